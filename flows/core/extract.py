@@ -1,0 +1,113 @@
+"""Articles -> a frame of cohort mentions, both languages, one batch at a time.
+
+Polars does the batch work (language, normalization, sentence split); each language's rule
+set (extract_en / extract_zh) reads an article's sentences in order, because "among them" and
+"respectively" need their neighbours. Event and place come from event.detect_event.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import polars as pl
+
+from flows.core.event import detect_event
+from flows.core.extract_en import extract_en
+from flows.core.extract_zh import extract_zh
+from flows.core.fx import to_cny
+from flows.core.language import detect_lang, normalize
+from flows.core.model import Article, CohortMention
+from flows.core.sentences import split_sentences
+
+EXTRACTORS = {"en": extract_en, "zh": extract_zh}
+
+COHORT_SCHEMA = {
+    "source_file": pl.String, "lang": pl.String, "event_name": pl.String,
+    "event_year": pl.Int32, "city": pl.String, "province": pl.String,
+    "project_count": pl.Int64, "amount": pl.Float64, "currency": pl.String,
+    "amount_cny": pl.Float64, "stage": pl.String, "sector_code": pl.String,
+    "size_min": pl.Float64, "size_max": pl.Float64, "region": pl.String,
+    "project_name": pl.String, "evidence": pl.String,
+    "approximate": pl.Boolean, "cohort_index": pl.Int32, "parent_index": pl.Int32,
+    "sentence_index": pl.Int32, "alt_amount": pl.Float64, "alt_currency": pl.String,
+}
+
+
+def full_text(article: Article) -> str:
+    """Title (when not already the first line) + body: headlines carry figures too."""
+    body = article.text.strip()
+    title = (article.title or "").strip()
+    if title and not body.startswith(title):
+        return f"{title}\n{body}"
+    return body
+
+
+def article_frame(articles: list[Article]) -> pl.DataFrame:
+    rows = []
+    for i, art in enumerate(articles):
+        text = full_text(art)
+        lang = detect_lang(text)
+        rows.append({"article_id": i, "lang": lang, "text": normalize(text, lang)})
+    return pl.DataFrame(rows, schema={"article_id": pl.Int64, "lang": pl.String, "text": pl.String})
+
+
+def extract_articles(articles: list[Article]) -> pl.DataFrame:
+    """Every cohort mention of every article, with the contract's columns and a few more."""
+    if not articles:
+        return pl.DataFrame(schema=COHORT_SCHEMA)
+    frame = article_frame(articles)
+    sentences = split_sentences(frame)
+    by_article = {
+        key[0]: group["sentence"].to_list()
+        for key, group in sentences.group_by("article_id", maintain_order=True)
+    }
+    langs = frame["lang"].to_list()
+    rows: list[dict] = []
+    for i, art in enumerate(articles):
+        sents = by_article.get(i, [])
+        lang = langs[i]
+        mentions = dedupe(EXTRACTORS[lang](sents))
+        if not mentions:
+            continue
+        event = detect_event(art.title, sents, lang, art.published_at)
+        for idx, m in enumerate(mentions):
+            rows.append(_row(art, lang, event, m, idx))
+    return pl.DataFrame(rows, schema=COHORT_SCHEMA)
+
+
+def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
+    """A cohort the article repeats is one row: same count and amount -> keep the first,
+    fill its empty labels from the repeats, and re-point parents to the kept ones."""
+    kept: list[CohortMention] = []
+    where: dict[tuple, int] = {}
+    remap: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency,
+               m.project_name)
+        if key in where:
+            first = kept[where[key]]
+            for attr in ("stage", "sector_code", "size_min", "size_max", "region", "alt_amount",
+                         "alt_currency"):
+                if getattr(first, attr) is None and getattr(m, attr) is not None:
+                    setattr(first, attr, getattr(m, attr))
+            remap[i] = where[key]
+            continue
+        where[key] = len(kept)
+        remap[i] = len(kept)
+        kept.append(m)
+    for m in kept:
+        if m.parent is not None:
+            m.parent = remap.get(m.parent)
+    return kept
+
+
+def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
+    d = asdict(m)
+    d.pop("extra", None)
+    year = event.event_year
+    d.update(
+        source_file=art.source_file, lang=lang, event_name=event.event_name, event_year=year,
+        city=event.city, province=event.province,
+        amount_cny=to_cny(m.amount, m.currency, year),
+        cohort_index=idx, parent_index=d.pop("parent"),
+    )
+    return d

@@ -1,0 +1,8 @@
+"""Chinese cohort rules (placeholder until the rule set lands)."""
+from __future__ import annotations
+
+from flows.core.model import CohortMention
+
+
+def extract_zh(sentences: list[str]) -> list[CohortMention]:
+    return []

@@ -1,0 +1,20 @@
+"""Load the data lexicons under flows/lexicons/ (CSV kept as data, not code).
+
+Rules read their vocabularies from here so a new synonym or place is a one-line data change.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of flows/lexicons/<name>.csv as dicts; lines starting with '#' are comments."""
+    path = LEXICON_DIR / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(csv.DictReader(lines))

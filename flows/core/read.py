@@ -1,0 +1,148 @@
+"""Decode raw files into `Article`s: .txt, .html/.htm, .json, .jsonl.
+
+Every failure raises `Unreadable` with a reason a person can act on; callers quarantine the
+file (or the JSONL line) and go on. Text encodings: UTF-8 first, then charset-normalizer
+(GB18030, Big5, ...). HTML honours a declared charset and keeps only the main text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from flows.core.model import Article
+
+SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+TEXT_KEYS = ("content", "text", "body", "article", "main_text")
+MAX_BYTES = 64 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+class Unreadable(ValueError):
+    """The file (or JSONL line) cannot be turned into an article; the message says why."""
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Bytes -> str: a declared charset if it decodes cleanly, then UTF-8, then detection."""
+    if not data.strip():
+        raise Unreadable("empty file")
+    if b"\x00" in data[:8192]:
+        raise Unreadable("binary content (NUL bytes)")
+    candidates = [declared] if declared else []
+    candidates += ["utf-8-sig"]
+    for enc in candidates:
+        try:
+            return _codec(enc, data)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise Unreadable("undecodable bytes: no text encoding fits")
+    text = str(best)
+    if _garbage_ratio(text) > 0.2:
+        raise Unreadable(f"undecodable bytes: best guess {best.encoding} yields mostly symbols")
+    return text
+
+
+def _codec(enc: str, data: bytes) -> str:
+    enc = enc.lower()
+    if enc in ("gb2312", "gbk"):  # declared GB2312/GBK pages routinely hold GB18030 characters
+        enc = "gb18030"
+    return data.decode(enc)
+
+
+def _garbage_ratio(text: str) -> float:
+    if not text:
+        return 1.0
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t"))
+    return bad / len(text)
+
+
+def read_file(path: Path, rel: str) -> list[Article]:
+    """One file -> its articles (a JSONL file gives one per good line)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise Unreadable(f"unsupported file type {suffix or '(none)'}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise Unreadable(f"file too large ({size} bytes > {MAX_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
+    digest = content_hash(data)
+    if suffix == ".jsonl":
+        raise Unreadable("use read_jsonl for .jsonl files")
+    if suffix in (".html", ".htm"):
+        art = parse_html(data, rel)
+    elif suffix == ".json":
+        art = parse_json_object(_json_load(decode_bytes(data)), rel)
+    else:
+        art = Article(source_file=rel, text=decode_bytes(data))
+        art.title = None
+    art.content_hash = digest
+    return [art]
+
+
+def read_jsonl(path: Path, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
+    """A JSONL file -> (articles, [(source_file#N, reason)]) quarantining line by line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
+    text = decode_bytes(data)
+    good, bad = [], []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        ref = f"{rel}#{n}"
+        try:
+            art = parse_json_object(_json_load(line), ref)
+        except Unreadable as exc:
+            bad.append((ref, str(exc)))
+            continue
+        art.content_hash = content_hash(line.encode("utf-8"))
+        good.append(art)
+    return good, bad
+
+
+def _json_load(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Unreadable(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+
+
+def parse_json_object(obj, rel: str) -> Article:
+    if not isinstance(obj, dict):
+        raise Unreadable(f"JSON is a {type(obj).__name__}, expected an object")
+    body = next((obj[k] for k in TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None)
+    if body is None:
+        raise Unreadable(f"JSON object has no text field ({'/'.join(TEXT_KEYS)})")
+    def opt(key):
+        val = obj.get(key)
+        return str(val) if val not in (None, "") else None
+    return Article(source_file=rel, text=body, title=opt("title"), url=opt("url"),
+                   published_at=opt("published_at") or opt("date"), source=opt("source"))
+
+
+def parse_html(data: bytes, rel: str) -> Article:
+    match = _META_CHARSET.search(data[:4096])
+    html = decode_bytes(data, match.group(1).decode("ascii") if match else None)
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True,
+                               favor_precision=False, deduplicate=False)
+    if not text or not text.strip():
+        raise Unreadable("HTML has no extractable main text")
+    meta = trafilatura.extract_metadata(html)
+    title = getattr(meta, "title", None) if meta else None
+    date = getattr(meta, "date", None) if meta else None
+    return Article(source_file=rel, text=text, title=title, published_at=date)
