@@ -30,6 +30,11 @@ COHORT_SCHEMA = {
     "approximate": pl.Boolean, "cohort_index": pl.Int32, "parent_index": pl.Int32,
     "sentence_index": pl.Int32, "alt_amount": pl.Float64, "alt_currency": pl.String,
 }
+CONTRACT_COLUMNS = [
+    "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
+    "amount", "currency", "amount_cny", "stage", "sector_code", "size_min", "size_max", "region",
+    "project_name", "evidence",
+]
 
 
 def full_text(article: Article) -> str:

@@ -1,23 +1,40 @@
 """Find raw files and turn them into articles, quarantining what cannot be read.
 
-`discover` walks the raw directory (recursively, sorted, symlinks not followed);
-`read_batch` decodes a batch of files and returns (articles, quarantine rows) so that one bad
-file never stops the others.
+`discover` walks the raw directory (recursively, sorted, hidden entries and symlinked
+directories skipped); `scan_batch` reads a batch of files, skips the ones whose content hash
+the warehouse already holds, and returns articles plus quarantine rows so that one bad file
+never stops the others.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.core.model import Article
-from flows.core.read import SUFFIXES, Unreadable, read_file, read_jsonl
+from flows.core.read import Unreadable, content_hash, parse_bytes, read_bytes
 
 
 @dataclass
 class Quarantined:
     source_file: str
     reason: str
+    content_hash: str | None = None
+
+
+@dataclass
+class RawFile:
+    path: str                 # relative to the raw dir
+    content_hash: str | None
+    size_bytes: int | None
+    status: str               # new | changed | unchanged | quarantined
+
+
+@dataclass
+class ScanResult:
+    articles: list[Article] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    files: list[RawFile] = field(default_factory=list)
 
 
 def relpath(path: Path, raw_dir: Path) -> str:
@@ -25,32 +42,45 @@ def relpath(path: Path, raw_dir: Path) -> str:
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every candidate file under raw_dir, sorted by relative path; hidden files skipped."""
+    """Every candidate file under raw_dir, sorted by relative path."""
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw directory not found: {raw_dir}")
     found = []
     for root, dirs, files in os.walk(raw_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith("."):
-                found.append(Path(root) / name)
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
     return sorted(found, key=lambda p: relpath(p, raw_dir))
 
 
-def read_batch(paths: list[Path], raw_dir: Path) -> tuple[list[Article], list[Quarantined]]:
-    articles: list[Article] = []
-    bad: list[Quarantined] = []
+def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
+    """Read a batch; `known` maps relative path -> content hash already in the warehouse."""
+    known = known or {}
+    out = ScanResult()
     for path in paths:
         rel = relpath(path, raw_dir)
+        digest = size = None
         try:
-            if path.suffix.lower() not in SUFFIXES:
-                raise Unreadable(f"unsupported file type {path.suffix or '(none)'}")
-            if path.suffix.lower() == ".jsonl":
-                good, lines = read_jsonl(path, rel)
-                articles.extend(good)
-                bad.extend(Quarantined(ref, reason) for ref, reason in lines)
-            else:
-                articles.extend(read_file(path, rel))
+            data = read_bytes(path)
+            digest, size = content_hash(data), len(data)
+            if known.get(rel) == digest:
+                out.files.append(RawFile(rel, digest, size, "unchanged"))
+                continue
+            articles, bad_lines = parse_bytes(data, path.suffix, rel)
         except Unreadable as exc:
-            bad.append(Quarantined(rel, str(exc)))
+            out.quarantined.append(Quarantined(rel, str(exc), digest))
+            out.files.append(RawFile(rel, digest, size, "quarantined"))
+            continue
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
-            bad.append(Quarantined(rel, f"unexpected {type(exc).__name__}: {exc}"))
-    return articles, bad
+            out.quarantined.append(Quarantined(rel, f"unexpected {type(exc).__name__}: {exc}", digest))
+            out.files.append(RawFile(rel, digest, size, "quarantined"))
+            continue
+        out.articles.extend(articles)
+        out.quarantined.extend(Quarantined(ref, reason, digest) for ref, reason in bad_lines)
+        out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new"))
+    return out
+
+
+def read_batch(paths: list[Path], raw_dir: Path) -> tuple[list[Article], list[Quarantined]]:
+    """All articles of the files, ignoring what a warehouse holds (for `newsetl extract`)."""
+    scan = scan_batch(paths, raw_dir)
+    return scan.articles, scan.quarantined

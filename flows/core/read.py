@@ -65,39 +65,38 @@ def _garbage_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def read_file(path: Path, rel: str) -> list[Article]:
-    """One file -> its articles (a JSONL file gives one per good line)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise Unreadable(f"unsupported file type {suffix or '(none)'}")
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of a file, or Unreadable with the OS's reason."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise Unreadable(f"file too large ({size} bytes > {MAX_BYTES})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
-    digest = content_hash(data)
+
+
+def parse_bytes(data: bytes, suffix: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
+    """A file's bytes -> (articles, [(source_file, reason)] for bad JSONL lines).
+
+    Raises Unreadable when the file as a whole cannot be used."""
+    suffix = suffix.lower()
+    if suffix not in SUFFIXES:
+        raise Unreadable(f"unsupported file type {suffix or '(none)'}")
     if suffix == ".jsonl":
-        raise Unreadable("use read_jsonl for .jsonl files")
+        return parse_jsonl(decode_bytes(data), rel)
     if suffix in (".html", ".htm"):
         art = parse_html(data, rel)
     elif suffix == ".json":
         art = parse_json_object(_json_load(decode_bytes(data)), rel)
     else:
         art = Article(source_file=rel, text=decode_bytes(data))
-        art.title = None
-    art.content_hash = digest
-    return [art]
+    art.content_hash = content_hash(data)
+    return [art], []
 
 
-def read_jsonl(path: Path, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
-    """A JSONL file -> (articles, [(source_file#N, reason)]) quarantining line by line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
-    text = decode_bytes(data)
+def parse_jsonl(text: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
+    """One article per non-blank line, named rel#N; bad lines are returned with their reason."""
     good, bad = [], []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -110,6 +109,8 @@ def read_jsonl(path: Path, rel: str) -> tuple[list[Article], list[tuple[str, str
             continue
         art.content_hash = content_hash(line.encode("utf-8"))
         good.append(art)
+    if not good and not bad:
+        raise Unreadable("empty JSONL file")
     return good, bad
 
 

@@ -1,0 +1,159 @@
+"""`newsetl` command line: each command wraps one library call.
+
+Data goes to stdout, diagnostics to stderr. Exit codes: 0 done, 1 run failed, 2 usage error.
+Prefect is imported only by `run` (it costs seconds), so `extract`, `sql` and `export` stay fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from flows.core.settings import build_settings
+
+EXIT_FAILED = 1
+
+# Prefect's local (temporary server) mode offline: no telemetry attempts, no resource metrics.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+}
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> None:
+    click.echo(f"newsetl: {message}", err=True)
+    sys.exit(code)
+
+
+def _settings(**flags):
+    try:
+        return build_settings(**flags)
+    except Exception as exc:  # pydantic ValidationError: bad flag or NEWSETL_ variable
+        raise click.UsageError(f"invalid settings: {exc}") from exc
+
+
+@click.group()
+def main() -> None:
+    """newsetl: Chinese investment news -> DuckDB warehouse of project cohorts."""
+
+
+@main.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), help="Raw news directory (default raw/).")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
+@click.option("--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/).")
+@click.option("--batch-size", type=int, help="Files per extraction task.")
+def run(raw_dir, warehouse, export_dir, batch_size) -> None:
+    """Run the ETL flow once: ingest new or changed files, load, refresh views, export.
+
+    Example: newsetl run --raw raw --warehouse warehouse/news.duckdb
+    """
+    settings = _settings(raw_dir=raw_dir, warehouse=warehouse, export_dir=export_dir,
+                         batch_size=batch_size)
+    if not settings.raw_dir.is_dir():
+        _fail(f"raw directory not found: {settings.raw_dir}")
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    from flows.etl_flow import etl
+
+    try:
+        summary = etl(raw_dir=settings.raw_dir, warehouse=settings.warehouse,
+                      export_dir=settings.export_dir, batch_size=settings.batch_size,
+                      memory_limit=settings.memory_limit)
+    except Exception as exc:  # noqa: BLE001 - one line for the user; Prefect logged the detail
+        _fail(f"run failed: {type(exc).__name__}: {exc}")
+    _print_summary(summary)
+
+
+def _print_summary(s: dict) -> None:
+    click.echo(
+        f"run {s['run_id']}: files seen {s['files_seen']}, new {s['files_new']}, changed "
+        f"{s['files_changed']}, unchanged {s['files_unchanged']}, quarantined "
+        f"{s['files_quarantined']}; articles {s['articles_loaded']}, cohorts "
+        f"{s['cohorts_loaded']}, rejects {s['rejects']}; exported {s['exported']} relations"
+    )
+    for q in s["quarantine"]:
+        click.echo(f"  quarantined {q['source_file']}: {q['reason']}")
+    click.echo("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in s["seconds"].items()))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(files) -> None:
+    """Print the cohorts found in FILES as JSON lines, touching no warehouse.
+
+    Example: newsetl extract raw/wmc2021_chinanews.txt
+    """
+    from flows.core.extract import CONTRACT_COLUMNS, extract_articles
+    from flows.core.read import Unreadable, parse_bytes, read_bytes
+
+    articles, failed = [], 0
+    for path in files:
+        try:
+            good, bad = parse_bytes(read_bytes(path), path.suffix, path.as_posix())
+        except Unreadable as exc:
+            click.echo(f"newsetl: {path}: {exc}", err=True)
+            failed += 1
+            continue
+        for ref, reason in bad:
+            click.echo(f"newsetl: {ref}: {reason}", err=True)
+        articles.extend(good)
+    for row in extract_articles(articles).select(CONTRACT_COLUMNS).iter_rows(named=True):
+        click.echo(json.dumps(row, ensure_ascii=False))
+    if failed == len(files):
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.argument("query")
+def sql(warehouse, fmt, query) -> None:
+    """Run a read-only SQL QUERY against the warehouse.
+
+    Example: newsetl sql "select * from size_band_totals"
+    """
+    import duckdb
+
+    from flows.core import warehouse as wh
+    from flows.core.render import render
+
+    settings = _settings(warehouse=warehouse)
+    if not settings.warehouse.exists():
+        _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
+    try:
+        con = wh.connect(settings.warehouse, read_only=True, memory_limit=settings.memory_limit)
+        try:
+            cursor = con.execute(query)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            rows = cursor.fetchall() if columns else []
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        _fail(str(exc).splitlines()[0])
+    click.echo(render(columns, rows, fmt), nl=False)
+
+
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output directory (default warehouse/export/).")
+def export(warehouse, out_dir) -> None:
+    """Write every table and view as parquet, one file per relation (DIR/cohorts.parquet, ...).
+
+    Example: newsetl export --out warehouse/export
+    """
+    from flows.core.runner import export_all
+
+    settings = _settings(warehouse=warehouse, export_dir=out_dir)
+    if not settings.warehouse.exists():
+        _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
+    for path in export_all(settings.warehouse, settings.export_dir, settings.memory_limit):
+        click.echo(str(path))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""The stages of one ETL run as plain functions; the Prefect flow wraps each in a task.
+
+discover (with the warehouse's known hashes) -> process batches -> load in one transaction
+-> export. Each returns plain data so it can be tested without Prefect.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flows.core import warehouse
+from flows.core.ingest import discover
+from flows.core.pipeline import BatchResult, process_batch
+
+
+def prepare(warehouse_path: Path, memory_limit: str) -> dict[str, str]:
+    """Create or upgrade the schema; return path -> content hash of files already seen."""
+    con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
+    try:
+        warehouse.apply_schema(con)
+        return warehouse.known_hashes(con)
+    finally:
+        con.close()
+
+
+def plan_batches(raw_dir: Path, batch_size: int) -> list[list[str]]:
+    """Relative paths of every raw file, cut into batches (a few dozen tasks, not one per file)."""
+    rels = [p.relative_to(raw_dir).as_posix() for p in discover(raw_dir)]
+    return [rels[i:i + batch_size] for i in range(0, len(rels), batch_size)]
+
+
+def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:
+    return process_batch([raw_dir / r for r in rels], raw_dir, known)
+
+
+def load_batches(warehouse_path: Path, memory_limit: str, run_id: str, batches: list[BatchResult],
+                 raw_dir: Path, started_at) -> warehouse.LoadCounts:
+    con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
+    try:
+        counts = warehouse.load(con, run_id, batches, str(raw_dir), started_at)
+        con.execute("checkpoint")
+        return counts
+    finally:
+        con.close()
+
+
+def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "2GB") -> list[Path]:
+    con = warehouse.connect(warehouse_path, read_only=True, memory_limit=memory_limit)
+    try:
+        return warehouse.export(con, out_dir)
+    finally:
+        con.close()

@@ -1,0 +1,194 @@
+"""DuckDB I/O: apply the SQL files, load a run's batches in one transaction, export parquet.
+
+The SQL lives in sql/<layer>/<object>.sql (one object per file) and is applied in the fixed
+layer order below, then alphabetically. Frames arrive as Polars and go in through Arrow
+(`register` + `INSERT ... SELECT`), the fast path. Values are bound as parameters; relation
+names come only from the SQL files and are quoted.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.core.lexicon import load as load_lexicon
+from flows.core.pipeline import BatchResult
+from flows.core.version import extractor_version
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+LAYERS = ("tables", "macros", "staging", "marts")
+
+
+@dataclass
+class LoadCounts:
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_quarantined: int = 0
+    articles_loaded: int = 0
+    cohorts_loaded: int = 0
+    rejects: int = 0
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sql_files() -> list[Path]:
+    return [p for layer in LAYERS for p in sorted((SQL_DIR / layer).glob("*.sql"))]
+
+
+def connect(path: Path | str, read_only: bool = False, memory_limit: str = "2GB"):
+    if not read_only:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    con.execute(f"set memory_limit = '{_checked_limit(memory_limit)}'")
+    return con
+
+
+def _checked_limit(limit: str) -> str:
+    if not limit.replace(".", "").replace(" ", "").rstrip("KMGTBkmgtib").isdigit():
+        raise ValueError(f"invalid memory limit: {limit!r}")
+    return limit
+
+
+def apply_schema(con) -> None:
+    """Create tables, macros and views (idempotent) and reseed dim_sector."""
+    for path in sql_files():
+        con.execute(path.read_text(encoding="utf-8"))
+    sectors = pl.DataFrame(list(load_lexicon("sectors"))).with_columns(
+        pl.col("parent_code").replace("", None)
+    )
+    con.register("seed_sector", sectors.to_arrow())
+    con.execute("delete from dim_sector")
+    con.execute("insert into dim_sector by name select * from seed_sector")
+    con.unregister("seed_sector")
+
+
+def known_hashes(con) -> dict[str, str]:
+    """path -> content hash of files loaded by the current extraction rules."""
+    return dict(con.execute(
+        "select path, content_hash from raw_file where extractor_version = $version",
+        {"version": extractor_version()}).fetchall())
+
+
+def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at) -> LoadCounts:
+    """All batches of a run in ONE transaction: the warehouse is before or after, never between."""
+    files = pl.concat([b.files for b in batches]) if batches else None
+    counts = LoadCounts()
+    if files is None or files.is_empty():
+        _record_run(con, run_id, raw_dir, started_at, counts, "completed")
+        return counts
+    articles = pl.concat([b.articles for b in batches])
+    cohorts = pl.concat([b.cohorts for b in batches])
+    quarantine = pl.concat([b.quarantine for b in batches])
+    rejects = pl.concat([b.rejects for b in batches])
+    status = files["status"]
+    counts = LoadCounts(
+        files_seen=files.height, files_new=int((status == "new").sum()),
+        files_changed=int((status == "changed").sum()),
+        files_unchanged=int((status == "unchanged").sum()),
+        files_quarantined=int((status == "quarantined").sum()),
+        articles_loaded=articles.height, cohorts_loaded=cohorts.height, rejects=rejects.height,
+    )
+    con.execute("begin transaction")
+    try:
+        _load_frames(con, run_id, files, articles, cohorts, quarantine, rejects)
+        _record_run(con, run_id, raw_dir, started_at, counts, "completed")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts
+
+
+def _load_frames(con, run_id, files, articles, cohorts, quarantine, rejects) -> None:
+    replaced = files.filter(pl.col("status").is_in(["new", "changed"])).select("path")
+    event_of = cohorts.group_by("source_file").agg(
+        pl.col("event_id").first(), pl.len().cast(pl.Int32).alias("cohort_count"))
+    articles = articles.join(event_of, on="source_file", how="left")
+    events = cohorts.select("event_id", "event_name", "event_year", "city", "province").unique(
+        "event_id", keep="first")
+    frames = {"batch_file": files, "batch_replaced": replaced, "batch_article": articles,
+              "batch_cohort": cohorts, "batch_event": events, "batch_quarantine": quarantine,
+              "batch_reject": rejects}
+    for name, frame in frames.items():
+        con.register(name, frame.to_arrow())
+    try:
+        for statement in _LOAD_STATEMENTS:
+            params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
+                      if f"${k}" in statement}
+            con.execute(statement, params or None)
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+# a replaced file loses its old articles (a .jsonl file: all its lines) before the new load
+_OF_REPLACED = ("select a.article_id from dim_article a join batch_replaced r "
+                "on a.source_file = r.path or a.source_file like r.path || '#%'")
+_LOAD_STATEMENTS = (
+    f"delete from fct_cohort where article_id in ({_OF_REPLACED})",
+    f"delete from dim_article where article_id in ({_OF_REPLACED})",
+    "delete from rejects where source_file in (select path from batch_replaced) "
+    "or regexp_replace(source_file, '#[0-9]+$', '') in (select path from batch_replaced)",
+    "delete from quarantine where regexp_replace(source_file, '#[0-9]+$', '') in "
+    "(select path from batch_file where status <> 'unchanged')",
+    "insert into dim_article by name select *, now() as loaded_at, $run_id as run_id "
+    "from batch_article",
+    "insert into fct_cohort by name select * exclude (source_file, lang, event_name, event_year,"
+    " city, province), $run_id as run_id from batch_cohort",
+    "delete from dim_event where event_id in (select event_id from batch_event)",
+    "insert into dim_event by name select * from batch_event",
+    "delete from dim_event where event_id not in (select event_id from fct_cohort)",
+    "insert into quarantine by name select *, $run_id as run_id, now() as quarantined_at "
+    "from batch_quarantine",
+    "insert into rejects by name select *, $run_id as run_id from batch_reject",
+    "delete from raw_file where path in (select path from batch_file where status <> 'unchanged')",
+    "insert into raw_file by name select path, content_hash, size_bytes, "
+    "case when status = 'quarantined' then 'quarantined' else 'loaded' end as status, "
+    "$version as extractor_version, $run_id as run_id, now() as seen_at from batch_file where status <> 'unchanged'",
+    "delete from dim_size_band",
+    "insert into dim_size_band by name select distinct "
+    "coalesce(cast(size_min as varchar), '') || '-' || coalesce(cast(size_max as varchar), '') "
+    "as band_id, size_min, size_max, band_label(size_min, size_max) as label_en "
+    "from fct_cohort where size_min is not null or size_max is not null",
+)
+
+
+def _record_run(con, run_id, raw_dir, started_at, counts: LoadCounts, status: str) -> None:
+    con.execute(
+        "insert into etl_run values ($run_id, $started_at, now(), $raw_dir, $seen, $new, "
+        "$changed, $unchanged, $quarantined, $articles, $cohorts, $rejects, $status)",
+        {"run_id": run_id, "started_at": started_at, "raw_dir": raw_dir,
+         "seen": counts.files_seen, "new": counts.files_new, "changed": counts.files_changed,
+         "unchanged": counts.files_unchanged, "quarantined": counts.files_quarantined,
+         "articles": counts.articles_loaded, "cohorts": counts.cohorts_loaded,
+         "rejects": counts.rejects, "status": status},
+    )
+
+
+def relations(con) -> list[str]:
+    """Every user table and view, tables first, by name."""
+    rows = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' "
+        "order by table_type, table_name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def export(con, out_dir: Path) -> list[Path]:
+    """Each relation as out_dir/<name>.parquet, written to a temp name and moved into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in relations(con):
+        target = out_dir / f"{name}.parquet"
+        tmp = out_dir / f".{name}.parquet.tmp"
+        con.sql(f"select * from {quote(name)}").pl().write_parquet(tmp)
+        os.replace(tmp, target)
+        written.append(target)
+    return written

@@ -1,0 +1,83 @@
+"""The record contract for one extracted cohort (a row of `fct_cohort` / the `cohorts` view).
+
+Closed sets are `Literal`s, amounts and counts have bounds, and a cohort must carry a count
+or an amount. `validate_rows` checks a whole batch and returns every failure (not just the
+first) so the loader can store them in the `rejects` table and load the rest.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+Lang = Literal["en", "zh"]
+Stage = Literal["signed", "started", "completed", "negotiating", "promoted"]
+SectorCode = Literal[
+    "emerging_industries", "manufacturing", "new_generation_it", "semiconductors",
+    "artificial_intelligence", "high_end_equipment", "new_materials", "biomedicine",
+    "new_energy_vehicles", "automotive", "new_energy", "energy_saving_environmental",
+    "digital_creative", "home_appliances", "food_agriculture", "chemicals", "modern_services",
+    "culture_tourism", "infrastructure", "livelihood",
+]
+STAGES: tuple[str, ...] = Stage.__args__
+SECTOR_CODES: tuple[str, ...] = SectorCode.__args__
+
+MAX_AMOUNT = 1e14     # 100 trillion in any currency: beyond any single report's total
+MAX_COUNT = 1_000_000
+
+
+class CohortRecord(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    source_file: str = Field(min_length=1)
+    lang: Lang
+    event_name: str | None = None
+    event_year: int | None = Field(default=None, ge=1980, le=2100)
+    city: str | None = None
+    province: str | None = None
+    project_count: int | None = Field(default=None, ge=1, le=MAX_COUNT)
+    amount: float | None = Field(default=None, gt=0, le=MAX_AMOUNT)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    amount_cny: float | None = Field(default=None, gt=0)
+    approximate: bool = False
+    stage: Stage | None = None
+    sector_code: SectorCode | None = None
+    size_min: float | None = Field(default=None, ge=0, le=MAX_AMOUNT)
+    size_max: float | None = Field(default=None, gt=0, le=MAX_AMOUNT)
+    region: str | None = None
+    project_name: str | None = None
+    evidence: str = Field(min_length=1)
+    cohort_index: int = Field(ge=0)
+    parent_index: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CohortRecord:
+        if self.project_count is None and self.amount is None:
+            raise ValueError("a cohort needs a project count or an amount")
+        if self.amount is not None and self.currency is None:
+            raise ValueError("an amount needs a currency")
+        if self.size_min is not None and self.size_max is not None and self.size_min >= self.size_max:
+            raise ValueError("size_min must be below size_max")
+        if self.project_name is not None and self.project_count not in (None, 1):
+            raise ValueError("a named project is a cohort of one")
+        return self
+
+
+_ONE = TypeAdapter(CohortRecord)
+
+
+def validate_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """-> (valid rows unchanged, rejects [{source_file, cohort_index, errors, row}])."""
+    good, bad = [], []
+    for row in rows:
+        try:
+            _ONE.validate_python(row)
+        except ValidationError as exc:
+            errors = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in exc.errors()
+            )
+            bad.append({"source_file": row.get("source_file"), "cohort_index": row.get("cohort_index"),
+                        "errors": errors, "evidence": row.get("evidence")})
+        else:
+            good.append(row)
+    return good, bad

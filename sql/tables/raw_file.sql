@@ -1,0 +1,10 @@
+-- every raw file the warehouse has seen, with the content hash that makes runs incremental
+create table if not exists raw_file (
+    path varchar not null,              -- relative to the raw dir
+    content_hash varchar,
+    size_bytes bigint,
+    status varchar not null,            -- loaded | quarantined
+    extractor_version varchar,          -- flows/core/version.py: rules that produced the facts
+    run_id varchar,
+    seen_at timestamptz
+);

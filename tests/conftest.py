@@ -1,0 +1,33 @@
+"""Shared fixtures: an in-memory warehouse with the schema applied, and paths to test data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.core import warehouse
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def con():
+    connection = warehouse.connect(":memory:", memory_limit="1GB")
+    warehouse.apply_schema(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect backend for every flow test of the session."""
+    import os
+
+    for name, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                        "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false"}.items():
+        os.environ.setdefault(name, value)
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield

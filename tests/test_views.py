@@ -1,0 +1,148 @@
+"""Given/expect tests for every view: hand-written rows in, the view's exact rows out."""
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = "a1"
+EVENT = "e1"
+
+
+def given_article(con, article_id=ARTICLE, source_file="wmc.txt", event_id=EVENT, lang="en"):
+    con.execute(
+        "insert into dim_article (article_id, source_file, content_hash, lang, event_id) "
+        "values (?, ?, 'h', ?, ?)", [article_id, source_file, lang, event_id])
+
+
+def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021):
+    con.execute("insert into dim_event values (?, ?, ?, 'Hefei', 'Anhui')", [event_id, name, year])
+
+
+def given_cohort(con, index, count, amount, *, article_id=ARTICLE, event_id=EVENT, parent=None,
+                 stage="signed", sector=None, size_min=None, size_max=None, name=None,
+                 region=None):
+    con.execute(
+        "insert into fct_cohort (cohort_id, article_id, event_id, cohort_index, parent_index, "
+        "project_count, amount, currency, amount_cny, approximate, stage, sector_code, size_min, "
+        "size_max, region, project_name, evidence) values "
+        "(?, ?, ?, ?, ?, ?, ?, 'CNY', ?, false, ?, ?, ?, ?, ?, ?, 'sentence')",
+        [f"{article_id}:{index}", article_id, event_id, index, parent, count, amount, amount,
+         stage, sector, size_min, size_max, region, name])
+
+
+@pytest.fixture
+def wmc(con):
+    """The 2021 World Manufacturing Conference report, as the extractor should load it."""
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 703, 582.18e9, stage="promoted")
+    given_cohort(con, 1, 7, 90.2e9, parent=0, size_min=1e10)
+    given_cohort(con, 2, 399, 374.32e9, parent=0)
+    given_cohort(con, 3, 463, 435.39e9, sector="emerging_industries")
+    given_cohort(con, 4, 167, 421.91e9, size_min=1e9)
+    given_cohort(con, 5, 66, 146.37e9, parent=4, sector="new_energy_vehicles")
+    return con
+
+
+def test_cohorts_view_has_contract_columns_and_rows(wmc):
+    rel = wmc.sql("select * from cohorts")
+    assert rel.columns == [
+        "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
+        "amount", "currency", "amount_cny", "stage", "sector_code", "size_min", "size_max",
+        "region", "project_name", "evidence"]
+    types = dict(zip(rel.columns, map(str, rel.types)))
+    assert types["project_count"] == "BIGINT" and types["amount"] == "DOUBLE"
+    assert types["event_year"] == "INTEGER"
+    rows = wmc.execute("select project_count, amount, stage, sector_code, size_min from cohorts").fetchall()
+    assert rows == [
+        (703, 582.18e9, "promoted", None, None),
+        (7, 90.2e9, "signed", None, 1e10),
+        (399, 374.32e9, "signed", None, None),
+        (463, 435.39e9, "signed", "emerging_industries", None),
+        (167, 421.91e9, "signed", None, 1e9),
+        (66, 146.37e9, "signed", "new_energy_vehicles", None),
+    ]
+
+
+def test_size_band_totals_derives_disjoint_bands(wmc):
+    rows = wmc.execute(
+        "select band_min, band_max, band_label, projects, round(investment_cny / 1e9, 2), is_derived "
+        "from size_band_totals").fetchall()
+    assert rows == [
+        (1e10, None, "10 billion yuan and above", 7, 90.2, False),
+        (1e9, 1e10, "1 billion to 10 billion yuan", 160, 331.71, True),
+        (None, 1e9, "below 1 billion yuan", 536, 160.27, True),
+    ]
+    # accounting identity: the disjoint bands add up to the event total
+    total = wmc.execute("select sum(projects), round(sum(investment_cny) / 1e9, 2) from size_band_totals").fetchone()
+    assert total == (703, 582.18)
+
+
+def test_size_band_totals_takes_bounded_bands_as_stated(con):
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 266, 196.684e9, stage="started")
+    given_cohort(con, 1, 3, None, parent=0, size_min=1e10)
+    given_cohort(con, 2, 6, None, parent=0, size_min=5e9, size_max=1e10)
+    given_cohort(con, 3, 35, None, parent=0, size_min=1e9, size_max=5e9)
+    rows = con.execute("select band_min, band_max, projects, investment_cny, is_derived "
+                       "from size_band_totals").fetchall()
+    assert rows == [
+        (1e10, None, 3, None, False),
+        (5e9, 1e10, 6, None, False),
+        (1e9, 5e9, 35, None, False),
+        (None, 1e9, 222, None, True),
+    ]
+
+
+def test_size_band_totals_ignores_bands_of_a_subset(con):
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 73, 35.993e9)
+    given_cohort(con, 1, 40, 27.9e9, parent=0, stage="started")
+    given_cohort(con, 2, 16, None, parent=1, size_min=5e8, stage="started")
+    assert con.execute("select count(*) from size_band_totals").fetchone() == (0,)
+
+
+def test_sector_totals_shares_of_event_total(wmc):
+    rows = wmc.execute(
+        "select sector_code, parent_sector_code, projects, round(investment_cny / 1e9, 2), "
+        "round(share_of_event_projects, 4), round(share_of_event_investment, 4) "
+        "from sector_totals").fetchall()
+    assert rows == [
+        ("emerging_industries", None, 463, 435.39, round(463 / 703, 4), round(435.39 / 582.18, 4)),
+        ("new_energy_vehicles", "automotive", 66, 146.37, round(66 / 703, 4), round(146.37 / 582.18, 4)),
+    ]
+
+
+def test_sector_totals_prefers_a_group_over_its_named_projects(con):
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 100, 50e9)
+    given_cohort(con, 1, 10, 8e9, sector="biomedicine")
+    given_cohort(con, 2, 1, 2e9, sector="biomedicine", name="A biotech park")
+    given_cohort(con, 3, 1, 1e9, sector="new_materials", name="A materials plant")
+    given_cohort(con, 4, 1, 0.5e9, sector="new_materials", name="Another materials plant")
+    rows = con.execute("select sector_code, projects, investment_cny, source_cohorts "
+                       "from sector_totals").fetchall()
+    assert rows == [("biomedicine", 10, 8e9, 1), ("new_materials", 2, 1.5e9, 2)]
+
+
+def test_an_event_reported_twice_is_aggregated_from_one_report(wmc):
+    given_article(wmc, article_id="a2", source_file="wmc_repost.txt")
+    given_cohort(wmc, 0, 703, 582.18e9, article_id="a2", stage="promoted")
+    rows = wmc.execute("select sum(projects) from size_band_totals").fetchone()
+    assert rows == (703,)
+    assert wmc.execute("select projects from sector_totals where sector_code = 'emerging_industries'").fetchall() == [(463,)]
+
+
+def test_stg_event_scope_picks_the_headline_total(wmc):
+    assert wmc.execute("select article_id, total_cohort_index, total_projects from stg_event_scope").fetchall() == [
+        (ARTICLE, 0, 703)]
+
+
+def test_dim_sector_is_seeded_with_the_twenty_codes(con):
+    from schemas import SECTOR_CODES
+
+    codes = [r[0] for r in con.execute("select sector_code from dim_sector order by 1").fetchall()]
+    assert codes == sorted(SECTOR_CODES)
+    assert con.execute("select count(*) from dim_sector where name_zh is null or name_en is null").fetchone() == (0,)
