@@ -95,37 +95,38 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
         files_quarantined=int((status == "quarantined").sum()),
         articles_loaded=articles.height, cohorts_loaded=cohorts.height, rejects=rejects.height,
     )
-    con.execute("begin transaction")
+    frames = _staged_frames(files, articles, cohorts, quarantine, rejects)
+    for name, frame in frames.items():
+        con.register(name, frame.to_arrow())
     try:
-        _load_frames(con, run_id, files, articles, cohorts, quarantine, rejects)
-        _record_run(con, run_id, raw_dir, started_at, counts, "completed")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+        con.execute("begin transaction")
+        try:
+            for statement in _LOAD_STATEMENTS:
+                params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
+                          if f"${k}" in statement}
+                con.execute(statement, params or None)
+            _record_run(con, run_id, raw_dir, started_at, counts, "completed")
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    finally:
+        for name in frames:
+            con.unregister(name)
     return counts
 
 
-def _load_frames(con, run_id, files, articles, cohorts, quarantine, rejects) -> None:
+def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, pl.DataFrame]:
+    """The batch frames under the names the load statements read them by."""
     replaced = files.filter(pl.col("status").is_in(["new", "changed"])).select("path")
     event_of = cohorts.group_by("source_file").agg(
         pl.col("event_id").first(), pl.len().cast(pl.Int32).alias("cohort_count"))
     articles = articles.join(event_of, on="source_file", how="left")
     events = cohorts.select("event_id", "event_name", "event_year", "city", "province").unique(
         "event_id", keep="first")
-    frames = {"batch_file": files, "batch_replaced": replaced, "batch_article": articles,
-              "batch_cohort": cohorts, "batch_event": events, "batch_quarantine": quarantine,
-              "batch_reject": rejects}
-    for name, frame in frames.items():
-        con.register(name, frame.to_arrow())
-    try:
-        for statement in _LOAD_STATEMENTS:
-            params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
-                      if f"${k}" in statement}
-            con.execute(statement, params or None)
-    finally:
-        for name in frames:
-            con.unregister(name)
+    return {"batch_file": files, "batch_replaced": replaced, "batch_article": articles,
+            "batch_cohort": cohorts, "batch_event": events, "batch_quarantine": quarantine,
+            "batch_reject": rejects}
 
 
 # a replaced file loses its old articles (a .jsonl file: all its lines) before the new load

@@ -1,0 +1,109 @@
+"""Loading runs into DuckDB: incremental, replacing changed files, keeping facts of broken ones,
+and all-or-nothing transactions."""
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+
+from flows.core import runner, warehouse
+
+from conftest import DATA
+
+SEED = DATA / "raw" / "en_wmc2021.txt"
+
+
+def run_once(raw, db):
+    known = runner.prepare(db, "1GB")
+    batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 2)]
+    return runner.load_batches(db, "1GB", f"run-{datetime.now().timestamp()}", batches, raw,
+                               datetime.now(timezone.utc))
+
+
+def snapshot(db):
+    con = warehouse.connect(db, read_only=True)
+    try:
+        return {
+            "articles": con.execute("select article_id, source_file, content_hash, event_id from dim_article order by 1").fetchall(),
+            "cohorts": con.execute("select * exclude (run_id) from fct_cohort order by cohort_id").fetchall(),
+            "events": con.execute("select * from dim_event order by 1").fetchall(),
+            "quarantine": con.execute("select source_file, reason from quarantine order by 1").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "wmc.txt")
+    return folder
+
+
+def test_second_run_on_same_input_changes_nothing(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    first = run_once(raw, db)
+    before = snapshot(db)
+    second = run_once(raw, db)
+    assert (first.files_new, first.articles_loaded) == (1, 1)
+    assert (second.files_unchanged, second.articles_loaded, second.cohorts_loaded) == (1, 0, 0)
+    assert snapshot(db) == before
+    assert len(before["cohorts"]) == first.cohorts_loaded > 0
+
+
+def test_changed_file_replaces_its_own_facts(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(SEED, raw / "other.txt")
+    run_once(raw, db)
+    other_before = [r for r in snapshot(db)["cohorts"] if r[1] == warehouse_key("other.txt")]
+    text = (raw / "wmc.txt").read_text(encoding="utf-8")
+    (raw / "wmc.txt").write_text(text.split("So far,")[0], encoding="utf-8")
+    counts = run_once(raw, db)
+    assert (counts.files_changed, counts.files_unchanged) == (1, 1)
+    after = snapshot(db)
+    wmc_rows = [r for r in after["cohorts"] if r[1] == warehouse_key("wmc.txt")]
+    assert {r[5] for r in wmc_rows} == {703, 7}   # only the first two paragraphs' cohorts remain
+    assert [r for r in after["cohorts"] if r[1] == warehouse_key("other.txt")] == other_before
+
+
+def test_a_file_that_turns_bad_is_quarantined_and_keeps_its_facts(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    run_once(raw, db)
+    before = snapshot(db)
+    (raw / "wmc.txt").write_bytes(b"\x00\xff\x00garbage")
+    counts = run_once(raw, db)
+    assert counts.files_quarantined == 1
+    after = snapshot(db)
+    assert after["cohorts"] == before["cohorts"]
+    assert after["quarantine"] == [("wmc.txt", "binary content (NUL bytes)")]
+    shutil.copy(SEED, raw / "wmc.txt")
+    run_once(raw, db)
+    assert snapshot(db)["quarantine"] == []
+
+
+def test_a_failing_load_leaves_the_warehouse_as_it_was(raw, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    run_once(raw, db)
+    before = snapshot(db)
+    (raw / "new.txt").write_text("Hefei signed 12 projects worth 3 billion yuan.", encoding="utf-8")
+    monkeypatch.setattr(warehouse, "_LOAD_STATEMENTS",
+                        warehouse._LOAD_STATEMENTS + ("select error('disk full')",))
+    with pytest.raises(Exception, match="disk full"):
+        run_once(raw, db)
+    assert snapshot(db) == before
+
+
+def test_new_extraction_rules_reprocess_unchanged_files(raw, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    run_once(raw, db)
+    monkeypatch.setattr(warehouse, "extractor_version", lambda: "rules-v2")
+    counts = run_once(raw, db)
+    assert counts.files_unchanged == 0 and counts.articles_loaded == 1
+
+
+def warehouse_key(source_file: str) -> str:
+    from flows.core.pipeline import key
+
+    return key(source_file)
