@@ -1,0 +1,135 @@
+"""Project counts in English sentences: "84 projects", "Sixty-six new energy projects",
+"a total of 1,428 major projects", "came to 66", "numbered 81", "the other 26 were ...",
+"identified 220,", "10, 20 and 30 projects". Counts of industries, countries, cities, guests,
+years, dates, ordinals, percentages and differences ("23 more than last year") are refused.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.core.en_numbers import WORD_NUM, word_to_int
+from flows.core.lexicon import load
+
+_INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_TOKEN_END = r"(?![\w%]|\.\d|,\d|\s*\+)"
+DIGIT_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-]){_INT}{_TOKEN_END}")
+WORD_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-])\b{WORD_NUM}\b{_TOKEN_END}", re.IGNORECASE)
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred".split())
+_WORDS = re.compile(r"[^a-z]+")
+_UNIT = r"(?P<unit>projects?|deals|contracts|agreements)\b"
+_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+NOUN_RE = re.compile(
+    rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I
+)
+# words that cannot sit between a number and "projects" in one noun phrase
+GAP_STOP = {
+    "in", "on", "at", "from", "to", "for", "with", "by", "across", "than", "over", "under",
+    "into", "through", "since", "during", "including", "among", "about", "of", "the", "a",
+    "an", "are", "were", "is", "was", "be", "been", "have", "has", "had", "will", "would",
+    "more", "fewer", "less", "additional", "per", "each", "percent", "times", "years",
+    "industries", "countries", "cities", "provinces", "enterprises", "companies", "sectors",
+    "fields", "areas", "regions", "counties", "districts", "guests", "people", "firms",
+    "that", "which", "who", "this", "these", "those", "their", "its", "our", "they", "them",
+}
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
+    r"totaling|totalling|stood at|hit|amounted to)\s+(?:a total of\s+)?$", re.I
+)
+_ELLIPTIC_BEFORE = re.compile(
+    r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I
+)
+_ELLIPTIC_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I
+)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
+_PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
+_MONTHS = (r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
+           r"Sep|Sept|September|Oct|October|Nov|November|Dec|December")
+_BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
+_BAD_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
+    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\))", re.I
+)
+
+
+@dataclass
+class Count:
+    start: int
+    end: int          # end of the count phrase (unit noun included when there is one)
+    value: int
+    kind: str         # noun | list | predicate | elliptic | verb
+
+
+@lru_cache(maxsize=1)
+def _verb_before() -> re.Pattern:
+    """A stage verb right before a bare number: 'has identified 220,'."""
+    terms = {r["term"].strip() for r in load("stages_en") if " " not in r["term"].strip()}
+    alt = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:a\s+total\s+of\s+)?$", re.I)
+
+
+def _noun(sentence: str, end: int, value: int) -> int | None:
+    """End of 'N [adjectives] projects' starting after the number, or None."""
+    m = NOUN_RE.match(sentence, end)
+    if not m:
+        return None
+    gap = re.findall(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+", m.group("gap"))
+    if any(w.lower() in GAP_STOP for w in gap):
+        return None
+    if m.group("unit").lower() == "project" and value != 1:
+        return None
+    return m.end()
+
+
+def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
+    """Project counts of one sentence, in order; `taken` are spans already read as amounts."""
+    matches = list(DIGIT_TOKEN_RE.finditer(sentence))
+    if not NUMBER_WORDS.isdisjoint(_WORDS.split(sentence.lower())):
+        matches += WORD_TOKEN_RE.finditer(sentence)
+        matches.sort(key=lambda m: m.start())
+    tokens = []
+    for m in matches:
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        text = m.group(0)
+        value = word_to_int(text)
+        if value is None or value <= 0:
+            continue
+        if re.fullmatch(r"\d{4}", text) and 1949 <= value <= 2049:
+            continue  # a year
+        before, after = sentence[: m.start()], sentence[m.end():]
+        if _BAD_BEFORE.search(before[-20:]) or _BAD_AFTER.match(after):
+            continue
+        tokens.append((m.start(), m.end(), value, text))
+    counts: dict[int, Count] = {}
+    for i in range(len(tokens) - 1, -1, -1):
+        start, end, value, text = tokens[i]
+        before = sentence[:start]
+        noun_end = _noun(sentence, end, value)
+        if noun_end is not None:
+            counts[i] = Count(start, noun_end, value, "noun")
+            continue
+        if i + 1 in counts and counts[i + 1].kind in ("noun", "list") and \
+                _LIST_GAP.fullmatch(sentence[end: tokens[i + 1][0]]):
+            counts[i] = Count(start, end, value, "list")
+            continue
+        if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
+            continue
+        mentions_projects = bool(_PROJECT_WORD.search(before))
+        if _PREDICATE_BEFORE.search(before[-40:]) and mentions_projects:
+            counts[i] = Count(start, end, value, "predicate")
+        elif _OTHER_BEFORE.search(before[-30:]) and mentions_projects:
+            counts[i] = Count(start, end, value, "elliptic")
+        elif (_ELLIPTIC_BEFORE.search(before) and _ELLIPTIC_AFTER.match(sentence, end)
+              and mentions_projects):
+            counts[i] = Count(start, end, value, "elliptic")
+        elif _verb_before().search(before[-40:]) and re.match(
+                r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)", sentence[end:]):
+            counts[i] = Count(start, end, value, "verb")
+    return [counts[i] for i in sorted(counts)]

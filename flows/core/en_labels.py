@@ -1,0 +1,91 @@
+"""Stage and sector labels for English cohorts, read from the CSV lexicons.
+
+`stage_near(text, pos)` returns the stage whose term lies nearest a cohort's figures;
+`sector_in(text)` the sector of the first sector term of a cohort's own span; `stage_counts`
+tallies stage terms of a whole article (its dominant stage). Regexes are built once, cached.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from flows.core.lexicon import load
+
+# Event names ("World Manufacturing Conference") must not lend their words to a sector.
+EVENT_NAME_RE = re.compile(
+    r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition)\b"
+)
+
+
+def _trie(terms) -> str:
+    """Terms as one prefix-factored regex (5x faster than a flat alternation); at each
+    branch the longer continuation is tried first, so the longest term wins."""
+    root: dict = {}
+    for t in terms:
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _table(name: str, label: str) -> tuple[re.Pattern, dict[str, str]]:
+    table = {r["term"].strip().lower(): r[label].strip() for r in load(name)}
+    return re.compile(rf"(?<![\w-]){_trie(table)}(?![\w-])"), table
+
+
+@lru_cache(maxsize=1)
+def _stage_table() -> tuple[re.Pattern, dict[str, str]]:
+    return _table("stages_en", "stage")
+
+
+@lru_cache(maxsize=1)
+def _sector_table() -> tuple[re.Pattern, dict[str, str]]:
+    return _table("sectors_en", "sector_code")
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else text.encode("ascii", "replace").decode().lower()
+
+
+def stage_terms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, stage) of every stage term in text."""
+    pattern, table = _stage_table()
+    return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(_lower(text))]
+
+
+def stage_near(text: str, start: int, end: int) -> str | None:
+    """Stage of the term closest to the span [start, end) of text, or None."""
+    best, best_d = None, None
+    for s, e, stage in stage_terms(text):
+        d = start - e if e <= start else s - end if s >= end else 0
+        if best_d is None or d < best_d:
+            best, best_d = stage, d
+    return best
+
+
+def stage_counts(sentences: list[str]) -> Counter:
+    """How often each stage's terms occur in the article (ties: earliest first seen)."""
+    tally: Counter = Counter()
+    for s in sentences:
+        for _, _, stage in stage_terms(s):
+            tally[stage] += 1
+    return tally
+
+
+def sector_in(text: str) -> str | None:
+    """Sector code of the first sector term in text (event names masked), or None."""
+    pattern, table = _sector_table()
+    masked = EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text)
+    m = pattern.search(_lower(masked))
+    return table[m.group(0)] if m else None

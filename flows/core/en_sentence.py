@@ -1,0 +1,241 @@
+"""One English sentence -> its cohort mentions (before article-level merging).
+
+Amounts and counts are found, conversions "(US$38.97 billion)" folded into the amount before,
+ranges and per-project thresholds ("each over 50 million yuan", "1 billion yuan and above")
+read as size bands, and the figures grouped into cohorts in reading order (a count opens a
+cohort; "respectively" pairs lists). Labels come from each cohort's own span of the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows.core.en_counts import Count, find_counts
+from flows.core.en_labels import sector_in, stage_near
+from flows.core.en_numbers import LOWER_Q, Amount, find_amounts, qualifier
+from flows.core.model import CohortMention
+
+_DIGIT = re.compile(r"\d")
+PROJECT_WORDS = ("project", "deal", "contract", "agreement")
+MONEY_WORDS = ("illion", "yuan", "$", "¥", "€", "£", "rmb", "usd", "cny", "eur", "hkd", "jpy",
+               "gbp", "dollar", "bln", "bn", "yen", "pound", "renminbi")
+_ALT_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|or|some|nearly|over|more than|equivalent to|approx\.?)?\s*$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
+_AND_ABOVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:above|over|more|upwards|beyond)\b", re.I)
+_AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
+_EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
+_ARE_ABOVE = re.compile(rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?(?:{LOWER_Q})\s+$", re.I)
+_NOT_INVESTMENT = re.compile(
+    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
+    r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
+    r"averag(?:e|ing)|per\s+capita|loans?|credit|registered\s+capital|market\s+value)\b", re.I)
+_DELTA_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
+    r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$", re.I)
+_DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
+_SUBSET = re.compile(
+    r"\b(?:among\s+(?:them|these|which|those)|includes?|of\s+the\s+total|of\s+(?:these|them|which|those|this|that\s+number)|"
+    r"including|included|in\s+which|compris(?:e|ed|es|ing)|consist(?:ed|s|ing)?\s+of|"
+    r"broken\s+down\s+by|by\s+(?:sector|industry|category|region|investor|type|scale|size|"
+    r"contract\s+value|field|source)|the\s+other|another|the\s+remaining|the\s+rest)\b", re.I)
+_OF_THE = re.compile(r"^\S+\s+of\s+(?:the|these|those)\b", re.I)
+NAME_RE = re.compile(
+    r"\bthe\s+((?:[\w'’\-]+\s+){0,10}?(?:project|park|plant|base|complex|centre|center|factory|"
+    r"facility|hub|zone)(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b(?!\s+(?:signing|ceremony|conference|fair|investment))", re.I)
+_IN_SECTOR = re.compile(
+    r"[\s,]*(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*(?:in|belong(?:s|ing)?\s+to|"
+    r"focus(?:ed|es|ing)?\s+on)\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?)\s+of\s+)?", re.I)
+_PLURAL_PROJECTS = re.compile(r"\bprojects\b", re.I)
+_EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+)?projects?\b", re.I)
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    count: Count | None = None
+    amount: Amount | None = None
+    band: tuple[float | None, float | None] | None = None
+    alt: Amount | None = None
+
+
+@dataclass
+class Group:
+    items: list[Item] = field(default_factory=list)
+    count: int | None = None
+    amount: Item | None = None
+    band: tuple[float | None, float | None] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def _keep_amount(s: str, a: Amount) -> bool:
+    before = s[max(0, a.start - 60): a.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    if _NOT_INVESTMENT.search(clause) and "investment" not in clause.lower():
+        return False
+    bare = re.sub(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", "", before, flags=re.I)
+    return not (_DELTA_BEFORE.search(bare) or _DELTA_AFTER.match(s, a.end))
+
+
+def _amount_items(s: str) -> list[Item]:
+    amounts = [a for a in find_amounts(s) if _keep_amount(s, a)]
+    items: list[Item] = []
+    for a in amounts:
+        prev = items[-1] if items else None
+        if prev and prev.alt is None and prev.band is None and _ALT_GAP.search(s[prev.end: a.start]) \
+                and re.match(r"\s*\)", s[a.end:]):
+            prev.alt = a
+            prev.end = s.index(")", a.end) + 1
+            continue
+        if prev and prev.amount and _RANGE_GAP.search(s[prev.end: a.start]) and \
+                re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12): prev.start], re.I):
+            prev.band = (prev.amount.value, a.value)
+            prev.end = a.end
+            continue
+        items.append(Item(a.start, a.end, amount=a))
+    return items
+
+
+def _band_of(s: str, it: Item, prev_end: int, count_follows: bool) -> tuple | None:
+    """Per-project size band an amount states, or None when it is a total."""
+    a = it.amount
+    if it.band:
+        return it.band
+    after = s[it.end: it.end + 40]
+    if _AND_ABOVE.match(after):
+        return (a.value, None)
+    if _AND_BELOW.match(after):
+        return (None, a.value)
+    local = s[prev_end: it.start] + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
+    if _EACH.search(local) or _ARE_ABOVE.search(s[max(0, a.start - 50): a.start]) or \
+            (a.bound == "lower" and count_follows):
+        if a.bound == "upper":
+            return (None, a.value)
+        return (a.value, None)
+    return None
+
+
+def _group(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
+    """Items in reading order -> cohort groups, plus 'every project' bands with no count."""
+    groups: list[Group] = []
+    every: list[tuple] = []
+    cur: Group | None = None
+    pending: tuple | None = None
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.count:
+            joinable = cur and cur.count is None and cur.amount and not cur.band and re.fullmatch(
+                r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in|for|across|covering|"
+                r"involving|from|through)\s+(?:a\s+total\s+of\s+)?",
+                s[cur.end: it.start], re.I)
+            if joinable:
+                cur.count = it.count.value
+                cur.items.append(it)
+            else:
+                cur = Group([it], count=it.count.value)
+                groups.append(cur)
+            if pending:
+                cur.band, pending = pending, None
+            continue
+        prev_end = cur.end if cur else 0
+        pred_next = bool(nxt and nxt.count and nxt.count.kind in ("predicate", "elliptic")) or \
+            bool(nxt and nxt.count and (cur is None or cur.band is not None))
+        band = _band_of(s, it, prev_end, pred_next)
+        if band:
+            if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
+                pending = band
+            elif cur and cur.count is not None and cur.band is None:
+                cur.band = band
+                cur.items.append(it)
+            elif _EVERY_PROJECT.search(s[prev_end: it.start]):
+                every.append(band)
+            continue
+        if cur and cur.amount is None:
+            cur.amount = it
+            cur.items.append(it)
+        else:
+            cur = Group([it], amount=it)
+            groups.append(cur)
+    return groups, every
+
+
+def _respectively(s: str, items: list[Item]) -> list[Group] | None:
+    """'10 and 20 projects ... 3 billion and 5 billion yuan respectively' -> paired groups."""
+    counts = [it for it in items if it.count]
+    plain = [it for it in items if it.amount and not it.band]
+    if len(counts) < 2 or len(counts) != len(plain) or counts[-1].start > plain[0].start:
+        return None
+    return [Group([c, a], count=c.count.value, amount=a) for c, a in zip(counts, plain)]
+
+
+def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tuple]]:
+    """Cohort mentions of sentence `s` (number `index`), and countless 'every project' bands."""
+    low = s.lower()
+    has_digit = _DIGIT.search(s) is not None
+    has_project = any(w in low for w in PROJECT_WORDS)
+    has_money = any(w in low for w in MONEY_WORDS)
+    if not has_money and not has_project or not has_digit and not has_project and "illion" not in low:
+        return [], []     # the cheap exit most sentences take
+    items = _amount_items(s) if has_money else []
+    counts = find_counts(s, [(it.start, it.end) for it in items]) if has_project else []
+    if not counts and not items:
+        return [], []
+    items += [Item(c.start, c.end, count=c) for c in counts]
+    items.sort(key=lambda it: it.start)
+    groups = None
+    if "respectively" in low:
+        groups, every = _respectively(s, items), []
+    if groups is None:
+        groups, every = _group(s, items)
+    out = []
+    whole_subset = bool(_SUBSET.match(s.strip()) or _SUBSET.search(s[:25]))
+    for g_i, g in enumerate(groups):
+        if g.count is None and g.amount is None:
+            continue
+        prev_end = groups[g_i - 1].end if g_i else 0
+        clause_start = max(prev_end, s.rfind(";", 0, g.start) + 1, s.rfind(":", 0, g.start) + 1)
+        next_start = groups[g_i + 1].start if g_i + 1 < len(groups) else len(s)
+        out.append(_mention(s, index, g, clause_start, prev_end, next_start, whole_subset))
+    return out, every
+
+
+def _sector_after(post: str) -> str | None:
+    """', ... are in new energy' right after the figures names the cohort's sector."""
+    m = _IN_SECTOR.match(post)
+    return sector_in(" ".join(post[m.end():].split()[:4])) if m else None
+
+
+def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subset):
+    a = g.amount.amount if g.amount else None
+    alt = g.amount.alt if g.amount else None
+    m = CohortMention(project_count=g.count, evidence=s, sentence_index=index)
+    if a:
+        m.amount, m.currency, m.approximate = a.value, a.currency, a.approximate
+    if alt:
+        m.alt_amount, m.alt_currency = alt.value, alt.currency
+    if g.band:
+        m.size_min, m.size_max = g.band
+    prefix = s[clause_start: g.start]
+    span = s[clause_start: g.end]
+    if m.project_count in (None, 1) and a:
+        names = list(NAME_RE.finditer(prefix if m.project_count is None else span))
+        if names and not (m.project_count is None and _PLURAL_PROJECTS.search(prefix)):
+            m.project_count = 1
+            m.project_name = names[-1].group(1)
+    m.stage = stage_near(s[prev_end: next_start], g.start - prev_end, g.end - prev_end)
+    m.sector_code = sector_in(span) or _sector_after(s[g.end: next_start])
+    head = s[prev_end: g.items[0].end]
+    counted = next((it.count for it in g.items if it.count), None)
+    if counted and qualifier(s[: counted.start])[0]:
+        m.approximate = True          # 'some 18 projects', 'more than 700 projects'
+    subset = whole_subset or bool(_SUBSET.search(head)) or bool(_OF_THE.match(s[g.start:])) \
+        or bool(counted and counted.kind == "elliptic")
+    m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
+    return m

@@ -1,0 +1,284 @@
+"""English cohort extractor: amount/count parsing tables and one golden sentence per phenomenon.
+
+The golden sentences are written for these tests (not taken from the dev set); every assertion
+is exact, so a rule change that alters any figure, label or parent link fails here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from flows.core.en_counts import find_counts
+from flows.core.en_numbers import find_amounts, word_to_int
+from flows.core.extract_en import extract_en
+
+B, M = 1e9, 1e6
+
+AMOUNTS = [
+    ("582.18 billion yuan", 582.18 * B, "CNY", False),
+    ("RMB 175.1 billion", 175.1 * B, "CNY", False),
+    ("¥252.4 billion", 252.4 * B, "CNY", False),
+    ("$9.97 billion", 9.97 * B, "USD", False),
+    ("US$ 70.19 billion", 70.19 * B, "USD", False),
+    ("US$70.19 billion", 70.19 * B, "USD", False),
+    ("US $5.85 billion", 5.85 * B, "USD", False),
+    ("U.S.$3 billion", 3 * B, "USD", False),
+    ("8.14 billion U.S. dollars", 8.14 * B, "USD", False),
+    ("8.14 billion US dollars", 8.14 * B, "USD", False),
+    ("91.1 bln USD", 91.1 * B, "USD", False),
+    ("$1.45b", 1.45 * B, "USD", False),
+    ("$450m", 450 * M, "USD", False),
+    ("$2.3bn", 2.3 * B, "USD", False),
+    ("1.06 trillion yuan", 1.06e12, "CNY", False),
+    ("530 million yuan", 530 * M, "CNY", False),
+    ("207.3 billion Chinese yuan", 207.3 * B, "CNY", False),
+    ("USD 38 billion", 38 * B, "USD", False),
+    ("4 billion 280 million yuan", 4.28 * B, "CNY", False),
+    ("$158 billion 265 million", 158.265 * B, "USD", False),
+    ("596 billion 300 million yuan", 596.3 * B, "CNY", False),
+    ("1 trillion 20 billion yuan", 1.02e12, "CNY", False),
+    ("more than 580 billion yuan", 580 * B, "CNY", True),
+    ("over ¥5 billion", 5 * B, "CNY", True),
+    ("nearly 12 billion yuan", 12 * B, "CNY", True),
+    ("about 3.5 billion yuan", 3.5 * B, "CNY", True),
+    ("around 700 million yuan", 700 * M, "CNY", True),
+    ("in excess of USD 38 billion", 38 * B, "USD", True),
+    ("up to 2 billion euros", 2 * B, "EUR", True),
+    ("approximately RMB 9 billion", 9 * B, "CNY", True),
+    ("almost 40 billion yuan", 40 * B, "CNY", True),
+    ("at least ¥500 million", 500 * M, "CNY", True),
+    ("a total of 66.2 billion yuan", 66.2 * B, "CNY", False),
+    ("1.2 billion euros", 1.2 * B, "EUR", False),
+    ("EUR 450 million", 450 * M, "EUR", False),
+    ("€80 million", 80 * M, "EUR", False),
+    ("HK$12 billion", 12 * B, "HKD", False),
+    ("3 billion Hong Kong dollars", 3 * B, "HKD", False),
+    ("50 billion yen", 50 * B, "JPY", False),
+    ("2,500 million yuan", 2500 * M, "CNY", False),
+    ("500,000 yuan", 500_000.0, "CNY", False),
+    ("12 billion renminbi", 12 * B, "CNY", False),
+    ("15 billion RMB", 15 * B, "CNY", False),
+    ("CNY 3.3 billion", 3.3 * B, "CNY", False),
+    ("two billion yuan", 2 * B, "CNY", False),
+    ("twenty billion yuan", 20 * B, "CNY", False),
+    ("1.5 Billion Yuan", 1.5 * B, "CNY", False),
+]
+
+
+@pytest.mark.parametrize("text,value,currency,approx", AMOUNTS)
+def test_amount_table(text, value, currency, approx):
+    found = find_amounts(f"The deals are worth {text} in all.")
+    assert len(found) == 1
+    a = found[0]
+    assert a.value == pytest.approx(value, rel=1e-9)
+    assert (a.currency, a.approximate) == (currency, approx)
+
+
+NOT_AMOUNTS = ["40%", "3 million tons", "2021", "1,400 guests", "the 12th expo", "18 percent",
+               "an annual output of 3 million tons", "1,200 megawatts", "9.7 percentage points"]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_not_amounts(text):
+    assert find_amounts(f"They reported {text} this year.") == []
+
+
+WORDS = [
+    ("five", 5), ("Sixty-six", 66), ("ten", 10), ("twenty-three", 23), ("eight", 8),
+    ("Two", 2), ("nineteen", 19), ("forty", 40), ("ninety-nine", 99), ("one hundred", 100),
+    ("one hundred and five", 105), ("two hundred thirty-one", 231), ("three thousand", 3000),
+    ("1,428", 1428), ("84", 84), ("seventeen", 17), ("Eleven", 11), ("fifty one", 51),
+]
+
+
+@pytest.mark.parametrize("text,value", WORDS)
+def test_count_words(text, value):
+    assert word_to_int(text) == value
+
+
+COUNTS = [
+    ("A total of 84 projects were signed.", [84]),
+    ("The city signed 1,428 major projects.", [1428]),
+    ("Sixty-six projects were inked on Friday.", [66]),
+    ("They inked five contracted projects.", [5]),
+    ("Projects signed online came to 66.", [66]),
+    ("Projects worth over 1 billion yuan numbered 81.", [81]),
+    ("Of the projects, 463 are industrial ones.", [463]),
+    ("Of the signed projects, the other 26 were contracted off-site.", [26]),
+    ("The fair has identified 220, all key projects.", [220]),
+    ("It landed 12, 9 and 4 projects in three zones.", [12, 9, 4]),
+    ("463 of the cooperative projects belong to new industries.", [463]),
+    ("Guests from 24 countries and 1,400 guests came.", []),
+    ("The event centred on ten emerging industries and promoted project signing.", []),
+    ("Projects reached 81, 23 more than last year.", [81]),
+    ("The 12th expo drew exhibitors from 19 provinces and 13 cities.", []),
+    ("Intelligent manufacturing took 40% of the projects.", []),
+    ("The 2022 major projects started on Sept 19.", []),
+    ("They span more than 10 areas, among them new energy.", []),
+    ("The top ten emerging industry projects were named.", []),
+]
+
+
+@pytest.mark.parametrize("text,values", COUNTS)
+def test_count_table(text, values):
+    taken = [(a.start, a.end) for a in find_amounts(text)]
+    assert [c.value for c in find_counts(text, taken)] == values
+
+
+def rows(sentences):
+    return [(m.project_count, m.amount, m.currency, m.stage, m.sector_code, m.size_min,
+             m.size_max, m.parent) for m in extract_en(sentences)]
+
+
+def test_total_with_stage_and_evidence():
+    s = ["A total of 84 projects worth 36.5 billion yuan were signed at the fair on Monday."]
+    out = extract_en(s)
+    assert rows(s) == [(84, 36.5 * B, "CNY", "signed", None, None, None, None)]
+    assert (out[0].evidence, out[0].sentence_index, out[0].approximate) == (s[0], 0, False)
+
+
+def test_approximate_headline_folds_into_precise_body():
+    s = ["Trade fair lands deals worth more than 120 billion yuan",
+         "The fair landed 215 projects with a combined investment of 121.36 billion yuan.",
+         "In all, 215 projects were landed."]
+    assert rows(s) == [(215, 121.36 * B, "CNY", "promoted", None, None, None, None)]
+
+
+def test_among_them_subset_with_sector():
+    s = ["The province promoted 215 projects worth 121.36 billion yuan this year.",
+         "Among them, 48 advanced manufacturing projects were signed, with a total investment "
+         "of 40.2 billion yuan."]
+    assert rows(s) == [
+        (215, 121.36 * B, "CNY", "promoted", None, None, None, None),
+        (48, 40.2 * B, "CNY", "signed", "manufacturing", None, None, 0),
+    ]
+
+
+def test_of_which_in_same_sentence_inherits_parent_stage():
+    s = ["Officials said 120 projects worth 300 billion yuan were signed, of which 45 projects, "
+         "worth 150 billion yuan, are in new energy."]
+    assert rows(s) == [
+        (120, 300 * B, "CNY", "signed", None, None, None, None),
+        (45, 150 * B, "CNY", "signed", "new_energy", None, None, 0),
+    ]
+
+
+def test_respectively_pairs_lists():
+    s = ["The eastern and western zones signed 30 and 18 projects, with investments of "
+         "12.5 billion yuan and 7.2 billion yuan respectively."]
+    assert rows(s) == [
+        (30, 12.5 * B, "CNY", "signed", None, None, None, None),
+        (18, 7.2 * B, "CNY", "signed", None, None, None, None),
+    ]
+
+
+def test_parenthetical_conversion_is_alt():
+    s = ["The county inked seven projects with a total investment of 6.3 billion yuan "
+         "($970 million) on Tuesday."]
+    out = extract_en(s)
+    assert rows(s) == [(7, 6.3 * B, "CNY", "signed", None, None, None, None)]
+    assert (out[0].alt_amount, out[0].alt_currency) == (970 * M, "USD")
+
+
+def test_each_band_not_amount():
+    s = ["Deals for 40 projects were signed at the expo.",
+         "Four of the projects each exceed 2 billion yuan ($310 million), while nine are above "
+         "500 million yuan."]
+    assert rows(s) == [
+        (40, None, None, "signed", None, None, None, None),
+        (4, None, None, "signed", None, 2 * B, None, 0),
+        (9, None, None, "signed", None, 500 * M, None, 0),
+    ]
+
+
+def test_between_band_and_and_above():
+    s = ["Construction started on 52 major projects with a total investment of 71.3 billion yuan.",
+         "Among them, 12 projects fall between 1 billion and 3 billion yuan apiece, and projects "
+         "of 5 billion yuan and above numbered 4, with a combined value of 26 billion yuan."]
+    assert rows(s) == [
+        (52, 71.3 * B, "CNY", "started", None, None, None, None),
+        (12, None, None, "started", None, 1 * B, 3 * B, 0),
+        (4, 26 * B, "CNY", "started", None, 5 * B, None, 0),
+    ]
+
+
+def test_predicate_count_and_off_site_remainder():
+    s = ["At the ceremony 70 projects worth 30 billion yuan were signed.",
+         "Projects signed online came to 27, with a total value of 8.8 billion yuan, while the "
+         "other 43 were contracted at the venue and totaled 21.2 billion yuan."]
+    got = rows(s)
+    assert [g[:5] for g in got] == [
+        (70, 30 * B, "CNY", "signed", None),
+        (27, 8.8 * B, "CNY", "signed", None),
+        (43, 21.2 * B, "CNY", "signed", None),
+    ]
+
+
+def test_named_projects_are_cohorts_of_one():
+    s = ["The district signed three projects worth 6.9 billion yuan.",
+         "They include the riverside logistics park project, with an investment of 3.4 billion "
+         "yuan; and the wetland tourism resort project, backed by 2.1 billion yuan."]
+    out = extract_en(s)
+    assert rows(s) == [
+        (3, 6.9 * B, "CNY", "signed", None, None, None, None),
+        (1, 3.4 * B, "CNY", "signed", "modern_services", None, None, 0),
+        (1, 2.1 * B, "CNY", "signed", "culture_tourism", None, None, 0),
+    ]
+    assert out[1].project_name == "riverside logistics park project"
+
+
+def test_machine_translated_compound_and_number_words():
+    s = ["Sixty-six projects were inked, with a total investment of 12 billion 650 million yuan."]
+    assert rows(s) == [(66, 12.65 * B, "CNY", "signed", None, None, None, None)]
+
+
+def test_every_project_floor_goes_to_headline():
+    s = ["A total of 40 projects worth 90 billion yuan were signed.",
+         "Every project was valued at over 500 million yuan."]
+    assert rows(s) == [(40, 90 * B, "CNY", "signed", None, 500 * M, None, None)]
+
+
+def test_amount_only_cohort_and_negotiating():
+    s = ["Projects from neighbouring provinces, worth 4.1 billion yuan, were also signed.",
+         "Another 30 projects worth 25 billion yuan are under negotiation."]
+    assert rows(s) == [
+        (None, 4.1 * B, "CNY", "signed", None, None, None, None),
+        (30, 25 * B, "CNY", "negotiating", None, None, None, None),
+    ]
+
+
+def test_completed_stage_and_title_conversion_folded():
+    s = ["Zone completes $1.4b of projects",
+         "Some 18 projects with a total investment of 9 billion yuan ($1.4 billion) were "
+         "completed and put into production this year."]
+    out = extract_en(s)
+    assert rows(s) == [(18, 9 * B, "CNY", "completed", None, None, None, None)]
+    assert out[0].approximate is True
+
+
+def test_traps_give_nothing():
+    s = ["Exhibitors from 35 countries and regions attended, and 1,200 guests took part.",
+         "The number of deals grew by 15%, 23 more than last year.",
+         "The plant has an annual output of 2 million tons and an output value of 5 billion yuan.",
+         "The 9th expo focused on ten emerging industries across more than 10 areas.",
+         "Investment rose by 12 billion yuan year on year, an average of 2 billion yuan per project.",
+         "A fund of 10 billion yuan was set up on July 22, 2021."]
+    assert extract_en(s) == []
+
+
+def test_respectively_with_bare_number_list():
+    s = ["Three counties signed 56, 34 and 21 projects, with investments of 12.5, 7.2 and "
+         "3.1 billion yuan respectively."]
+    assert rows(s) == [
+        (56, 12.5 * B, "CNY", "signed", None, None, None, None),
+        (34, 7.2 * B, "CNY", "signed", None, None, None, None),
+        (21, 3.1 * B, "CNY", "signed", None, None, None, None),
+    ]
+
+
+def test_amount_before_count_and_of_the_total():
+    s = ["Investment agreements totaling 18.5 billion yuan were signed for 37 projects.",
+         "Of the total, foreign-funded projects numbered 11, with investment of $1.2 billion."]
+    assert rows(s) == [
+        (37, 18.5 * B, "CNY", "signed", None, None, None, None),
+        (11, 1.2 * B, "USD", "signed", None, None, None, 0),
+    ]
