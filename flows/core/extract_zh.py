@@ -1,8 +1,201 @@
-"""Chinese cohort rules (placeholder until the rule set lands)."""
+"""Chinese cohort rules: an article's sentences -> CohortMention list.
+
+zh_scan finds the figure tokens of a sentence; here a project count takes the money of its own
+or the next clause (项目678个、投资总额6178亿元), a size band before it (亿元以上项目607个),
+分别 lists pair in order, 其中 / 在…项目中 make subsets (`parent`), named projects with their own
+amount are cohorts of one, and zh_cohorts labels stages and drops restated headline figures.
+"""
 from __future__ import annotations
 
+import re
+
 from flows.core.model import CohortMention
+from flows.core.zh_cohorts import finish
+from flows.core.zh_labels import sector_of, stage_of
+from flows.core.zh_scan import Tok, boundaries, clause_id, clause_start, name_before, scan
+
+# a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
+_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项万亿元]|美元)|[亿万]元")
+_FRAME = re.compile(r"^[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计")
+_SPLIT = re.compile(r"[和与及、]")
+_SEGMENT = re.compile(r"[;。]")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
-    return []
+    out: list[CohortMention] = []
+    state = {"last_top": None, "first_top": None}
+    for i, s in enumerate(sentences):
+        if not _MAYBE.search(s):
+            continue
+        toks = scan(s)
+        if any(t.kind in ("count", "amount", "named") for t in toks):
+            _sentence(s, i, toks, out, state)
+    return finish(out)
+
+
+def _segment_start(s: str, pos: int, floor: int) -> int:
+    """Start of the stage window: after the last ; 。 or 其中 before pos, not before floor."""
+    cut = max(s.rfind(";", 0, pos), s.rfind("。", 0, pos))
+    q = s.rfind("其中", 0, pos)
+    cut = max(cut + 1, q + 2 if q >= 0 else 0)
+    return max(cut, floor)
+
+
+def _prev_end(toks: list[Tok], k: int) -> int:
+    for t in reversed(toks[:k]):
+        if t.kind in ("count", "amount", "named", "ref"):
+            return t.end
+    return 0
+
+
+def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
+    t = toks[k]
+    for u in toks[k + 1:]:
+        if u.kind == "count" or "其中" in s[t.end:u.start]:
+            return None
+        if u.kind == "amount" and not u.used and not u.listed:
+            return u if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 else None
+        if u.kind in ("named", "band"):
+            return None
+    return None
+
+
+def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
+    t = toks[k]
+    for u in reversed(toks[:k]):
+        if u.kind in ("count", "named", "ref") or "其中" in s[u.end:t.start]:
+            return None
+        if u.kind == "amount" and not u.used and not u.listed:
+            near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1
+            return u if near and _CUE.search(s[clause_start(s, u.start):u.start]) else None
+    return None
+
+
+def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
+    bands = [b for b in toks if b.kind == "band" and not b.used and lo <= b.start < hi]
+    return bands[-1] if bands else None
+
+
+def _mention(s: str, idx: int, **kw) -> CohortMention:
+    return CohortMention(evidence=s, sentence_index=idx, **kw)
+
+
+def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state: dict) -> None:
+    bounds = boundaries(s)
+    frame = _FRAME.search(s)
+    found: list[tuple[int, CohortMention, dict]] = []   # (position, mention, hints)
+    frame_ref = None
+    for k, t in enumerate(toks):
+        if t.kind != "count" or t.used:
+            continue
+        if frame and t.end <= frame.end():
+            frame_ref = t.value
+        if t.listed:
+            continue
+        lo = max(_prev_end(toks, k), clause_start(s, t.start, soft=False))
+        head = t.start + 2 if s.startswith("项目", t.start) else t.start
+        subject = s[lo:head] + t.mid
+        money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
+        band = _band_before(toks, lo, t.start)
+        m = _mention(s, idx, project_count=int(t.value))
+        if money:
+            money.used = True
+            m.amount, m.currency, m.approximate = money.value, money.currency, money.approx
+            if money.alt:
+                m.alt_amount, m.alt_currency = money.alt
+        if band:
+            band.used = True
+            m.size_min, m.size_max = band.size_min, band.size_max
+        m.sector_code = sector_of(subject)
+        win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.end]
+        after = s[t.end:]
+        found.append((t.start, m, {"own": stage_of(win), "before": stage_of(s[:t.start], last=True),
+                                   "after": stage_of(_SEGMENT.split(after)[0])}))
+    _lists(s, idx, toks, bounds, found)
+    for k, t in enumerate(toks):
+        if t.used or t.listed or t.kind not in ("amount", "named"):
+            continue
+        lo = clause_start(s, t.start, soft=False)
+        if t.kind == "amount" and not t.approx:
+            t.name = name_before(s, t.start)
+            if t.name:
+                t.kind = "named"
+        if t.kind == "named":
+            m = _mention(s, idx, project_count=1, amount=t.value, currency=t.currency,
+                         approximate=t.approx, project_name=t.name,
+                         sector_code=sector_of(t.name, head="left"))
+            seg = _SEGMENT.split(s[t.end:])[0]
+            before = s[_segment_start(s, t.start, 0):t.start]
+            found.append((t.start, m, {"own": stage_of(seg), "before": stage_of(before, last=True),
+                                       "named": True}))
+            continue
+        if not _CUE.search(s[lo:t.start]):
+            continue
+        band = _band_before(toks, lo, t.start)
+        m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx,
+                     sector_code=sector_of(s[lo:t.start]))
+        if t.alt:
+            m.alt_amount, m.alt_currency = t.alt
+        if band:
+            band.used = True
+            m.size_min, m.size_max = band.size_min, band.size_max
+        win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.start]
+        found.append((t.start, m, {"own": stage_of(win), "before": stage_of(s[:t.start], last=True),
+                                   "after": stage_of(_SEGMENT.split(s[t.end:])[0])}))
+    _link(s, found, out, state, frame, frame_ref)
+
+
+def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) -> None:
+    """分别 lists: N counts pair with the next N listed amounts; subjects split on 和/与/及/、."""
+    counts = [t for t in toks if t.kind == "count" and t.listed and not t.used]
+    amounts = [t for t in toks if t.kind == "amount" and t.listed and not t.used]
+    lead = counts or amounts
+    if len(lead) < 2:
+        return
+    first = lead[0].start
+    at = s.rfind("分别", 0, first)
+    lo = clause_start(s, at if at >= 0 else first, soft=False)
+    parts = [p for p in _SPLIT.split(s[lo:at if at >= 0 else first]) if p]
+    if counts:
+        paired = [a for a in amounts if a.start > counts[-1].end][:len(counts)]
+        paired = paired if len(paired) == len(counts) else [None] * len(counts)
+    else:
+        paired, counts = amounts, [None] * len(amounts)
+    for i, (c, a) in enumerate(zip(counts, paired)):
+        subject = parts[i] if len(parts) == len(counts) else s[lo:first]
+        m = _mention(s, idx, project_count=int(c.value) if c else None)
+        if a:
+            a.used = True
+            m.amount, m.currency, m.approximate = a.value, a.currency, a.approx
+        if c:
+            c.used = True
+        m.sector_code = sector_of(subject)
+        found.append(((c or a).start, m, {"own": stage_of(subject),
+                                          "before": stage_of(s[:first], last=True)}))
+
+
+def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
+    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
+    found.sort(key=lambda x: x[0])
+    sentence_tops: list[tuple[int, int]] = []
+    for pos, m, hints in found:
+        q = s.rfind("其中", 0, pos)
+        if q >= 0 and not re.search(r"[;。]", s[q:pos]):
+            earlier = [i for p, i in sentence_tops if p < q]
+            m.parent = earlier[-1] if earlier else state["last_top"]
+        elif frame and pos >= frame.end():
+            refs = [i for i, o in enumerate(out) if frame_ref and o.project_count == frame_ref
+                    and (o.amount is not None or o.sentence_index == m.sentence_index)]
+            m.parent = refs[0] if refs else state["first_top"]
+        stage = hints.get("own")
+        if not stage and m.parent is not None and m.parent < len(out):
+            stage = out[m.parent].stage
+        m.stage = stage or hints.get("before") or hints.get("after")
+        m.extra["explicit_stage"] = bool(hints.get("own"))
+        out.append(m)
+        if m.parent is None and not hints.get("named"):
+            state["last_top"] = len(out) - 1
+            if state.get("first_top") is None:
+                state["first_top"] = len(out) - 1
+            sentence_tops.append((pos, len(out) - 1))

@@ -1,0 +1,59 @@
+"""Sector and stage labels for Chinese cohorts, from the sectors_zh / stages_zh lexicons.
+
+Both lexicons are compiled once into one alternation (longest term first, so 新能源汽车 beats
+新能源 and 拟签约 beats 签约 at the same position). A group's sector is the term nearest its
+head noun (rightmost); a named project's is the first term of its name; a stage is the first verb.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.core.lexicon import load
+
+# text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
+_EVENT_TAIL = re.compile(r"^.*(?:大会|论坛|博览会|峰会|交易会|洽谈会|推介会|展览会|博会|年会|会议)")
+# a quoted basket of priority industries (“双七双五”产业) is an emerging-industries group
+_QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
+
+
+def _compile(rows: tuple[dict[str, str], ...], key: str) -> tuple[re.Pattern, dict[str, str]]:
+    table = {r["term"].strip(): r[key].strip() for r in rows if r.get("term", "").strip()}
+    terms = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in terms)), table
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> tuple[re.Pattern, dict[str, str]]:
+    return _compile(load("sectors_zh"), "sector_code")
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[re.Pattern, dict[str, str]]:
+    return _compile(load("stages_zh"), "stage")
+
+
+def sector_of(text: str, head: str = "right") -> str | None:
+    """Sector of a cohort described by `text` (the words before its count or its name)."""
+    if not text:
+        return None
+    text = _EVENT_TAIL.sub("", text)
+    pattern, table = _sectors()
+    hits = list(pattern.finditer(text))
+    if hits:
+        hit = hits[0] if head == "left" else max(hits, key=lambda m: (m.end(), len(m.group())))
+        return table[hit.group()]
+    if _QUOTED_BASKET.search(text):
+        return "emerging_industries"
+    return None
+
+
+def stage_of(text: str, last: bool = False) -> str | None:
+    """First (or last) stage verb in `text`."""
+    if not text:
+        return None
+    pattern, table = _stages()
+    hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]
+    if not hits:
+        return None
+    return table[hits[-1 if last else 0].group()]

@@ -1,0 +1,295 @@
+"""Scan one Chinese sentence into figure tokens: money (amount, size band, named project, trap)
+and project counts, each with its character span.
+
+Only figures that can belong to a project cohort survive as `amount`/`band`/`named`/`count`;
+shares, growth, differences, averages, tax, output, trade, funds, capacities and quoted industry
+names are classified `trap` so the assembler in extract_zh ignores them.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.core.zh_numerals import CUR, INT, NUM, UNIT, parse_amount, parse_count, parse_number
+
+_PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
+MONEY_RE = re.compile(
+    r"(?=[超多高将接大突达逾近约过上\d零〇一二两三四五六七八九十百千万亿])"
+    rf"(?:(?P<pre>{_PRE})?\s*(?P<num>{NUM})?\s*(?:余|多)?\s*(?P<unit>{UNIT})?"
+    rf"(?:\s*{NUM}\s*(?:千万|百万|万))?\s*(?:余|多)?\s*(?P<cur>{CUR})"
+    rf"|(?P<bpre>{_PRE})?\s*(?P<bnum>{NUM})\s*(?:余|多)?\s*(?P<bunit>万亿|亿)"
+    r"(?=$|[\s,.;:!?、。)(”\"]|的|左右|以上|规模|投资|资金))"
+)
+RANGE_RE = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千])"
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?:元)?\s*(?:至|到|-|—|~)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)"
+)
+COUNT_A = re.compile(
+    r"项目(?:共有|共计|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|\s"
+    r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库)*"
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目))(?P<follow>.?)"
+)
+COUNT_B = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项)(?P<mid>[^\d,;。、:()!?个]{{0,8}}?)项目")
+LIST_COUNT = re.compile(rf"分别(?:为|是|有|达到|达)?\s*{INT}\s*[个项](?:\s*[、和及与,]\s*{INT}\s*[个项])+")
+_LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项]")
+
+HARD = set(",;:。!?()【】[]|")
+_ANCHOR = re.compile(r"[元亿币]")
+_NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
+_HARD_SOFT = HARD | {"、"}
+_BOUND = re.compile(r"[,;:。!?()【】\[\]|、]|其中")
+_COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
+_TRAP_BEFORE = re.compile(
+    r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|进出口额|出口额|进口额|基金|贷款|"
+    r"授信|融资|注册资本|利用外资|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
+    r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|市值|估值|规模以上"
+)
+_TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
+_BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
+_BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
+_THEN_PROJECT = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下)?\s*的?[^,;。、\d]{0,10}?项目")
+_DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)\s*$")
+_NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资)(?:额)?(?:为|达|约|超)?\s*$")
+
+
+@dataclass
+class Tok:
+    kind: str                     # amount | band | named | trap | count | ref
+    start: int
+    end: int
+    value: float | None = None    # amount value or count
+    currency: str | None = None
+    approx: bool = False
+    size_min: float | None = None
+    size_max: float | None = None
+    name: str | None = None
+    mid: str = ""                 # words between 个 and 项目 (359个签约项目)
+    listed: bool = False          # item of a 分别 list
+    alt: tuple[float, str] | None = None
+    used: bool = False
+
+
+def boundaries(s: str) -> list[int]:
+    """Clause boundaries: hard punctuation, 、 and the word 其中 (subset marker)."""
+    return [m.start() for m in _BOUND.finditer(s)]
+
+
+def clause_id(bounds: list[int], pos: int) -> int:
+    return bisect_right(bounds, pos - 1)
+
+
+@lru_cache(maxsize=64)
+def _cuts(s: str) -> tuple[list[int], list[int]]:
+    """Positions right after each hard (and hard-or-soft) boundary of s."""
+    hard, both = [], []
+    for m in _BOUND.finditer(s):
+        end = m.end()
+        both.append(end)
+        if m.group() != "、":
+            hard.append(end)
+    return hard, both
+
+
+def clause_start(s: str, pos: int, soft: bool = True) -> int:
+    """Start of the clause containing pos (after the last boundary before it)."""
+    cuts = _cuts(s)[1 if soft else 0]
+    i = bisect_right(cuts, pos) - 1
+    return cuts[i] if i >= 0 else 0
+
+
+def _in_quotes(s: str, pos: int) -> bool:
+    head = s[:pos]
+    return head.count("“") > head.count("”")
+
+
+def _clause_after(s: str, pos: int) -> str:
+    m = re.search(r"[,;:。!?()]", s[pos:])
+    return s[pos:pos + m.start()] if m else s[pos:]
+
+
+def _project_name(after: str) -> str | None:
+    """The name after '总投资X亿元的': up to a clause break, 等 or 以及; ends at its last 项目."""
+    text = re.split(r"[,;:。!?、【】\[\]|“”]|以及|等", after, maxsplit=1)[0].strip()
+    text = re.sub(r"^的", "", text).strip()
+    if not text or not re.match(r"[\u4e00-\u9fffA-Za-z]", text):
+        return None
+    m = re.match(r"^(.*项目(?:[一二三四五六七八九十\d]期)?)", text)
+    if m:
+        text = m.group(1)
+    else:
+        text = re.split(r"已|正在|顺利|落户|成功", text, maxsplit=1)[0]
+    core = re.sub(r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
+                  r"开工|在建|续建|新建|新开工|的)*项目$", "", text)
+    if len(core) < 3 or len(text) < 4 or re.search(r"\d\s*[个项]", text):
+        return None
+    return text
+
+
+_NAME_FIRST = re.compile(
+    r"^(?P<name>.+?项目(?:[一二三四五六七八九十\d]期)?)\s*,?\s*(?:计划|预计)?(?:总投资|投资总额|投资)"
+    r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+_CUE_ONLY = re.compile(r"^\s*(?:计划|预计)?(?:总投资|投资总额|投资)(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+_GENERIC_TAIL = re.compile(
+    r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
+    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$")
+_NOT_A_NAME = re.compile(r"等|批|[\d零一二两三四五六七八九十]\s*个|这些|所有|全部|共|大会|论坛|博览会|峰会|会上|"
+                         r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届")
+
+
+def name_before(s: str, a: int) -> str | None:
+    """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount."""
+    lo = clause_start(s, a, soft=False)
+    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] == ",":
+        lo = clause_start(s, lo - 1, soft=False)
+    m = _NAME_FIRST.match(s[lo:a].strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    head, sep, tail = name.rpartition("的")
+    if sep and re.search(r"签|开工|此次|本次|今年|引进|落地|投资", head):
+        name = tail
+    core = re.sub(r"项目(?:[一二三四五六七八九十\d]期)?$", "", name)
+    if len(core) < 3 or _GENERIC_TAIL.search(core) or _NOT_A_NAME.search(name):
+        return None
+    if not re.match(r"[\u4e00-\u9fffA-Za-z]", name):
+        return None
+    return name
+
+
+def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | None:
+    a, b = m.span()
+    pre = m.group("pre") or m.group("bpre")
+    num = m.group("num") or m.group("bnum")
+    text = m.group(0)
+    if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第"):
+        return None
+    bare_unit = not num
+    try:
+        parsed = parse_amount(text.replace(pre or "\x00", "", 1) if pre == "上" else text)
+    except (ValueError, KeyError):
+        return None
+    if parsed is None:
+        return None
+    value, cur, approx = parsed
+    if pre == "上":
+        approx = False
+    if value < 1e5 and not bare_unit:
+        return None
+    if _in_quotes(s, a):
+        return Tok("trap", a, b)
+    after = s[b:]
+    prefix = s[clause_start(s, a):a]
+    if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(prefix):
+        return Tok("trap", a, b)
+    cid = clause_id(bounds, a)
+    count_follows = any(c.start >= b and clause_id(bounds, c.start) == cid for c in counts)
+    then_project = _THEN_PROJECT.match(after)
+    if _BAND_MIN.match(after):
+        if "项目" in _clause_after(s, b) or count_follows:
+            return Tok("band", a, b, size_min=value)
+        if bare_unit:
+            return None
+        return Tok("amount", a, b, value, cur, True)
+    if _BAND_MAX.match(after) and ("项目" in _clause_after(s, b) or count_follows):
+        return Tok("band", a, b, size_max=value)
+    if pre == "上" and (bare_unit or re.fullmatch(r"[十百千]", num or "")):
+        return Tok("band", a, b, size_min=value)
+    if then_project and count_follows:
+        return Tok("band", a, b, size_min=value)
+    if bare_unit:
+        return None
+    cue = _NAMED_CUE.search(s[max(0, a - 8):a])
+    name = _project_name(after) if cue or then_project else None
+    if name and cue:
+        return Tok("named", a, b, value, cur, approx, name=name)
+    if then_project and not name:           # 投资超百亿元的大项目: a class of projects, no total
+        return Tok("band", a, b, size_min=value)
+    return Tok("amount", a, b, value, cur, approx)
+
+
+def _counts(s: str) -> list[Tok]:
+    out: list[Tok] = []
+    listed: list[tuple[int, int]] = []
+    if "项目" not in s and "分别" not in s:
+        return out
+    for m in LIST_COUNT.finditer(s) if "分别" in s else ():
+        listed.append(m.span())
+        for it in _LIST_ITEM.finditer(m.group(0)):
+            n = parse_count(it.group(0))
+            if n:
+                out.append(Tok("count", m.start() + it.start(), m.start() + it.end(), n, listed=True))
+    for m in COUNT_A.finditer(s):
+        if m.group("follow") not in _COUNT_FOLLOW_OK and not m.group("follow").isspace():
+            continue
+        n = parse_count(m.group("num"))
+        if n and not any(x <= m.start("num") < y for x, y in listed):
+            out.append(Tok("count", m.start(), m.end() - len(m.group("follow")), n))
+    for m in COUNT_B.finditer(s):
+        a = m.start()
+        if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第") or _DIFF_BEFORE.search(s[:a]):
+            continue
+        n = parse_count(s[a:m.start("mid")])
+        if n and not any(t.start <= a < t.end for t in out):
+            out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _windows(s: str) -> list[tuple[int, int]]:
+    """Spans around each 元/亿/币 where a money phrase can be: regexes run only there."""
+    spans: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(s):
+        lo, hi = max(0, m.start() - 24), min(len(s), m.end() + 6)
+        while lo > 0 and s[lo - 1] in _NUM_CHARS:
+            lo -= 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def scan(s: str) -> list[Tok]:
+    """All figure tokens of sentence s, in text order."""
+    bounds = boundaries(s)
+    counts = _counts(s)
+    toks: list[Tok] = []
+    taken: list[tuple[int, int]] = []
+    windows = _windows(s)
+    has_range = any(ch in s for ch in "至到-—~")
+    for m in (m for lo, hi in windows for m in RANGE_RE.finditer(s, lo, hi)) if has_range else ():
+        try:
+            unit = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+            lo = parse_number(m.group("n1")) * unit[m.group("u1") or m.group("u2")]
+            hi = parse_number(m.group("n2")) * unit[m.group("u2")]
+        except (ValueError, KeyError):
+            continue
+        toks.append(Tok("band", m.start(), m.end(), size_min=lo, size_max=hi))
+        taken.append(m.span())
+    for m in (m for lo, hi in windows for m in MONEY_RE.finditer(s, lo, hi)):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        tok = _money(s, m, bounds, counts)
+        if tok is not None:
+            toks.append(tok)
+    toks.sort(key=lambda t: t.start)
+    _mark_alt_and_lists(s, toks)
+    toks = [t for t in toks if not t.used]
+    return sorted(toks + counts, key=lambda t: t.start)
+
+
+def _mark_alt_and_lists(s: str, toks: list[Tok]) -> None:
+    """'5亿美元(折合人民币32亿元)' -> alt on the first; moneys after 分别 joined by 、和 are a list."""
+    money = [t for t in toks if t.kind in ("amount", "named")]
+    for x, y in zip(money, money[1:]):
+        gap = s[x.end:y.start]
+        if (x.currency != y.currency and len(gap) <= 8
+                and re.fullmatch(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*", gap)):
+            x.alt, y.used = (y.value, y.currency), True
+    for i, t in enumerate(money):
+        head = s[max(0, t.start - 6):t.start]
+        if re.search(r"分别(?:为|是|达到|达|约)?\s*$", head):
+            t.listed = True
+        elif i and money[i - 1].listed and re.fullmatch(r"\s*[、和及与,]\s*", s[money[i - 1].end:t.start]):
+            t.listed = True
