@@ -1,6 +1,7 @@
 """`newsetl` command line: each command wraps one library call.
 
-Data goes to stdout, diagnostics to stderr. Exit codes: 0 done, 1 run failed, 2 usage error.
+Data goes to stdout, diagnostics to stderr. Exit codes: 0 done, 1 run failed, 2 usage error,
+3 another run holds the warehouse.
 Prefect is imported only by `run` (it costs seconds), so `extract`, `sql` and `export` stay fast.
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ import click
 from flows.core.settings import build_settings
 
 EXIT_FAILED = 1
+EXIT_USAGE = 2      # click's own code for usage errors
+EXIT_BUSY = 3       # another run holds the warehouse
 
 # Prefect's local (temporary server) mode offline: no telemetry attempts, no resource metrics.
 PREFECT_DEFAULTS = {
@@ -56,6 +59,13 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
                          batch_size=batch_size)
     if not settings.raw_dir.is_dir():
         _fail(f"raw directory not found: {settings.raw_dir}")
+    from flows.core.publish import WarehouseBusy, run_lock
+
+    try:
+        with run_lock(settings.warehouse):  # fail fast, before Prefect starts; the flow re-takes it
+            pass
+    except WarehouseBusy as exc:
+        _fail(str(exc), EXIT_BUSY)
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     from flows.etl_flow import etl
@@ -64,6 +74,8 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
         summary = etl(raw_dir=settings.raw_dir, warehouse=settings.warehouse,
                       export_dir=settings.export_dir, batch_size=settings.batch_size,
                       memory_limit=settings.memory_limit)
+    except WarehouseBusy as exc:
+        _fail(str(exc), EXIT_BUSY)
     except Exception as exc:  # noqa: BLE001 - one line for the user; Prefect logged the detail
         _fail(f"run failed: {type(exc).__name__}: {exc}")
     _print_summary(summary)

@@ -15,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from flows.core import runner
+from flows.core.publish import run_lock, start_work
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
@@ -37,6 +38,11 @@ def load(warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path
     return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at)
 
 
+@task(name="publish-warehouse", cache_policy=NO_CACHE)
+def publish(work: Path, warehouse: Path) -> None:
+    runner.publish(work, warehouse)
+
+
 @task(name="export-parquet", cache_policy=NO_CACHE)
 def export(warehouse: Path, export_dir: Path, memory_limit: str) -> list[Path]:
     return runner.export_all(warehouse, export_dir, memory_limit)
@@ -51,23 +57,26 @@ def etl(raw_dir: Path, warehouse: Path, export_dir: Path, batch_size: int = 2000
     started_at = datetime.now(timezone.utc)
     seconds: dict[str, float] = {}
 
-    clock = time.perf_counter()
-    known = prepare(warehouse, memory_limit)
-    batches = plan(raw_dir, batch_size)
-    seconds["discover"] = time.perf_counter() - clock
+    with run_lock(warehouse):
+        clock = time.perf_counter()
+        work = start_work(warehouse)
+        known = prepare(work, memory_limit)
+        batches = plan(raw_dir, batch_size)
+        seconds["discover"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    futures = [extract_batch.submit(rels, raw_dir, known) for rels in batches]
-    results = [f.result() for f in futures]
-    seconds["extract"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        futures = [extract_batch.submit(rels, raw_dir, known) for rels in batches]
+        results = [f.result() for f in futures]
+        seconds["extract"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    counts = load(warehouse, memory_limit, run_id, results, raw_dir, started_at)
-    seconds["load"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        counts = load(work, memory_limit, run_id, results, raw_dir, started_at)
+        publish(work, warehouse)
+        seconds["load"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    written = export(warehouse, export_dir, memory_limit)
-    seconds["export"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        written = export(warehouse, export_dir, memory_limit)
+        seconds["export"] = time.perf_counter() - clock
 
     quarantined = [
         {"source_file": row["source_file"], "reason": row["reason"]}

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flows.core import publish as publishing
 from flows.core import warehouse
 from flows.core.ingest import discover
 from flows.core.pipeline import BatchResult, process_batch
 
 
 def prepare(warehouse_path: Path, memory_limit: str) -> dict[str, str]:
-    """Create or upgrade the schema; return path -> content hash of files already seen."""
+    """Create or upgrade the schema of the warehouse file at `warehouse_path` (the run's working
+    copy); return path -> content hash of the files it already holds."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
         warehouse.apply_schema(con)
@@ -49,3 +51,8 @@ def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "2GB") -
         return warehouse.export(con, out_dir)
     finally:
         con.close()
+
+
+def publish(work: Path, published: Path) -> None:
+    """Make the finished working copy the warehouse readers see (atomic rename)."""
+    publishing.publish(work, published)
