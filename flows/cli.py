@@ -167,5 +167,27 @@ def export(warehouse, out_dir) -> None:
         click.echo(str(path))
 
 
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=Path("warehouse/report.html"),
+              show_default=True, help="HTML file to write.")
+def report(warehouse, out_file) -> None:
+    """Write a self-contained HTML report with charts of the aggregates (works offline).
+
+    Example: newsetl report --out warehouse/report.html
+    """
+    from flows.core import warehouse as wh
+    from flows.core.report import write_report
+
+    settings = _settings(warehouse=warehouse)
+    if not settings.warehouse.exists():
+        _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
+    con = wh.connect(settings.warehouse, read_only=True, memory_limit=settings.memory_limit)
+    try:
+        click.echo(str(write_report(con, out_file)))
+    finally:
+        con.close()
+
+
 if __name__ == "__main__":
     main()

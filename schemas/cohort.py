@@ -1,4 +1,4 @@
-"""The record contract for one extracted cohort (a row of `fct_cohort` / the `cohorts` view).
+"""The record contract for one extracted cohort (a row of `fct_cohort_mention` / the `cohorts` view).
 
 Closed sets are `Literal`s, amounts and counts have bounds, and a cohort must carry a count
 or an amount. `validate_rows` checks a whole batch and returns every failure (not just the

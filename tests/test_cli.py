@@ -70,7 +70,7 @@ def test_sql_formats(cli, built_warehouse, fmt, expected):
 
 
 def test_sql_is_read_only(cli, built_warehouse):
-    result = cli.invoke(main, ["sql", "--warehouse", str(built_warehouse), "delete from fct_cohort"])
+    result = cli.invoke(main, ["sql", "--warehouse", str(built_warehouse), "delete from fct_cohort_mention"])
     assert result.exit_code == 1
     assert "read-only" in result.output.lower()
 
@@ -85,7 +85,7 @@ def test_export_writes_one_parquet_per_relation(cli, built_warehouse, tmp_path):
     result = cli.invoke(main, ["export", "--warehouse", str(built_warehouse), "--out", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.stem for p in out.glob("*.parquet"))
-    for relation in ("cohorts", "sector_totals", "size_band_totals", "fct_cohort", "dim_sector"):
+    for relation in ("cohorts", "sector_totals", "size_band_totals", "fct_cohort_mention", "dim_sector"):
         assert relation in names
     assert not list(out.glob(".*.tmp"))
 

@@ -32,7 +32,7 @@ def full_run(raw, published):
 def cohort_count(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("select count(*) from fct_cohort").fetchone()[0]
+        return con.execute("select count(*) from fct_cohort_mention").fetchone()[0]
     finally:
         con.close()
 
@@ -48,9 +48,9 @@ def raw(tmp_path):
 READER = """
 import sys, time, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
-print(con.execute("select count(*) from fct_cohort").fetchone()[0], flush=True)
+print(con.execute("select count(*) from fct_cohort_mention").fetchone()[0], flush=True)
 sys.stdin.readline()            # hold the connection (and DuckDB's lock) until told
-print(con.execute("select count(*) from fct_cohort").fetchone()[0], flush=True)
+print(con.execute("select count(*) from fct_cohort_mention").fetchone()[0], flush=True)
 """
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from flows.core import facts
+
 ARTICLE = "a1"
 EVENT = "e1"
 
@@ -13,15 +15,26 @@ def given_article(con, article_id=ARTICLE, source_file="wmc.txt", event_id=EVENT
         "values (?, ?, 'h', ?, ?)", [article_id, source_file, lang, event_id])
 
 
-def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021):
-    con.execute("insert into dim_event values (?, ?, ?, 'Hefei', 'Anhui')", [event_id, name, year])
+def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021,
+                province="Anhui"):
+    con.execute("insert into dim_event (event_id, event_name, event_year, city, province) "
+                "values (?, ?, ?, 'Hefei', ?)", [event_id, name, year, province])
+
+
+def resolved(con):
+    """Resolve facts and run the checks over everything given, as a load does."""
+    con.execute("create or replace temp table touched_event as "
+                "select distinct event_id from fct_cohort_mention")
+    facts.refresh(con)
+    facts.run_checks(con, "test-run")
+    return con
 
 
 def given_cohort(con, index, count, amount, *, article_id=ARTICLE, event_id=EVENT, parent=None,
                  stage="signed", sector=None, size_min=None, size_max=None, name=None,
                  region=None):
     con.execute(
-        "insert into fct_cohort (cohort_id, article_id, event_id, cohort_index, parent_index, "
+        "insert into fct_cohort_mention (cohort_id, article_id, event_id, cohort_index, parent_index, "
         "project_count, amount, currency, amount_cny, approximate, stage, sector_code, size_min, "
         "size_max, region, project_name, evidence) values "
         "(?, ?, ?, ?, ?, ?, ?, 'CNY', ?, false, ?, ?, ?, ?, ?, ?, 'sentence')",
@@ -40,7 +53,7 @@ def wmc(con):
     given_cohort(con, 3, 463, 435.39e9, sector="emerging_industries")
     given_cohort(con, 4, 167, 421.91e9, size_min=1e9)
     given_cohort(con, 5, 66, 146.37e9, parent=4, sector="new_energy_vehicles")
-    return con
+    return resolved(con)
 
 
 def test_cohorts_view_has_contract_columns_and_rows(wmc):
@@ -84,6 +97,7 @@ def test_size_band_totals_takes_bounded_bands_as_stated(con):
     given_cohort(con, 1, 3, None, parent=0, size_min=1e10)
     given_cohort(con, 2, 6, None, parent=0, size_min=5e9, size_max=1e10)
     given_cohort(con, 3, 35, None, parent=0, size_min=1e9, size_max=5e9)
+    resolved(con)
     rows = con.execute("select band_min, band_max, projects, investment_cny, is_derived "
                        "from size_band_totals").fetchall()
     assert rows == [
@@ -100,18 +114,34 @@ def test_size_band_totals_ignores_bands_of_a_subset(con):
     given_cohort(con, 0, 73, 35.993e9)
     given_cohort(con, 1, 40, 27.9e9, parent=0, stage="started")
     given_cohort(con, 2, 16, None, parent=1, size_min=5e8, stage="started")
+    resolved(con)
     assert con.execute("select count(*) from size_band_totals").fetchone() == (0,)
 
 
-def test_sector_totals_shares_of_event_total(wmc):
+def test_sector_totals_shares_of_event_total_and_parent_roll_up(wmc):
     rows = wmc.execute(
-        "select sector_code, parent_sector_code, projects, round(investment_cny / 1e9, 2), "
-        "round(share_of_event_projects, 4), round(share_of_event_investment, 4) "
-        "from sector_totals").fetchall()
+        "select sector_level, sector_code, parent_sector_code, projects, "
+        "round(investment_cny / 1e9, 2), round(share_of_event_projects, 4), "
+        "round(share_of_event_investment, 4) from sector_totals").fetchall()
     assert rows == [
-        ("emerging_industries", None, 463, 435.39, round(463 / 703, 4), round(435.39 / 582.18, 4)),
-        ("new_energy_vehicles", "automotive", 66, 146.37, round(66 / 703, 4), round(146.37 / 582.18, 4)),
+        ("sector", "emerging_industries", None, 463, 435.39, round(463 / 703, 4), round(435.39 / 582.18, 4)),
+        ("sector", "new_energy_vehicles", "automotive", 66, 146.37, round(66 / 703, 4), round(146.37 / 582.18, 4)),
+        ("parent", "automotive", "manufacturing", 66, 146.37, round(66 / 703, 4), round(146.37 / 582.18, 4)),
     ]
+
+
+def test_sector_roll_up_takes_the_larger_of_parent_and_children(con):
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 100, 50e9)
+    given_cohort(con, 1, 30, 20e9, sector="manufacturing")
+    given_cohort(con, 2, 10, 5e9, sector="automotive")
+    given_cohort(con, 3, 12, 9e9, sector="high_end_equipment")
+    given_cohort(con, 4, 4, 30e9, sector="new_materials")
+    resolved(con)
+    rows = con.execute("select sector_code, projects, investment_cny from sector_totals "
+                       "where sector_level = 'parent' order by sector_code").fetchall()
+    assert rows == [("emerging_industries", 4, 30e9), ("manufacturing", 30, 20e9)]
 
 
 def test_sector_totals_prefers_a_group_over_its_named_projects(con):
@@ -122,22 +152,25 @@ def test_sector_totals_prefers_a_group_over_its_named_projects(con):
     given_cohort(con, 2, 1, 2e9, sector="biomedicine", name="A biotech park")
     given_cohort(con, 3, 1, 1e9, sector="new_materials", name="A materials plant")
     given_cohort(con, 4, 1, 0.5e9, sector="new_materials", name="Another materials plant")
-    rows = con.execute("select sector_code, projects, investment_cny, source_cohorts "
-                       "from sector_totals").fetchall()
+    resolved(con)
+    rows = con.execute("select sector_code, projects, investment_cny, source_facts "
+                       "from sector_totals where sector_level = 'sector'").fetchall()
     assert rows == [("biomedicine", 10, 8e9, 1), ("new_materials", 2, 1.5e9, 2)]
 
 
-def test_an_event_reported_twice_is_aggregated_from_one_report(wmc):
+def test_an_event_reported_twice_is_counted_once(wmc):
     given_article(wmc, article_id="a2", source_file="wmc_repost.txt")
     given_cohort(wmc, 0, 703, 582.18e9, article_id="a2", stage="promoted")
-    rows = wmc.execute("select sum(projects) from size_band_totals").fetchone()
-    assert rows == (703,)
+    given_cohort(wmc, 1, 463, 435.39e9, article_id="a2", sector="emerging_industries")
+    resolved(wmc)
+    assert wmc.execute("select sum(projects) from size_band_totals").fetchone() == (703,)
     assert wmc.execute("select projects from sector_totals where sector_code = 'emerging_industries'").fetchall() == [(463,)]
+    assert wmc.execute("select total_projects, source_articles, facts from event_totals").fetchall() == [(703, 2, 6)]
 
 
 def test_stg_event_scope_picks_the_headline_total(wmc):
-    assert wmc.execute("select article_id, total_cohort_index, total_projects from stg_event_scope").fetchall() == [
-        (ARTICLE, 0, 703)]
+    assert wmc.execute("select total_fact_id, total_projects from stg_event_scope").fetchall() == [
+        ("f:a1:0", 703)]
 
 
 def test_dim_sector_is_seeded_with_the_twenty_codes(con):

@@ -26,7 +26,7 @@ def snapshot(db):
     try:
         return {
             "articles": con.execute("select article_id, source_file, content_hash, event_id from dim_article order by 1").fetchall(),
-            "cohorts": con.execute("select * exclude (run_id) from fct_cohort order by cohort_id").fetchall(),
+            "cohorts": con.execute("select * exclude (run_id) from fct_cohort_mention order by cohort_id").fetchall(),
             "events": con.execute("select * from dim_event order by 1").fetchall(),
             "quarantine": con.execute("select source_file, reason from quarantine order by 1").fetchall(),
         }

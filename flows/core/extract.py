@@ -29,6 +29,7 @@ COHORT_SCHEMA = {
     "project_name": pl.String, "evidence": pl.String,
     "approximate": pl.Boolean, "cohort_index": pl.Int32, "parent_index": pl.Int32,
     "sentence_index": pl.Int32, "alt_amount": pl.Float64, "alt_currency": pl.String,
+    "canonical_event_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
 }
 CONTRACT_COLUMNS = [
     "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
@@ -65,7 +66,7 @@ def extract_articles(articles: list[Article]) -> pl.DataFrame:
         key[0]: group["sentence"].to_list()
         for key, group in sentences.group_by("article_id", maintain_order=True)
     }
-    langs = frame["lang"].to_list()
+    langs, texts = frame["lang"].to_list(), frame["text"].to_list()
     rows: list[dict] = []
     for i, art in enumerate(articles):
         sents = by_article.get(i, [])
@@ -74,9 +75,25 @@ def extract_articles(articles: list[Article]) -> pl.DataFrame:
         if not mentions:
             continue
         event = detect_event(art.title, sents, lang, art.published_at)
+        spans = sentence_spans(texts[i], sents)
         for idx, m in enumerate(mentions):
-            rows.append(_row(art, lang, event, m, idx))
+            row = _row(art, lang, event, m, idx)
+            row["char_start"], row["char_end"] = spans[m.sentence_index] if m.sentence_index < len(spans) else (None, None)
+            rows.append(row)
     return pl.DataFrame(rows, schema=COHORT_SCHEMA)
+
+
+def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int | None, int | None]]:
+    """Character offsets of each sentence in the normalized article text, found in order."""
+    spans, pos = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, pos)
+        if start < 0:
+            spans.append((None, None))
+            continue
+        spans.append((start, start + len(sentence)))
+        pos = start + len(sentence)
+    return spans
 
 
 def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
@@ -113,6 +130,6 @@ def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
         source_file=art.source_file, lang=lang, event_name=event.event_name, event_year=year,
         city=event.city, province=event.province,
         amount_cny=to_cny(m.amount, m.currency, year),
-        cohort_index=idx, parent_index=d.pop("parent"),
+        cohort_index=idx, parent_index=d.pop("parent"), canonical_event_id=event.canonical_id,
     )
     return d

@@ -48,3 +48,4 @@ class EventInfo:
     event_year: int | None = None
     city: str | None = None               # English names
     province: str | None = None
+    canonical_id: str | None = None       # events.csv event_id when the event is a known one

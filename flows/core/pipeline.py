@@ -43,8 +43,11 @@ def key(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()[:16]
 
 
-def event_key(name: str | None, year: int | None, source_file: str) -> str:
-    """Same name (case/space-folded) and year -> same event; no name -> the article's own."""
+def event_key(canonical_id: str | None, name: str | None, year: int | None, source_file: str) -> str:
+    """A known event (any language, any alias) and year -> one event; an unknown name
+    (case/space-folded) and year -> one event; no name -> the article's own."""
+    if canonical_id:
+        return key(f"known|{canonical_id}|{year or ''}")
     if name:
         return key(f"event|{' '.join(name.lower().split())}|{year or ''}")
     return key(f"article|{source_file}")
@@ -63,8 +66,9 @@ def assemble(scan: ScanResult, cohorts: pl.DataFrame, rejects: list[dict]) -> Ba
         cohorts.lazy()
         .with_columns(
             pl.col("source_file").map_elements(key, return_dtype=pl.String).alias("article_id"),
-            pl.struct("event_name", "event_year", "source_file")
-            .map_elements(lambda s: event_key(s["event_name"], s["event_year"], s["source_file"]),
+            pl.struct("canonical_event_id", "event_name", "event_year", "source_file")
+            .map_elements(lambda s: event_key(s["canonical_event_id"], s["event_name"],
+                                              s["event_year"], s["source_file"]),
                           return_dtype=pl.String)
             .alias("event_id"),
         )

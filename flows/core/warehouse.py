@@ -7,6 +7,7 @@ names come only from the SQL files and are quoted.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.core import facts
 from flows.core.lexicon import load as load_lexicon
 from flows.core.pipeline import BatchResult
 from flows.core.version import extractor_version
@@ -56,17 +58,93 @@ def _checked_limit(limit: str) -> str:
     return limit
 
 
+def schema_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((SQL_DIR / "tables").glob("*.sql")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def apply_schema(con) -> None:
-    """Create tables, macros and views (idempotent) and reseed dim_sector."""
-    for path in sql_files():
-        con.execute(path.read_text(encoding="utf-8"))
-    sectors = pl.DataFrame(list(load_lexicon("sectors"))).with_columns(
-        pl.col("parent_code").replace("", None)
-    )
-    con.register("seed_sector", sectors.to_arrow())
-    con.execute("delete from dim_sector")
-    con.execute("insert into dim_sector by name select * from seed_sector")
-    con.unregister("seed_sector")
+    """Create tables, macros and views (idempotent) and reseed the lexicon dimensions.
+
+    Every table is derived from the raw files, so when the table DDL changes the warehouse is
+    rebuilt: all relations are dropped and the next load re-extracts every raw file."""
+    if _stored_schema_version(con) not in (None, schema_version()):
+        _drop_everything(con)
+    _apply_in_dependency_order(con, sql_files())
+    con.execute("delete from meta where meta_key = 'schema_version'")
+    con.execute("insert into meta values ('schema_version', ?)", [schema_version()])
+    for table, frame in _seeds().items():
+        con.register("seed_rows", frame.to_arrow())
+        con.execute(f"delete from {quote(table)}")
+        con.execute(f"insert into {quote(table)} by name select * from seed_rows")
+        con.unregister("seed_rows")
+    if con.execute("select count(*) from dim_date").fetchone()[0] == 0:
+        con.execute(
+            "insert into dim_date select d::date, year(d), quarter(d), month(d) "
+            "from range(date '2000-01-01', date '2036-01-01', interval 1 day) t(d)")
+
+
+def _stored_schema_version(con) -> str | None:
+    exists = con.execute("select count(*) from information_schema.tables where table_schema = "
+                         "'main' and table_name = 'meta'").fetchall()[0][0]
+    if not exists:
+        has_tables = con.execute("select count(*) from information_schema.tables "
+                                 "where table_schema = 'main'").fetchall()[0][0]
+        return "unknown" if has_tables else None
+    rows = con.execute("select meta_value from meta where meta_key = 'schema_version'").fetchall()
+    return rows[0][0] if rows else "unknown"
+
+
+def _drop_everything(con) -> None:
+    views = con.execute("select table_name from information_schema.tables where table_schema = "
+                        "'main' and table_type = 'VIEW'").fetchall()
+    for (name,) in views:
+        con.execute(f"drop view if exists {quote(name)} cascade")
+    tables = con.execute("select table_name from information_schema.tables where table_schema = "
+                         "'main' and table_type <> 'VIEW'").fetchall()
+    for (name,) in tables:
+        con.execute(f"drop table if exists {quote(name)} cascade")
+
+
+def _apply_in_dependency_order(con, paths: list[Path]) -> None:
+    """Apply files layer by layer; a view that reads a view not yet created waits for the
+    next pass (dbt resolves refs the same way), so file names need not encode the order."""
+    pending = list(paths)
+    while pending:
+        deferred, error = [], None
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException as exc:
+                deferred.append(path)
+                error = exc
+        if len(deferred) == len(pending):
+            raise error
+        pending = deferred
+
+
+def _lexicon_frame(name: str, **casts) -> pl.DataFrame:
+    frame = pl.DataFrame(list(load_lexicon(name)))
+    return frame.with_columns(
+        [pl.col(c).cast(t) for c, t in casts.items()]
+        + [pl.col(c).replace("", None) for c, t in frame.schema.items() if t == pl.String and c not in casts])
+
+
+def _seeds() -> dict[str, pl.DataFrame]:
+    """Dimension tables that mirror the CSV lexicons."""
+    terms = pl.concat([
+        _lexicon_frame(f"sectors_{lang}").select("sector_code", pl.lit(lang).alias("lang"), "term")
+        for lang in ("en", "zh")])
+    return {
+        "dim_sector": _lexicon_frame("sectors"),
+        "dim_stage": _lexicon_frame("stages", stage_order=pl.Int32),
+        "dim_region": _lexicon_frame("places").select("name_en", "name_zh", "level", "province_en"),
+        "dim_fx_rate": _lexicon_frame("fx_rates", year=pl.Int32, cny_per_unit=pl.Float64)
+        .rename({"year": "rate_year"}),
+        "dim_sector_term": terms,
+    }
 
 
 def known_hashes(con) -> dict[str, str]:
@@ -105,6 +183,8 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
                 params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
                           if f"${k}" in statement}
                 con.execute(statement, params or None)
+            facts.refresh(con)
+            facts.run_checks(con, run_id)
             _record_run(con, run_id, raw_dir, started_at, counts, "completed")
             con.execute("commit")
         except BaseException:
@@ -122,8 +202,11 @@ def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, p
     event_of = cohorts.group_by("source_file").agg(
         pl.col("event_id").first(), pl.len().cast(pl.Int32).alias("cohort_count"))
     articles = articles.join(event_of, on="source_file", how="left")
-    events = cohorts.select("event_id", "event_name", "event_year", "city", "province").unique(
-        "event_id", keep="first")
+    events = cohorts.select("event_id", "event_name", "event_year", "city", "province",
+                            "canonical_event_id").unique("event_id", keep="first")
+    known = _lexicon_frame("events").select(
+        pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh")
+    events = events.join(known, on="canonical_event_id", how="left")
     return {"batch_file": files, "batch_replaced": replaced, "batch_article": articles,
             "batch_cohort": cohorts, "batch_event": events, "batch_quarantine": quarantine,
             "batch_reject": rejects}
@@ -133,7 +216,11 @@ def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, p
 _OF_REPLACED = ("select a.article_id from dim_article a join batch_replaced r "
                 "on a.source_file = r.path or a.source_file like r.path || '#%'")
 _LOAD_STATEMENTS = (
-    f"delete from fct_cohort where article_id in ({_OF_REPLACED})",
+    # events whose facts must be resolved again: those of replaced articles and of new mentions
+    "create or replace temp table touched_event as select distinct event_id from "
+    f"fct_cohort_mention where article_id in ({_OF_REPLACED}) "
+    "union select distinct event_id from batch_cohort",
+    f"delete from fct_cohort_mention where article_id in ({_OF_REPLACED})",
     f"delete from dim_article where article_id in ({_OF_REPLACED})",
     "delete from rejects where source_file in (select path from batch_replaced) "
     "or regexp_replace(source_file, '#[0-9]+$', '') in (select path from batch_replaced)",
@@ -141,11 +228,12 @@ _LOAD_STATEMENTS = (
     "(select path from batch_file where status <> 'unchanged')",
     "insert into dim_article by name select *, now() as loaded_at, $run_id as run_id "
     "from batch_article",
-    "insert into fct_cohort by name select * exclude (source_file, lang, event_name, event_year,"
-    " city, province), $run_id as run_id from batch_cohort",
-    "delete from dim_event where event_id in (select event_id from batch_event)",
-    "insert into dim_event by name select * from batch_event",
-    "delete from dim_event where event_id not in (select event_id from fct_cohort)",
+    "insert into fct_cohort_mention by name select * exclude (source_file, lang, event_name, "
+    "event_year, city, province, canonical_event_id), $run_id as run_id from batch_cohort",
+    # an event keeps the name and place of the report that first brought it
+    "insert into dim_event by name select * from batch_event "
+    "where event_id not in (select event_id from dim_event)",
+    "delete from dim_event where event_id not in (select event_id from fct_cohort_mention)",
     "insert into quarantine by name select *, $run_id as run_id, now() as quarantined_at "
     "from batch_quarantine",
     "insert into rejects by name select *, $run_id as run_id from batch_reject",
@@ -157,7 +245,7 @@ _LOAD_STATEMENTS = (
     "insert into dim_size_band by name select distinct "
     "coalesce(cast(size_min as varchar), '') || '-' || coalesce(cast(size_max as varchar), '') "
     "as band_id, size_min, size_max, band_label(size_min, size_max) as label_en "
-    "from fct_cohort where size_min is not null or size_max is not null",
+    "from fct_cohort_mention where size_min is not null or size_max is not null",
 )
 
 

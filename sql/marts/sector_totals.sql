@@ -1,12 +1,15 @@
--- per event and sector: projects, investment in yuan, and share of the event's headline total.
--- Within a sector a group cohort ("463 emerging-industry projects") wins over the named
--- projects it may contain (the largest group is taken); with no group, named projects are summed.
+-- per event and sector: projects, investment in yuan and share of the event's headline total,
+-- from the resolved facts (an event reported by several outlets counts once).
+-- Within a sector a group fact ("463 emerging-industry projects") wins over the named projects
+-- it may contain (the largest group is taken); with no group, named projects are summed.
+-- Rows of sector_level 'parent' roll sectors up one level (dim_sector.parent_code): the larger
+-- of the parent's own figure and the sum of its children's.
 create or replace view sector_totals as
 
 with
 
-cohort as (
-    select * from stg_cohort
+fact as (
+    select * from stg_fact
 ),
 
 scope as (
@@ -21,15 +24,6 @@ event as (
     select * from dim_event
 ),
 
-in_scope as (
-    select cohort.*
-    from cohort
-    inner join scope
-        on cohort.event_id = scope.event_id
-        and cohort.article_id = scope.article_id
-    where cohort.sector_code is not null
-),
-
 ranked as (
     select
         *,
@@ -39,7 +33,8 @@ ranked as (
                 project_count desc nulls last
         ) as group_rank,
         bool_or(project_name is null) over (partition by event_id, sector_code) as has_group
-    from in_scope
+    from fact
+    where sector_code is not null
 ),
 
 per_sector as (
@@ -48,10 +43,42 @@ per_sector as (
         sector_code,
         sum(project_count) as projects,
         sum(amount_cny) as investment_cny,
-        count(*) as source_cohorts
+        count(*) as source_facts
     from ranked
     where group_rank = 1 or not has_group
     group by event_id, sector_code
+),
+
+children as (
+    select
+        per_sector.event_id,
+        sector.parent_code as sector_code,
+        sum(per_sector.projects) as projects,
+        sum(per_sector.investment_cny) as investment_cny,
+        sum(per_sector.source_facts) as source_facts
+    from per_sector
+    inner join sector on per_sector.sector_code = sector.sector_code
+    where sector.parent_code is not null
+    group by per_sector.event_id, sector.parent_code
+),
+
+rolled_up as (
+    select
+        children.event_id,
+        children.sector_code,
+        greatest(children.projects, own.projects) as projects,
+        greatest(children.investment_cny, own.investment_cny) as investment_cny,
+        children.source_facts + coalesce(own.source_facts, 0) as source_facts
+    from children
+    left join per_sector as own
+        on children.event_id = own.event_id
+        and children.sector_code = own.sector_code
+),
+
+all_levels as (
+    select *, 'sector' as sector_level from per_sector
+    union all by name
+    select *, 'parent' as sector_level from rolled_up
 ),
 
 final as (
@@ -61,20 +88,23 @@ final as (
         event.event_year,
         event.city,
         event.province,
-        per_sector.sector_code,
+        all_levels.sector_level,
+        all_levels.sector_code,
         sector.name_en as sector_name_en,
         sector.name_zh as sector_name_zh,
         sector.parent_code as parent_sector_code,
-        per_sector.projects,
-        per_sector.investment_cny,
-        per_sector.source_cohorts,
-        per_sector.projects / nullif(scope.total_projects, 0) as share_of_event_projects,
-        per_sector.investment_cny / nullif(scope.total_amount_cny, 0) as share_of_event_investment
-    from per_sector
-    inner join event on per_sector.event_id = event.event_id
-    inner join scope on per_sector.event_id = scope.event_id
-    left join sector on per_sector.sector_code = sector.sector_code
-    order by event.event_id, per_sector.investment_cny desc nulls last
+        all_levels.projects,
+        all_levels.investment_cny,
+        all_levels.source_facts,
+        all_levels.projects / nullif(scope.total_projects, 0) as share_of_event_projects,
+        all_levels.investment_cny / nullif(scope.total_amount_cny, 0) as share_of_event_investment
+    from all_levels
+    inner join event on all_levels.event_id = event.event_id
+    left join scope on all_levels.event_id = scope.event_id
+    left join sector on all_levels.sector_code = sector.sector_code
+    order by
+        event.event_id, all_levels.sector_level desc,
+        all_levels.investment_cny desc nulls last, all_levels.sector_code
 )
 
 select * from final

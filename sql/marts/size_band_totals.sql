@@ -1,4 +1,5 @@
--- disjoint per-project size bands per event, derived from the cumulative bands reports state.
+-- disjoint per-project size bands per event (from resolved facts), derived from the cumulative
+-- bands reports state.
 -- "167 projects of 1 billion and above" and "7 of 10 billion and above" beside a total of 703
 -- become [10bn, inf) 7, [1bn, 10bn) 160 (derived) and below 1bn 536 (derived remainder).
 -- Bands already bounded ("between 5 and 10 billion") are taken as stated. Bands of a subset
@@ -7,8 +8,8 @@ create or replace view size_band_totals as
 
 with
 
-cohort as (
-    select * from stg_cohort
+fact as (
+    select * from stg_fact
 ),
 
 scope as (
@@ -21,22 +22,20 @@ event as (
 
 band as (
     select
-        cohort.event_id,
-        cohort.size_min,
-        cohort.size_max,
-        cohort.project_count,
-        cohort.amount_cny
-    from cohort
-    inner join scope
-        on cohort.event_id = scope.event_id
-        and cohort.article_id = scope.article_id
+        fact.event_id,
+        fact.size_min,
+        fact.size_max,
+        fact.project_count,
+        fact.amount_cny
+    from fact
+    left join scope on fact.event_id = scope.event_id
     where
-        (cohort.size_min is not null or cohort.size_max is not null)
-        and cohort.sector_code is null
-        and cohort.region is null
-        and cohort.project_name is null
-        and (cohort.parent_index is null or cohort.parent_index = scope.total_cohort_index)
-        and cohort.cohort_index is distinct from scope.total_cohort_index
+        (fact.size_min is not null or fact.size_max is not null)
+        and fact.sector_code is null
+        and fact.region is null
+        and fact.project_name is null
+        and (fact.parent_fact_id is null or fact.parent_fact_id = scope.total_fact_id)
+        and fact.fact_id is distinct from scope.total_fact_id
 ),
 
 cumulative as (
@@ -104,7 +103,6 @@ remainder as (
         true as is_derived
     from scope
     inner join stated on scope.event_id = stated.event_id
-    where scope.total_cohort_index is not null
     group by scope.event_id, scope.total_size_min, scope.total_projects, scope.total_amount_cny
 ),
 

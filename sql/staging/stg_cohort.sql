@@ -4,7 +4,7 @@ create or replace view stg_cohort as
 with
 
 cohort as (
-    select * from fct_cohort
+    select * from fct_cohort_mention
 ),
 
 article as (

@@ -1,5 +1,6 @@
--- one row per distinct cohort per article, with the sentence it came from
-create table if not exists fct_cohort (
+-- mentions: one row per distinct cohort per article, with the sentence it came from and where.
+-- fct_cohort_fact resolves mentions of one event from several articles into one fact.
+create table if not exists fct_cohort_mention (
     cohort_id varchar not null,         -- article_id || ':' || cohort_index
     article_id varchar not null,
     event_id varchar not null,
@@ -18,6 +19,8 @@ create table if not exists fct_cohort (
     project_name varchar,
     evidence varchar not null,
     sentence_index integer,
+    char_start integer,                 -- offsets of the evidence sentence in the article's
+    char_end integer,                   -- normalized text (NFKC; Chinese folded to simplified)
     alt_amount double,
     alt_currency varchar,
     run_id varchar

@@ -1,0 +1,131 @@
+"""Resolve cohort mentions from many articles into facts: one event, one cohort, one row.
+
+Mentions of one event (same event_id) from different articles are the same cohort when their
+qualifiers agree (sector, size band, region, project name; stages unless one is the generic
+'promoted') and their figures meet (equal project counts, or amounts within 2 %). A matched
+mention whose figures differ is kept as a conflict: the fact takes the figures of its most
+specific source, by this rule, in order: an exact amount over an approximate one; more
+significant digits ("4 billion 280 million" over "4.2 billion"); count and amount over one of
+them; the earliest published; the first file name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
+AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
+
+FACT_SCHEMA = {
+    "fact_id": pl.String, "event_id": pl.String, "parent_fact_id": pl.String,
+    "project_count": pl.Int64, "amount": pl.Float64, "currency": pl.String,
+    "amount_cny": pl.Float64, "approximate": pl.Boolean, "stage": pl.String,
+    "sector_code": pl.String, "size_min": pl.Float64, "size_max": pl.Float64,
+    "region": pl.String, "project_name": pl.String, "chosen_cohort_id": pl.String,
+    "source_count": pl.Int32, "has_conflict": pl.Boolean,
+}
+BRIDGE_SCHEMA = {"fact_id": pl.String, "cohort_id": pl.String, "role": pl.String}
+QUALIFIERS = ("sector_code", "size_min", "size_max", "region")
+
+
+@dataclass
+class _Fact:
+    mentions: list[dict] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+
+
+def _close(a, b, tol: float) -> bool:
+    return a is not None and b is not None and abs(a - b) <= tol * max(abs(a), abs(b))
+
+
+def _name(value: str | None) -> str | None:
+    return None if value is None else "".join(value.lower().split())
+
+
+def compatible(a: dict, b: dict) -> bool:
+    if any(a[q] != b[q] for q in QUALIFIERS) or _name(a["project_name"]) != _name(b["project_name"]):
+        return False
+    return a["stage"] == b["stage"] or "promoted" in (a["stage"], b["stage"]) or None in (a["stage"], b["stage"])
+
+
+def meet(a: dict, b: dict) -> bool:
+    same_count = a["project_count"] is not None and a["project_count"] == b["project_count"]
+    return same_count or _close(a["amount_cny"], b["amount_cny"], AMOUNT_MEET)
+
+
+def agree(a: dict, b: dict) -> bool:
+    counts = a["project_count"] == b["project_count"]
+    amounts = (a["amount_cny"] is None and b["amount_cny"] is None) or _close(
+        a["amount_cny"], b["amount_cny"], AMOUNT_AGREE)
+    return counts and amounts
+
+
+def _significant_digits(amount: float | None) -> int:
+    if amount is None:
+        return 0
+    return len(f"{amount:.0f}".rstrip("0"))
+
+
+def specificity(m: dict) -> tuple:
+    """Sort key: the most specific source first (see the module docstring)."""
+    return (bool(m["approximate"]) if m["amount"] is not None else True,
+            -_significant_digits(m["amount"]),
+            -((m["project_count"] is not None) + (m["amount"] is not None)),
+            m["published_at"] or "9999", m["source_file"], m["cohort_index"])
+
+
+def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention)."""
+    facts_out, bridge_out = [], []
+    fact_of: dict[str, str] = {}
+    ordered = mentions.sort(["event_id", "published_at", "source_file", "cohort_index"],
+                            nulls_last=True)
+    for (_event_id,), group in ordered.group_by(["event_id"], maintain_order=True):
+        rows = group.to_dicts()
+        if group["article_id"].n_unique() == 1:
+            clusters = [_Fact([r], {r["article_id"]}) for r in rows]
+        else:
+            clusters = _cluster(rows)
+        for cluster in clusters:
+            chosen = min(cluster.mentions, key=specificity)
+            fact_id = "f:" + cluster.mentions[0]["cohort_id"]
+            conflict = any(not agree(chosen, m) for m in cluster.mentions)
+            facts_out.append(_fact_row(fact_id, chosen, len(cluster.mentions), conflict))
+            for m in cluster.mentions:
+                fact_of[m["cohort_id"]] = fact_id
+                role = "chosen" if m is chosen else ("agrees" if agree(chosen, m) else "conflicts")
+                bridge_out.append({"fact_id": fact_id, "cohort_id": m["cohort_id"], "role": role})
+    for row in facts_out:
+        row["parent_fact_id"] = fact_of.get(row.pop("parent_cohort_id"))
+    return pl.DataFrame(facts_out, schema=FACT_SCHEMA), pl.DataFrame(bridge_out, schema=BRIDGE_SCHEMA)
+
+
+def _cluster(rows: list[dict]) -> list[_Fact]:
+    clusters: list[_Fact] = []
+    for m in rows:
+        best, best_score = None, 0
+        for cluster in clusters:
+            if m["article_id"] in cluster.articles:
+                continue
+            head = cluster.mentions[0]
+            if not (compatible(head, m) and meet(head, m)):
+                continue
+            score = 1 + agree(head, m)
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            best = _Fact()
+            clusters.append(best)
+        best.mentions.append(m)
+        best.articles.add(m["article_id"])
+    return clusters
+
+
+def _fact_row(fact_id: str, chosen: dict, sources: int, conflict: bool) -> dict:
+    keep = ("event_id", "project_count", "amount", "currency", "amount_cny", "approximate",
+            "stage", "sector_code", "size_min", "size_max", "region", "project_name")
+    row = {k: chosen[k] for k in keep}
+    row.update(fact_id=fact_id, chosen_cohort_id=chosen["cohort_id"], source_count=sources,
+               has_conflict=conflict, parent_cohort_id=chosen.get("parent_cohort_id"))
+    return row

@@ -1,0 +1,62 @@
+"""Mentions from several reports of one event resolve into one set of facts; disagreements
+become visible conflicts with the most specific source's figures kept."""
+from __future__ import annotations
+
+import polars as pl
+
+from flows.core.resolve import resolve
+
+
+def mention(cohort_id, article_id, count, amount, *, event="e1", approximate=False, stage="signed",
+            sector=None, size_min=None, name=None, published_at="2021-11-24", parent=None):
+    return {"cohort_id": cohort_id, "article_id": article_id, "event_id": event,
+            "cohort_index": int(cohort_id.split(":")[1]), "source_file": f"{article_id}.txt",
+            "published_at": published_at, "project_count": count, "amount": amount,
+            "currency": "CNY" if amount else None, "amount_cny": amount, "approximate": approximate,
+            "stage": stage, "sector_code": sector, "size_min": size_min, "size_max": None,
+            "region": None, "project_name": name, "parent_cohort_id": parent}
+
+
+def run(*rows):
+    facts, bridge = resolve(pl.DataFrame(list(rows)))
+    return facts.sort("fact_id").to_dicts(), sorted(bridge.iter_rows())
+
+
+def test_the_same_cohort_in_two_reports_is_one_fact():
+    facts, bridge = run(mention("a:0", "a", 703, 582.18e9, stage="promoted"),
+                        mention("b:0", "b", 703, 582.18e9))
+    assert [(f["project_count"], f["amount"], f["source_count"], f["has_conflict"]) for f in facts] == [
+        (703, 582.18e9, 2, False)]
+    assert bridge == [("f:a:0", "a:0", "chosen"), ("f:a:0", "b:0", "agrees")]
+
+
+def test_conflicting_amounts_keep_the_most_specific_source():
+    facts, bridge = run(mention("a:0", "a", 12, 4.2e9), mention("b:0", "b", 12, 4.28e9))
+    assert [(f["amount"], f["chosen_cohort_id"], f["has_conflict"]) for f in facts] == [(4.28e9, "b:0", True)]
+    assert ("f:a:0", "a:0", "conflicts") in bridge
+
+
+def test_exact_beats_approximate_and_both_figures_beat_one():
+    facts, _ = run(mention("a:0", "a", None, 580e9, approximate=True),
+                   mention("b:0", "b", 703, 582.18e9))
+    assert [(f["project_count"], f["amount"]) for f in facts] == [(703, 582.18e9)]
+    facts, _ = run(mention("a:0", "a", 703, None), mention("b:0", "b", 703, 582.18e9))
+    assert [(f["project_count"], f["amount"]) for f in facts] == [(703, 582.18e9)]
+
+
+def test_different_qualifiers_or_events_stay_apart():
+    facts, _ = run(mention("a:0", "a", 7, 90.2e9, size_min=1e10),
+                   mention("b:0", "b", 7, 90.2e9, sector="new_materials"),
+                   mention("c:0", "c", 7, 90.2e9, event="e2"),
+                   mention("d:0", "d", 7, 90.2e9, stage="started", size_min=1e10))
+    assert len(facts) == 4
+
+
+def test_cohorts_of_one_article_are_never_merged():
+    facts, _ = run(mention("a:0", "a", 5, 1e9), mention("a:1", "a", 5, 1e9, stage="promoted"))
+    assert len(facts) == 2
+
+
+def test_parent_links_follow_the_chosen_mention():
+    facts, _ = run(mention("a:0", "a", 100, 50e9), mention("a:1", "a", 10, 5e9, parent="a:0"))
+    assert {f["fact_id"]: f["parent_fact_id"] for f in facts} == {"f:a:0": None, "f:a:1": "f:a:0"}
