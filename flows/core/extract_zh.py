@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from flows.core.model import CohortMention
+from flows.core.zh_clauses import boundaries, clause_id, clause_start
 from flows.core.zh_cohorts import finish
 from flows.core.zh_labels import sector_of, stage_of
-from flows.core.zh_scan import Tok, boundaries, clause_id, clause_start, name_before, scan
+from flows.core.zh_scan import Tok, name_before, scan
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项万亿元]|美元)|[亿万]元")
@@ -20,6 +21,7 @@ _FRAME = re.compile(r"^[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计")
 _SPLIT = re.compile(r"[和与及、]")
 _SEGMENT = re.compile(r"[;。]")
+_CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
@@ -84,6 +86,7 @@ def _mention(s: str, idx: int, **kw) -> CohortMention:
 def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state: dict) -> None:
     bounds = boundaries(s)
     frame = _FRAME.search(s)
+    _inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []   # (position, mention, hints)
     frame_ref = None
     for k, t in enumerate(toks):
@@ -110,7 +113,10 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         m.sector_code = sector_of(subject)
         win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.end]
         after = s[t.end:]
-        found.append((t.start, m, {"own": stage_of(win), "before": stage_of(s[:t.start], last=True),
+        tail = _CLAUSE_END.search(after)          # its own clause, predicate included (326个项目建成投产)
+        clause = s[max(lo, clause_start(s, t.start)):t.end] + after[:tail.start() if tail else None]
+        found.append((t.start, m, {"own": stage_of(clause) or stage_of(win),
+                                   "before": stage_of(s[:t.start], last=True),
                                    "after": stage_of(_SEGMENT.split(after)[0])}))
     _lists(s, idx, toks, bounds, found)
     for k, t in enumerate(toks):
@@ -146,6 +152,24 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     _link(s, found, out, state, frame, frame_ref)
 
 
+def _inline_counts(s: str, toks: list[Tok]) -> None:
+    """'开工项目32个、竣工项目15个,总投资分别为218.4亿元、63.5亿元': the counts right before a
+    分别 amount list, one per amount, are its items (each keeps its own subject)."""
+    amounts = [t for t in toks if t.kind == "amount" and t.listed and not t.used]
+    if len(amounts) < 2 or any(t.kind == "count" and t.listed for t in toks):
+        return
+    run: list[Tok] = []
+    for t in toks:
+        if t.start >= amounts[0].start:
+            break
+        run = run + [t] if t.kind == "count" and not t.used else []
+    run = run[-len(amounts):]
+    if len(run) == len(amounts) and not _SEGMENT.search(s[run[0].start:amounts[0].start]) \
+            and "其中" not in s[run[0].end:amounts[0].start]:
+        for c in run:
+            c.listed = c.inline = True
+
+
 def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) -> None:
     """分别 lists: N counts pair with the next N listed amounts; subjects split on 和/与/及/、."""
     counts = [t for t in toks if t.kind == "count" and t.listed and not t.used]
@@ -162,8 +186,11 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
         paired = paired if len(paired) == len(counts) else [None] * len(counts)
     else:
         paired, counts = amounts, [None] * len(amounts)
+    prev = lo
     for i, (c, a) in enumerate(zip(counts, paired)):
         subject = parts[i] if len(parts) == len(counts) else s[lo:first]
+        if c and c.inline:
+            subject, prev = s[max(prev, clause_start(s, c.start)):c.end], c.end
         m = _mention(s, idx, project_count=int(c.value) if c else None)
         if a:
             a.used = True
@@ -179,16 +206,21 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
     """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
     found.sort(key=lambda x: x[0])
     sentence_tops: list[tuple[int, int]] = []
+    frame_stage = stage_of(frame.group()) if frame else None
     for pos, m, hints in found:
         q = s.rfind("其中", 0, pos)
+        framed = False
         if q >= 0 and not re.search(r"[;。]", s[q:pos]):
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
         elif frame and pos >= frame.end():
+            framed = True
             refs = [i for i, o in enumerate(out) if frame_ref and o.project_count == frame_ref
                     and (o.amount is not None or o.sentence_index == m.sentence_index)]
-            m.parent = refs[0] if refs else state["first_top"]
-        stage = hints.get("own")
+            same = [i for i, o in enumerate(out) if frame_stage and o.parent is None
+                    and o.stage == frame_stage and o.project_name is None]
+            m.parent = refs[0] if refs else same[0] if same else state["first_top"]
+        stage = hints.get("own") or (frame_stage if framed else None)
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
         m.stage = stage or hints.get("before") or hints.get("after")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from flows.core.model import CohortMention
 
 COVER_TOL = 0.01
+ROUND_TOL = 0.15        # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
+TITLE_ROUND_TOL = 0.25  # headlines round harder (超2000亿元 for 2386.7亿元); sentence 0 is the title
 
 
 def _close(a: float, b: float) -> bool:
@@ -19,6 +21,9 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     """The more precise cohort that restates m (True when m is simply not a cohort), else False."""
     if m.project_name is not None or m.size_min is not None or m.size_max is not None:
         return False
+    rounded = _rounded_restatement(m, others)
+    if rounded is not None:
+        return rounded
     if m.project_count is None and m.amount is not None:
         for o in others:
             if o is m or o.amount is None or o.currency != m.currency:
@@ -36,6 +41,27 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
                     and o.amount is not None):
                 return o
     return False
+
+
+def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
+    """An approximate round figure (超500亿元, 逾三千亿) of a precise cohort stated elsewhere."""
+    if not m.approximate or m.amount is None or _significant(m.amount) > 2:
+        return None
+    for o in others:
+        if (o is m or o.approximate or o.amount is None or o.currency != m.currency
+                or o.sentence_index == m.sentence_index or o.project_name is not None
+                or o.size_min is not None or o.size_max is not None):
+            continue
+        if m.project_count not in (None, o.project_count):
+            continue
+        tol = TITLE_ROUND_TOL if m.sentence_index == 0 else ROUND_TOL
+        if abs(o.amount - m.amount) <= tol * max(o.amount, m.amount):
+            return o
+    return None
+
+
+def _significant(x: float) -> int:
+    return len(f"{x:.0f}".rstrip("0"))
 
 
 def _digits(x: float) -> int:

@@ -8,10 +8,9 @@ names are classified `trap` so the assembler in extract_zh ignores them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
+from flows.core.zh_clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
 from flows.core.zh_numerals import CUR, INT, NUM, UNIT, parse_amount, parse_count, parse_number
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
@@ -20,11 +19,12 @@ MONEY_RE = re.compile(
     rf"(?:(?P<pre>{_PRE})?\s*(?P<num>{NUM})?\s*(?:余|多)?\s*(?P<unit>{UNIT})?"
     rf"(?:\s*{NUM}\s*(?:千万|百万|万))?\s*(?:余|多)?\s*(?P<cur>{CUR})"
     rf"|(?P<bpre>{_PRE})?\s*(?P<bnum>{NUM})\s*(?:余|多)?\s*(?P<bunit>万亿|亿)"
-    r"(?=$|[\s,.;:!?、。)(”\"]|的|左右|以上|规模|投资|资金))"
+    r"(?=$|[\s,.;:!?、。)(”\"]|的|左右|以上|规模|投资|资金|级))"
 )
 RANGE_RE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])"
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?:元)?\s*(?:至|到|-|—|~)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)"
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?:元)?\s*(?:\((?:含|不含)\))?\s*(?:至|到|-|—|~)\s*"
+    rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)(?:\s*\((?:含|不含)\))?"
 )
 COUNT_A = re.compile(
     r"项目(?:共有|共计|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|\s"
@@ -32,25 +32,26 @@ COUNT_A = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目))(?P<follow>.?)"
 )
 COUNT_B = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项)(?P<mid>[^\d,;。、:()!?个]{{0,8}}?)项目")
-LIST_COUNT = re.compile(rf"分别(?:为|是|有|达到|达)?\s*{INT}\s*[个项](?:\s*[、和及与,]\s*{INT}\s*[个项])+")
+LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项](?:\s*[、和及与,]\s*{INT}\s*[个项])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项]")
 
-HARD = set(",;:。!?()【】[]|")
 _ANCHOR = re.compile(r"[元亿币]")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
-_HARD_SOFT = HARD | {"、"}
-_BOUND = re.compile(r"[,;:。!?()【】\[\]|、]|其中")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _TRAP_BEFORE = re.compile(
     r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|进出口额|出口额|进口额|基金|贷款|"
-    r"授信|融资|注册资本|利用外资|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
+    r"授信|融资|注册资本|(?:进出口|出口|进口)(?:总额|总值|额|值)|(?:进出口|出口|进口)\s*$|利润|增加值|余额|"
+    r"利用外资|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
     r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|市值|估值|规模以上"
 )
 _TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 _THEN_PROJECT = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下)?\s*的?[^,;。、\d]{0,10}?项目")
-_DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)\s*$")
+_DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
+_DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+_BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")         # 不足10亿元的项目: upper bound
+_LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")                   # 百亿元级项目: lower bound
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资)(?:额)?(?:为|达|约|超)?\s*$")
 
 
@@ -67,46 +68,9 @@ class Tok:
     name: str | None = None
     mid: str = ""                 # words between 个 and 项目 (359个签约项目)
     listed: bool = False          # item of a 分别 list
+    inline: bool = False          # listed count with its own subject (开工项目32个、竣工项目15个)
     alt: tuple[float, str] | None = None
     used: bool = False
-
-
-def boundaries(s: str) -> list[int]:
-    """Clause boundaries: hard punctuation, 、 and the word 其中 (subset marker)."""
-    return [m.start() for m in _BOUND.finditer(s)]
-
-
-def clause_id(bounds: list[int], pos: int) -> int:
-    return bisect_right(bounds, pos - 1)
-
-
-@lru_cache(maxsize=64)
-def _cuts(s: str) -> tuple[list[int], list[int]]:
-    """Positions right after each hard (and hard-or-soft) boundary of s."""
-    hard, both = [], []
-    for m in _BOUND.finditer(s):
-        end = m.end()
-        both.append(end)
-        if m.group() != "、":
-            hard.append(end)
-    return hard, both
-
-
-def clause_start(s: str, pos: int, soft: bool = True) -> int:
-    """Start of the clause containing pos (after the last boundary before it)."""
-    cuts = _cuts(s)[1 if soft else 0]
-    i = bisect_right(cuts, pos) - 1
-    return cuts[i] if i >= 0 else 0
-
-
-def _in_quotes(s: str, pos: int) -> bool:
-    head = s[:pos]
-    return head.count("“") > head.count("”")
-
-
-def _clause_after(s: str, pos: int) -> str:
-    m = re.search(r"[,;:。!?()]", s[pos:])
-    return s[pos:pos + m.start()] if m else s[pos:]
 
 
 def _project_name(after: str) -> str | None:
@@ -177,22 +141,26 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         approx = False
     if value < 1e5 and not bare_unit:
         return None
-    if _in_quotes(s, a):
+    if in_quotes(s, a):
         return Tok("trap", a, b)
     after = s[b:]
     prefix = s[clause_start(s, a):a]
+    if _LEVEL.match(after):
+        return Tok("band", a, b, size_min=value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(prefix):
         return Tok("trap", a, b)
     cid = clause_id(bounds, a)
     count_follows = any(c.start >= b and clause_id(bounds, c.start) == cid for c in counts)
     then_project = _THEN_PROJECT.match(after)
+    if _BELOW.search(prefix) and (then_project or count_follows):
+        return Tok("band", a, b, size_max=value)
     if _BAND_MIN.match(after):
-        if "项目" in _clause_after(s, b) or count_follows:
+        if "项目" in clause_after(s, b) or count_follows:
             return Tok("band", a, b, size_min=value)
         if bare_unit:
             return None
         return Tok("amount", a, b, value, cur, True)
-    if _BAND_MAX.match(after) and ("项目" in _clause_after(s, b) or count_follows):
+    if _BAND_MAX.match(after) and ("项目" in clause_after(s, b) or count_follows):
         return Tok("band", a, b, size_max=value)
     if pre == "上" and (bare_unit or re.fullmatch(r"[十百千]", num or "")):
         return Tok("band", a, b, size_min=value)
@@ -229,6 +197,8 @@ def _counts(s: str) -> list[Tok]:
     for m in COUNT_B.finditer(s):
         a = m.start()
         if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第") or _DIFF_BEFORE.search(s[:a]):
+            continue
+        if in_quotes(s, a) or _DIFF_CLAUSE.search(s[clause_start(s, a, soft=False):a]):
             continue
         n = parse_count(s[a:m.start("mid")])
         if n and not any(t.start <= a < t.end for t in out):
