@@ -22,7 +22,22 @@ def test_decode_detects_chinese_encodings(encoding):
 
 
 def test_decode_honours_declared_charset_and_widens_gbk():
-    assert decode_bytes("签约".encode("gb18030"), declared="gb2312") == "签约"
+    text = "本次集中签约项目33个,总投资80.93亿元;集中开工项目40个,总投资279亿元。"
+    assert decode_bytes(text.encode("gb18030"), declared="gb2312") == text
+
+
+def test_a_wrong_declared_charset_does_not_garble_utf8():
+    text = "本次集中签约项目33个,总投资80.93亿元;集中开工项目40个,总投资279亿元。"
+    assert decode_bytes(text.encode("utf-8"), declared="gbk") == text
+
+
+def test_random_bytes_without_nul_are_not_text():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(Unreadable, match="undecodable|not text"):
+        decode_bytes(data)
 
 
 @pytest.mark.parametrize("data, reason", [

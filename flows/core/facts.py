@@ -24,6 +24,7 @@ inner join dim_article as article on mention.article_id = article.article_id
 left join fct_cohort_mention as parent
     on mention.article_id = parent.article_id and mention.parent_index = parent.cohort_index
 where mention.event_id in (select event_id from touched_event)
+    and article.retired_at is null
 """
 
 

@@ -26,6 +26,8 @@ ARTICLE_SCHEMA = {
 FILE_SCHEMA = {"path": pl.String, "content_hash": pl.String, "size_bytes": pl.Int64,
                "status": pl.String}
 QUARANTINE_SCHEMA = {"source_file": pl.String, "content_hash": pl.String, "reason": pl.String}
+KEYED_COHORT_SCHEMA = {**COHORT_SCHEMA, "article_id": pl.String, "event_id": pl.String,
+                       "cohort_id": pl.String}
 REJECT_SCHEMA = {"source_file": pl.String, "cohort_index": pl.Int32, "errors": pl.String,
                  "evidence": pl.String}
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
+import unicodedata
 from pathlib import Path
 
 from flows.core.model import Article
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 TEXT_KEYS = ("content", "text", "body", "article", "main_text")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024          # one article: no real news page comes near this
+MAX_JSONL_BYTES = 1024 * 1024 * 1024  # a JSONL feed holds many articles
+MAX_TEXT_CHARS = 2_000_000            # decoded text of one article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -28,16 +32,15 @@ def content_hash(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Bytes -> str: a declared charset if it decodes cleanly, then UTF-8, then detection."""
+    """Bytes -> str: UTF-8 (self-validating, so a wrong declaration cannot hide it), then a
+    declared charset if it decodes cleanly, then detection; mostly-symbol results are refused."""
     if not data.strip():
         raise Unreadable("empty file")
     if b"\x00" in data[:8192]:
         raise Unreadable("binary content (NUL bytes)")
-    candidates = [declared] if declared else []
-    candidates += ["utf-8-sig"]
-    for enc in candidates:
+    for enc in ["utf-8-sig"] + ([declared] if declared else []):
         try:
-            return _codec(enc, data)
+            return _checked(_codec(enc, data), enc)
         except (UnicodeDecodeError, LookupError):
             continue
     from charset_normalizer import from_bytes
@@ -45,9 +48,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise Unreadable("undecodable bytes: no text encoding fits")
-    text = str(best)
+    return _checked(str(best), best.encoding)
+
+
+def _checked(text: str, encoding: str) -> str:
     if _garbage_ratio(text) > 0.2:
-        raise Unreadable(f"undecodable bytes: best guess {best.encoding} yields mostly symbols")
+        raise Unreadable(f"not text: decoded as {encoding} it is mostly symbols")
     return text
 
 
@@ -58,19 +64,32 @@ def _codec(enc: str, data: bytes) -> str:
     return data.decode(enc)
 
 
+_TEXT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Zs", "Pc", "Pd",
+                              "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Mn"})
+_ACCENTED_LATIN = re.compile("[\u00c0-\u00ff]")
+
+
 def _garbage_ratio(text: str) -> float:
-    if not text:
+    """Share of a sample that is not the stuff of prose: control characters, symbols, private
+    or unassigned code points, and accented Latin letters (random bytes decoded as a Latin
+    code page are full of them; these reports are English or Chinese)."""
+    sample = text[:20000]
+    if not sample:
         return 1.0
-    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t"))
-    return bad / len(text)
+    bad = sum(1 for ch in sample if ch not in "\n\r\t" and (
+        unicodedata.category(ch) not in _TEXT_CATEGORIES or _ACCENTED_LATIN.match(ch)))
+    return bad / len(sample)
 
 
 def read_bytes(path: Path) -> bytes:
-    """The raw bytes of a file, or Unreadable with the OS's reason."""
+    """The raw bytes of a regular file, or Unreadable with the reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise Unreadable(f"file too large ({size} bytes > {MAX_BYTES})")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("not a regular file")
+        limit = MAX_JSONL_BYTES if path.suffix.lower() == ".jsonl" else MAX_BYTES
+        if info.st_size > limit:
+            raise Unreadable(f"file too large ({info.st_size:,} bytes; the limit is {limit:,})")
         return path.read_bytes()
     except OSError as exc:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
@@ -91,8 +110,15 @@ def parse_bytes(data: bytes, suffix: str, rel: str) -> tuple[list[Article], list
         art = parse_json_object(_json_load(decode_bytes(data)), rel)
     else:
         art = Article(source_file=rel, text=decode_bytes(data))
+    _check_length(art.text)
     art.content_hash = content_hash(data)
     return [art], []
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise Unreadable(f"text too long for one article ({len(text):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,})")
 
 
 def parse_jsonl(text: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
@@ -127,6 +153,7 @@ def parse_json_object(obj, rel: str) -> Article:
     body = next((obj[k] for k in TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None)
     if body is None:
         raise Unreadable(f"JSON object has no text field ({'/'.join(TEXT_KEYS)})")
+    _check_length(body)
     def opt(key):
         val = obj.get(key)
         return str(val) if val not in (None, "") else None

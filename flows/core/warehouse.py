@@ -17,7 +17,8 @@ import polars as pl
 
 from flows.core import facts
 from flows.core.lexicon import load as load_lexicon
-from flows.core.pipeline import BatchResult
+from flows.core.pipeline import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
+                                 QUARANTINE_SCHEMA, REJECT_SCHEMA, BatchResult)
 from flows.core.version import extractor_version
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
@@ -31,6 +32,7 @@ class LoadCounts:
     files_changed: int = 0
     files_unchanged: int = 0
     files_quarantined: int = 0
+    files_removed: int = 0
     articles_loaded: int = 0
     cohorts_loaded: int = 0
     rejects: int = 0
@@ -150,21 +152,18 @@ def _seeds() -> dict[str, pl.DataFrame]:
 def known_hashes(con) -> dict[str, str]:
     """path -> content hash of files loaded by the current extraction rules."""
     return dict(con.execute(
-        "select path, content_hash from raw_file where extractor_version = $version",
+        "select path, content_hash from raw_file where extractor_version = $version "
+        "and status <> 'removed'",
         {"version": extractor_version()}).fetchall())
 
 
 def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at) -> LoadCounts:
     """All batches of a run in ONE transaction: the warehouse is before or after, never between."""
-    files = pl.concat([b.files for b in batches]) if batches else None
-    counts = LoadCounts()
-    if files is None or files.is_empty():
-        _record_run(con, run_id, raw_dir, started_at, counts, "completed")
-        return counts
-    articles = pl.concat([b.articles for b in batches])
-    cohorts = pl.concat([b.cohorts for b in batches])
-    quarantine = pl.concat([b.quarantine for b in batches])
-    rejects = pl.concat([b.rejects for b in batches])
+    files = _concat([b.files for b in batches], FILE_SCHEMA)
+    articles = _concat([b.articles for b in batches], ARTICLE_SCHEMA)
+    cohorts = _concat([b.cohorts for b in batches], None)
+    quarantine = _concat([b.quarantine for b in batches], QUARANTINE_SCHEMA)
+    rejects = _concat([b.rejects for b in batches], REJECT_SCHEMA)
     status = files["status"]
     counts = LoadCounts(
         files_seen=files.height, files_new=int((status == "new").sum()),
@@ -179,6 +178,7 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
     try:
         con.execute("begin transaction")
         try:
+            counts.files_removed = con.execute(_COUNT_REMOVED).fetchall()[0][0]
             for statement in _LOAD_STATEMENTS:
                 params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
                           if f"${k}" in statement}
@@ -194,6 +194,12 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
         for name in frames:
             con.unregister(name)
     return counts
+
+
+def _concat(frames: list[pl.DataFrame], schema) -> pl.DataFrame:
+    if frames:
+        return pl.concat(frames)
+    return pl.DataFrame(schema=schema or KEYED_COHORT_SCHEMA)
 
 
 def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, pl.DataFrame]:
@@ -215,11 +221,19 @@ def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, p
 # a replaced file loses its old articles (a .jsonl file: all its lines) before the new load
 _OF_REPLACED = ("select a.article_id from dim_article a join batch_replaced r "
                 "on a.source_file = r.path or a.source_file like r.path || '#%'")
+# files the warehouse holds that this run did not find: their articles are retired (kept, flagged)
+_REMOVED = ("select path from raw_file where status <> 'removed' "
+            "and path not in (select path from batch_file)")
+_OF_REMOVED = ("select a.article_id from dim_article a join (" + _REMOVED + ") r "
+               "on a.source_file = r.path or a.source_file like r.path || '#%'")
+_COUNT_REMOVED = f"select count(*) from ({_REMOVED})"
 _LOAD_STATEMENTS = (
-    # events whose facts must be resolved again: those of replaced articles and of new mentions
+    # events whose facts must be resolved again: those of replaced, removed and new articles
     "create or replace temp table touched_event as select distinct event_id from "
-    f"fct_cohort_mention where article_id in ({_OF_REPLACED}) "
+    f"fct_cohort_mention where article_id in ({_OF_REPLACED}) or article_id in ({_OF_REMOVED}) "
     "union select distinct event_id from batch_cohort",
+    f"update dim_article set retired_at = now() where retired_at is null and article_id in ({_OF_REMOVED})",
+    f"update raw_file set status = 'removed', run_id = $run_id, seen_at = now() where path in ({_REMOVED})",
     f"delete from fct_cohort_mention where article_id in ({_OF_REPLACED})",
     f"delete from dim_article where article_id in ({_OF_REPLACED})",
     "delete from rejects where source_file in (select path from batch_replaced) "
@@ -252,10 +266,11 @@ _LOAD_STATEMENTS = (
 def _record_run(con, run_id, raw_dir, started_at, counts: LoadCounts, status: str) -> None:
     con.execute(
         "insert into etl_run values ($run_id, $started_at, now(), $raw_dir, $seen, $new, "
-        "$changed, $unchanged, $quarantined, $articles, $cohorts, $rejects, $status)",
+        "$changed, $unchanged, $quarantined, $removed, $articles, $cohorts, $rejects, $status)",
         {"run_id": run_id, "started_at": started_at, "raw_dir": raw_dir,
          "seen": counts.files_seen, "new": counts.files_new, "changed": counts.files_changed,
          "unchanged": counts.files_unchanged, "quarantined": counts.files_quarantined,
+         "removed": counts.files_removed,
          "articles": counts.articles_loaded, "cohorts": counts.cohorts_loaded,
          "rejects": counts.rejects, "status": status},
     )

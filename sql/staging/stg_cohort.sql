@@ -9,6 +9,7 @@ cohort as (
 
 article as (
     select * from dim_article
+    where retired_at is null
 ),
 
 event as (

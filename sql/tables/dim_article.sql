@@ -11,5 +11,6 @@ create table if not exists dim_article (
     event_id varchar,
     cohort_count integer,
     loaded_at timestamptz,
+    retired_at timestamptz,             -- set when the file left the raw dir: facts kept, not counted
     run_id varchar
 );

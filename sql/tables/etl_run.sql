@@ -9,6 +9,7 @@ create table if not exists etl_run (
     files_changed integer,
     files_unchanged integer,
     files_quarantined integer,
+    files_removed integer,
     articles_loaded integer,
     cohorts_loaded integer,
     rejects integer,

@@ -3,7 +3,7 @@ create table if not exists raw_file (
     path varchar not null,              -- relative to the raw dir
     content_hash varchar,
     size_bytes bigint,
-    status varchar not null,            -- loaded | quarantined
+    status varchar not null,            -- loaded | quarantined | removed
     extractor_version varchar,          -- flows/core/version.py: rules that produced the facts
     run_id varchar,
     seen_at timestamptz
