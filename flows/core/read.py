@@ -65,7 +65,7 @@ def _codec(enc: str, data: bytes) -> str:
 
 
 _TEXT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Zs", "Pc", "Pd",
-                              "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Mn"})
+                              "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Sm", "Sk", "Mn"})
 _ACCENTED_LATIN = re.compile("[\u00c0-\u00ff]")
 
 

@@ -1,5 +1,6 @@
 -- one row per event: its headline total counted once however many outlets reported it, with
--- how many reports, facts, conflicts and data-quality findings stand behind it
+-- how many reports, facts, conflicts and data-quality findings stand behind it; events whose
+-- every report was retired (file removed from the raw dir) are left out
 create or replace view event_totals as
 
 with
@@ -20,6 +21,11 @@ mention as (
     select * from fct_cohort_mention
 ),
 
+article as (
+    select * from dim_article
+    where retired_at is null
+),
+
 issue as (
     select * from dq_issue
 ),
@@ -35,10 +41,11 @@ fact_counts as (
 
 source_counts as (
     select
-        event_id,
-        count(distinct article_id) as source_articles
+        mention.event_id,
+        count(distinct mention.article_id) as source_articles
     from mention
-    group by event_id
+    inner join article on mention.article_id = article.article_id
+    group by mention.event_id
 ),
 
 issue_counts as (
@@ -60,14 +67,14 @@ final as (
         event.province,
         scope.total_projects,
         scope.total_amount_cny as total_investment_cny,
-        coalesce(source_counts.source_articles, 0) as source_articles,
+        source_counts.source_articles,
         coalesce(fact_counts.facts, 0) as facts,
         coalesce(fact_counts.conflicted_facts, 0) as conflicted_facts,
         coalesce(issue_counts.dq_issues, 0) as dq_issues
     from event
     left join scope on event.event_id = scope.event_id
     left join fact_counts on event.event_id = fact_counts.event_id
-    left join source_counts on event.event_id = source_counts.event_id
+    inner join source_counts on event.event_id = source_counts.event_id
     left join issue_counts on event.event_id = issue_counts.event_id
     order by event.event_year desc nulls last, total_investment_cny desc nulls last
 )
