@@ -61,6 +61,10 @@ AMOUNTS = [
     ("two billion yuan", 2 * B, "CNY", False),
     ("twenty billion yuan", 20 * B, "CNY", False),
     ("1.5 Billion Yuan", 1.5 * B, "CNY", False),
+    ("RMB35.6 billion", 35.6 * B, "CNY", False),
+    ("Rmb3.2bn", 3.2 * B, "CNY", False),
+    ("a 12-billion-yuan", 12 * B, "CNY", False),
+    ("a $2-billion", 2 * B, "USD", False),
 ]
 
 
@@ -115,6 +119,10 @@ COUNTS = [
     ("The 2022 major projects started on Sept 19.", []),
     ("They span more than 10 areas, among them new energy.", []),
     ("The top ten emerging industry projects were named.", []),
+    ("Among them, software projects 7, total investment 4.5 billion yuan; logistics projects 3.",
+     [7, 3]),
+    ("Of the total, 19 were foreign-funded projects.", [19]),
+    ("The average investment per project stood at 512 million yuan.", []),
 ]
 
 
@@ -281,4 +289,118 @@ def test_amount_before_count_and_of_the_total():
     assert rows(s) == [
         (37, 18.5 * B, "CNY", "signed", None, None, None, None),
         (11, 1.2 * B, "USD", "signed", None, None, None, 0),
+    ]
+
+
+def test_adjectival_amount_is_one_named_project():
+    s = ["The county signed 12 projects worth 20 billion yuan.",
+         "The biggest, a 6-billion-yuan photovoltaic module plant in the east, will open in 2025."]
+    out = extract_en(s)
+    assert rows(s) == [
+        (12, 20 * B, "CNY", "signed", None, None, None, None),
+        (1, 6 * B, "CNY", "signed", "new_energy", None, None, None),
+    ]
+    assert out[1].project_name == "photovoltaic module plant"
+
+
+def test_adjectival_fund_and_non_investment_figures_are_not_cohorts():
+    s = ["A 5-billion-yuan industrial guidance fund was launched at the forum.",
+         "Trade intentions reached 3.2 billion U.S. dollars during the fair.",
+         "Trade between the two regions reached 81.2 billion yuan last year.",
+         "Foreign direct investment in actual use expanded 6 percent to 21.4 billion yuan.",
+         "The province's actual use of foreign investment reached 7.5 billion yuan.",
+         "The projects will add 45 billion yuan to annual output value.",
+         "Tentative deals worth 9.6 billion dollars were reached for purchases of goods.",
+         "The average investment of a single project reached 1.8 billion yuan."]
+    assert extract_en(s) == []
+
+
+def test_named_one_project_with_a_and_which_will_invest():
+    s = ["The district signed 9 projects worth 7 billion yuan.",
+         "They include a regional headquarters of a shipping firm, which will invest 900 million "
+         "yuan, and a smart logistics park backed by 1.1 billion yuan."]
+    out = extract_en(s)
+    assert rows(s) == [
+        (9, 7 * B, "CNY", "signed", None, None, None, None),
+        (1, 900 * M, "CNY", "signed", "modern_services", None, None, 0),
+        (1, 1.1 * B, "CNY", "signed", "modern_services", None, None, 0),
+    ]
+    assert [m.project_name for m in out[1:]] == ["regional headquarters", "smart logistics park"]
+
+
+def test_machine_translated_project_tables():
+    s = ["The zone signed 20 projects with total investment about 30 billion yuan.",
+         "Among them, new materials projects 6, total investment 9.1 billion yuan; new energy "
+         "projects 5, total investment 7.4 billion yuan."]
+    assert rows(s) == [
+        (20, 30 * B, "CNY", "signed", None, None, None, None),
+        (6, 9.1 * B, "CNY", "signed", "new_materials", None, None, 0),
+        (5, 7.4 * B, "CNY", "signed", "new_energy", None, None, 0),
+    ]
+
+
+def test_with_investment_of_more_than_round_threshold_is_a_band():
+    s = ["There were 14 projects with investment of more than 5 billion yuan."]
+    assert rows(s)[0][:2] + rows(s)[0][5:7] == (14, None, 5 * B, None)
+    s = ["Sixty projects with investment of more than 180 billion yuan were signed."]
+    assert rows(s) == [(60, 180 * B, "CNY", "signed", None, None, None, None)]
+
+
+def test_are_under_is_an_upper_band():
+    s = ["The city signed 40 projects worth 22 billion yuan.",
+         "By scale, 8 projects are above 1 billion yuan, and the remaining 32 are under 500 "
+         "million yuan."]
+    assert rows(s) == [
+        (40, 22 * B, "CNY", "signed", None, None, None, None),
+        (8, None, None, "signed", None, 1 * B, None, 0),
+        (32, None, None, "signed", None, None, 500 * M, 0),
+    ]
+
+
+def test_later_cohort_takes_the_stage_after_its_figures():
+    s = ["Meanwhile, 25 projects worth 9 billion yuan started construction and 11 projects worth "
+         "4 billion yuan were completed and put into operation."]
+    assert [r[:4] for r in rows(s)] == [
+        (25, 9 * B, "CNY", "started"), (11, 4 * B, "CNY", "completed")]
+
+
+def test_respectively_sectors_come_from_each_count_phrase():
+    s = ["Of these, 40 industrial projects, 25 infrastructure projects and 12 livelihood projects "
+         "have total investments of 50 billion yuan, 30 billion yuan and 6 billion yuan, "
+         "respectively."]
+    assert [(r[0], r[4]) for r in rows(s)] == [
+        (40, "manufacturing"), (25, "infrastructure"), (12, "livelihood")]
+
+
+def test_sector_after_are_and_cover_but_not_from_an_appositive():
+    s = ["The county signed 10 projects worth 3 billion yuan.",
+         "Six of the signed projects, or 60 percent, are agricultural projects.",
+         "Two of the projects, a tea processing base and a new materials plant, are each worth "
+         "more than 300 million yuan.",
+         "The other four projects cover tourism and logistics."]
+    assert [(r[0], r[4], r[5]) for r in rows(s)] == [
+        (10, None, None), (6, "food_agriculture", None), (2, None, 300 * M),
+        (4, "culture_tourism", None)]
+
+
+def test_related_links_and_headline_blends_are_not_read():
+    s = ["Expo seals 30 deals, Korean investment tops 2 billion dollars",
+         "Thirty projects with a total investment of 25 billion yuan were signed.",
+         "They include 9 Korean-funded projects with total investment of 2 billion dollars.",
+         "Related links:",
+         "Province signs 500 projects worth 900 billion yuan at trade fair"]
+    assert rows(s) == [
+        (30, 25 * B, "CNY", "signed", None, None, None, None),
+        (9, 2 * B, "USD", "signed", None, None, None, 0),
+    ]
+
+
+def test_rounded_headline_with_same_count_folds_into_precise_body():
+    s = ["Fair signs 212 projects with a total amount of 98.5 billion yuan",
+         "During the fair, 212 projects were signed in total, with a contract amount of "
+         "98.53 billion yuan.",
+         "In addition, 14 projects worth 6 billion yuan are under further negotiation."]
+    assert rows(s) == [
+        (212, 98.53 * B, "CNY", "signed", None, None, None, None),
+        (14, 6 * B, "CNY", "negotiating", None, None, None, None),
     ]

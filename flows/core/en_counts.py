@@ -1,7 +1,9 @@
 """Project counts in English sentences: "84 projects", "Sixty-six new energy projects",
 "a total of 1,428 major projects", "came to 66", "numbered 81", "the other 26 were ...",
-"identified 220,", "10, 20 and 30 projects". Counts of industries, countries, cities, guests,
-years, dates, ordinals, percentages and differences ("23 more than last year") are refused.
+"identified 220,", "10, 20 and 30 projects", "41 were foreign-funded projects" and machine-
+translated "biomedicine projects 8, total investment ...". Counts of industries, countries,
+cities, guests, years, dates, ordinals, percentages and differences ("23 more than last
+year") are refused.
 """
 from __future__ import annotations
 
@@ -46,6 +48,11 @@ _ELLIPTIC_BEFORE = re.compile(
 _ELLIPTIC_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I
 )
+# machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
+_POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
+_POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
+# "41 were foreign-funded projects"
+_ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
@@ -120,6 +127,12 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             counts[i] = Count(start, end, value, "list")
             continue
         if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
+            continue
+        if _POST_NOUN_BEFORE.search(before[-12:]) and _POST_NOUN_AFTER.match(sentence, end):
+            counts[i] = Count(start, end, value, "noun")
+            continue
+        if _ARE_PROJECTS.match(sentence, end) and _ELLIPTIC_BEFORE.search(before):
+            counts[i] = Count(start, end, value, "elliptic")
             continue
         mentions_projects = bool(_PROJECT_WORD.search(before))
         if _PREDICATE_BEFORE.search(before[-40:]) and mentions_projects:

@@ -28,7 +28,7 @@ NUM = rf"(?:{DIGITS}|\b{WORD_NUM}\b)"
 
 SCALE_VALUES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
                 "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
-_SCALE = r"(?:\s*(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
+_SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
 _MAG = rf"{NUM}{_SCALE}"
 # machine-translated compounds, scales strictly descending: "4 billion 280 million"
 _MAGSEQ = (rf"(?:{NUM}\s*trillion(?:\s+{NUM}\s*billion)?(?:\s+{NUM}\s*million)?(?![\w$])"
@@ -49,10 +49,10 @@ POST_CURRENCY = {
     "hk dollars": "HKD", "hkd": "HKD", "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
     "pounds": "GBP", "pounds sterling": "GBP", "gbp": "GBP",
 }
-_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\b(?:USD|RMB|CNY|HKD|EUR|GBP|JPY)\b|[$¥€£])"
+_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\b(?:USD|RMB|CNY|HKD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:\s+(?P<post>{_POST})\b)?",
+    rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-)(?P<post>{_POST})\b)?",
     re.IGNORECASE,
 )
 _MAG_RE = re.compile(rf"(?P<n>{NUM})(?P<s>{_SCALE})", re.IGNORECASE)
@@ -119,7 +119,7 @@ def magnitude_value(text: str) -> float | None:
         n = number_value(m.group("n"))
         if n is None:
             return None
-        total += n * SCALE_VALUES[m.group("s").strip().lower()]
+        total += n * SCALE_VALUES[m.group("s").strip(" \t-").lower()]
     return total
 
 
@@ -224,7 +224,7 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
         m = _LIST_HEAD_RE.search(sentence[max(0, a.start - 80): a.start])
         mags = list(_MAG_RE.finditer(sentence, a.start, a.end))
         if m and len(mags) == 1:
-            scale = SCALE_VALUES[mags[0].group("s").strip().lower()]
+            scale = SCALE_VALUES[mags[0].group("s").strip(" \t-").lower()]
             base = a.start - len(m.group("list"))
             for d in re.finditer(DIGITS, m.group("list")):
                 v = float(d.group(0).replace(",", ""))

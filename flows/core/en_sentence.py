@@ -2,17 +2,19 @@
 
 Amounts and counts are found, conversions "(US$38.97 billion)" folded into the amount before,
 ranges and per-project thresholds ("each over 50 million yuan", "1 billion yuan and above")
-read as size bands, and the figures grouped into cohorts in reading order (a count opens a
-cohort; "respectively" pairs lists). Labels come from each cohort's own span of the sentence.
+read as size bands, adjectival amounts ("a 2-billion-yuan plant") as one project, and the
+figures grouped into cohorts in reading order (a count opens a cohort; "respectively" pairs
+lists). Labels come from each cohort's own span of the sentence.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from flows.core.en_context import adjective_head, keep_amount, project_name
 from flows.core.en_counts import Count, find_counts
 from flows.core.en_labels import sector_in, stage_near
-from flows.core.en_numbers import LOWER_Q, Amount, find_amounts, qualifier
+from flows.core.en_numbers import LOWER_Q, UPPER_Q, Amount, find_amounts, qualifier
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")
@@ -24,28 +26,25 @@ _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
 _AND_ABOVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:above|over|more|upwards|beyond)\b", re.I)
 _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
 _EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
-_ARE_ABOVE = re.compile(rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?(?:{LOWER_Q})\s+$", re.I)
-_NOT_INVESTMENT = re.compile(
-    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
-    r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
-    r"averag(?:e|ing)|per\s+capita|loans?|credit|registered\s+capital|market\s+value)\b", re.I)
-_DELTA_BEFORE = re.compile(
-    r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
-    r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$", re.I)
-_DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
+_ARE_ABOVE = re.compile(rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?"
+                        rf"(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
+# "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
+_WITH_Q = re.compile(rf"\bprojects\s+(?:each\s+)?with\s+(?:an?\s+)?(?:individual\s+)?investments?\s+"
+                     rf"(?:scale\s+)?(?:of\s+)?(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
 _SUBSET = re.compile(
     r"\b(?:among\s+(?:them|these|which|those)|includes?|of\s+the\s+total|of\s+(?:these|them|which|those|this|that\s+number)|"
     r"including|included|in\s+which|compris(?:e|ed|es|ing)|consist(?:ed|s|ing)?\s+of|"
     r"broken\s+down\s+by|by\s+(?:sector|industry|category|region|investor|type|scale|size|"
     r"contract\s+value|field|source)|the\s+other|another|the\s+remaining|the\s+rest)\b", re.I)
 _OF_THE = re.compile(r"^\S+\s+of\s+(?:the|these|those)\b", re.I)
-NAME_RE = re.compile(
-    r"\bthe\s+((?:[\w'’\-]+\s+){0,10}?(?:project|park|plant|base|complex|centre|center|factory|"
-    r"facility|hub|zone)(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b(?!\s+(?:signing|ceremony|conference|fair|investment))", re.I)
 _IN_SECTOR = re.compile(
-    r"[\s,]*(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*(?:in|belong(?:s|ing)?\s+to|"
-    r"focus(?:ed|es|ing)?\s+on)\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?)\s+of\s+)?", re.I)
-_PLURAL_PROJECTS = re.compile(r"\bprojects\b", re.I)
+    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
+    r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
+    r"span(?:s|ned|ning)?|spread\s+across)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?", re.I)
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:while|whereas)\b", re.I)
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{3,80}?,")
+_PLURAL_PROJECTS = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+)?projects?\b", re.I)
 
 
@@ -57,6 +56,7 @@ class Item:
     amount: Amount | None = None
     band: tuple[float | None, float | None] | None = None
     alt: Amount | None = None
+    name: str | None = None       # facility an adjectival amount sizes: 'a 2-billion-yuan plant'
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Group:
     count: int | None = None
     amount: Item | None = None
     band: tuple[float | None, float | None] | None = None
+    paired: bool = False          # built by 'respectively': labels come from the count phrase
 
     @property
     def start(self) -> int:
@@ -75,19 +76,18 @@ class Group:
         return self.items[-1].end
 
 
-def _keep_amount(s: str, a: Amount) -> bool:
-    before = s[max(0, a.start - 60): a.start]
-    clause = re.split(r"[,;:]", before)[-1]
-    if _NOT_INVESTMENT.search(clause) and "investment" not in clause.lower():
-        return False
-    bare = re.sub(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", "", before, flags=re.I)
-    return not (_DELTA_BEFORE.search(bare) or _DELTA_AFTER.match(s, a.end))
-
-
-def _amount_items(s: str) -> list[Item]:
-    amounts = [a for a in find_amounts(s) if _keep_amount(s, a)]
+def _amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Amount items of the sentence, and the spans of every money expression (refused ones
+    included: their digits are not project counts)."""
+    found = find_amounts(s)
+    spans = [(a.start, a.end) for a in found]
     items: list[Item] = []
-    for a in amounts:
+    for a in found:
+        if not keep_amount(s, a):
+            continue
+        head = adjective_head(s, a)
+        if head and head[0] == "drop":
+            continue
         prev = items[-1] if items else None
         if prev and prev.alt is None and prev.band is None and _ALT_GAP.search(s[prev.end: a.start]) \
                 and re.match(r"\s*\)", s[a.end:]):
@@ -99,8 +99,9 @@ def _amount_items(s: str) -> list[Item]:
             prev.band = (prev.amount.value, a.value)
             prev.end = a.end
             continue
-        items.append(Item(a.start, a.end, amount=a))
-    return items
+        items.append(Item(a.start, head[1] if head else a.end, amount=a,
+                          name=head[0] if head else None))
+    return items, spans
 
 
 def _band_of(s: str, it: Item, prev_end: int, count_follows: bool) -> tuple | None:
@@ -113,13 +114,21 @@ def _band_of(s: str, it: Item, prev_end: int, count_follows: bool) -> tuple | No
         return (a.value, None)
     if _AND_BELOW.match(after):
         return (None, a.value)
-    local = s[prev_end: it.start] + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
-    if _EACH.search(local) or _ARE_ABOVE.search(s[max(0, a.start - 50): a.start]) or \
-            (a.bound == "lower" and count_follows):
+    clause = max(prev_end, s.rfind(",", 0, it.start) + 1, s.rfind(";", 0, it.start) + 1)
+    local = s[clause: it.start] + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
+    near = s[max(0, a.start - 50): a.start]
+    if _EACH.search(local) or _ARE_ABOVE.search(near) or (a.bound == "lower" and count_follows) \
+            or (a.bound in ("lower", "upper") and _WITH_Q.search(near) and _round(a.value)):
         if a.bound == "upper":
             return (None, a.value)
         return (a.value, None)
     return None
+
+
+def _round(value: float) -> bool:
+    """1, 2, 3 or 5 times a power of ten: a size threshold rather than a sum."""
+    mantissa = f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".")
+    return mantissa in ("1", "2", "3", "5")
 
 
 def _group(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
@@ -172,7 +181,7 @@ def _respectively(s: str, items: list[Item]) -> list[Group] | None:
     plain = [it for it in items if it.amount and not it.band]
     if len(counts) < 2 or len(counts) != len(plain) or counts[-1].start > plain[0].start:
         return None
-    return [Group([c, a], count=c.count.value, amount=a) for c, a in zip(counts, plain)]
+    return [Group([c, a], count=c.count.value, amount=a, paired=True) for c, a in zip(counts, plain)]
 
 
 def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tuple]]:
@@ -183,8 +192,8 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     has_money = any(w in low for w in MONEY_WORDS)
     if not has_money and not has_project or not has_digit and not has_project and "illion" not in low:
         return [], []     # the cheap exit most sentences take
-    items = _amount_items(s) if has_money else []
-    counts = find_counts(s, [(it.start, it.end) for it in items]) if has_project else []
+    items, spans = _amount_items(s) if has_money else ([], [])
+    counts = find_counts(s, spans + [(it.start, it.end) for it in items]) if has_project else []
     if not counts and not items:
         return [], []
     items += [Item(c.start, c.end, count=c) for c in counts]
@@ -209,7 +218,18 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
 def _sector_after(post: str) -> str | None:
     """', ... are in new energy' right after the figures names the cohort's sector."""
     m = _IN_SECTOR.match(post)
-    return sector_in(" ".join(post[m.end():].split()[:4])) if m else None
+    return sector_in(" ".join(post[m.end():].split()[:4])) if m and m.end() > 0 else None
+
+
+def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
+    """The stage term nearest the figures; after an earlier cohort of the same sentence, its
+    own predicate ('... broke ground and 18 projects were completed') comes after the figures."""
+    window = s[prev_end: next_start]
+    if prev_end:
+        after = stage_near(_CLAUSE_END.split(s[g.end: next_start], maxsplit=1)[0], 0, 0)
+        if after:
+            return after
+    return stage_near(window, g.start - prev_end, g.end - prev_end)
 
 
 def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subset):
@@ -224,15 +244,17 @@ def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subse
         m.size_min, m.size_max = g.band
     prefix = s[clause_start: g.start]
     span = s[clause_start: g.end]
-    if m.project_count in (None, 1) and a:
-        names = list(NAME_RE.finditer(prefix if m.project_count is None else span))
-        if names and not (m.project_count is None and _PLURAL_PROJECTS.search(prefix)):
-            m.project_count = 1
-            m.project_name = names[-1].group(1)
-    m.stage = stage_near(s[prev_end: next_start], g.start - prev_end, g.end - prev_end)
-    m.sector_code = sector_in(span) or _sector_after(s[g.end: next_start])
-    head = s[prev_end: g.items[0].end]
     counted = next((it.count for it in g.items if it.count), None)
+    if m.project_count in (None, 1) and a:
+        name = g.amount.name or project_name(prefix if m.project_count is None else span)
+        if name and (m.project_count == 1 or g.amount.name or not _PLURAL_PROJECTS.search(prefix)):
+            m.project_count = 1
+            m.project_name = name
+    m.stage = _stage(s, g, prev_end, next_start)
+    own = s[counted.start: counted.end] if counted and g.paired else ""
+    m.sector_code = sector_in(own) or sector_in(_APPOSITIVE.sub(" ", span)) or \
+        _sector_after(s[g.end: next_start]) or (sector_in(m.project_name) if m.project_name else None)
+    head = s[prev_end: g.items[0].end]
     if counted and qualifier(s[: counted.start])[0]:
         m.approximate = True          # 'some 18 projects', 'more than 700 projects'
     subset = whole_subset or bool(_SUBSET.search(head)) or bool(_OF_THE.match(s[g.start:])) \

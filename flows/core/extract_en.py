@@ -1,11 +1,15 @@
 """English cohort rules: an article's sentences -> its cohort mentions.
 
-Each sentence is read by en_sentence; then, article-wide, headline restatements and rounded
-or approximate repeats of a precise cohort are folded into it, subsets ("among them",
-"of which") get a `parent`, "every project ..." floors go to the headline cohort, and cohorts
-without a stage verb of their own inherit their parent's or the article's dominant stage.
+Sentences after a "Related links" heading (other articles' headlines) are not read. Each
+sentence is read by en_sentence; then, article-wide, headlines blending two body cohorts are
+dropped, restatements and rounded or approximate repeats of a precise cohort are folded into
+it, subsets ("among them", "of which") get a `parent`, "every project ..." floors go to the
+headline cohort, and cohorts without a stage verb of their own inherit their parent's or the
+article's dominant stage.
 """
 from __future__ import annotations
+
+import re
 
 from flows.core.en_labels import stage_counts
 from flows.core.en_sentence import sentence_mentions
@@ -13,6 +17,11 @@ from flows.core.model import CohortMention
 
 NEAR = 0.05          # "more than 580 billion" restates 582.18 billion
 SAME = 0.005         # the scorer's own tolerance
+# a heading after which a web page lists other articles' headlines
+_RELATED = re.compile(
+    r"(?:related|read\s+more|see\s+also|more\s+(?:news|stories|reading)|recommended|"
+    r"you\s+may\s+also\s+like)\b"
+    r"(?:\s+(?:links?|stories|news|articles?|reports?|reading|coverage|content))?\s*[:：>»]?\s*$", re.I)
 LABELS = ("sector_code", "size_min", "size_max", "region", "alt_amount", "alt_currency",
           "project_name")
 
@@ -21,12 +30,15 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
     mentions: list[CohortMention] = []
     every: list[tuple] = []
     for i, s in enumerate(sentences):
+        if len(s) < 40 and _RELATED.match(s):
+            sentences = sentences[:i]
+            break
         found, bands = sentence_mentions(s, i)
         mentions.extend(found)
         every.extend(bands)
     if not mentions:
         return []
-    kept = _fold(mentions)
+    kept = _fold(_drop_headline_blends(mentions))
     _assign_parents(kept)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
@@ -60,7 +72,10 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             return m.size_min is None and m.size_max is None
         if m.currency != n.currency:
             return _amount_near(m, n, SAME)
-        return m.approximate and not n.approximate and _amount_near(m, n, NEAR)
+        if not _amount_near(m, n, NEAR):
+            return False
+        return (m.approximate and not n.approximate) or (_fewer_digits(m.amount, n) and (
+            m.sentence_index == 0 or _amount_near(m, n, SAME)))
     if n.project_count is None:
         return False
     return _amount_near(m, n, SAME) or (
@@ -74,6 +89,21 @@ def _fewer_digits(value: float, n: CohortMention) -> bool:
         return len(f"{v:.6g}".replace(".", "").replace("-", "").split("e")[0].rstrip("0"))
     others = [v for v in (n.amount, n.alt_amount) if v is not None]
     return any(digits(value) < digits(v) for v in others)
+
+
+def _drop_headline_blends(mentions: list[CohortMention]) -> list[CohortMention]:
+    """A headline pairing one body cohort's count with another's amount ("42 deals, German
+    investment tops 1.1 billion euros") is two facts squeezed together, not a cohort."""
+    body = [n for n in mentions if n.sentence_index > 0]
+    out = []
+    for m in mentions:
+        if m.sentence_index == 0 and m.project_count is not None and m.amount is not None:
+            same_count = [n for n in body if n.project_count == m.project_count]
+            same_amount = [n for n in body if _amount_near(m, n, SAME)]
+            if same_count and same_amount and not any(n in same_amount for n in same_count):
+                continue
+        out.append(m)
+    return out
 
 
 def _merge_into(n: CohortMention, m: CohortMention) -> None:

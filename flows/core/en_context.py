@@ -1,0 +1,89 @@
+"""What the words around an English amount say about it.
+
+`keep_amount` refuses figures that are not project investment (output, trade, FDI in actual
+use, averages, funds, increases); `adjective_head` reads the noun an adjectival amount
+qualifies ("a 12-billion-yuan hydrogen park" -> a named project, "a 20-billion-yuan fund" ->
+not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.core.en_numbers import LOWER_Q, Amount
+
+# facility nouns that end a single project's name
+HEADS = (r"project|park|plant|base|complex|centre|center|factory|facility|hub|zone|headquarters|"
+         r"campus|terminal|hospital|resort|institute|laboratory|airport|railway|expressway|"
+         r"warehouse")
+NAME_RE = re.compile(
+    rf"\b(?:the|an?)\s+((?:[\w'’\-]+\s+){{0,10}}?(?:{HEADS})"
+    r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
+    r"(?!\s+(?:signing|ceremony|conference|fair|investment))", re.I)
+_NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
+
+# Figures of another kind, refused when the clause does not speak of investment
+_NOT_INVESTMENT = re.compile(
+    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
+    r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
+    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value)\b", re.I)
+# ... and figures that are never a project cohort, even when 'investment' is said
+_NEVER = re.compile(
+    r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
+    r"actual(?:ly)?\s+(?:use|used|utili[sz]ed|utili[sz]ation)|utili[sz](?:ed|ation)\s+(?:of\s+)?foreign|"
+    r"fixed[-\s]asset\s+investment|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
+    r"trade\s+(?:intentions?|deals?|volume|turnover|value|between|with|reached|totall?ed)|"
+    r"(?:foreign|bilateral|two-way)\s+trade)\b", re.I)
+_AFTER_NOT = re.compile(
+    r"\s*(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
+    r"profits?|GDP|turnover)\b", re.I)
+_DELTA_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
+    r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$", re.I)
+_DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
+_BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
+_PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
+
+# "a 12-billion-yuan hydrogen energy industrial park in Baicheng"
+_ADJ_AMOUNT = re.compile(r"-(?:trillion|billion|million)\b|-(?:yuan|dollars?|euros?)$", re.I)
+_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,7}?[A-Za-z][\w'’\-]*)"
+                     r"(?=\s*(?:[,.;:()]|$|\s(?:in|at|on|by|with|for|to|of|that|which|is|was|"
+                     r"will|would|are|were|has|had|and|near|from)\b))")
+_NOT_HEAD = re.compile(r"\b(?:funds?|loans?|credit|subsid(?:y|ies)|bonds?|budget|"
+                       r"output|revenue|deficit|financing|package|stimulus)\b", re.I)
+_HEAD_END = re.compile(rf"\b(?:{HEADS})$", re.I)
+
+
+def keep_amount(s: str, a: Amount) -> bool:
+    """False when the amount is an output, trade, FDI, average, fund or increase figure."""
+    before = s[max(0, a.start - 60): a.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    if _NEVER.search(clause):
+        return False
+    if _NOT_INVESTMENT.search(clause) and "investment" not in clause.lower():
+        return False
+    if _NEVER.search(s, 0, a.start) and not _PROJECT_WORD.search(s):
+        return False
+    if _AFTER_NOT.match(s, a.end):
+        return False
+    bare = _BARE_Q.sub("", before)
+    return not (_DELTA_BEFORE.search(bare) or _DELTA_AFTER.match(s, a.end))
+
+
+def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
+    """For an adjectival amount ("a 4.5-billion-yuan medical center"): ('drop', end) when it
+    sizes a fund or the like, (the facility's name, its end) when it sizes one project."""
+    if not _ADJ_AMOUNT.search(s[a.start: a.end]):
+        return None
+    m = _PHRASE.match(s, a.end)
+    if not m:
+        return None
+    phrase = m.group(1)
+    if _NOT_HEAD.search(phrase):
+        return "drop", m.end()
+    return (phrase, m.end()) if _HEAD_END.search(phrase) else None
+
+
+def project_name(text: str) -> str | None:
+    """The last 'the/a ... <facility>' name in text, when it reads as one project's name."""
+    names = [n.group(1) for n in NAME_RE.finditer(text) if not _NAME_STOP.search(n.group(1))]
+    return names[-1] if names else None
