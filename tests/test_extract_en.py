@@ -404,3 +404,9 @@ def test_rounded_headline_with_same_count_folds_into_precise_body():
         (212, 98.53 * B, "CNY", "signed", None, None, None, None),
         (14, 6 * B, "CNY", "negotiating", None, None, None, None),
     ]
+
+
+def test_event_name_words_do_not_become_a_sector():
+    got = extract_en(["A total of 120 projects worth 80 billion yuan were signed at the 2023 "
+                      "World Intelligent Manufacturing Convention in Tianjin."])
+    assert [(m.project_count, m.amount, m.sector_code) for m in got] == [(120, 80e9, None)]

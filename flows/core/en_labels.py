@@ -14,7 +14,7 @@ from flows.core.lexicon import load
 
 # Event names ("World Manufacturing Conference") must not lend their words to a sector.
 EVENT_NAME_RE = re.compile(
-    r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition)\b"
+    r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Convention|Congress|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition|Symposium)\b"
 )
 
 
