@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -71,8 +72,8 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
     from flows.etl_flow import etl
 
     try:
-        summary = etl(raw_dir=settings.raw_dir, warehouse=settings.warehouse,
-                      export_dir=settings.export_dir, batch_size=settings.batch_size,
+        summary = etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
+                      export_dir=str(settings.export_dir), batch_size=settings.batch_size,
                       memory_limit=settings.memory_limit)
     except WarehouseBusy as exc:
         _fail(str(exc), EXIT_BUSY)
@@ -165,6 +166,43 @@ def export(warehouse, out_dir) -> None:
         _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
     for path in export_all(settings.warehouse, settings.export_dir, settings.memory_limit):
         click.echo(str(path))
+
+
+@main.command()
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), help="Raw news directory (default raw/).")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
+@click.option("--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/).")
+@click.option("--cron", "schedule_cron", help="Cron schedule (default NEWSETL_SCHEDULE_CRON or '0 * * * *').")
+@click.option("--interval", "schedule_interval", type=float, help="Run every N seconds instead of the cron.")
+def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> None:
+    """Serve the ETL flow as a Prefect deployment on its schedule until interrupted.
+
+    Uses PREFECT_API_URL when set; otherwise starts a local Prefect server on a loopback port
+    and stops it on exit. Example: newsetl serve --cron "*/15 * * * *"
+    """
+    settings = _settings(raw_dir=raw_dir, warehouse=warehouse, export_dir=export_dir,
+                         schedule_cron=schedule_cron, schedule_interval=schedule_interval)
+    if not settings.raw_dir.is_dir():
+        _fail(f"raw directory not found: {settings.raw_dir}")
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    from flows.deploy import prefect_api, serve as serve_flow
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    log_file = settings.warehouse.parent / "prefect-server.log"
+    try:
+        with prefect_api(log_file) as api_url:
+            os.environ["PREFECT_API_URL"] = api_url
+            click.echo(f"newsetl: serving on {api_url} "
+                       f"({'every %g s' % settings.schedule_interval if settings.schedule_interval else settings.schedule_cron})",
+                       err=True)
+            serve_flow(settings.raw_dir, settings.warehouse, settings.export_dir,
+                       settings.batch_size, settings.memory_limit, settings.schedule_cron,
+                       settings.schedule_interval)
+    except KeyboardInterrupt:
+        pass
+    except RuntimeError as exc:
+        _fail(str(exc))
 
 
 @main.command()

@@ -3,8 +3,6 @@
 Each task is a thin wrapper over one function of flows.core.runner; frames never get hashed
 (NO_CACHE) and DuckDB connections never cross a task boundary (paths do).
 """
-from __future__ import annotations
-
 import time
 import uuid
 from datetime import datetime, timezone
@@ -49,9 +47,13 @@ def export(warehouse: Path, export_dir: Path, memory_limit: str) -> list[Path]:
 
 
 @flow(name="newsetl-etl", log_prints=False)
-def etl(raw_dir: Path, warehouse: Path, export_dir: Path, batch_size: int = 2000,
+def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
+        export_dir: str = "warehouse/export", batch_size: int = 2000,
         memory_limit: str = "2GB") -> dict:
-    """Ingest new or changed files under raw_dir into the warehouse and export parquet."""
+    """Ingest new or changed files under raw_dir into the warehouse and export parquet.
+
+    Parameters are plain strings so that a deployment can store them as JSON."""
+    raw_dir, warehouse, export_dir = Path(raw_dir), Path(warehouse), Path(export_dir)
     logger = get_run_logger()
     run_id = str(get_run_context().flow_run.id) if get_run_context().flow_run else uuid.uuid4().hex
     started_at = datetime.now(timezone.utc)

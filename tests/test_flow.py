@@ -20,7 +20,7 @@ def test_flow_loads_good_files_quarantines_bad_ones_and_exports(prefect_harness,
     from flows.etl_flow import etl
 
     db, export = tmp_path / "w.duckdb", tmp_path / "export"
-    summary = etl(raw_dir=corpus, warehouse=db, export_dir=export, batch_size=3)
+    summary = etl(raw_dir=str(corpus), warehouse=str(db), export_dir=str(export), batch_size=3)
     assert summary["batches"] == 3
     assert (summary["files_seen"], summary["files_new"], summary["files_quarantined"]) == (7, 5, 2)
     assert {q["source_file"] for q in summary["quarantine"]} == {
@@ -52,5 +52,5 @@ def test_flow_loads_good_files_quarantines_bad_ones_and_exports(prefect_harness,
         "select count(*) from read_parquet(?)", [str(export / "cohorts.parquet")]).fetchone()[0]
     assert exported == total
 
-    again = etl(raw_dir=corpus, warehouse=db, export_dir=export, batch_size=3)
+    again = etl(raw_dir=str(corpus), warehouse=str(db), export_dir=str(export), batch_size=3)
     assert (again["files_unchanged"], again["cohorts_loaded"]) == (7, 0)

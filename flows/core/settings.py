@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=2000, ge=1, le=100_000)   # files per extraction task
     memory_limit: str = Field(default="2GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
     schedule_cron: str = "0 * * * *"
+    schedule_interval: float | None = Field(default=None, gt=0)   # seconds; overrides the cron
 
     @field_validator("schedule_cron")
     @classmethod
