@@ -7,7 +7,9 @@ Prefect is imported only by `run` (it costs seconds), so `extract`, `sql` and `e
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -71,6 +73,7 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
         os.environ.setdefault(name, value)
     from flows.etl_flow import etl
 
+    progress = _attach_progress_bar()
     try:
         summary = etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
                       export_dir=str(settings.export_dir), batch_size=settings.batch_size,
@@ -79,7 +82,45 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
         _fail(str(exc), EXIT_BUSY)
     except Exception as exc:  # noqa: BLE001 - one line for the user; Prefect logged the detail
         _fail(f"run failed: {type(exc).__name__}: {exc}")
+    finally:
+        if progress is not None:
+            progress.close()
     _print_summary(summary)
+
+
+class _ProgressBar(logging.Handler):
+    """Turns the flow's 'progress: done/total files' log lines into a terminal progress bar."""
+
+    PATTERN = re.compile(r"progress: (\d+)/(\d+) files")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bar = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = self.PATTERN.search(record.getMessage())
+        if not match:
+            return
+        done, total = int(match.group(1)), int(match.group(2))
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="files", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        logging.getLogger("prefect.flow_runs").removeHandler(self)
+        super().close()
+
+
+def _attach_progress_bar() -> _ProgressBar | None:
+    if not sys.stderr.isatty():
+        return None
+    handler = _ProgressBar()
+    logging.getLogger("prefect.flow_runs").addHandler(handler)
+    return handler
 
 
 def _print_summary(s: dict) -> None:

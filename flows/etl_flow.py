@@ -11,6 +11,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.futures import as_completed
 
 from flows.core import runner
 from flows.core.publish import run_lock, start_work
@@ -68,7 +69,11 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
 
         clock = time.perf_counter()
         futures = [extract_batch.submit(rels, raw_dir, known) for rels in batches]
-        results = [f.result() for f in futures]
+        results, done, total = [], 0, sum(len(b) for b in batches)
+        for future in as_completed(futures):
+            results.append(future.result())
+            done += results[-1].files.height
+            logger.info("progress: %d/%d files read and extracted", done, total)
         seconds["extract"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
