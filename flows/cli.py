@@ -53,13 +53,19 @@ def main() -> None:
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
 @click.option("--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/).")
 @click.option("--batch-size", type=int, help="Files per extraction task.")
-def run(raw_dir, warehouse, export_dir, batch_size) -> None:
+@click.option("--task-runner", type=click.Choice(["auto", "thread", "process", "dask"]),
+              help="Where extraction batches run (default auto: processes for many files).")
+@click.option("--workers", type=int, help="Parallel extraction workers (default 2).")
+@click.option("--dask-address", help="Address of an existing Dask scheduler (with --task-runner dask).")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as one JSON object.")
+def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_address, as_json) -> None:
     """Run the ETL flow once: ingest new or changed files, load, refresh views, export.
 
     Example: newsetl run --raw raw --warehouse warehouse/news.duckdb
     """
     settings = _settings(raw_dir=raw_dir, warehouse=warehouse, export_dir=export_dir,
-                         batch_size=batch_size)
+                         batch_size=batch_size, task_runner=task_runner, workers=workers,
+                         dask_address=dask_address)
     if not settings.raw_dir.is_dir():
         _fail(f"raw directory not found: {settings.raw_dir}")
     from flows.core.publish import WarehouseBusy, run_lock
@@ -77,7 +83,8 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
     try:
         summary = etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
                       export_dir=str(settings.export_dir), batch_size=settings.batch_size,
-                      memory_limit=settings.memory_limit)
+                      memory_limit=settings.memory_limit, task_runner=settings.task_runner,
+                      workers=settings.workers, dask_address=settings.dask_address)
     except WarehouseBusy as exc:
         _fail(str(exc), EXIT_BUSY)
     except Exception as exc:  # noqa: BLE001 - one line for the user; Prefect logged the detail
@@ -85,7 +92,10 @@ def run(raw_dir, warehouse, export_dir, batch_size) -> None:
     finally:
         if progress is not None:
             progress.close()
-    _print_summary(summary)
+    if as_json:
+        click.echo(json.dumps(summary, default=str))
+    else:
+        _print_summary(summary)
 
 
 class _ProgressBar(logging.Handler):
@@ -239,7 +249,8 @@ def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> N
                        err=True)
             serve_flow(settings.raw_dir, settings.warehouse, settings.export_dir,
                        settings.batch_size, settings.memory_limit, settings.schedule_cron,
-                       settings.schedule_interval)
+                       settings.schedule_interval, settings.task_runner, settings.workers,
+                       settings.dask_address)
     except KeyboardInterrupt:
         pass
     except RuntimeError as exc:

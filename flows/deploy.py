@@ -70,7 +70,8 @@ def prefect_api(log_file: Path):
 
 
 def serve(raw_dir: Path, warehouse: Path, export_dir: Path, batch_size: int, memory_limit: str,
-          cron: str | None, interval: float | None) -> None:
+          cron: str | None, interval: float | None, task_runner: str = "auto", workers: int = 2,
+          dask_address: str | None = None) -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM). Must run with PREFECT_API_URL already set."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 
@@ -82,7 +83,8 @@ def serve(raw_dir: Path, warehouse: Path, export_dir: Path, batch_size: int, mem
         name=DEPLOYMENT,
         parameters={"raw_dir": str(raw_dir.resolve()), "warehouse": str(warehouse.resolve()),
                     "export_dir": str(export_dir.resolve()), "batch_size": batch_size,
-                    "memory_limit": memory_limit},
+                    "memory_limit": memory_limit, "task_runner": task_runner,
+                    "workers": workers, "dask_address": dask_address},
         global_limit=ConcurrencyLimitConfig(limit=1,
                                             collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
         limit=1,

@@ -6,8 +6,6 @@ set (extract_en / extract_zh) reads an article's sentences in order, because "am
 """
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import polars as pl
 
 from flows.core.event import detect_event
@@ -123,7 +121,7 @@ def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
 
 
 def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
-    d = asdict(m)
+    d = dict(vars(m))
     d.pop("extra", None)
     year = event.event_year
     d.update(

@@ -7,7 +7,8 @@ unchanged or quarantined; every extracted row as a cohort or a reject.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -39,6 +40,7 @@ class BatchResult:
     cohorts: pl.DataFrame      # valid cohorts, keyed
     quarantine: pl.DataFrame
     rejects: pl.DataFrame
+    seconds: dict[str, float] = field(default_factory=dict)   # read / extract / validate
 
 
 def key(text: str) -> str:
@@ -56,10 +58,16 @@ def event_key(canonical_id: str | None, name: str | None, year: int | None, sour
 
 
 def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> BatchResult:
+    clock = time.perf_counter()
     scan = scan_batch(paths, raw_dir, known)
+    read_s, clock = time.perf_counter() - clock, time.perf_counter()
     cohorts = extract_articles(scan.articles)
+    extract_s, clock = time.perf_counter() - clock, time.perf_counter()
     good, bad = validate_rows(cohorts.to_dicts())
-    return assemble(scan, pl.DataFrame(good, schema=COHORT_SCHEMA), bad)
+    result = assemble(scan, pl.DataFrame(good, schema=COHORT_SCHEMA), bad)
+    result.seconds = {"read": read_s, "extract": extract_s,
+                      "validate": time.perf_counter() - clock}
+    return result
 
 
 def assemble(scan: ScanResult, cohorts: pl.DataFrame, rejects: list[dict]) -> BatchResult:

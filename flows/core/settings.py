@@ -6,6 +6,7 @@ bad values fail loudly instead of being ignored.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,6 +22,9 @@ class Settings(BaseSettings):
     memory_limit: str = Field(default="2GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
     schedule_cron: str = "0 * * * *"
     schedule_interval: float | None = Field(default=None, gt=0)   # seconds; overrides the cron
+    task_runner: Literal["auto", "thread", "process", "dask"] = "auto"
+    workers: int = Field(default=2, ge=1, le=256)                  # parallel extraction batches
+    dask_address: str | None = None     # an existing Dask scheduler; else a local cluster
 
     @field_validator("schedule_cron")
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class LoadCounts:
     articles_loaded: int = 0
     cohorts_loaded: int = 0
     rejects: int = 0
+    facts_seconds: float = 0.0      # resolving facts and running the DQ checks, inside the load
 
 
 def quote(name: str) -> str:
@@ -183,8 +185,10 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
                 params = {k: v for k, v in (("run_id", run_id), ("version", extractor_version()))
                           if f"${k}" in statement}
                 con.execute(statement, params or None)
+            clock = time.perf_counter()
             facts.refresh(con)
             facts.run_checks(con, run_id)
+            counts.facts_seconds = time.perf_counter() - clock
             _record_run(con, run_id, raw_dir, started_at, counts, "completed")
             con.execute("commit")
         except BaseException:
