@@ -1,0 +1,175 @@
+"""The benchmark: synthetic corpora of N articles through a full `newsetl run`, timed.
+
+    uv run python bench/run.py --sizes 10000 30000 100000 [--task-runner auto] [--out bench/out]
+
+For each size: generate (or reuse) a corpus with known cohorts (bench/generate.py), warm the
+page cache, run `newsetl run` on a fresh warehouse in a subprocess (Prefect start included),
+sample the RSS of the whole process tree, run again on the unchanged corpus, and score the
+export against the corpus gold. A one-file run on raw/ gives the fixed cost. Results go to
+OUT/results.json and a table on stdout. Not part of the test suite: timings are measured here,
+never asserted in tests.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "tools" / "score.py"
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        stack.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def timed_run(args: list[str]) -> dict:
+    """Run a command, return wall seconds, peak tree RSS (MB) and its JSON stdout."""
+    peak = [0.0]
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}")
+    return {"wall_s": wall, "peak_rss_mb": peak[0], "summary": json.loads(out.strip().splitlines()[-1])}
+
+
+def newsetl_run(raw: Path, warehouse: Path, export: Path, runner: str) -> dict:
+    return timed_run([sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse",
+                      str(warehouse), "--export", str(export), "--task-runner", runner, "--json"])
+
+
+def corpus(out: Path, n: int, seed: int) -> Path:
+    folder = out / f"corpus-{n}"
+    marker = folder / "done.json"
+    if not (marker.exists() and json.loads(marker.read_text()) == {"n": n, "seed": seed}):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(n),
+                        "--out", str(folder), "--seed", str(seed), "--clean"], check=True, cwd=ROOT)
+        marker.write_text(json.dumps({"n": n, "seed": seed}))
+    return folder
+
+
+def warm(folder: Path) -> tuple[int, int]:
+    files = size = 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(root, name), "rb") as fh:
+                size += len(fh.read())
+            files += 1
+    return files, size
+
+
+def score(export: Path, gold: Path) -> dict:
+    if not SCORER.exists():
+        return {}
+    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--cohorts",
+                          str(export / "cohorts.parquet"), "--json"], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_size(out: Path, n: int, seed: int, runner: str) -> dict:
+    folder = corpus(out, n, seed)
+    files, size = warm(folder / "articles")
+    work = out / f"run-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    first = newsetl_run(folder / "articles", work / "news.duckdb", work / "export", runner)
+    second = newsetl_run(folder / "articles", work / "news.duckdb", work / "export", runner)
+    quality = score(work / "export", folder / "gold.jsonl")
+    return {
+        "articles": n, "files": files, "mb": round(size / 1e6, 1),
+        "wall_s": round(first["wall_s"], 2),
+        "articles_per_s": round(n / first["wall_s"], 1),
+        "mb_per_s": round(size / 1e6 / first["wall_s"], 2),
+        "us_per_article": round(first["wall_s"] / n * 1e6, 1),
+        "peak_rss_mb": round(first["peak_rss_mb"]),
+        "stages_s": first["summary"]["seconds"],
+        "cohorts": first["summary"]["cohorts_loaded"],
+        "quarantined": first["summary"]["files_quarantined"],
+        "rerun_wall_s": round(second["wall_s"], 2),
+        "rerun_peak_rss_mb": round(second["peak_rss_mb"]),
+        "f1": {lang: quality[lang]["f1"] for lang in ("en", "zh", "all") if lang in quality},
+    }
+
+
+def one_file(out: Path, runner: str) -> dict:
+    work = out / "run-one-file"
+    shutil.rmtree(work, ignore_errors=True)
+    result = newsetl_run(ROOT / "raw", work / "news.duckdb", work / "export", runner)
+    return {"wall_s": round(result["wall_s"], 2), "peak_rss_mb": round(result["peak_rss_mb"]),
+            "stages_s": result["summary"]["seconds"]}
+
+
+def table(results: dict) -> str:
+    lines = ["| articles | MB | wall s | articles/s | MB/s | µs/article | peak RSS MB | re-run s | F1 en | F1 zh |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results["sizes"]:
+        lines.append(f"| {r['articles']:,} | {r['mb']} | {r['wall_s']} | {r['articles_per_s']} | "
+                     f"{r['mb_per_s']} | {r['us_per_article']} | {r['peak_rss_mb']} | "
+                     f"{r['rerun_wall_s']} | {r['f1'].get('en', 'n/a')} | {r['f1'].get('zh', 'n/a')} |")
+    one = results["one_file"]
+    lines.append(f"\none-file run on raw/: {one['wall_s']} s, peak RSS {one['peak_rss_mb']} MB")
+    for r in results["sizes"]:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
+        lines.append(f"{r['articles']:,} articles, stages (s): {stages}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--task-runner", default="auto", choices=["auto", "thread", "process", "dask"])
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = {"task_runner": args.task_runner, "cpus": os.cpu_count(),
+               "one_file": one_file(args.out, args.task_runner),
+               "sizes": [bench_size(args.out, n, args.seed, args.task_runner) for n in args.sizes]}
+    (args.out / "results.json").write_text(json.dumps(results, indent=2))
+    (args.out / "results.md").write_text(table(results) + "\n")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
