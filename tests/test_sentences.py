@@ -39,3 +39,8 @@ def test_normalize_folds_width_and_traditional():
 def test_detect_lang():
     assert detect_lang("世界制造业大会签约项目678个") == "zh"
     assert detect_lang("The Official Website 中文 Français: 703 projects were signed in Hefei.") == "en"
+
+
+def test_a_sentence_may_start_with_a_figure():
+    assert split("The fair closed on Friday. 399 projects were signed.", "en") == [
+        "The fair closed on Friday.", "399 projects were signed."]

@@ -1,7 +1,7 @@
 """Split articles into sentences with Polars, one vectorized pass over the whole batch.
 
 Paragraph breaks always end a sentence. Chinese ends at 。!?; English at . ! ? followed by
-white space and a capital, quote or bracket, with common abbreviations (Sept., U.S., Co.)
+white space and a capital, digit, quote or bracket, with common abbreviations (Sept., U.S., Co.)
 protected first because Polars' regex engine has no look-behind.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
             .otherwise(
                 pl.col("text")
                 .str.replace_all(_ABBREV, "${1}" + _PROTECT)
-                .str.replace_all(r"([.!?][”\"’']?)[ \t]+([A-Z“\"(\[])", "${1}\n${2}")
+                .str.replace_all(r"([.!?][”\"’']?)[ \t]+([A-Z0-9“\"(\[])", "${1}\n${2}")
                 .str.replace_all(_PROTECT, ".", literal=True)
             )
             .alias("text")
