@@ -63,21 +63,24 @@ class CohortRecord(BaseModel):
         return self
 
 
-_ONE = TypeAdapter(CohortRecord)
+_MANY = TypeAdapter(list[CohortRecord])
 
 
 def validate_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    """-> (valid rows unchanged, rejects [{source_file, cohort_index, errors, row}])."""
-    good, bad = [], []
-    for row in rows:
-        try:
-            _ONE.validate_python(row)
-        except ValidationError as exc:
-            errors = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in exc.errors()
-            )
-            bad.append({"source_file": row.get("source_file"), "cohort_index": row.get("cohort_index"),
-                        "errors": errors, "evidence": row.get("evidence")})
-        else:
-            good.append(row)
+    """-> (valid rows unchanged, rejects [{source_file, cohort_index, errors, evidence}]).
+
+    One validation call for the whole batch (fast); every failing row is reported with all
+    its errors, not just the first."""
+    try:
+        _MANY.validate_python(rows)
+        return rows, []
+    except ValidationError as exc:
+        by_row: dict[int, list[str]] = {}
+        for err in exc.errors():
+            index, *field = err["loc"]
+            by_row.setdefault(index, []).append(f"{'.'.join(map(str, field)) or 'row'}: {err['msg']}")
+    good = [row for i, row in enumerate(rows) if i not in by_row]
+    bad = [{"source_file": rows[i].get("source_file"), "cohort_index": rows[i].get("cohort_index"),
+            "errors": "; ".join(msgs), "evidence": rows[i].get("evidence")}
+           for i, msgs in sorted(by_row.items())]
     return good, bad

@@ -72,27 +72,29 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
 
 def assemble(scan: ScanResult, cohorts: pl.DataFrame, rejects: list[dict]) -> BatchResult:
     articles = _article_frame(scan.articles, cohorts)
-    keyed = (
-        cohorts.lazy()
-        .with_columns(
-            pl.col("source_file").map_elements(key, return_dtype=pl.String).alias("article_id"),
-            pl.struct("canonical_event_id", "event_name", "event_year", "source_file")
-            .map_elements(lambda s: event_key(s["canonical_event_id"], s["event_name"],
-                                              s["event_year"], s["source_file"]),
-                          return_dtype=pl.String)
-            .alias("event_id"),
-        )
-        .with_columns(
-            (pl.col("article_id") + ":" + pl.col("cohort_index").cast(pl.String)).alias("cohort_id")
-        )
-        .collect()
-    )
+    keyed = _keyed(cohorts)
     return BatchResult(
         files=pl.DataFrame([vars(f) for f in scan.files], schema=FILE_SCHEMA),
         articles=articles,
         cohorts=keyed,
         quarantine=pl.DataFrame([vars(q) for q in scan.quarantined], schema=QUARANTINE_SCHEMA),
         rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA),
+    )
+
+
+def _keyed(cohorts: pl.DataFrame) -> pl.DataFrame:
+    """Add article_id, event_id and cohort_id: hashed once per article, joined back."""
+    on = ["source_file", "canonical_event_id", "event_name", "event_year"]
+    keys = cohorts.select(on).unique(maintain_order=True)
+    keys = keys.with_columns(
+        pl.Series("article_id", [key(f) for f in keys["source_file"]], dtype=pl.String),
+        pl.Series("event_id", [event_key(c, n, y, f) for f, c, n, y in keys.iter_rows()],
+                  dtype=pl.String),
+    )
+    return (
+        cohorts.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
+        .with_columns(
+            (pl.col("article_id") + ":" + pl.col("cohort_index").cast(pl.String)).alias("cohort_id"))
     )
 
 

@@ -76,18 +76,46 @@ def specificity(m: dict) -> tuple:
 
 
 def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention)."""
+    """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention).
+
+    Most events have one report: their mentions become facts in one vectorized step. Only
+    events reported by several articles go through the matching below."""
+    if mentions.is_empty():
+        return pl.DataFrame(schema=FACT_SCHEMA), pl.DataFrame(schema=BRIDGE_SCHEMA)
+    multi = pl.col("article_id").n_unique().over("event_id") > 1
+    single = mentions.filter(~multi)
+    facts = [_single_report_facts(single)] if not single.is_empty() else []
+    bridges = [single.select(("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id",
+                             pl.lit("chosen").alias("role"))]
+    several = mentions.filter(multi)
+    if not several.is_empty():
+        fact_rows, bridge_rows = _resolve_several(several)
+        facts.append(pl.DataFrame(fact_rows, schema=FACT_SCHEMA))
+        bridges.append(pl.DataFrame(bridge_rows, schema=BRIDGE_SCHEMA))
+    return (pl.concat(facts).select(list(FACT_SCHEMA)) if facts else pl.DataFrame(schema=FACT_SCHEMA),
+            pl.concat(bridges))
+
+
+def _single_report_facts(single: pl.DataFrame) -> pl.DataFrame:
+    return single.select(
+        ("f:" + pl.col("cohort_id")).alias("fact_id"),
+        "event_id",
+        ("f:" + pl.col("parent_cohort_id")).alias("parent_fact_id"),
+        "project_count", "amount", "currency", "amount_cny", "approximate", "stage",
+        "sector_code", "size_min", "size_max", "region", "project_name",
+        pl.col("cohort_id").alias("chosen_cohort_id"),
+        pl.lit(1, dtype=pl.Int32).alias("source_count"),
+        pl.lit(False).alias("has_conflict"),
+    ).cast(FACT_SCHEMA)
+
+
+def _resolve_several(mentions: pl.DataFrame) -> tuple[list[dict], list[dict]]:
     facts_out, bridge_out = [], []
     fact_of: dict[str, str] = {}
     ordered = mentions.sort(["event_id", "published_at", "source_file", "cohort_index"],
                             nulls_last=True)
-    for (_event_id,), group in ordered.group_by(["event_id"], maintain_order=True):
-        rows = group.to_dicts()
-        if group["article_id"].n_unique() == 1:
-            clusters = [_Fact([r], {r["article_id"]}) for r in rows]
-        else:
-            clusters = _cluster(rows)
-        for cluster in clusters:
+    for _, group in ordered.group_by(["event_id"], maintain_order=True):
+        for cluster in _cluster(group.to_dicts()):
             chosen = min(cluster.mentions, key=specificity)
             fact_id = "f:" + cluster.mentions[0]["cohort_id"]
             conflict = any(not agree(chosen, m) for m in cluster.mentions)
@@ -98,7 +126,7 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                 bridge_out.append({"fact_id": fact_id, "cohort_id": m["cohort_id"], "role": role})
     for row in facts_out:
         row["parent_fact_id"] = fact_of.get(row.pop("parent_cohort_id"))
-    return pl.DataFrame(facts_out, schema=FACT_SCHEMA), pl.DataFrame(bridge_out, schema=BRIDGE_SCHEMA)
+    return facts_out, bridge_out
 
 
 def _cluster(rows: list[dict]) -> list[_Fact]:
