@@ -10,6 +10,7 @@ them; the earliest published; the first file name.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -129,15 +130,35 @@ def _resolve_several(mentions: pl.DataFrame) -> tuple[list[dict], list[dict]]:
     return facts_out, bridge_out
 
 
+def _qualifiers(m: dict) -> tuple:
+    return tuple(m[q] for q in QUALIFIERS) + (_name(m["project_name"]),)
+
+
+def _bucket(amount: float) -> int:
+    """Amounts within AMOUNT_MEET of each other fall in the same or a neighbouring bucket."""
+    return math.floor(math.log(amount) / math.log1p(AMOUNT_MEET))
+
+
 def _cluster(rows: list[dict]) -> list[_Fact]:
+    """Greedy matching of each mention to an earlier cluster, found through two indexes
+    (qualifiers + count, qualifiers + amount bucket) so the cost stays linear in mentions."""
     clusters: list[_Fact] = []
+    by_count: dict[tuple, list[int]] = {}
+    by_amount: dict[tuple, list[int]] = {}
     for m in rows:
+        quals = _qualifiers(m)
+        candidates: set[int] = set()
+        if m["project_count"] is not None:
+            candidates.update(by_count.get((quals, m["project_count"]), ()))
+        if m["amount_cny"]:
+            bucket = _bucket(m["amount_cny"])
+            for near in (bucket - 1, bucket, bucket + 1):
+                candidates.update(by_amount.get((quals, near), ()))
         best, best_score = None, 0
-        for cluster in clusters:
-            if m["article_id"] in cluster.articles:
-                continue
+        for index in sorted(candidates):
+            cluster = clusters[index]
             head = cluster.mentions[0]
-            if not (compatible(head, m) and meet(head, m)):
+            if m["article_id"] in cluster.articles or not (compatible(head, m) and meet(head, m)):
                 continue
             score = 1 + agree(head, m)
             if score > best_score:
@@ -145,6 +166,11 @@ def _cluster(rows: list[dict]) -> list[_Fact]:
         if best is None:
             best = _Fact()
             clusters.append(best)
+            index = len(clusters) - 1
+            if m["project_count"] is not None:
+                by_count.setdefault((quals, m["project_count"]), []).append(index)
+            if m["amount_cny"]:
+                by_amount.setdefault((quals, _bucket(m["amount_cny"])), []).append(index)
         best.mentions.append(m)
         best.articles.add(m["article_id"])
     return clusters
