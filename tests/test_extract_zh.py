@@ -341,6 +341,48 @@ GOLDEN = {
         ["在进口博览会上,我市签约项目12个,总投资35亿元。"],
         [C(12, 3.5e9)],
     ),
+    "event_name_lends_no_stage_verb": (
+        ["在2023年秋季招商引资推介会上,现场共签约项目45个,总投资320亿元。",
+         "全省招商大会期间集中签约重大项目28个,合同总额156亿元。",
+         "投资推介周期间,我区落地项目9个,总投资21亿元。"],
+        [C(45, 3.2e10), C(28, 1.56e10), C(9, 2.1e9, stage="promoted")],
+    ),
+    "event_name_verbs_yield_to_the_clause_verb": (
+        ["该市在招商周上开工项目16个,总投资48亿元。"],
+        [C(16, 4.8e9, stage="started")],
+    ),
+    "signing_event_names_the_stage_when_no_verb_is_left": (
+        ["在招商引资签约大会上,共有项目33个,总投资91亿元。"],
+        [C(33, 9.1e9)],
+    ),
+    "amount_only_after_trade_fair_name": (
+        ["第三届中国国际消费品博览会期间共签约项目总投资560亿元。",
+         "本届服务贸易交易会共促成项目总投资1230亿元。"],
+        [C(None, 5.6e10), C(None, 1.23e11, stage="promoted")],
+    ),
+    "trade_fair_turnover_stays_trade": (
+        ["本届服务贸易交易会累计达成贸易成交额820亿元。",
+         "消费品博览会期间,意向交易额达到96亿元。",
+         "在投资贸易洽谈会上,全市进出口贸易总额达到300亿元。",
+         "本届交易会签约项目交易额共计60亿元。"],
+        [],
+    ),
+    "industry_alone_is_manufacturing": (
+        ["其中工业类项目35个,总投资210亿元。"],
+        [C(35, 2.1e10, stage="promoted", sector_code="manufacturing")],
+    ),
+    "respectively_list_with_industry_item": (
+        ["工业、现代服务业项目分别为30个、12个,投资额分别为120亿元、45亿元。"],
+        [C(30, 1.2e10, stage="promoted", sector_code="manufacturing"),
+         C(12, 4.5e9, stage="promoted", sector_code="modern_services")],
+    ),
+    "industry_compounds_are_other_sectors_or_none": (
+        ["工业互联网项目5个,总投资18亿元。",
+         "市内各工业园区签约项目20个,总投资50亿元。",
+         "据省工业和信息化厅介绍,开工项目40个,总投资150亿元。"],
+        [C(5, 1.8e9, sector_code="new_generation_it"), C(20, 5e9),
+         C(40, 1.5e10, stage="started")],
+    ),
 }
 
 

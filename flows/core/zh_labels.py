@@ -2,7 +2,8 @@
 
 Both lexicons are compiled once into one alternation (longest term first, so 新能源汽车 beats
 新能源 and 拟签约 beats 签约 at the same position). A group's sector is the term nearest its
-head noun (rightmost); a named project's is the first term of its name; a stage is the first verb.
+head noun (rightmost); a named project's is the first term of its name; a stage is the first
+verb outside an event name.
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import re
 from functools import lru_cache
 
 from flows.core.lexicon import load
+from flows.core.zh_events import in_event_name
 
 # text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
 _EVENT_TAIL = re.compile(r"^.*(?:大会|论坛|博览会|峰会|交易会|洽谈会|推介会|展览会|博会|年会|会议)")
 # a quoted basket of priority industries (“双七双五”产业) is an emerging-industries group
+_EVENT_STAGES = ("signed", "started", "completed")       # 签约大会, 集中开工仪式 name what happened
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
 
 
@@ -39,7 +42,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
         return None
     text = _EVENT_TAIL.sub("", text)
     pattern, table = _sectors()
-    hits = list(pattern.finditer(text))
+    hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]   # none: 工业园
     if hits:
         hit = hits[0] if head == "left" else max(hits, key=lambda m: (m.end(), len(m.group())))
         return table[hit.group()]
@@ -49,11 +52,16 @@ def sector_of(text: str, head: str = "right") -> str | None:
 
 
 def stage_of(text: str, last: bool = False) -> str | None:
-    """First (or last) stage verb in `text`."""
+    """First (or last) stage verb in `text`. Words of an event name (招商|推介会) are no verbs;
+    only when no other verb is left does a signing / groundbreaking event (签约大会) give one."""
     if not text:
         return None
     pattern, table = _stages()
     hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]
+    named = [h for h in hits if in_event_name(text, h.end())]
+    if named:
+        hits = [h for h in hits if h not in named] or \
+            [h for h in named if table[h.group()] in _EVENT_STAGES]
     if not hits:
         return None
     return table[hits[-1 if last else 0].group()]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flows.core.zh_clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
+from flows.core.zh_events import after_event
 from flows.core.zh_numerals import CUR, INT, NUM, UNIT, parse_amount, parse_count, parse_number
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
@@ -39,7 +40,7 @@ _ANCHOR = re.compile(r"[元亿币]")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _TRAP_BEFORE = re.compile(
-    r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|进出口额|出口额|进口额|基金|贷款|"
+    r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|交易额|交易总额|交易金额|进出口额|出口额|进口额|基金|贷款|"
     r"授信|融资|注册资本|(?:进出口|出口|进口)(?:总额|总值|额|值)|(?:进出口|出口|进口)\s*$|利润|增加值|余额|"
     r"利用外资|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
     r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|市值|估值|规模以上"
@@ -122,6 +123,13 @@ def name_before(s: str, a: int) -> str | None:
     return name
 
 
+def _trap_scope(prefix: str) -> str:
+    """Where trap words count: after an event name when projects follow it (投资贸易洽谈会共签约
+    项目总投资: 贸易 names the fair), else the whole clause (交易会上贸易成交额 stays trade)."""
+    rest = after_event(prefix) if "项目" in prefix else None
+    return rest if rest is not None and "项目" in rest else prefix
+
+
 def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | None:
     a, b = m.span()
     pre = m.group("pre") or m.group("bpre")
@@ -147,7 +155,7 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     prefix = s[clause_start(s, a):a]
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=value)
-    if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(prefix):
+    if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
     cid = clause_id(bounds, a)
     count_follows = any(c.start >= b and clause_id(bounds, c.start) == cid for c in counts)

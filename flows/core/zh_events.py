@@ -1,0 +1,30 @@
+"""Event names inside a Chinese sentence (招商引资推介会, 投资贸易洽谈会, 消费品博览会, 招商周).
+
+An event name is a run of Chinese characters ending in a fair/forum/week/festival word. Its
+words name the event, not the cohort: a stage verb inside it (招商, 推介, 洽谈) is no stage,
+and a trade word inside it (贸易, 消费, 进出口) makes no trade figure of what follows it.
+"""
+from __future__ import annotations
+
+import re
+
+# fair / forum words that end an event name; 周 and 节 only when no common compound follows
+_SUFFIX = (r"(?:大会|论坛|博览会|博会|洽谈会|洽会|推介会|交易会|交会|贸会|展销会|展览会|展会|交流会|"
+           r"对接会|签约会|说明会|招商会|发布会|峰会|年会|盛会|周(?!期(?!间)|[边年末岁])|(?<![环季细关章调礼春])节(?![能约点日省奏水]))")
+# an event name: up to 12 name characters (no digits, punctuation or 项目) before its suffix
+EVENT_NAME = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,12}}?{_SUFFIX}")
+_SUFFIX_AHEAD = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,10}}?{_SUFFIX}")
+
+
+def in_event_name(text: str, end: int) -> bool:
+    """True when the word ending at `end` is followed, in the same run of characters, by an
+    event suffix (招商|引资推介会, 投资|推介会, 招商|周): the word is part of the name."""
+    return _SUFFIX_AHEAD.match(text, end) is not None
+
+
+def after_event(text: str) -> str | None:
+    """The text after the last event name in `text`, None when there is none."""
+    last = None
+    for last in EVENT_NAME.finditer(text):
+        pass
+    return text[last.end():] if last else None
