@@ -410,3 +410,108 @@ def test_event_name_words_do_not_become_a_sector():
     got = extract_en(["A total of 120 projects worth 80 billion yuan were signed at the 2023 "
                       "World Intelligent Manufacturing Convention in Tianjin."])
     assert [(m.project_count, m.amount, m.sector_code) for m in got] == [(120, 80e9, None)]
+
+
+def brief(sentences):
+    """(count, amount rounded to the yuan, currency, sector, size_min, name) per cohort."""
+    return [(m.project_count, None if m.amount is None else round(m.amount), m.currency,
+             m.sector_code, m.size_min, m.project_name) for m in extract_en(sentences)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Machinery, cold-chain logistics and rural tourism projects numbered 14, 9 and 6 "
+    "respectively, with investment of 4.2 billion, 1.5 billion and 700 million yuan.",
+    "The numbers of machinery, cold-chain logistics and rural tourism projects were 14, 9 and 6 "
+    "respectively, involving 4.2 billion yuan, 1.5 billion yuan and 700 million yuan.",
+    "Projects in machinery, cold-chain logistics and rural tourism came to 14, 9 and 6, "
+    "worth RMB 4.2 billion, RMB 1.5 billion and RMB 700 million respectively.",
+])
+def test_respectively_sector_list_names_each_cohort(sentence):
+    assert [(c, a, cur, sec) for c, a, cur, sec, _, _ in brief([sentence])] == [
+        (14, 4_200_000_000, "CNY", None),          # 'machinery' is no sector term
+        (9, 1_500_000_000, "CNY", "modern_services"),
+        (6, 700_000_000, "CNY", "culture_tourism"),
+    ]
+
+
+def test_respectively_sector_list_between_counts_and_amounts():
+    s = ["In the first half, 14, 9 and 6 projects were signed in equipment manufacturing, "
+         "cold-chain logistics and rural tourism, with investment of 4.2 billion, 1.5 billion and "
+         "700 million yuan respectively."]
+    assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
+        (14, 4_200_000_000, "high_end_equipment"), (9, 1_500_000_000, "modern_services"),
+        (6, 700_000_000, "culture_tourism")]
+
+
+def test_respectively_list_with_compound_sector_names():
+    s = ["Culture and tourism, energy saving and environmental protection and industrial projects "
+         "numbered 21, 13 and 40 respectively, with investment of 9.5 billion yuan, 6.1 billion "
+         "yuan and 30.2 billion yuan."]
+    assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
+        (21, 9_500_000_000, "culture_tourism"),
+        (13, 6_100_000_000, "energy_saving_environmental"),
+        (40, 30_200_000_000, "manufacturing"),
+    ]
+
+
+def test_respectively_list_after_a_headline_count():
+    s = ["A total of 60 projects were signed, of which new energy and biomedicine projects "
+         "numbered 22 and 15 respectively, worth 11 billion yuan and 4.4 billion yuan."]
+    assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
+        (60, None, None), (22, 11_000_000_000, "new_energy"), (15, 4_400_000_000, "biomedicine")]
+
+
+def test_respectively_amounts_only_take_the_list():
+    s = ["Investment in chip, new materials and logistics projects was 8 billion yuan, 5 billion "
+         "yuan and 2 billion yuan respectively."]
+    assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
+        (None, 8_000_000_000, "semiconductors"), (None, 5_000_000_000, "new_materials"),
+        (None, 2_000_000_000, "modern_services")]
+
+
+def test_numbers_before_percentages_are_no_count_list():
+    s = ["Manufacturing and tourism projects accounted for 60 percent and 25 percent respectively."]
+    assert brief(s) == []
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (["Major projects include the Lanxi wind turbine plant with an investment of 3.3 billion yuan."],
+     [(1, 3_300_000_000, "Lanxi wind turbine plant")]),
+    (["Key projects include the Qiaotou chip packaging project worth 1 billion yuan and the "
+      "Beihu industrial park with a total investment of 800 million yuan."],
+     [(1, 1_000_000_000, "Qiaotou chip packaging project"),
+      (1, 800_000_000, "Beihu industrial park")]),
+    (["The signed projects included the Dongfang pharmaceutical base, which will invest "
+      "3.6 billion yuan."],
+     [(1, 3_600_000_000, "Dongfang pharmaceutical base")]),
+    (["Flagship projects such as the Nanwan data center, with investment of RMB 12 billion, "
+      "were signed."],
+     [(1, 12_000_000_000, "Nanwan data center")]),
+])
+def test_named_project_after_a_plural_subject_is_a_cohort_of_one(sentences, expected):
+    assert [(c, a, n) for c, a, _, _, _, n in brief(sentences)] == expected
+
+
+def test_plural_projects_after_include_stay_a_cohort():
+    s = ["Major projects include the industrial park projects with a total investment of "
+         "5 billion yuan."]
+    assert [(c, a, n) for c, a, _, _, _, n in brief(s)] == [(None, 5_000_000_000, None)]
+
+
+@pytest.mark.parametrize("sentence, count, amount, floor", [
+    ("Nineteen projects worth over 5 billion yuan each have a combined investment of "
+     "160.2 billion yuan.", 19, 160_200_000_000, 5e9),
+    ("A total of 12 projects valued at more than 1 billion yuan apiece carry a total investment "
+     "of 40.5 billion yuan.", 12, 40_500_000_000, 1e9),
+    ("The 8 projects of over 10 billion yuan each with an aggregate investment of RMB 120 "
+     "billion were signed on Friday.", 8, 120_000_000_000, 1e10),
+    ("Seven projects are worth over 2 billion yuan each, with a combined investment of "
+     "30 billion yuan.", 7, 30_000_000_000, 2e9),
+])
+def test_size_band_then_combined_amount_is_one_cohort(sentence, count, amount, floor):
+    assert [(c, a, lo) for c, a, _, _, lo, _ in brief([sentence])] == [(count, amount, floor)]
+
+
+def test_each_before_total_wording_still_bands_a_count():
+    s = ["There were 37 projects each with a total investment of over 1 billion yuan."]
+    assert [(c, a, lo) for c, a, _, _, lo, _ in brief(s)] == [(37, None, 1e9)]

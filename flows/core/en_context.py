@@ -19,6 +19,10 @@ NAME_RE = re.compile(
     rf"\b(?:the|an?)\s+((?:[\w'’\-]+\s+){{0,10}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     r"(?!\s+(?:signing|ceremony|conference|fair|investment))", re.I)
+# 'Major projects include the X park ...': the plural names the list, the name one project
+_INTRO = re.compile(r"\b(?:include[sd]?|including|such\s+as|namely|notably|e\.g\.|"
+                    r"for\s+(?:example|instance)|among\s+(?:them|these|which)\s+(?:is|was|are|were))\s",
+                    re.I)
 _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
 
 # Figures of another kind, refused when the clause does not speak of investment
@@ -85,5 +89,19 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
 
 def project_name(text: str) -> str | None:
     """The last 'the/a ... <facility>' name in text, when it reads as one project's name."""
-    names = [n.group(1) for n in NAME_RE.finditer(text) if not _NAME_STOP.search(n.group(1))]
+    names, pos = [], 0
+    while (n := NAME_RE.search(text, pos)) is not None:
+        if _NAME_STOP.search(n.group(1)):
+            pos = n.start(1)      # 'the signed projects include the X base': retry inside
+        else:
+            names.append(n.group(1))
+            pos = n.end()
     return names[-1] if names else None
+
+
+def after_intro(prefix: str) -> str:
+    """The part of prefix after its last 'include(s)/such as/namely ...', or all of it."""
+    last = None
+    for last in _INTRO.finditer(prefix):
+        pass
+    return prefix[last.end():] if last else prefix

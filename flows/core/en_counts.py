@@ -53,6 +53,7 @@ _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
 # "41 were foreign-funded projects"
 _ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
+_BE_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
@@ -145,4 +146,31 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         elif _verb_before().search(before[-40:]) and re.match(
                 r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)", sentence[end:]):
             counts[i] = Count(start, end, value, "verb")
+    _extend_lists(sentence, tokens, counts)
     return [counts[i] for i in sorted(counts)]
+
+
+def _extend_lists(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
+    """'projects numbered 123, 85 and 25 respectively': the numbers listed after a predicate
+    count are counts too, when the list closes with 'and' ('123, 85 of which' is no list)."""
+    heads = [i for i, c in counts.items() if c.kind == "predicate"]
+    if "respectively" in sentence:   # 'the numbers of A and B projects were 12 and 8 respectively'
+        heads += [i for i, t in enumerate(tokens) if i not in counts and _BE_BEFORE.search(
+            sentence, 0, t[0]) and _PROJECT_WORD.search(sentence, 0, t[0])]
+    for i in heads:
+        chain, last_gap = [], ""
+        j = i
+        while j + 1 < len(tokens) and j + 1 not in counts:
+            gap = sentence[tokens[j][1]: tokens[j + 1][0]]
+            if not _LIST_GAP.fullmatch(gap):
+                break
+            chain.append(j + 1)
+            last_gap = gap
+            j += 1
+        if chain and re.search(r"\b(?:and|or)\b", last_gap) and \
+                not re.match(r"\s*(?:of|in)\s+(?:them|these|which)\b", sentence[tokens[j][1]:]):
+            if i not in counts:
+                counts[i] = Count(tokens[i][0], tokens[i][1], tokens[i][2], "predicate")
+            for k in chain:
+                start, end, value, _ = tokens[k]
+                counts[k] = Count(start, end, value, "list")

@@ -1,8 +1,9 @@
 """Stage and sector labels for English cohorts, read from the CSV lexicons.
 
 `stage_near(text, pos)` returns the stage whose term lies nearest a cohort's figures;
-`sector_in(text)` the sector of the first sector term of a cohort's own span; `stage_counts`
-tallies stage terms of a whole article (its dominant stage). Regexes are built once, cached.
+`sector_in(text)` the sector of the first sector term of a cohort's own span (`sector_terms`
+all of them); `stage_counts` tallies stage terms of a whole article (its dominant stage).
+Regexes are built once, cached.
 """
 from __future__ import annotations
 
@@ -83,9 +84,18 @@ def stage_counts(sentences: list[str]) -> Counter:
     return tally
 
 
+def _masked(text: str) -> str:
+    return _lower(EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text))
+
+
 def sector_in(text: str) -> str | None:
     """Sector code of the first sector term in text (event names masked), or None."""
     pattern, table = _sector_table()
-    masked = EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text)
-    m = pattern.search(_lower(masked))
+    m = pattern.search(_masked(text))
     return table[m.group(0)] if m else None
+
+
+def sector_terms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sector) of every sector term in text (event names masked)."""
+    pattern, table = _sector_table()
+    return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(_masked(text))]

@@ -4,16 +4,18 @@ Amounts and counts are found, conversions "(US$38.97 billion)" folded into the a
 ranges and per-project thresholds ("each over 50 million yuan", "1 billion yuan and above")
 read as size bands, adjectival amounts ("a 2-billion-yuan plant") as one project, and the
 figures grouped into cohorts in reading order (a count opens a cohort; "respectively" pairs
-lists). Labels come from each cohort's own span of the sentence.
+lists, and a sector list it pairs gives each cohort its sector, see en_lists). Labels come
+from each cohort's own span of the sentence.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from flows.core.en_context import adjective_head, keep_amount, project_name
+from flows.core.en_context import adjective_head, after_intro, keep_amount, project_name
 from flows.core.en_counts import Count, find_counts
 from flows.core.en_labels import sector_in, stage_near
+from flows.core.en_lists import list_labels
 from flows.core.en_numbers import LOWER_Q, UPPER_Q, Amount, find_amounts, qualifier
 from flows.core.model import CohortMention
 
@@ -26,6 +28,7 @@ _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
 _AND_ABOVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:above|over|more|upwards|beyond)\b", re.I)
 _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
 _EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
+_EACH_LEAD = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+project|individually)\b", re.I)
 _ARE_ABOVE = re.compile(rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?"
                         rf"(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
 # "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
@@ -45,6 +48,7 @@ _IN_SECTOR = re.compile(
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:while|whereas)\b", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{3,80}?,")
 _PLURAL_PROJECTS = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)\s*", re.I)
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+)?projects?\b", re.I)
 
 
@@ -66,6 +70,8 @@ class Group:
     amount: Item | None = None
     band: tuple[float | None, float | None] | None = None
     paired: bool = False          # built by 'respectively': labels come from the count phrase
+    listed: bool = False          # its sector is an item of a 'respectively' list ...
+    sector: str | None = None     # ... this one
 
     @property
     def start(self) -> int:
@@ -104,7 +110,8 @@ def _amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     return items, spans
 
 
-def _band_of(s: str, it: Item, prev_end: int, count_follows: bool) -> tuple | None:
+def _band_of(s: str, it: Item, prev_end: int, count_follows: bool,
+             after_amount: bool = False) -> tuple | None:
     """Per-project size band an amount states, or None when it is a total."""
     a = it.amount
     if it.band:
@@ -115,7 +122,10 @@ def _band_of(s: str, it: Item, prev_end: int, count_follows: bool) -> tuple | No
     if _AND_BELOW.match(after):
         return (None, a.value)
     clause = max(prev_end, s.rfind(",", 0, it.start) + 1, s.rfind(";", 0, it.start) + 1)
-    local = s[clause: it.start] + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
+    pre = s[clause: it.start]
+    if clause == prev_end and after_amount:   # 'over 5 billion yuan each have a combined ...':
+        pre = _EACH_LEAD.sub("", pre)     # that 'each' bands the figure before
+    local = pre + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
     near = s[max(0, a.start - 50): a.start]
     if _EACH.search(local) or _ARE_ABOVE.search(near) or (a.bound == "lower" and count_follows) \
             or (a.bound in ("lower", "upper") and _WITH_Q.search(near) and _round(a.value)):
@@ -156,7 +166,7 @@ def _group(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
         prev_end = cur.end if cur else 0
         pred_next = bool(nxt and nxt.count and nxt.count.kind in ("predicate", "elliptic")) or \
             bool(nxt and nxt.count and (cur is None or cur.band is not None))
-        band = _band_of(s, it, prev_end, pred_next)
+        band = _band_of(s, it, prev_end, pred_next, bool(cur and cur.items[-1].amount))
         if band:
             if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
                 pending = band
@@ -175,13 +185,29 @@ def _group(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
     return groups, every
 
 
-def _respectively(s: str, items: list[Item]) -> list[Group] | None:
-    """'10 and 20 projects ... 3 billion and 5 billion yuan respectively' -> paired groups."""
+def _respectively(s: str, items: list[Item]) -> tuple[list[Group], list[Group], list] | None:
+    """'10 and 20 projects ... 3 billion and 5 billion yuan respectively' -> (groups before the
+    paired lists, paired groups, bands); 'A total of 25 projects were signed, of which ...'
+    keeps its headline as a group of its own."""
     counts = [it for it in items if it.count]
     plain = [it for it in items if it.amount and not it.band]
-    if len(counts) < 2 or len(counts) != len(plain) or counts[-1].start > plain[0].start:
+    if len(counts) < 2 or not plain:
         return None
-    return [Group([c, a], count=c.count.value, amount=a, paired=True) for c, a in zip(counts, plain)]
+    if len(counts) == len(plain) and counts[-1].start < plain[0].start:
+        return [], [Group([c, a], count=c.count.value, amount=a, paired=True)
+                    for c, a in zip(counts, plain)], []
+    after = [a for a in plain if a.start > counts[-1].start]
+    k = len(after)
+    if k < 2 or len(counts) <= k:
+        return None
+    paired = counts[-k:]
+    earlier = [it for it in items if it.end <= paired[0].start]
+    between = [it for it in items if paired[0].start <= it.start < after[0].start and not it.count]
+    if between or not earlier or _LIST_JOIN.fullmatch(s[earlier[-1].end: paired[0].start]):
+        return None
+    head, every = _group(s, earlier)
+    return head, [Group([c, a], count=c.count.value, amount=a, paired=True)
+                  for c, a in zip(paired, after)], every
 
 
 def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tuple]]:
@@ -198,11 +224,15 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
         return [], []
     items += [Item(c.start, c.end, count=c) for c in counts]
     items.sort(key=lambda it: it.start)
-    groups = None
-    if "respectively" in low:
-        groups, every = _respectively(s, items), []
-    if groups is None:
+    resp = _respectively(s, items) if "respectively" in low else None
+    if resp:
+        head, paired, every = resp
+        groups = head + paired
+        list_labels(s, paired)
+    else:
         groups, every = _group(s, items)
+        if "respectively" in low:
+            list_labels(s, [g for g in groups if g.count is not None or g.amount is not None])
     out = []
     whole_subset = bool(_SUBSET.match(s.strip()) or _SUBSET.search(s[:25]))
     for g_i, g in enumerate(groups):
@@ -247,13 +277,15 @@ def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subse
     counted = next((it.count for it in g.items if it.count), None)
     if m.project_count in (None, 1) and a:
         name = g.amount.name or project_name(prefix if m.project_count is None else span)
-        if name and (m.project_count == 1 or g.amount.name or not _PLURAL_PROJECTS.search(prefix)):
+        if name and (m.project_count == 1 or g.amount.name or not _PLURAL_PROJECTS.search(
+                after_intro(prefix))):
             m.project_count = 1
             m.project_name = name
     m.stage = _stage(s, g, prev_end, next_start)
     own = s[counted.start: counted.end] if counted and g.paired else ""
-    m.sector_code = sector_in(own) or sector_in(_APPOSITIVE.sub(" ", span)) or \
-        _sector_after(s[g.end: next_start]) or (sector_in(m.project_name) if m.project_name else None)
+    m.sector_code = sector_in(own) or (g.sector if g.listed else (
+        sector_in(_APPOSITIVE.sub(" ", span)) or _sector_after(s[g.end: next_start]) or
+        (sector_in(m.project_name) if m.project_name else None)))
     head = s[prev_end: g.items[0].end]
     if counted and qualifier(s[: counted.start])[0]:
         m.approximate = True          # 'some 18 projects', 'more than 700 projects'
