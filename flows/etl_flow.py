@@ -27,8 +27,8 @@ def prepare(warehouse: Path, memory_limit: str) -> dict[str, str]:
 
 
 @task(name="plan-batches", cache_policy=NO_CACHE)
-def plan(raw_dir: Path, batch_size: int) -> list[list[str]]:
-    return runner.plan_batches(raw_dir, batch_size)
+def plan(raw_dir: Path, batch_size: int, workers: int) -> list[list[str]]:
+    return runner.plan_batches(raw_dir, batch_size, workers)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -114,7 +114,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         clock = time.perf_counter()
         work = start_work(warehouse)
         known = prepare(work, memory_limit)
-        batches = plan(raw_dir, batch_size)
+        batches = plan(raw_dir, batch_size, workers)
         seconds["discover"] = time.perf_counter() - clock
 
         clock = time.perf_counter()

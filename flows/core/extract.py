@@ -49,7 +49,7 @@ def article_frame(articles: list[Article]) -> pl.DataFrame:
     rows = []
     for i, art in enumerate(articles):
         text = full_text(art)
-        lang = detect_lang(text)
+        lang = art.lang = detect_lang(text)
         rows.append({"article_id": i, "lang": lang, "text": normalize(text, lang)})
     return pl.DataFrame(rows, schema={"article_id": pl.Int64, "lang": pl.String, "text": pl.String})
 

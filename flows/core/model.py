@@ -18,6 +18,7 @@ class Article:
     published_at: str | None = None
     source: str | None = None
     content_hash: str | None = None
+    lang: str | None = None       # set by extraction ('en' | 'zh')
 
 
 @dataclass

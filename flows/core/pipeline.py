@@ -71,7 +71,7 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
 
 
 def assemble(scan: ScanResult, cohorts: pl.DataFrame, rejects: list[dict]) -> BatchResult:
-    articles = _article_frame(scan.articles, cohorts)
+    articles = _article_frame(scan.articles)
     keyed = _keyed(cohorts)
     return BatchResult(
         files=pl.DataFrame([vars(f) for f in scan.files], schema=FILE_SCHEMA),
@@ -98,12 +98,11 @@ def _keyed(cohorts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _article_frame(articles: list[Article], cohorts: pl.DataFrame) -> pl.DataFrame:
-    langs = dict(zip(cohorts["source_file"].to_list(), cohorts["lang"].to_list()))
+def _article_frame(articles: list[Article]) -> pl.DataFrame:
     rows = [
         {"article_id": key(a.source_file), "source_file": a.source_file,
          "content_hash": a.content_hash or "",
-         "lang": langs.get(a.source_file) or detect_lang(full_text(a)), "title": a.title,
+         "lang": a.lang or detect_lang(full_text(a)), "title": a.title,
          "url": a.url, "published_at": a.published_at, "source": a.source}
         for a in articles
     ]

@@ -24,10 +24,13 @@ def prepare(warehouse_path: Path, memory_limit: str) -> dict[str, str]:
         con.close()
 
 
-def plan_batches(raw_dir: Path, batch_size: int) -> list[list[str]]:
-    """Relative paths of every raw file, cut into batches (a few dozen tasks, not one per file)."""
+def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[str]]:
+    """Relative paths of every raw file, cut into batches (a few dozen tasks, not one per file):
+    at most batch_size files each, and at least four batches per worker when there are enough
+    files (>= 100 a batch), so that no worker idles while another finishes a big last batch."""
     rels = [p.relative_to(raw_dir).as_posix() for p in discover(raw_dir)]
-    return [rels[i:i + batch_size] for i in range(0, len(rels), batch_size)]
+    size = max(1, min(batch_size, max(100, -(-len(rels) // (4 * workers)))))
+    return [rels[i:i + size] for i in range(0, len(rels), size)]
 
 
 def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:
