@@ -5,28 +5,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
-from datetime import datetime, timezone
 
 import duckdb
 import pytest
 
-from flows.core import runner
-from flows.core.publish import WarehouseBusy, run_lock, start_work
+from flows.core.publish import WarehouseBusy, run_lock
 
 from conftest import DATA, ROOT
+from test_warehouse import run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
-
-
-def full_run(raw, published):
-    with run_lock(published):
-        work = start_work(published)
-        known = runner.prepare(work, "1GB")
-        batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 10)]
-        counts = runner.load_batches(work, "1GB", "run", batches, raw, datetime.now(timezone.utc))
-        runner.publish(work, published)
-        return counts
 
 
 def cohort_count(db):
@@ -56,14 +44,14 @@ print(con.execute("select count(*) from fct_cohort_mention").fetchone()[0], flus
 
 def test_a_reader_holding_the_warehouse_does_not_block_a_run(raw, tmp_path):
     db = tmp_path / "news.duckdb"
-    full_run(raw, db)
+    run_once(raw, db)
     first = cohort_count(db)
     reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert int(reader.stdout.readline()) == first
         shutil.copy(SEED, raw / "copy.txt")
-        full_run(raw, db)                          # would raise "Could not set lock" if it wrote db
+        run_once(raw, db)                          # would raise "Could not set lock" if it wrote db
         out, _ = reader.communicate("go\n", timeout=60)
         assert int(out) == first                   # the reader kept its snapshot
     finally:
@@ -119,12 +107,12 @@ with run_lock(db):
 
 def test_kill_minus_nine_during_a_run_leaves_the_published_warehouse_whole(raw, tmp_path):
     db = tmp_path / "news.duckdb"
-    full_run(raw, db)
+    run_once(raw, db)
     before = cohort_count(db)
     shutil.copy(SEED, raw / "copy.txt")
     proc = subprocess.run([sys.executable, "-c", KILLED, str(raw), str(db)], cwd=ROOT)
     assert proc.returncode == -9
     assert cohort_count(db) == before              # published snapshot untouched
-    counts = full_run(raw, db)                     # the next run completes
+    counts = run_once(raw, db)                     # the next run completes
     assert counts.files_new == 1
     assert cohort_count(db) == 2 * before

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from flows.core import runner, warehouse
+from flows.core.publish import run_lock, start_work
 
 from conftest import DATA
 
@@ -15,10 +16,15 @@ SEED = DATA / "raw" / "en_wmc2021.txt"
 
 
 def run_once(raw, db):
-    known = runner.prepare(db, "1GB")
-    batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 2)]
-    return runner.load_batches(db, "1GB", f"run-{datetime.now().timestamp()}", batches, raw,
-                               datetime.now(timezone.utc))
+    """One run the way the flow does it, minus Prefect: lock, working copy, load, publish."""
+    with run_lock(db):
+        work = start_work(db)
+        known = runner.prepare(work, "1GB")
+        batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 2)]
+        counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
+                                     raw, datetime.now(timezone.utc))
+        runner.publish(work, db)
+        return counts
 
 
 def snapshot(db):
