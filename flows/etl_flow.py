@@ -32,8 +32,8 @@ def plan(raw_dir: Path, batch_size: int, workers: int) -> list[list[str]]:
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(rels: list[str], raw_dir: Path, known: dict[str, str]):
-    return runner.run_batch(rels, raw_dir, known)
+def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
+    return runner.run_planned_batch(plan, batch_no, raw_dir)
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
@@ -84,11 +84,11 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
 
 
 @flow(name="extract-batches", log_prints=False)
-def extract_batches(batches: list[list[str]], raw_dir: Path, known: dict[str, str]) -> list:
-    """Every batch on this flow's task runner; results as they complete, with progress."""
+def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path) -> list:
+    """Every batch of the plan on this flow's task runner; results as they complete."""
     logger = get_run_logger()
-    futures = [extract_batch.submit(rels, raw_dir, known) for rels in batches]
-    results, done, total = [], 0, sum(len(b) for b in batches)
+    futures = [extract_batch.submit(plan, i, raw_dir) for i in range(n_batches)]
+    results, done, total = [], 0, n_files
     for future in as_completed(futures):
         results.append(future.result())
         done += results[-1].files.height
@@ -119,9 +119,11 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
 
         clock = time.perf_counter()
         runner_for_batches = task_runner_for(task_runner, workers, dask_address, len(batches))
+        plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches, known)
         with workers_share_this_api():
             results = extract_batches.with_options(task_runner=runner_for_batches)(
-                batches, raw_dir, known) if batches else []
+                plan_file, len(batches), sum(map(len, batches)), raw_dir) if batches else []
+        plan_file.unlink(missing_ok=True)
         seconds["read_and_extract"] = time.perf_counter() - clock
         for stage in ("read", "extract", "validate"):   # summed over batches (worker seconds)
             seconds[f"{stage}_cpu"] = sum(r.seconds.get(stage, 0.0) for r in results)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
+
 from flows.core import publish as publishing
 from flows.core import warehouse
 from flows.core.ingest import discover
@@ -35,6 +37,25 @@ def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[
 
 def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:
     return process_batch([raw_dir / r for r in rels], raw_dir, known)
+
+
+def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> Path:
+    """The run's batches and the hashes the warehouse knows, as one parquet file: tasks get
+    (plan, batch number) instead of 100,000 paths as parameters."""
+    rows = pl.DataFrame(
+        {"batch_no": [i for i, b in enumerate(batches) for _ in b],
+         "path": [r for b in batches for r in b]},
+        schema={"batch_no": pl.Int32, "path": pl.String})
+    hashes = pl.DataFrame({"path": list(known), "known_hash": list(known.values())},
+                          schema={"path": pl.String, "known_hash": pl.String})
+    rows.join(hashes, on="path", how="left", maintain_order="left").write_parquet(path)
+    return path
+
+
+def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
+    rows = pl.scan_parquet(plan).filter(pl.col("batch_no") == batch_no).collect()
+    known = {p: h for p, h in rows.select("path", "known_hash").iter_rows() if h is not None}
+    return run_batch(rows["path"].to_list(), raw_dir, known)
 
 
 def load_batches(warehouse_path: Path, memory_limit: str, run_id: str, batches: list[BatchResult],
