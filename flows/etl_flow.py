@@ -18,17 +18,18 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.core import runner
+from flows.core.pipeline import files_only
 from flows.core.publish import run_lock, start_work
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
-def prepare(warehouse: Path, memory_limit: str) -> dict[str, str]:
-    return runner.prepare(warehouse, memory_limit)
+def prepare(warehouse: Path, memory_limit: str):
+    return runner.prepare_files(warehouse, memory_limit)
 
 
 @task(name="plan-batches", cache_policy=NO_CACHE)
-def plan(raw_dir: Path, batch_size: int, workers: int) -> list[list[str]]:
-    return runner.plan_batches(raw_dir, batch_size, workers)
+def plan(raw_dir: Path, batch_size: int, workers: int, known):
+    return runner.plan_run(raw_dir, batch_size, workers, known)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -114,16 +115,19 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         clock = time.perf_counter()
         work = start_work(warehouse)
         known = prepare(work, memory_limit)
-        batches = plan(raw_dir, batch_size, workers)
+        planned = plan(raw_dir, batch_size, workers, known)
+        batches = planned.batches
         seconds["discover"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
         runner_for_batches = task_runner_for(task_runner, workers, dask_address, len(batches))
-        plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches, known)
+        plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
+                                      dict(known.select("path", "content_hash").iter_rows()))
         with workers_share_this_api():
             results = extract_batches.with_options(task_runner=runner_for_batches)(
                 plan_file, len(batches), sum(map(len, batches)), raw_dir) if batches else []
         plan_file.unlink(missing_ok=True)
+        results.append(files_only(planned.unchanged))
         seconds["read_and_extract"] = time.perf_counter() - clock
         for stage in ("read", "extract", "validate"):   # summed over batches (worker seconds)
             seconds[f"{stage}_cpu"] = sum(r.seconds.get(stage, 0.0) for r in results)

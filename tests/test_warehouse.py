@@ -2,12 +2,14 @@
 and all-or-nothing transactions."""
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime, timezone
 
 import pytest
 
 from flows.core import runner, warehouse
+from flows.core.pipeline import files_only
 from flows.core.publish import run_lock, start_work
 
 from conftest import DATA
@@ -19,8 +21,11 @@ def run_once(raw, db):
     """One run the way the flow does it, minus Prefect: lock, working copy, load, publish."""
     with run_lock(db):
         work = start_work(db)
-        known = runner.prepare(work, "1GB")
-        batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 2)]
+        known = runner.prepare_files(work, "1GB")
+        plan = runner.plan_run(raw, 2, 1, known)
+        hashes = dict(known.select("path", "content_hash").iter_rows())
+        batches = [runner.run_batch(b, raw, hashes) for b in plan.batches]
+        batches.append(files_only(plan.unchanged))
         counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
                                      raw, datetime.now(timezone.utc))
         runner.publish(work, db)
@@ -113,3 +118,21 @@ def warehouse_key(source_file: str) -> str:
     from flows.core.pipeline import key
 
     return key(source_file)
+
+
+def test_files_with_the_same_size_and_mtime_are_not_read_again(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    run_once(raw, db)
+    path = raw / "wmc.txt"
+    info = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"703", b"704"))          # same size...
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # ...and mtime: not even read
+    counts = run_once(raw, db)
+    assert (counts.files_unchanged, counts.articles_loaded) == (1, 0)
+    path.write_bytes(data)                                  # same content, new mtime: read,
+    counts = run_once(raw, db)                              # found unchanged by its hash
+    assert (counts.files_unchanged, counts.articles_loaded) == (1, 0)
+    path.write_bytes(data.replace(b"703", b"704"))          # new mtime and content: reloaded
+    counts = run_once(raw, db)
+    assert (counts.files_changed, counts.articles_loaded) == (1, 1)

@@ -28,6 +28,7 @@ class RawFile:
     content_hash: str | None
     size_bytes: int | None
     status: str               # new | changed | unchanged | quarantined
+    mtime_ns: int | None = None
 
 
 @dataclass
@@ -52,31 +53,48 @@ def discover(raw_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: relpath(p, raw_dir))
 
 
+def discover_stats(raw_dir: Path) -> list[tuple[str, int | None, int | None]]:
+    """(relative path, size, mtime_ns) of every candidate file; None when stat fails (a file
+    that vanished or a dangling link: reading it later quarantines it with the reason)."""
+    out = []
+    for path in discover(raw_dir):
+        try:
+            info = path.stat()
+            out.append((relpath(path, raw_dir), info.st_size, info.st_mtime_ns))
+        except OSError:
+            out.append((relpath(path, raw_dir), None, None))
+    return out
+
+
 def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
     """Read a batch; `known` maps relative path -> content hash already in the warehouse."""
     known = known or {}
     out = ScanResult()
     for path in paths:
         rel = relpath(path, raw_dir)
-        digest = size = None
+        digest = size = mtime = None
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            pass
         try:
             data = read_bytes(path)
             digest, size = content_hash(data), len(data)
             if known.get(rel) == digest:
-                out.files.append(RawFile(rel, digest, size, "unchanged"))
+                out.files.append(RawFile(rel, digest, size, "unchanged", mtime))
                 continue
             articles, bad_lines = parse_bytes(data, path.suffix, rel)
         except Unreadable as exc:
             out.quarantined.append(Quarantined(rel, str(exc), digest))
-            out.files.append(RawFile(rel, digest, size, "quarantined"))
+            out.files.append(RawFile(rel, digest, size, "quarantined", mtime))
             continue
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
             out.quarantined.append(Quarantined(rel, f"unexpected {type(exc).__name__}: {exc}", digest))
-            out.files.append(RawFile(rel, digest, size, "quarantined"))
+            out.files.append(RawFile(rel, digest, size, "quarantined", mtime))
             continue
         out.articles.extend(articles)
         out.quarantined.extend(Quarantined(ref, reason, digest) for ref, reason in bad_lines)
-        out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new"))
+        out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new", mtime))
     return out
 
 

@@ -25,7 +25,7 @@ ARTICLE_SCHEMA = {
     "source": pl.String,
 }
 FILE_SCHEMA = {"path": pl.String, "content_hash": pl.String, "size_bytes": pl.Int64,
-               "status": pl.String}
+               "status": pl.String, "mtime_ns": pl.Int64}
 QUARANTINE_SCHEMA = {"source_file": pl.String, "content_hash": pl.String, "reason": pl.String}
 KEYED_COHORT_SCHEMA = {**COHORT_SCHEMA, "article_id": pl.String, "event_id": pl.String,
                        "cohort_id": pl.String}
@@ -41,6 +41,14 @@ class BatchResult:
     quarantine: pl.DataFrame
     rejects: pl.DataFrame
     seconds: dict[str, float] = field(default_factory=dict)   # read / extract / validate
+
+
+def files_only(files: pl.DataFrame) -> BatchResult:
+    """A result that only accounts for files (those skipped unread as unchanged)."""
+    return BatchResult(files=files, articles=pl.DataFrame(schema=ARTICLE_SCHEMA),
+                       cohorts=pl.DataFrame(schema=KEYED_COHORT_SCHEMA),
+                       quarantine=pl.DataFrame(schema=QUARANTINE_SCHEMA),
+                       rejects=pl.DataFrame(schema=REJECT_SCHEMA))
 
 
 def key(text: str) -> str:

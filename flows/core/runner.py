@@ -7,32 +7,64 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from flows.core import publish as publishing
 from flows.core import warehouse
-from flows.core.ingest import discover
-from flows.core.pipeline import BatchResult, process_batch
+from flows.core.ingest import discover, discover_stats
+from flows.core.pipeline import FILE_SCHEMA, BatchResult, process_batch
 
 
-def prepare(warehouse_path: Path, memory_limit: str) -> dict[str, str]:
+def prepare_files(warehouse_path: Path, memory_limit: str) -> pl.DataFrame:
     """Create or upgrade the schema of the warehouse file at `warehouse_path` (the run's working
-    copy); return path -> content hash of the files it already holds."""
+    copy); return the files it already holds (path, content_hash, size_bytes, mtime_ns)."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
         warehouse.apply_schema(con)
-        return warehouse.known_hashes(con)
+        return warehouse.known_files(con)
     finally:
         con.close()
 
 
-def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[str]]:
-    """Relative paths of every raw file, cut into batches (a few dozen tasks, not one per file):
-    at most batch_size files each, and at least four batches per worker when there are enough
-    files (>= 100 a batch), so that no worker idles while another finishes a big last batch."""
-    rels = [p.relative_to(raw_dir).as_posix() for p in discover(raw_dir)]
+def prepare(warehouse_path: Path, memory_limit: str) -> dict[str, str]:
+    """As prepare_files, as path -> content hash."""
+    known = prepare_files(warehouse_path, memory_limit)
+    return dict(known.select("path", "content_hash").iter_rows())
+
+
+def _cut(rels: list[str], batch_size: int, workers: int) -> list[list[str]]:
+    """At most batch_size files a batch, and at least four batches per worker when there are
+    enough files (>= 100 a batch), so that no worker idles while another finishes a big one."""
     size = max(1, min(batch_size, max(100, -(-len(rels) // (4 * workers)))))
     return [rels[i:i + size] for i in range(0, len(rels), size)]
+
+
+def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[str]]:
+    """Relative paths of every raw file, cut into batches (a few dozen tasks, not one per file)."""
+    return _cut([p.relative_to(raw_dir).as_posix() for p in discover(raw_dir)], batch_size, workers)
+
+
+@dataclass
+class Plan:
+    batches: list[list[str]]     # files to read (new, or size/mtime differ from what is known)
+    unchanged: pl.DataFrame      # files skipped unread: same size and mtime as when loaded
+
+
+def plan_run(raw_dir: Path, batch_size: int, workers: int, known: pl.DataFrame) -> Plan:
+    """Discover the raw files and skip, without reading them, those whose size and mtime are
+    those of the loaded version (a file touched but unchanged is read and found unchanged)."""
+    stats = pl.DataFrame(discover_stats(raw_dir), orient="row",
+                         schema={"path": pl.String, "size": pl.Int64, "mtime": pl.Int64})
+    joined = stats.join(known, on="path", how="left")
+    same = ((pl.col("size") == pl.col("size_bytes")) & (pl.col("mtime") == pl.col("mtime_ns"))
+            ).fill_null(False)
+    unchanged = joined.filter(same).select(
+        "path", "content_hash", "size_bytes", pl.lit("unchanged").alias("status"), "mtime_ns"
+    ).cast(FILE_SCHEMA)
+    todo = joined.filter(~same)["path"].to_list()
+    return Plan(_cut(todo, batch_size, workers), unchanged)
 
 
 def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:

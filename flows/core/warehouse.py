@@ -84,7 +84,7 @@ def apply_schema(con) -> None:
         con.execute(f"delete from {quote(table)}")
         con.execute(f"insert into {quote(table)} by name select * from seed_rows")
         con.unregister("seed_rows")
-    if con.execute("select count(*) from dim_date").fetchone()[0] == 0:
+    if con.execute("select count(*) from dim_date").fetchall()[0][0] == 0:
         con.execute(
             "insert into dim_date select d::date, year(d), quarter(d), month(d) "
             "from range(date '2000-01-01', date '2036-01-01', interval 1 day) t(d)")
@@ -151,12 +151,17 @@ def _seeds() -> dict[str, pl.DataFrame]:
     }
 
 
+def known_files(con) -> pl.DataFrame:
+    """path, content_hash, size_bytes, mtime_ns of files loaded by the current extraction rules."""
+    return con.sql(
+        "select path, content_hash, size_bytes, mtime_ns from raw_file "
+        "where extractor_version = $version and status <> 'removed'",
+        params={"version": extractor_version()}).pl()
+
+
 def known_hashes(con) -> dict[str, str]:
     """path -> content hash of files loaded by the current extraction rules."""
-    return dict(con.execute(
-        "select path, content_hash from raw_file where extractor_version = $version "
-        "and status <> 'removed'",
-        {"version": extractor_version()}).fetchall())
+    return dict(known_files(con).select("path", "content_hash").iter_rows())
 
 
 def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at) -> LoadCounts:
@@ -256,7 +261,10 @@ _LOAD_STATEMENTS = (
     "from batch_quarantine",
     "insert into rejects by name select *, $run_id as run_id from batch_reject",
     "delete from raw_file where path in (select path from batch_file where status <> 'unchanged')",
-    "insert into raw_file by name select path, content_hash, size_bytes, "
+    "update raw_file set mtime_ns = batch_file.mtime_ns from batch_file where raw_file.path = "
+    "batch_file.path and batch_file.status = 'unchanged' and raw_file.mtime_ns is distinct from "
+    "batch_file.mtime_ns",
+    "insert into raw_file by name select path, content_hash, size_bytes, mtime_ns, "
     "case when status = 'quarantined' then 'quarantined' else 'loaded' end as status, "
     "$version as extractor_version, $run_id as run_id, now() as seen_at from batch_file where status <> 'unchanged'",
     "delete from dim_size_band",
