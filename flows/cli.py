@@ -140,8 +140,14 @@ def _print_summary(s: dict) -> None:
         f"{s['files_quarantined']}; articles {s['articles_loaded']}, cohorts "
         f"{s['cohorts_loaded']}, rejects {s['rejects']}; exported {s['exported']} relations"
     )
-    for q in s["quarantine"]:
+    click.echo(f"  facts {s['facts_total']} ({s['conflicted_facts']} with conflicting reports); "
+               f"removed files {s['files_removed']}; data-quality findings: "
+               + (", ".join(f"{k} {v}" for k, v in s["dq_issues"].items()) or "none")
+               + " (see the dq_issues view)")
+    for q in s["quarantine"][:20]:
         click.echo(f"  quarantined {q['source_file']}: {q['reason']}")
+    if len(s["quarantine"]) > 20:
+        click.echo(f"  ... and {len(s['quarantine']) - 20} more (see the quarantine table)")
     click.echo("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in s["seconds"].items()))
 
 

@@ -150,7 +150,8 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
                "exported": len(written), "quarantine": quarantined,
                "seconds": {k: round(v, 3) for k, v in seconds.items()}}
     logger.info("run %s: %s files seen, %s new, %s changed, %s unchanged, %s quarantined, "
-                "%s cohorts loaded", run_id, counts.files_seen, counts.files_new,
-                counts.files_changed, counts.files_unchanged, counts.files_quarantined,
-                counts.cohorts_loaded)
+                "%s removed; %s cohorts loaded, %s facts, %s data-quality findings", run_id,
+                counts.files_seen, counts.files_new, counts.files_changed, counts.files_unchanged,
+                counts.files_quarantined, counts.files_removed, counts.cohorts_loaded,
+                counts.facts_total, sum(counts.dq_issues.values()))
     return summary

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -38,6 +38,9 @@ class LoadCounts:
     cohorts_loaded: int = 0
     rejects: int = 0
     facts_seconds: float = 0.0      # resolving facts and running the DQ checks, inside the load
+    facts_total: int = 0            # facts in the warehouse after the load
+    conflicted_facts: int = 0
+    dq_issues: dict = field(default_factory=dict)   # check name -> findings
 
 
 def quote(name: str) -> str:
@@ -194,6 +197,11 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
             facts.refresh(con)
             facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
+            counts.facts_total, counts.conflicted_facts = con.execute(
+                "select count(*), count(*) filter (where has_conflict) from fct_cohort_fact"
+            ).fetchall()[0]
+            counts.dq_issues = dict(con.execute(
+                "select check_name, count(*) from dq_issue group by all order by all").fetchall())
             _record_run(con, run_id, raw_dir, started_at, counts, "completed")
             con.execute("commit")
         except BaseException:
