@@ -2,6 +2,7 @@
 the published warehouse untouched. Real processes, real files."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from flows.core.publish import WarehouseBusy, run_lock
+from flows.core.runner import export_all
 
 from conftest import DATA, ROOT
 from test_warehouse import run_once
@@ -86,33 +88,46 @@ def test_a_second_concurrent_run_is_refused_with_a_clear_message(tmp_path):
 
 
 KILLED = """
-import sys, os, signal, shutil
-from datetime import datetime, timezone
+import os, signal, sys
 from pathlib import Path
-from flows.core import runner, warehouse
-from flows.core.publish import run_lock, start_work
-raw, db = Path(sys.argv[1]), Path(sys.argv[2])
-real_load = warehouse.load
-def load_then_die(con, *args, **kwargs):
-    counts = real_load(con, *args, **kwargs)
-    os.kill(os.getpid(), signal.SIGKILL)       # after the commit, before the publish
-warehouse.load = load_then_die
-with run_lock(db):
-    work = start_work(db)
-    known = runner.prepare(work, "1GB")
-    batches = [runner.run_batch(b, raw, known) for b in runner.plan_batches(raw, 10)]
-    runner.load_batches(work, "1GB", "run", batches, raw, datetime.now(timezone.utc))
+from flows.core import facts, runner, warehouse
+import test_warehouse
+
+raw, db, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+if point == "extract":            # while reading and extracting batches
+    runner.run_batch = die
+elif point == "load":             # inside the load transaction, mentions inserted, facts not yet
+    facts.refresh = die
+elif point == "publish":          # load committed and checkpointed, rename not yet done
+    runner.publish = die
+elif point == "export":           # warehouse published, parquet export half written
+    real = warehouse.export
+    def export_then_die(con, out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / ".cohorts.parquet.tmp").write_bytes(b"PAR1 half")
+        die()
+    warehouse.export = export_then_die
+test_warehouse.run_once(raw, db)
+runner.export_all(db, db.parent / "export")
 """
 
 
-def test_kill_minus_nine_during_a_run_leaves_the_published_warehouse_whole(raw, tmp_path):
-    db = tmp_path / "news.duckdb"
+@pytest.mark.parametrize("point", ["extract", "load", "publish", "export"])
+def test_kill_minus_nine_at_any_stage_leaves_a_whole_warehouse(raw, tmp_path, point):
+    db, export = tmp_path / "news.duckdb", tmp_path / "export"
     run_once(raw, db)
     before = cohort_count(db)
     shutil.copy(SEED, raw / "copy.txt")
-    proc = subprocess.run([sys.executable, "-c", KILLED, str(raw), str(db)], cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    proc = subprocess.run([sys.executable, "-c", KILLED, str(raw), str(db), point], cwd=ROOT, env=env)
     assert proc.returncode == -9
-    assert cohort_count(db) == before              # published snapshot untouched
-    counts = run_once(raw, db)                     # the next run completes
-    assert counts.files_new == 1
+    published = 2 * before if point == "export" else before   # the rename is the commit point
+    assert cohort_count(db) == published
+    assert not (export / "cohorts.parquet").exists()           # no half-written parquet in place
+    counts = run_once(raw, db)                                 # the next run completes
+    assert counts.files_new == (0 if point == "export" else 1)
     assert cohort_count(db) == 2 * before
+    written = export_all(db, export)
+    assert export / "cohorts.parquet" in written
+    assert not list(export.glob(".*.tmp"))
