@@ -85,16 +85,24 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
 
 
 @flow(name="extract-batches", log_prints=False)
-def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path) -> list:
-    """Every batch of the plan on this flow's task runner; results as they complete."""
+def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, work: Path,
+                    memory_limit: str) -> dict:
+    """Every batch of the plan on this flow's task runner; each result is staged into the
+    working copy as it completes, so memory holds a batch or two, not the whole run."""
     logger = get_run_logger()
     futures = [extract_batch.submit(plan, i, raw_dir) for i in range(n_batches)]
-    results, done, total = [], 0, n_files
+    done = 0
+    seconds = {"read": 0.0, "extract": 0.0, "validate": 0.0}
+    quarantine: list[dict] = []
     for future in as_completed(futures):
-        results.append(future.result())
-        done += results[-1].files.height
-        logger.info("progress: %d/%d files read and extracted", done, total)
-    return results
+        result = future.result()
+        runner.stage_result(work, memory_limit, result)
+        done += result.files.height
+        for stage, value in result.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+        quarantine += result.quarantine.select("source_file", "reason").to_dicts()
+        logger.info("progress: %d/%d files read and extracted", done, n_files)
+    return {"seconds": seconds, "quarantine": quarantine}
 
 
 @flow(name="newsetl-etl", log_prints=False)
@@ -123,17 +131,19 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         runner_for_batches = task_runner_for(task_runner, workers, dask_address, len(batches))
         plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
                                       dict(known.select("path", "content_hash").iter_rows()))
-        with workers_share_this_api():
-            results = extract_batches.with_options(task_runner=runner_for_batches)(
-                plan_file, len(batches), sum(map(len, batches)), raw_dir) if batches else []
+        extracted = {"seconds": {}, "quarantine": []}
+        if batches:
+            with workers_share_this_api():
+                extracted = extract_batches.with_options(task_runner=runner_for_batches)(
+                    plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit)
         plan_file.unlink(missing_ok=True)
-        results.append(files_only(planned.unchanged))
         seconds["read_and_extract"] = time.perf_counter() - clock
-        for stage in ("read", "extract", "validate"):   # summed over batches (worker seconds)
-            seconds[f"{stage}_cpu"] = sum(r.seconds.get(stage, 0.0) for r in results)
+        for stage, value in extracted["seconds"].items():   # summed over batches (worker seconds)
+            seconds[f"{stage}_cpu"] = value
 
         clock = time.perf_counter()
-        counts = load(work, memory_limit, run_id, results, raw_dir, started_at)
+        counts = load(work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir,
+                      started_at)
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds
         seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks
@@ -142,12 +152,8 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         written = export(warehouse, export_dir, memory_limit)
         seconds["export"] = time.perf_counter() - clock
 
-    quarantined = [
-        {"source_file": row["source_file"], "reason": row["reason"]}
-        for r in results for row in r.quarantine.iter_rows(named=True)
-    ]
     summary = {"run_id": run_id, **vars(counts), "batches": len(batches),
-               "exported": len(written), "quarantine": quarantined,
+               "exported": len(written), "quarantine": extracted["quarantine"],
                "seconds": {k: round(v, 3) for k, v in seconds.items()}}
     logger.info("run %s: %s files seen, %s new, %s changed, %s unchanged, %s quarantined, "
                 "%s removed; %s cohorts loaded, %s facts, %s data-quality findings", run_id,

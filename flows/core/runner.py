@@ -90,8 +90,18 @@ def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
     return run_batch(rows["path"].to_list(), raw_dir, known)
 
 
-def load_batches(warehouse_path: Path, memory_limit: str, run_id: str, batches: list[BatchResult],
-                 raw_dir: Path, started_at) -> warehouse.LoadCounts:
+def stage_result(warehouse_path: Path, memory_limit: str, result: BatchResult) -> None:
+    """Append a finished batch to the working copy's staging tables (then it can be dropped)."""
+    con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
+    try:
+        warehouse.stage(con, result)
+    finally:
+        con.close()
+
+
+def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
+                 batches: list[BatchResult] | None, raw_dir: Path, started_at) -> warehouse.LoadCounts:
+    """Load what was staged, plus `batches`, in one transaction; checkpoint."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
         counts = warehouse.load(con, run_id, batches, str(raw_dir), started_at)

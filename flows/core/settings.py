@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     warehouse: Path = Path("warehouse/news.duckdb")
     export_dir: Path = Path("warehouse/export")
     batch_size: int = Field(default=2000, ge=1, le=100_000)   # files per extraction task
-    memory_limit: str = Field(default="2GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
+    memory_limit: str = Field(default="1GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
     schedule_cron: str = "0 * * * *"
     schedule_interval: float | None = Field(default=None, gt=0)   # seconds; overrides the cron
     task_runner: Literal["auto", "thread", "process", "dask"] = "auto"

@@ -167,25 +167,44 @@ def known_hashes(con) -> dict[str, str]:
     return dict(known_files(con).select("path", "content_hash").iter_rows())
 
 
-def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at) -> LoadCounts:
-    """All batches of a run in ONE transaction: the warehouse is before or after, never between."""
-    files = _concat([b.files for b in batches], FILE_SCHEMA)
-    articles = _concat([b.articles for b in batches], ARTICLE_SCHEMA)
-    cohorts = _concat([b.cohorts for b in batches], None)
-    quarantine = _concat([b.quarantine for b in batches], QUARANTINE_SCHEMA)
-    rejects = _concat([b.rejects for b in batches], REJECT_SCHEMA)
-    status = files["status"]
-    counts = LoadCounts(
-        files_seen=files.height, files_new=int((status == "new").sum()),
-        files_changed=int((status == "changed").sum()),
-        files_unchanged=int((status == "unchanged").sum()),
-        files_quarantined=int((status == "quarantined").sum()),
-        articles_loaded=articles.height, cohorts_loaded=cohorts.height, rejects=rejects.height,
-    )
-    frames = _staged_frames(files, articles, cohorts, quarantine, rejects)
-    for name, frame in frames.items():
-        con.register(name, frame.to_arrow())
+_STAGES = {"stage_file": FILE_SCHEMA, "stage_article": ARTICLE_SCHEMA,
+           "stage_cohort": KEYED_COHORT_SCHEMA, "stage_quarantine": QUARANTINE_SCHEMA,
+           "stage_reject": REJECT_SCHEMA}
+
+
+def stage(con, result: BatchResult) -> None:
+    """Append one batch's frames to the run's staging tables (in the working copy), so the
+    flow holds one batch in memory at a time; `load` then applies them in one transaction."""
+    frames = {"stage_file": result.files, "stage_article": result.articles,
+              "stage_cohort": result.cohorts, "stage_quarantine": result.quarantine,
+              "stage_reject": result.rejects}
+    for table, frame in frames.items():
+        con.register("staged_rows", frame.select(list(_STAGES[table])).cast(_STAGES[table]).to_arrow())
+        try:
+            con.execute(f"create table if not exists {quote(table)} as "
+                        "select * from staged_rows limit 0")
+            con.execute(f"insert into {quote(table)} select * from staged_rows")
+        finally:
+            con.unregister("staged_rows")
+
+
+def clear_stages(con) -> None:
+    for table in _STAGES:
+        con.execute(f"drop table if exists {quote(table)}")
+
+
+def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at) -> LoadCounts:
+    """Every staged batch of the run (plus `batches`, staged first) in ONE transaction: the
+    warehouse is before or after, never between."""
+    for result in batches or []:
+        stage(con, result)
+    stage(con, _empty_result())                 # creates the staging tables of an empty run
+    con.register("known_events", _lexicon_frame("events").select(
+        pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh").to_arrow())
     try:
+        for statement in _BATCH_VIEWS:
+            con.execute(statement)
+        counts = _stage_counts(con)
         con.execute("begin transaction")
         try:
             counts.files_removed = con.execute(_COUNT_REMOVED).fetchall()[0][0]
@@ -203,36 +222,57 @@ def load(con, run_id: str, batches: list[BatchResult], raw_dir: str, started_at)
             counts.dq_issues = dict(con.execute(
                 "select check_name, count(*) from dq_issue group by all order by all").fetchall())
             _record_run(con, run_id, raw_dir, started_at, counts, "completed")
+            for name in _BATCH_VIEW_NAMES:
+                con.execute(f"drop view if exists {quote(name)}")
+            clear_stages(con)
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
     finally:
-        for name in frames:
-            con.unregister(name)
+        con.unregister("known_events")
     return counts
 
 
-def _concat(frames: list[pl.DataFrame], schema) -> pl.DataFrame:
-    if frames:
-        return pl.concat(frames)
-    return pl.DataFrame(schema=schema or KEYED_COHORT_SCHEMA)
+def _empty_result() -> BatchResult:
+    from flows.core.pipeline import files_only
+
+    return files_only(pl.DataFrame(schema=FILE_SCHEMA))
 
 
-def _staged_frames(files, articles, cohorts, quarantine, rejects) -> dict[str, pl.DataFrame]:
-    """The batch frames under the names the load statements read them by."""
-    replaced = files.filter(pl.col("status").is_in(["new", "changed"])).select("path")
-    event_of = cohorts.group_by("source_file").agg(
-        pl.col("event_id").first(), pl.len().cast(pl.Int32).alias("cohort_count"))
-    articles = articles.join(event_of, on="source_file", how="left")
-    events = cohorts.select("event_id", "event_name", "event_year", "city", "province",
-                            "canonical_event_id").unique("event_id", keep="first")
-    known = _lexicon_frame("events").select(
-        pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh")
-    events = events.join(known, on="canonical_event_id", how="left")
-    return {"batch_file": files, "batch_replaced": replaced, "batch_article": articles,
-            "batch_cohort": cohorts, "batch_event": events, "batch_quarantine": quarantine,
-            "batch_reject": rejects}
+def _stage_counts(con) -> LoadCounts:
+    row = con.execute(
+        "select count(*), count(*) filter (where status = 'new'), "
+        "count(*) filter (where status = 'changed'), count(*) filter (where status = 'unchanged'), "
+        "count(*) filter (where status = 'quarantined'), (select count(*) from stage_article), "
+        "(select count(*) from stage_cohort), (select count(*) from stage_reject) "
+        "from stage_file").fetchall()[0]
+    names = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_quarantined",
+             "articles_loaded", "cohorts_loaded", "rejects")
+    return LoadCounts(**dict(zip(names, row)))
+
+
+# the staged rows under the names the load statements read them by
+_BATCH_VIEW_NAMES = ("batch_file", "batch_replaced", "batch_article", "batch_cohort",
+                     "batch_event", "batch_quarantine", "batch_reject")
+_BATCH_VIEWS = (
+    "create or replace temp view batch_file as select * from stage_file",
+    "create or replace temp view batch_replaced as select path from stage_file "
+    "where status in ('new', 'changed')",
+    "create or replace temp view batch_article as select article.*, event_of.event_id, "
+    "event_of.cohort_count from stage_article as article left join (select source_file, "
+    "min(event_id) as event_id, cast(count(*) as integer) as cohort_count from stage_cohort "
+    "group by source_file) as event_of on article.source_file = event_of.source_file",
+    "create or replace temp view batch_cohort as select * from stage_cohort",
+    "create or replace temp view batch_event as select distinct on (cohort.event_id) "
+    "cohort.event_id, cohort.event_name, cohort.event_year, cohort.city, cohort.province, "
+    "cohort.canonical_event_id, known_events.name_en, known_events.name_zh "
+    "from stage_cohort as cohort left join known_events "
+    "on cohort.canonical_event_id = known_events.canonical_event_id "
+    "order by cohort.event_id, cohort.source_file, cohort.cohort_index",
+    "create or replace temp view batch_quarantine as select * from stage_quarantine",
+    "create or replace temp view batch_reject as select * from stage_reject",
+)
 
 
 # a replaced file loses its old articles (a .jsonl file: all its lines) before the new load

@@ -8,6 +8,7 @@ and decimals before 亿/万亿).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
@@ -31,6 +32,8 @@ _AMOUNT_RE = re.compile(
     rf"(?P<cur>{CUR})?\s*$"
 )
 _COUNT_RE = re.compile(rf"^\s*(?P<num>{INT})\s*(?:余|多)?\s*[个项]?\s*$")
+_SPACE_COMMA = re.compile(r"[\s,]")
+_ARABIC = re.compile(r"^(\d+(?:\.\d+)?)(.*)$")
 
 
 def _cn_below_wan(s: str) -> float:
@@ -60,12 +63,13 @@ def _cn_int(s: str) -> float:
     return _cn_below_wan(s)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float:
     """'359' '6,329.81' '一百三十二' '二十五点六' '两千' '百' '3千' '1.2万' -> float."""
-    s = re.sub(r"[\s,]", "", text)
+    s = _SPACE_COMMA.sub("", text)
     if not s:
         raise ValueError("empty numeral")
-    m = re.match(r"^(\d+(?:\.\d+)?)(.*)$", s)
+    m = _ARABIC.match(s)
     if m:
         value, rest = float(m.group(1)), m.group(2)
         for ch in rest:                     # mixed forms: 3千, 1.2万, 5亿
@@ -89,6 +93,7 @@ def _num_or_one(s: str | None) -> float:
     return 1.0 if not s else parse_number(s)
 
 
+@lru_cache(maxsize=4096)
 def parse_amount(text: str) -> tuple[float, str, bool] | None:
     """'超6178亿元' -> (617800000000.0, 'CNY', True); None when it is not a money phrase.
 
@@ -107,6 +112,7 @@ def parse_amount(text: str) -> tuple[float, str, bool] | None:
     return float(round(value, 2)), CURRENCIES.get(cur or "元", "CNY"), approx
 
 
+@lru_cache(maxsize=4096)
 def parse_count(text: str) -> int | None:
     """'359个' '一百三十二个' '1,200项' '100余个' -> int; None when not a count."""
     m = _COUNT_RE.match(text)

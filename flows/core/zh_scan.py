@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from flows.core.zh_clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
 from flows.core.zh_events import after_event
+from flows.core.zh_names import project_name
 from flows.core.zh_numerals import CUR, INT, NUM, UNIT, parse_amount, parse_count, parse_number
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
@@ -74,55 +75,6 @@ class Tok:
     used: bool = False
 
 
-def _project_name(after: str) -> str | None:
-    """The name after '总投资X亿元的': up to a clause break, 等 or 以及; ends at its last 项目."""
-    text = re.split(r"[,;:。!?、【】\[\]|“”]|以及|等", after, maxsplit=1)[0].strip()
-    text = re.sub(r"^的", "", text).strip()
-    if not text or not re.match(r"[\u4e00-\u9fffA-Za-z]", text):
-        return None
-    m = re.match(r"^(.*项目(?:[一二三四五六七八九十\d]期)?)", text)
-    if m:
-        text = m.group(1)
-    else:
-        text = re.split(r"已|正在|顺利|落户|成功", text, maxsplit=1)[0]
-    core = re.sub(r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
-                  r"开工|在建|续建|新建|新开工|的)*项目$", "", text)
-    if len(core) < 3 or len(text) < 4 or re.search(r"\d\s*[个项]", text):
-        return None
-    return text
-
-
-_NAME_FIRST = re.compile(
-    r"^(?P<name>.+?项目(?:[一二三四五六七八九十\d]期)?)\s*,?\s*(?:计划|预计)?(?:总投资|投资总额|投资)"
-    r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
-_CUE_ONLY = re.compile(r"^\s*(?:计划|预计)?(?:总投资|投资总额|投资)(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
-_GENERIC_TAIL = re.compile(
-    r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
-    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$")
-_NOT_A_NAME = re.compile(r"等|批|[\d零一二两三四五六七八九十]\s*个|这些|所有|全部|共|大会|论坛|博览会|峰会|会上|"
-                         r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届")
-
-
-def name_before(s: str, a: int) -> str | None:
-    """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount."""
-    lo = clause_start(s, a, soft=False)
-    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] == ",":
-        lo = clause_start(s, lo - 1, soft=False)
-    m = _NAME_FIRST.match(s[lo:a].strip())
-    if not m:
-        return None
-    name = m.group("name").strip()
-    head, sep, tail = name.rpartition("的")
-    if sep and re.search(r"签|开工|此次|本次|今年|引进|落地|投资", head):
-        name = tail
-    core = re.sub(r"项目(?:[一二三四五六七八九十\d]期)?$", "", name)
-    if len(core) < 3 or _GENERIC_TAIL.search(core) or _NOT_A_NAME.search(name):
-        return None
-    if not re.match(r"[\u4e00-\u9fffA-Za-z]", name):
-        return None
-    return name
-
-
 def _trap_scope(prefix: str) -> str:
     """Where trap words count: after an event name when projects follow it (投资贸易洽谈会共签约
     项目总投资: 贸易 names the fair), else the whole clause (交易会上贸易成交额 stays trade)."""
@@ -177,7 +129,7 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if bare_unit:
         return None
     cue = _NAMED_CUE.search(s[max(0, a - 8):a])
-    name = _project_name(after) if cue or then_project else None
+    name = project_name(after) if cue or then_project else None
     if name and cue:
         return Tok("named", a, b, value, cur, approx, name=name)
     if then_project and not name:           # 投资超百亿元的大项目: a class of projects, no total
