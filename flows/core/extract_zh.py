@@ -23,13 +23,14 @@ _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资�
 _SPLIT = re.compile(r"[和与及、]")
 _SEGMENT = re.compile(r"[;。]")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
+_NEED = re.compile(r"[元亿币]|项目|分别")       # money anchor or count word: else scan finds nothing
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
-        if not _MAYBE.search(s):
+        if not _NEED.search(s) or not _MAYBE.search(s):
             continue
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
@@ -117,8 +118,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         tail = _CLAUSE_END.search(after)          # its own clause, predicate included (326个项目建成投产)
         clause = s[max(lo, clause_start(s, t.start)):t.end] + after[:tail.start() if tail else None]
         found.append((t.start, m, {"own": stage_of(clause) or stage_of(win),
-                                   "before": stage_of(s[:t.start], last=True),
-                                   "after": stage_of(_SEGMENT.split(after)[0])}))
+                                   "before": s[:t.start], "after": after}))
     _lists(s, idx, toks, bounds, found)
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
@@ -134,8 +134,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
                          sector_code=sector_of(t.name, head="left"))
             seg = _SEGMENT.split(s[t.end:])[0]
             before = s[_segment_start(s, t.start, 0):t.start]
-            found.append((t.start, m, {"own": stage_of(seg), "before": stage_of(before, last=True),
-                                       "named": True}))
+            found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
             continue
         if not _CUE.search(s[lo:t.start]):
             continue
@@ -148,8 +147,8 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
             band.used = True
             m.size_min, m.size_max = band.size_min, band.size_max
         win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.start]
-        found.append((t.start, m, {"own": stage_of(win), "before": stage_of(s[:t.start], last=True),
-                                   "after": stage_of(_SEGMENT.split(s[t.end:])[0])}))
+        found.append((t.start, m, {"own": stage_of(win), "before": s[:t.start],
+                                   "after": s[t.end:]}))
     _link(s, found, out, state, frame, frame_ref)
 
 
@@ -199,8 +198,16 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
         if c:
             c.used = True
         m.sector_code = sector_of(subject)
-        found.append(((c or a).start, m, {"own": stage_of(subject),
-                                          "before": stage_of(s[:first], last=True)}))
+        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first]}))
+
+
+def _fallback_stage(hints: dict) -> str | None:
+    """No stage of its own: the last verb before it, else the first after it in its segment
+    (hints hold the texts; the lexicon runs only when needed)."""
+    before = stage_of(hints["before"], last=True)
+    if before or "after" not in hints:
+        return before
+    return stage_of(_SEGMENT.split(hints["after"], 1)[0])
 
 
 def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
@@ -211,7 +218,7 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
     for pos, m, hints in found:
         q = s.rfind("其中", 0, pos)
         framed = False
-        if q >= 0 and not re.search(r"[;。]", s[q:pos]):
+        if q >= 0 and not _SEGMENT.search(s, q, pos):
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
         elif frame and pos >= frame.end():
@@ -224,7 +231,7 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
         stage = hints.get("own") or (frame_stage if framed else None)
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
-        m.stage = stage or hints.get("before") or hints.get("after")
+        m.stage = stage or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
         if m.parent is None and not hints.get("named"):

@@ -3,7 +3,8 @@
 Both lexicons are compiled once into one alternation (longest term first, so 新能源汽车 beats
 新能源 and 拟签约 beats 签约 at the same position). A group's sector is the term nearest its
 head noun (rightmost); a named project's is the first term of its name; a stage is the first
-verb outside an event name.
+verb outside an event name. Both are pure functions of their text, cached: group subjects
+(外资项目, 签约项目) recur from article to article.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def _stages() -> tuple[re.Pattern, dict[str, str]]:
     return _compile(load("stages_zh"), "stage")
 
 
+@lru_cache(maxsize=4096)
 def sector_of(text: str, head: str = "right") -> str | None:
     """Sector of a cohort described by `text` (the words before its count or its name)."""
     if not text:
@@ -51,6 +53,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def stage_of(text: str, last: bool = False) -> str | None:
     """First (or last) stage verb in `text`. Words of an event name (招商|推介会) are no verbs;
     only when no other verb is left does a signing / groundbreaking event (签约大会) give one."""

@@ -37,7 +37,16 @@ COUNT_B = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项](?:\s*[、和及与,]\s*{INT}\s*[个项])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项]")
 
-_ANCHOR = re.compile(r"[元亿币]")
+_ANCHORS = re.compile(r"[元亿币]+")
+# every character a MONEY_RE match can consume; a match lies inside one run of them that holds
+# its currency or 亿, so runs without 元/币/镑/亿 (dates, plain counts) are never tried
+_MONEY_CHARS = r"\s\d,.超过多达高将近接大约突破到逾上零〇一二两三四五六七八九十百千点余万亿美元欧港币日英镑韩人民"
+_MONEY_RUN = re.compile(rf"[{_MONEY_CHARS}]*[元币镑亿][{_MONEY_CHARS}]*")
+_RANGE_HINT = re.compile(r"[至到\-—~]")
+_UNITS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+_ALT_GAP = re.compile(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*")
+_LIST_HEAD = re.compile(r"分别(?:为|是|达到|达|约)?\s*$")
+_LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _TRAP_BEFORE = re.compile(
@@ -57,7 +66,7 @@ _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")                   # 百
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资)(?:额)?(?:为|达|约|超)?\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     kind: str                     # amount | band | named | trap | count | ref
     start: int
@@ -84,11 +93,10 @@ def _trap_scope(prefix: str) -> str:
 
 def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | None:
     a, b = m.span()
-    pre = m.group("pre") or m.group("bpre")
-    num = m.group("num") or m.group("bnum")
-    text = m.group(0)
     if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第"):
         return None
+    pre, bpre, num, bnum, text = m.group("pre", "bpre", "num", "bnum", 0)
+    pre, num = pre or bpre, num or bnum
     bare_unit = not num
     try:
         parsed = parse_amount(text.replace(pre or "\x00", "", 1) if pre == "上" else text)
@@ -110,7 +118,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
     cid = clause_id(bounds, a)
-    count_follows = any(c.start >= b and clause_id(bounds, c.start) == cid for c in counts)
+    count_follows = bool(counts) and any(c.start >= b and clause_id(bounds, c.start) == cid
+                                         for c in counts)
     then_project = _THEN_PROJECT.match(after)
     if _BELOW.search(prefix) and (then_project or count_follows):
         return Tok("band", a, b, size_max=value)
@@ -122,7 +131,7 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         return Tok("amount", a, b, value, cur, True)
     if _BAND_MAX.match(after) and ("项目" in clause_after(s, b) or count_follows):
         return Tok("band", a, b, size_max=value)
-    if pre == "上" and (bare_unit or re.fullmatch(r"[十百千]", num or "")):
+    if pre == "上" and (bare_unit or num in ("十", "百", "千")):
         return Tok("band", a, b, size_min=value)
     if then_project and count_follows:
         return Tok("band", a, b, size_min=value)
@@ -140,20 +149,24 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
 def _counts(s: str) -> list[Tok]:
     out: list[Tok] = []
     listed: list[tuple[int, int]] = []
-    if "项目" not in s and "分别" not in s:
+    has_list, has_project = "分别" in s, "项目" in s
+    if not has_project and not has_list:
         return out
-    for m in LIST_COUNT.finditer(s) if "分别" in s else ():
+    for m in LIST_COUNT.finditer(s) if has_list else ():
         listed.append(m.span())
         for it in _LIST_ITEM.finditer(m.group(0)):
             n = parse_count(it.group(0))
             if n:
                 out.append(Tok("count", m.start() + it.start(), m.start() + it.end(), n, listed=True))
+    if not has_project:                     # COUNT_A and COUNT_B both need the word 项目
+        return sorted(out, key=lambda t: t.start)
     for m in COUNT_A.finditer(s):
-        if m.group("follow") not in _COUNT_FOLLOW_OK and not m.group("follow").isspace():
+        follow = m.group("follow")
+        if follow not in _COUNT_FOLLOW_OK and not follow.isspace():
             continue
         n = parse_count(m.group("num"))
         if n and not any(x <= m.start("num") < y for x, y in listed):
-            out.append(Tok("count", m.start(), m.end() - len(m.group("follow")), n))
+            out.append(Tok("count", m.start(), m.end() - len(follow), n))
     for m in COUNT_B.finditer(s):
         a = m.start()
         if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第") or _DIFF_BEFORE.search(s[:a]):
@@ -167,10 +180,12 @@ def _counts(s: str) -> list[Tok]:
 
 
 def _windows(s: str) -> list[tuple[int, int]]:
-    """Spans around each 元/亿/币 where a money phrase can be: regexes run only there."""
+    """Spans around each run of 元/亿/币 where a money phrase can be: regexes run only there."""
     spans: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(s):
-        lo, hi = max(0, m.start() - 24), min(len(s), m.end() + 6)
+    n = len(s)
+    for m in _ANCHORS.finditer(s):
+        a, b = m.span()
+        lo, hi = (a - 24 if a > 24 else 0), (b + 6 if b + 6 < n else n)
         while lo > 0 and s[lo - 1] in _NUM_CHARS:
             lo -= 1
         if spans and lo <= spans[-1][1]:
@@ -180,25 +195,45 @@ def _windows(s: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _ranges(s: str, windows: list[tuple[int, int]]) -> list[Tok]:
+    """Size bands written as a range (10亿元至50亿元)."""
+    out = []
+    for lo, hi in windows:
+        for m in RANGE_RE.finditer(s, lo, hi):
+            try:
+                low = parse_number(m.group("n1")) * _UNITS[m.group("u1") or m.group("u2")]
+                high = parse_number(m.group("n2")) * _UNITS[m.group("u2")]
+            except (ValueError, KeyError):
+                continue
+            out.append(Tok("band", m.start(), m.end(), size_min=low, size_max=high))
+    return out
+
+
+def _money_matches(s: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    """MONEY_RE.finditer over each window, tried only inside runs that can hold a match (the
+    window end stays the search end: the 亿 lookahead sees what the window lets it see)."""
+    found = []
+    for lo, hi in windows:
+        for run in _MONEY_RUN.finditer(s, lo, hi):
+            end = run.end()
+            for m in MONEY_RE.finditer(s, run.start(), hi):
+                if m.start() >= end:
+                    break
+                found.append(m)
+    return found
+
+
 def scan(s: str) -> list[Tok]:
     """All figure tokens of sentence s, in text order."""
-    bounds = boundaries(s)
     counts = _counts(s)
-    toks: list[Tok] = []
-    taken: list[tuple[int, int]] = []
     windows = _windows(s)
-    has_range = any(ch in s for ch in "至到-—~")
-    for m in (m for lo, hi in windows for m in RANGE_RE.finditer(s, lo, hi)) if has_range else ():
-        try:
-            unit = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-            lo = parse_number(m.group("n1")) * unit[m.group("u1") or m.group("u2")]
-            hi = parse_number(m.group("n2")) * unit[m.group("u2")]
-        except (ValueError, KeyError):
-            continue
-        toks.append(Tok("band", m.start(), m.end(), size_min=lo, size_max=hi))
-        taken.append(m.span())
-    for m in (m for lo, hi in windows for m in MONEY_RE.finditer(s, lo, hi)):
-        if any(x <= m.start() < y for x, y in taken):
+    if not windows:                         # no 元/亿/币: no money, only counts
+        return counts
+    bounds = boundaries(s)
+    toks = _ranges(s, windows) if _RANGE_HINT.search(s) else []
+    taken = [(t.start, t.end) for t in toks]
+    for m in _money_matches(s, windows):
+        if taken and any(x <= m.start() < y for x, y in taken):
             continue
         tok = _money(s, m, bounds, counts)
         if tok is not None:
@@ -206,20 +241,20 @@ def scan(s: str) -> list[Tok]:
     toks.sort(key=lambda t: t.start)
     _mark_alt_and_lists(s, toks)
     toks = [t for t in toks if not t.used]
-    return sorted(toks + counts, key=lambda t: t.start)
+    return sorted(toks + counts, key=lambda t: t.start) if counts else toks
 
 
 def _mark_alt_and_lists(s: str, toks: list[Tok]) -> None:
     """'5亿美元(折合人民币32亿元)' -> alt on the first; moneys after 分别 joined by 、和 are a list."""
     money = [t for t in toks if t.kind in ("amount", "named")]
+    if not money:
+        return
     for x, y in zip(money, money[1:]):
-        gap = s[x.end:y.start]
-        if (x.currency != y.currency and len(gap) <= 8
-                and re.fullmatch(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*", gap)):
+        if x.currency != y.currency and y.start - x.end <= 8 and _ALT_GAP.fullmatch(s, x.end, y.start):
             x.alt, y.used = (y.value, y.currency), True
+    listing = "分别" in s
     for i, t in enumerate(money):
-        head = s[max(0, t.start - 6):t.start]
-        if re.search(r"分别(?:为|是|达到|达|约)?\s*$", head):
+        if listing and _LIST_HEAD.search(s[max(0, t.start - 6):t.start]):
             t.listed = True
-        elif i and money[i - 1].listed and re.fullmatch(r"\s*[、和及与,]\s*", s[money[i - 1].end:t.start]):
+        elif i and money[i - 1].listed and _LIST_JOIN.fullmatch(s, money[i - 1].end, t.start):
             t.listed = True
