@@ -79,55 +79,49 @@ def specificity(m: dict) -> tuple:
 def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention).
 
-    Most events have one report: their mentions become facts in one vectorized step. Only
-    events reported by several articles go through the matching below."""
+    Most events have one report: each mention is its own fact, in one vectorized step. Only
+    events reported by several articles go through the matching below, which yields the
+    bridge alone; the facts are then built from the chosen mentions, columnar."""
     if mentions.is_empty():
         return pl.DataFrame(schema=FACT_SCHEMA), pl.DataFrame(schema=BRIDGE_SCHEMA)
+    mentions = mentions.with_columns(pl.col("cohort_id", "parent_cohort_id").cast(pl.String))
     multi = pl.col("article_id").n_unique().over("event_id") > 1
-    single = mentions.filter(~multi)
-    facts = [_single_report_facts(single)] if not single.is_empty() else []
-    bridges = [single.select(("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id",
-                             pl.lit("chosen").alias("role"))]
+    single = mentions.filter(~multi).select(
+        ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id",
+        pl.lit("chosen").alias("role"), pl.lit(1, dtype=pl.Int32).alias("source_count"),
+        pl.lit(False).alias("has_conflict"))
     several = mentions.filter(multi)
-    if not several.is_empty():
-        fact_rows, bridge_rows = _resolve_several(several)
-        facts.append(pl.DataFrame(fact_rows, schema=FACT_SCHEMA))
-        bridges.append(pl.DataFrame(bridge_rows, schema=BRIDGE_SCHEMA))
-    return (pl.concat(facts).select(list(FACT_SCHEMA)) if facts else pl.DataFrame(schema=FACT_SCHEMA),
-            pl.concat(bridges))
+    links = pl.concat([single, _resolve_several(several)]) if not several.is_empty() else single
+    fact_of = links.select("cohort_id", pl.col("fact_id").alias("parent_fact_id"))
+    facts = (
+        links.filter(pl.col("role") == "chosen")
+        .join(mentions, on="cohort_id", how="left")
+        .join(fact_of, left_on="parent_cohort_id", right_on="cohort_id", how="left")
+        .with_columns(pl.col("cohort_id").alias("chosen_cohort_id"))
+        .select(list(FACT_SCHEMA))
+        .cast(FACT_SCHEMA)
+    )
+    return facts, links.select(list(BRIDGE_SCHEMA))
 
 
-def _single_report_facts(single: pl.DataFrame) -> pl.DataFrame:
-    return single.select(
-        ("f:" + pl.col("cohort_id")).alias("fact_id"),
-        "event_id",
-        ("f:" + pl.col("parent_cohort_id")).alias("parent_fact_id"),
-        "project_count", "amount", "currency", "amount_cny", "approximate", "stage",
-        "sector_code", "size_min", "size_max", "region", "project_name",
-        pl.col("cohort_id").alias("chosen_cohort_id"),
-        pl.lit(1, dtype=pl.Int32).alias("source_count"),
-        pl.lit(False).alias("has_conflict"),
-    ).cast(FACT_SCHEMA)
-
-
-def _resolve_several(mentions: pl.DataFrame) -> tuple[list[dict], list[dict]]:
-    facts_out, bridge_out = [], []
-    fact_of: dict[str, str] = {}
+def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
+    than one article reports, one event's mentions in memory at a time."""
+    rows: list[tuple] = []
     ordered = mentions.sort(["event_id", "published_at", "source_file", "cohort_index"],
                             nulls_last=True)
     for _, group in ordered.group_by(["event_id"], maintain_order=True):
         for cluster in _cluster(group.to_dicts()):
             chosen = min(cluster.mentions, key=specificity)
             fact_id = "f:" + cluster.mentions[0]["cohort_id"]
-            conflict = any(not agree(chosen, m) for m in cluster.mentions)
-            facts_out.append(_fact_row(fact_id, chosen, len(cluster.mentions), conflict))
-            for m in cluster.mentions:
-                fact_of[m["cohort_id"]] = fact_id
-                role = "chosen" if m is chosen else ("agrees" if agree(chosen, m) else "conflicts")
-                bridge_out.append({"fact_id": fact_id, "cohort_id": m["cohort_id"], "role": role})
-    for row in facts_out:
-        row["parent_fact_id"] = fact_of.get(row.pop("parent_cohort_id"))
-    return facts_out, bridge_out
+            agreeing = [agree(chosen, m) for m in cluster.mentions]
+            conflict, sources = not all(agreeing), len(cluster.mentions)
+            for m, agrees in zip(cluster.mentions, agreeing):
+                role = "chosen" if m is chosen else ("agrees" if agrees else "conflicts")
+                rows.append((fact_id, m["cohort_id"], role, sources, conflict))
+    return pl.DataFrame(rows, orient="row", schema={
+        "fact_id": pl.String, "cohort_id": pl.String, "role": pl.String,
+        "source_count": pl.Int32, "has_conflict": pl.Boolean})
 
 
 def _qualifiers(m: dict) -> tuple:
@@ -174,12 +168,3 @@ def _cluster(rows: list[dict]) -> list[_Fact]:
         best.mentions.append(m)
         best.articles.add(m["article_id"])
     return clusters
-
-
-def _fact_row(fact_id: str, chosen: dict, sources: int, conflict: bool) -> dict:
-    keep = ("event_id", "project_count", "amount", "currency", "amount_cny", "approximate",
-            "stage", "sector_code", "size_min", "size_max", "region", "project_name")
-    row = {k: chosen[k] for k in keep}
-    row.update(fact_id=fact_id, chosen_cohort_id=chosen["cohort_id"], source_count=sources,
-               has_conflict=conflict, parent_cohort_id=chosen.get("parent_cohort_id"))
-    return row
