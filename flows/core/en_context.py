@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.en_cues import cue, may_contain, may_end_with, plain
 from flows.core.en_numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
@@ -46,6 +47,18 @@ _DELTA_BEFORE = re.compile(
 _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
+# words each of the patterns above needs (en_cues: skip the pattern when none occurs)
+_NEVER_CUE = cue("averag", "capita", "foreign", "fdi", "actual", "utili", "fixed", "tentative",
+                 "intended", "purchase", "procurement", "trade")
+_NOT_INVESTMENT_CUE = cue("output", "revenue", "sales", "tax", "profit", "turnover", "trade",
+                          "gdp", "fund", "import", "export", "retail", "consumption", "income",
+                          "salar", "subsid", "capita", "loan", "credit", "registered", "market")
+_BARE_Q_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping",
+                "nearly", "about", "around", "almost")    # and 'in excess of', 'upwards of'
+_OF_AFTER = ("excess", "upwards")
+_DELTA_LAST = ("increase", "increases", "increased", "increasing", "up", "rose", "risen", "grew",
+               "grown", "growth", "added", "more", "higher", "lower", "decrease", "decreases",
+               "decreased", "down", "fell", "dropped")
 
 # "a 12-billion-yuan hydrogen energy industrial park in Baicheng"
 _ADJ_AMOUNT = re.compile(r"-(?:trillion|billion|million)\b|-(?:yuan|dollars?|euros?)$", re.I)
@@ -60,17 +73,35 @@ _HEAD_END = re.compile(rf"\b(?:{HEADS})$", re.I)
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
     before = s[max(0, a.start - 60): a.start]
-    clause = re.split(r"[,;:]", before)[-1]
-    if _NEVER.search(clause):
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1:]
+    if may_contain(clause, _NEVER_CUE) and _NEVER.search(clause):
         return False
-    if _NOT_INVESTMENT.search(clause) and "investment" not in clause.lower():
+    if "investment" not in clause.lower() and may_contain(clause, _NOT_INVESTMENT_CUE) and \
+            _NOT_INVESTMENT.search(clause):
         return False
-    if _NEVER.search(s, 0, a.start) and not _PROJECT_WORD.search(s):
+    if may_contain(s[: a.start], _NEVER_CUE) and not _PROJECT_WORD.search(s) and \
+            _NEVER.search(s, 0, a.start):
         return False
     if _AFTER_NOT.match(s, a.end):
         return False
-    bare = _BARE_Q.sub("", before)
-    return not (_DELTA_BEFORE.search(bare) or _DELTA_AFTER.match(s, a.end))
+    bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) \
+        else before
+    return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or
+                _DELTA_AFTER.match(s, a.end))
+
+
+def _may_be_delta(bare: str) -> bool:
+    """False only when _DELTA_BEFORE cannot match: its text ends 'VERB [by] [of] '."""
+    if not plain(bare):
+        return True
+    if not bare[-1:].isspace():
+        return False
+    words = [w.lower() for w in bare.split()[-3:]]
+    if words and words[-1] == "of":
+        words.pop()
+    if words and words[-1] == "by":
+        words.pop()
+    return bool(words) and words[-1].endswith(_DELTA_LAST)
 
 
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:

@@ -11,18 +11,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.core.en_cues import has_any, may_end_with
 from flows.core.en_numbers import WORD_NUM, word_to_int
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _TOKEN_END = r"(?![\w%]|\.\d|,\d|\s*\+)"
-DIGIT_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-]){_INT}{_TOKEN_END}")
+# = (?<![\w.,$¥€£/+-]){_INT}{_TOKEN_END}, its first digit read before the lookbehind so that
+# the regex engine can skip to digits
+DIGIT_TOKEN_RE = re.compile(rf"\d(?<![\w.,$¥€£/+-]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*){_TOKEN_END}")
 WORD_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-])\b{WORD_NUM}\b{_TOKEN_END}", re.IGNORECASE)
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred".split())
-_WORDS = re.compile(r"[^a-z]+")
+# a number word standing alone among the letters of the lower-cased sentence
+_NUMBER_WORD_LIST = tuple(sorted(NUMBER_WORDS))
+_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z])")
+_GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
+_YEAR = re.compile(r"\d{4}")
+_BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")   # last characters _BAD_BEFORE can end on
 _UNIT = r"(?P<unit>projects?|deals|contracts|agreements)\b"
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(
@@ -48,6 +56,8 @@ _ELLIPTIC_BEFORE = re.compile(
 _ELLIPTIC_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I
 )
+_ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
+_VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
@@ -87,7 +97,7 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     m = NOUN_RE.match(sentence, end)
     if not m:
         return None
-    gap = re.findall(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+", m.group("gap"))
+    gap = _GAP_TOKENS.findall(m.group("gap"))
     if any(w.lower() in GAP_STOP for w in gap):
         return None
     if m.group("unit").lower() == "project" and value != 1:
@@ -95,30 +105,45 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     return m.end()
 
 
+def _may_be_elliptic(before: str) -> bool:
+    """False only when _ELLIPTIC_BEFORE cannot match (it is searched over the whole prefix)."""
+    t = before.rstrip()
+    return not t or t[-1] in ",;:" or may_end_with(t, _ELLIPTIC_WORDS)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False
+
+
 def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     """Project counts of one sentence, in order; `taken` are spans already read as amounts."""
     matches = list(DIGIT_TOKEN_RE.finditer(sentence))
-    if not NUMBER_WORDS.isdisjoint(_WORDS.split(sentence.lower())):
+    low = sentence.lower()
+    if has_any(low, _NUMBER_WORD_LIST) and _NUMBER_WORD.search(low):
         matches += WORD_TOKEN_RE.finditer(sentence)
         matches.sort(key=lambda m: m.start())
     tokens = []
     for m in matches:
-        if any(s <= m.start() < e for s, e in taken):
+        start, end = m.span()
+        if _inside(start, taken):
             continue
         text = m.group(0)
         value = word_to_int(text)
         if value is None or value <= 0:
             continue
-        if re.fullmatch(r"\d{4}", text) and 1949 <= value <= 2049:
+        if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
             continue  # a year
-        before, after = sentence[: m.start()], sentence[m.end():]
-        if _BAD_BEFORE.search(before[-20:]) or _BAD_AFTER.match(after):
+        before = sentence[max(0, start - 20): start]
+        tail = before.rstrip()[-1:]
+        if (tail in _BAD_LAST and _BAD_BEFORE.search(before)) or _BAD_AFTER.match(sentence, end):
             continue
-        tokens.append((m.start(), m.end(), value, text))
+        tokens.append((start, end, value, text))
     counts: dict[int, Count] = {}
     for i in range(len(tokens) - 1, -1, -1):
         start, end, value, text = tokens[i]
-        before = sentence[:start]
         noun_end = _noun(sentence, end, value)
         if noun_end is not None:
             counts[i] = Count(start, noun_end, value, "noun")
@@ -129,22 +154,27 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             continue
         if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
             continue
+        before = sentence[:start]
         if _POST_NOUN_BEFORE.search(before[-12:]) and _POST_NOUN_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "noun")
             continue
-        if _ARE_PROJECTS.match(sentence, end) and _ELLIPTIC_BEFORE.search(before):
+        elliptic_before = _may_be_elliptic(before) and bool(_ELLIPTIC_BEFORE.search(before))
+        if elliptic_before and _ARE_PROJECTS.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
             continue
-        mentions_projects = bool(_PROJECT_WORD.search(before))
-        if _PREDICATE_BEFORE.search(before[-40:]) and mentions_projects:
+        if not _PROJECT_WORD.search(before):      # the next three need 'projects' before
+            pass
+        elif _PREDICATE_BEFORE.search(before[-40:]):
             counts[i] = Count(start, end, value, "predicate")
-        elif _OTHER_BEFORE.search(before[-30:]) and mentions_projects:
+            continue
+        elif _OTHER_BEFORE.search(before[-30:]):
             counts[i] = Count(start, end, value, "elliptic")
-        elif (_ELLIPTIC_BEFORE.search(before) and _ELLIPTIC_AFTER.match(sentence, end)
-              and mentions_projects):
+            continue
+        elif elliptic_before and _ELLIPTIC_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
-        elif _verb_before().search(before[-40:]) and re.match(
-                r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)", sentence[end:]):
+            continue
+        if before[-1:].isspace() and _verb_before().search(before[-40:]) and \
+                _VERB_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "verb")
     _extend_lists(sentence, tokens, counts)
     return [counts[i] for i in sorted(counts)]

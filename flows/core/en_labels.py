@@ -11,12 +11,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from flows.core.en_cues import has_any
 from flows.core.lexicon import load
 
 # Event names ("World Manufacturing Conference") must not lend their words to a sector.
 EVENT_NAME_RE = re.compile(
     r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Convention|Congress|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition|Symposium)\b"
 )
+_EVENT_WORDS = ("Con", "Expo", "EXPO", "Fair", "Forum", "Summit", "Week", "Ceremony", "Festival",
+                "Exhibition", "Symposium")
 
 
 def _trie(terms) -> str:
@@ -39,19 +42,43 @@ def _trie(terms) -> str:
     return build(root)
 
 
-def _table(name: str, label: str) -> tuple[re.Pattern, dict[str, str]]:
-    table = {r["term"].strip().lower(): r[label].strip() for r in load(name)}
-    return re.compile(rf"(?<![\w-]){_trie(table)}(?![\w-])"), table
+class _Lexicon:
+    """A lexicon's terms, found where no word character or hyphen precedes or follows them.
+    `first` reads a term at the very start of a text and `rest` one after a separator (which
+    it consumes): the regex engine skips to separators faster than it tries a lookbehind."""
+
+    def __init__(self, name: str, label: str):
+        self.table = {r["term"].strip().lower(): r[label].strip() for r in load(name)}
+        trie = _trie(self.table)
+        self.first = re.compile(rf"{trie}(?![\w-])")
+        self.rest = re.compile(rf"[^\w-]({trie})(?![\w-])")
+
+    def spans(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every term of the lower-cased text, in order."""
+        out, pos = [], 0
+        m = self.first.match(low)
+        if m:
+            out.append((0, m.end(), self.table[m.group(0)]))
+            pos = m.end()
+        out += [(m.start(1), m.end(1), self.table[m.group(1)]) for m in self.rest.finditer(low, pos)]
+        return out
+
+    def first_label(self, low: str) -> str | None:
+        m = self.first.match(low)
+        if m:
+            return self.table[m.group(0)]
+        m = self.rest.search(low)
+        return self.table[m.group(1)] if m else None
 
 
 @lru_cache(maxsize=1)
-def _stage_table() -> tuple[re.Pattern, dict[str, str]]:
-    return _table("stages_en", "stage")
+def _stage_table() -> _Lexicon:
+    return _Lexicon("stages_en", "stage")
 
 
 @lru_cache(maxsize=1)
-def _sector_table() -> tuple[re.Pattern, dict[str, str]]:
-    return _table("sectors_en", "sector_code")
+def _sector_table() -> _Lexicon:
+    return _Lexicon("sectors_en", "sector_code")
 
 
 def _lower(text: str) -> str:
@@ -61,8 +88,7 @@ def _lower(text: str) -> str:
 
 def stage_terms(text: str) -> list[tuple[int, int, str]]:
     """(start, end, stage) of every stage term in text."""
-    pattern, table = _stage_table()
-    return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(_lower(text))]
+    return _stage_table().spans(_lower(text))
 
 
 def stage_near(text: str, start: int, end: int) -> str | None:
@@ -77,25 +103,23 @@ def stage_near(text: str, start: int, end: int) -> str | None:
 
 def stage_counts(sentences: list[str]) -> Counter:
     """How often each stage's terms occur in the article (ties: earliest first seen)."""
-    tally: Counter = Counter()
-    for s in sentences:
-        for _, _, stage in stage_terms(s):
-            tally[stage] += 1
+    tally: Counter = Counter()   # one pass over the sentences joined by a separator
+    for _, _, stage in _stage_table().spans("\n".join(_lower(s) for s in sentences)):
+        tally[stage] += 1
     return tally
 
 
 def _masked(text: str) -> str:
+    if not has_any(text, _EVENT_WORDS):   # no event name possible: nothing to mask
+        return _lower(text)
     return _lower(EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text))
 
 
 def sector_in(text: str) -> str | None:
     """Sector code of the first sector term in text (event names masked), or None."""
-    pattern, table = _sector_table()
-    m = pattern.search(_masked(text))
-    return table[m.group(0)] if m else None
+    return _sector_table().first_label(_masked(text))
 
 
 def sector_terms(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sector) of every sector term in text (event names masked)."""
-    pattern, table = _sector_table()
-    return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(_masked(text))]
+    return _sector_table().spans(_masked(text))

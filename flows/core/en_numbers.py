@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.core.en_cues import has_any, plain
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -77,13 +80,20 @@ class Amount:
     bound: str | None = None  # 'lower' | 'upper' | 'about' from the qualifier
 
 
+_INT_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_SEP = re.compile(r"[\s-]+")
+_DIGITS_RE = re.compile(DIGITS)
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def word_to_int(text: str) -> int | None:
     """'Sixty-six' -> 66, 'one hundred and five' -> 105, '1,428' -> 1428; None if unreadable."""
     t = text.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+    if _INT_RE.fullmatch(t):
         return int(t.replace(",", ""))
     total, current = 0, 0
-    for tok in re.split(r"[\s-]+", t):
+    for tok in _WORD_SEP.split(t):
         if tok == "and":
             continue
         if tok in UNITS:
@@ -103,12 +113,13 @@ def word_to_int(text: str) -> int | None:
 def number_value(text: str) -> float | None:
     """'582.18' -> 582.18, '1,428' -> 1428.0, 'five' -> 5.0."""
     t = text.strip()
-    if re.fullmatch(DIGITS, t):
+    if _DIGITS_RE.fullmatch(t):
         return float(t.replace(",", ""))
     n = word_to_int(t)
     return None if n is None else float(n)
 
 
+@lru_cache(maxsize=4096)
 def magnitude_value(text: str) -> float | None:
     """'4 billion 280 million' -> 4.28e9, '1.06 trillion' -> 1.06e12, '530' -> 530.0."""
     parts = list(_MAG_RE.finditer(text))
@@ -123,12 +134,13 @@ def magnitude_value(text: str) -> float | None:
     return total
 
 
+@lru_cache(maxsize=1024)
 def _currency(pre: str | None, post: str | None) -> str | None:
     if pre:
-        key = re.sub(r"\s+", " ", pre.lower())
+        key = _SPACES.sub(" ", pre.lower())
         return PRE_CURRENCY.get(key) or PRE_CURRENCY.get(key.replace(" ", ""))
     if post:
-        return POST_CURRENCY.get(re.sub(r"\s+", " ", post.lower()))
+        return POST_CURRENCY.get(_SPACES.sub(" ", post.lower()))
     return None
 
 
@@ -137,6 +149,9 @@ def qualifier(before: str) -> tuple[bool, str | None]:
     words = before[-40:].split()
     if not words or words[-1].lower() not in _QUAL_LAST:
         return False, None
+    if words[-1].lower() == "of" and plain(before) and not (
+            len(words) > 1 and words[-2].lower().endswith(("total", "excess", "upwards"))):
+        return False, None    # 'of' ends only 'a total of', 'in excess of', 'upwards of'
     m = QUAL_BEFORE.search(before[-40:])
     if not m:
         return False, None
@@ -144,11 +159,17 @@ def qualifier(before: str) -> tuple[bool, str | None]:
     return True, "lower" if q in _LOWER_SET else "upper" if q in _UPPER_SET else "about"
 
 
-_DIGIT_START = re.compile(r"(?<![\d.,])\d")
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s?$", re.IGNORECASE)
+_PRE_LAST = frozenset("$¥€£dbyrpDBYRP")   # last characters of _PRE: its cheap pre-check
+# Where a number starts; `cue` is set when a scale or currency word may follow (a superset of
+# what AMOUNT_RE can add after digits): a bare number without it is never an amount.
+# (the digit comes first so that the regex engine can skip to digits quickly)
+_DIGIT_START = re.compile(
+    rf"\d(?<![\d.,]\d)(?:(?=[\d.,]*(?:\s*[tbmk]|-|\s+(?:{_POST})))(?P<cue>)|)", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?:tr|b|m)illion\b", re.IGNORECASE)
 _WORD_NUM_BEFORE = re.compile(rf"\b{WORD_NUM}\s*$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + ["hundred", "thousand"])
+_NUMBER_WORD_LIST = tuple(sorted(_NUMBER_WORDS))
 
 
 def _word_amount_starts(sentence: str) -> list[int]:
@@ -156,7 +177,7 @@ def _word_amount_starts(sentence: str) -> list[int]:
     starts = []
     for sc in _SCALE_WORD.finditer(sentence):
         before = sentence[max(0, sc.start() - 40): sc.start()]
-        words = before.split()
+        words = before.rsplit(None, 1)
         if words and words[-1].lower().split("-")[-1] in _NUMBER_WORDS:
             m = _WORD_NUM_BEFORE.search(before)
             if m:
@@ -170,9 +191,14 @@ def _candidates(sentence: str):
     starts = []
     for d in _DIGIT_START.finditer(sentence):
         i = d.start()
-        pre = _PRE_BEFORE.search(sentence, max(0, i - 8), i)
-        starts.append(pre.start() if pre else i)
-    if "illion" in sentence:
+        if not _PRE_LAST.isdisjoint(sentence[max(0, i - 3): i]):
+            pre = _PRE_BEFORE.search(sentence, max(0, i - 8), i)
+            if pre:
+                starts.append(pre.start())
+                continue
+        if d.group("cue") is not None:
+            starts.append(i)
+    if "illion" in sentence and has_any(sentence.lower(), _NUMBER_WORD_LIST):
         starts += _word_amount_starts(sentence)
         starts.sort()
     last_end = -1
@@ -185,6 +211,14 @@ def _candidates(sentence: str):
             yield m
 
 
+@lru_cache(maxsize=4096)
+def _scaled(num: str) -> bool:
+    return _MAG_RE.search(num) is not None
+
+
+_BORROW_GAP = re.compile(r"\s*(?:,|and|to|or|-|–|—)?\s*(?:and\s+)?")
+
+
 def find_amounts(sentence: str) -> list[Amount]:
     """Every money expression of a sentence, in order. A bare scaled number ("5 billion")
     borrows the currency of the next amount when only 'and'/'to'/','/'-' lie between
@@ -192,20 +226,22 @@ def find_amounts(sentence: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _candidates(sentence):
         pre, post, num = m.group("pre"), m.group("post"), m.group("num")
-        scaled = bool(_MAG_RE.search(num))
-        if not (pre or post or scaled):
+        if not (pre or post or _scaled(num)):
             continue
         value = magnitude_value(num)
         if value is None or value <= 0:
             continue
-        approx, bound = qualifier(sentence[: m.start()])
-        found.append(Amount(m.start(), m.end(), value, _currency(pre, post), approx, bound))
+        start = m.start()
+        approx, bound = qualifier(sentence[max(0, start - 40): start])
+        found.append(Amount(start, m.end(), value, _currency(pre, post), approx, bound))
+    if not found:
+        return found
     found = _list_heads(sentence, found)
     for i in range(len(found) - 1, -1, -1):
         a = found[i]
         if a.currency is None and i + 1 < len(found):
             gap = sentence[a.end: found[i + 1].start]
-            if re.fullmatch(r"\s*(?:,|and|to|or|-|–|—)?\s*(?:and\s+)?", gap) and found[i + 1].currency:
+            if _BORROW_GAP.fullmatch(gap) and found[i + 1].currency:
                 a.currency = found[i + 1].currency
     return [a for a in found if a.currency]
 
@@ -216,19 +252,35 @@ _LIST_HEAD_RE = re.compile(
 )
 
 
+def _may_list_head(before: str) -> bool:
+    """False only when _LIST_HEAD_RE cannot match: before must end '<digit> [,] and|or|to|-|–'."""
+    t = before.rstrip()
+    for conj in ("and", "or", "to", "-", "–"):
+        if t[-len(conj):].lower() == conj:
+            t = t[: -len(conj)].rstrip()
+            if t.endswith(","):
+                t = t[:-1].rstrip()
+            return t[-1:].isdecimal()
+    return False
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
     """'12.5, 7.2 and 3.1 billion yuan': the bare heads take the last item's scale and
     currency ('between 5 and 10 billion yuan' likewise)."""
     out: list[Amount] = []
     for a in found:
-        m = _LIST_HEAD_RE.search(sentence[max(0, a.start - 80): a.start])
-        mags = list(_MAG_RE.finditer(sentence, a.start, a.end))
+        before = sentence[max(0, a.start - 80): a.start]
+        m = _LIST_HEAD_RE.search(before) if _may_list_head(before) else None
+        mags = list(_MAG_RE.finditer(sentence, a.start, a.end)) if m else ()
         if m and len(mags) == 1:
             scale = SCALE_VALUES[mags[0].group("s").strip(" \t-").lower()]
             base = a.start - len(m.group("list"))
-            for d in re.finditer(DIGITS, m.group("list")):
+            for d in _DIGITS_RE.finditer(m.group("list")):
                 v = float(d.group(0).replace(",", ""))
-                if re.fullmatch(r"(?:19|20)\d\d", d.group(0)):
+                if _YEAR.fullmatch(d.group(0)):
                     break
                 approx, bound = qualifier(sentence[: base + d.start()])
                 out.append(Amount(base + d.start(), base + d.end(), v * scale, a.currency,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from flows.core.en_context import adjective_head, after_intro, keep_amount, project_name
 from flows.core.en_counts import Count, find_counts
+from flows.core.en_cues import cue, has_any, may_contain, may_end_with, plain
 from flows.core.en_labels import sector_in, stage_near
 from flows.core.en_lists import list_labels
 from flows.core.en_numbers import LOWER_Q, UPPER_Q, Amount, find_amounts, qualifier
@@ -28,9 +29,14 @@ _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
 _AND_ABOVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:above|over|more|upwards|beyond)\b", re.I)
 _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
 _EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
+_EACH_WORDS = ("each", "piece", "every", "per", "individually")   # what _EACH needs
+_PUNCT = re.compile(r"[,;.]")
 _EACH_LEAD = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+project|individually)\b", re.I)
 _ARE_ABOVE = re.compile(rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?"
                         rf"(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
+# last words of LOWER_Q and UPPER_Q phrases ('of': 'in excess of', 'upwards of')
+_ARE_ABOVE_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping", "to",
+                   "under", "below", "within")
 # "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
 _WITH_Q = re.compile(rf"\bprojects\s+(?:each\s+)?with\s+(?:an?\s+)?(?:individual\s+)?investments?\s+"
                      rf"(?:scale\s+)?(?:of\s+)?(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
@@ -39,6 +45,10 @@ _SUBSET = re.compile(
     r"including|included|in\s+which|compris(?:e|ed|es|ing)|consist(?:ed|s|ing)?\s+of|"
     r"broken\s+down\s+by|by\s+(?:sector|industry|category|region|investor|type|scale|size|"
     r"contract\s+value|field|source)|the\s+other|another|the\s+remaining|the\s+rest)\b", re.I)
+_SUBSET_CUE = cue("among", "includ", r"of\s+(?:th|which)", r"in\s+which", "compris", "consist",
+                  "broken", "other", "remaining", r"the\s+rest",
+                  r"by\s+(?:sector|industry|category|region|investor|type|scale|size|contract|"
+                  r"field|source)")
 _OF_THE = re.compile(r"^\S+\s+of\s+(?:the|these|those)\b", re.I)
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
@@ -125,9 +135,12 @@ def _band_of(s: str, it: Item, prev_end: int, count_follows: bool,
     pre = s[clause: it.start]
     if clause == prev_end and after_amount:   # 'over 5 billion yuan each have a combined ...':
         pre = _EACH_LEAD.sub("", pre)     # that 'each' bands the figure before
-    local = pre + re.split(r"[,;.]", s[it.end:], maxsplit=1)[0]
+    stop = _PUNCT.search(s, it.end)
+    local = pre + s[it.end: stop.start() if stop else len(s)]
     near = s[max(0, a.start - 50): a.start]
-    if _EACH.search(local) or _ARE_ABOVE.search(near) or (a.bound == "lower" and count_follows) \
+    if (not plain(local) or has_any(local.lower(), _EACH_WORDS)) and _EACH.search(local) or \
+            may_end_with(near, _ARE_ABOVE_LAST, True, ("excess", "upwards")) and \
+            _ARE_ABOVE.search(near) or (a.bound == "lower" and count_follows) \
             or (a.bound in ("lower", "upper") and _WITH_Q.search(near) and _round(a.value)):
         if a.bound == "upper":
             return (None, a.value)
@@ -213,11 +226,15 @@ def _respectively(s: str, items: list[Item]) -> tuple[list[Group], list[Group], 
 def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tuple]]:
     """Cohort mentions of sentence `s` (number `index`), and countless 'every project' bands."""
     low = s.lower()
-    has_digit = _DIGIT.search(s) is not None
-    has_project = any(w in low for w in PROJECT_WORDS)
-    has_money = any(w in low for w in MONEY_WORDS)
-    if not has_money and not has_project or not has_digit and not has_project and "illion" not in low:
+    has_project = has_any(low, PROJECT_WORDS)
+    if "illion" in low:
+        has_money = True
+    elif not has_project and not _DIGIT.search(s):
         return [], []     # the cheap exit most sentences take
+    else:
+        has_money = has_any(low, MONEY_WORDS)
+        if not has_project and not has_money:
+            return [], []
     items, spans = _amount_items(s) if has_money else ([], [])
     counts = find_counts(s, spans + [(it.start, it.end) for it in items]) if has_project else []
     if not counts and not items:
@@ -283,13 +300,13 @@ def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subse
             m.project_name = name
     m.stage = _stage(s, g, prev_end, next_start)
     own = s[counted.start: counted.end] if counted and g.paired else ""
-    m.sector_code = sector_in(own) or (g.sector if g.listed else (
+    m.sector_code = (sector_in(own) if own else None) or (g.sector if g.listed else (
         sector_in(_APPOSITIVE.sub(" ", span)) or _sector_after(s[g.end: next_start]) or
         (sector_in(m.project_name) if m.project_name else None)))
     head = s[prev_end: g.items[0].end]
     if counted and qualifier(s[: counted.start])[0]:
         m.approximate = True          # 'some 18 projects', 'more than 700 projects'
-    subset = whole_subset or bool(_SUBSET.search(head)) or bool(_OF_THE.match(s[g.start:])) \
+    subset = whole_subset or (may_contain(head, _SUBSET_CUE) and bool(_SUBSET.search(head))) or bool(_OF_THE.match(s[g.start:])) \
         or bool(counted and counted.kind == "elliptic")
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
     return m

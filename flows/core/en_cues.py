@@ -1,0 +1,54 @@
+"""Cheap necessary conditions tried before the English rules' costlier regexes.
+
+A case-insensitive pattern that opens with a word boundary is tried at every position of the
+text; most texts lack the words it needs. `may_contain` / `may_end_with` answer False only when
+the regex cannot match, so skipping it on False never changes a result. Outside ASCII, four
+characters fold onto ASCII letters under re.IGNORECASE (İ ı ſ K): texts holding one are not
+pre-checked.
+"""
+from __future__ import annotations
+
+import re
+
+_FOLDS = frozenset("İıſ\u212a")
+
+
+def plain(text: str) -> bool:
+    """True when str.lower() folds text exactly as re.IGNORECASE does."""
+    return text.isascii() or _FOLDS.isdisjoint(text)
+
+
+def cue(*words: str) -> re.Pattern:
+    """A case-sensitive pattern of lower-case literals (or small regexes) for `may_contain`."""
+    return re.compile("|".join(words))
+
+
+def may_contain(text: str, pattern: re.Pattern) -> bool:
+    """False only when the lower-cased text holds none of the cue's words."""
+    return not plain(text) or pattern.search(text.lower()) is not None
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of the words occurs in text (a plain substring test)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def may_end_with(text: str, words: tuple[str, ...], space: bool = False,
+                 of_after: tuple[str, ...] | None = None) -> bool:
+    """False only when the text's last whitespace-separated word (lower-cased) ends with none
+    of `words`, or (`space`) the text does not end with whitespace. With `of_after`, a last
+    word 'of' counts only after a word ending with one of of_after ('in excess of')."""
+    if not plain(text):
+        return True
+    if space and not text[-1:].isspace():
+        return False
+    parts = text.rsplit(None, 2)
+    if not parts:
+        return False
+    last = parts[-1].lower()
+    if of_after is not None and last == "of":
+        return len(parts) > 1 and parts[-2].lower().endswith(of_after)
+    return last.endswith(words)
