@@ -48,8 +48,8 @@ def publish(work: Path, warehouse: Path) -> None:
 
 
 @task(name="export-parquet", cache_policy=NO_CACHE)
-def export(warehouse: Path, export_dir: Path, memory_limit: str) -> list[Path]:
-    return runner.export_all(warehouse, export_dir, memory_limit)
+def export(warehouse: Path, export_dir: Path, memory_limit: str, data_changed: bool) -> list[Path]:
+    return runner.export_all(warehouse, export_dir, memory_limit, data_changed)
 
 
 @contextmanager
@@ -108,7 +108,7 @@ def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, wor
 @flow(name="newsetl-etl", log_prints=False)
 def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         export_dir: str = "warehouse/export", batch_size: int = 2000,
-        memory_limit: str = "2GB", task_runner: str = "auto", workers: int = 2,
+        memory_limit: str = "1GB", task_runner: str = "auto", workers: int = 2,
         dask_address: str | None = None) -> dict:
     """Ingest new or changed files under raw_dir into the warehouse and export parquet.
 
@@ -149,7 +149,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks
 
         clock = time.perf_counter()
-        written = export(warehouse, export_dir, memory_limit)
+        written = export(warehouse, export_dir, memory_limit, counts.data_changed)
         seconds["export"] = time.perf_counter() - clock
 
     summary = {"run_id": run_id, **vars(counts), "batches": len(batches),

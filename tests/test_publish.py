@@ -103,7 +103,7 @@ elif point == "publish":          # load committed and checkpointed, rename not 
     runner.publish = die
 elif point == "export":           # warehouse published, parquet export half written
     real = warehouse.export
-    def export_then_die(con, out_dir):
+    def export_then_die(con, out_dir, *args):
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / ".cohorts.parquet.tmp").write_bytes(b"PAR1 half")
         die()

@@ -136,3 +136,14 @@ def test_files_with_the_same_size_and_mtime_are_not_read_again(raw, tmp_path):
     path.write_bytes(data.replace(b"703", b"704"))          # new mtime and content: reloaded
     counts = run_once(raw, db)
     assert (counts.files_changed, counts.articles_loaded) == (1, 1)
+
+
+def test_an_unchanged_run_rewrites_only_the_run_log_and_missing_exports(raw, tmp_path):
+    db, out = tmp_path / "w.duckdb", tmp_path / "export"
+    run_once(raw, db)
+    runner.export_all(db, out)
+    counts = run_once(raw, db)
+    assert not counts.data_changed
+    (out / "dim_sector.parquet").unlink()
+    written = runner.export_all(db, out, data_changed=counts.data_changed)
+    assert sorted(p.name for p in written) == ["dim_sector.parquet", "etl_run.parquet", "meta.parquet"]

@@ -54,15 +54,28 @@ def discover(raw_dir: Path) -> list[Path]:
 
 
 def discover_stats(raw_dir: Path) -> list[tuple[str, int | None, int | None]]:
-    """(relative path, size, mtime_ns) of every candidate file; None when stat fails (a file
-    that vanished or a dangling link: reading it later quarantines it with the reason)."""
-    out = []
-    for path in discover(raw_dir):
-        try:
-            info = path.stat()
-            out.append((relpath(path, raw_dir), info.st_size, info.st_mtime_ns))
-        except OSError:
-            out.append((relpath(path, raw_dir), None, None))
+    """(relative path, size, mtime_ns) of every candidate file, in `discover` order; None when
+    stat fails (a file that vanished or a dangling link: reading it later quarantines it)."""
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw directory not found: {raw_dir}")
+    out: list[tuple[str, int | None, int | None]] = []
+    stack = [("", str(raw_dir))]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((rel + "/", entry.path))
+                    continue
+                try:
+                    info = entry.stat()
+                    out.append((rel, info.st_size, info.st_mtime_ns))
+                except OSError:
+                    out.append((rel, None, None))
+    out.sort(key=lambda row: row[0])
     return out
 
 

@@ -111,10 +111,11 @@ def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
         con.close()
 
 
-def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "2GB") -> list[Path]:
+def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "1GB",
+               data_changed: bool = True) -> list[Path]:
     con = warehouse.connect(warehouse_path, read_only=True, memory_limit=memory_limit)
     try:
-        return warehouse.export(con, out_dir)
+        return warehouse.export(con, out_dir, data_changed)
     finally:
         con.close()
 

@@ -42,6 +42,11 @@ class LoadCounts:
     conflicted_facts: int = 0
     dq_issues: dict = field(default_factory=dict)   # check name -> findings
 
+    @property
+    def data_changed(self) -> bool:
+        return bool(self.files_new or self.files_changed or self.files_quarantined
+                    or self.files_removed)
+
 
 def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -51,7 +56,7 @@ def sql_files() -> list[Path]:
     return [p for layer in LAYERS for p in sorted((SQL_DIR / layer).glob("*.sql"))]
 
 
-def connect(path: Path | str, read_only: bool = False, memory_limit: str = "2GB"):
+def connect(path: Path | str, read_only: bool = False, memory_limit: str = "1GB"):
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
@@ -213,8 +218,9 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
                           if f"${k}" in statement}
                 con.execute(statement, params or None)
             clock = time.perf_counter()
-            facts.refresh(con)
-            facts.run_checks(con, run_id)
+            if counts.data_changed:           # nothing loaded, replaced or retired: all stands
+                facts.refresh(con)
+                facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
             counts.facts_total, counts.conflicted_facts = con.execute(
                 "select count(*), count(*) filter (where has_conflict) from fct_cohort_fact"
@@ -345,12 +351,18 @@ def relations(con) -> list[str]:
     return [r[0] for r in rows]
 
 
-def export(con, out_dir: Path) -> list[Path]:
-    """Each relation as out_dir/<name>.parquet, written to a temp name and moved into place."""
+EVERY_RUN = ("etl_run", "meta")   # relations that change even when no file did
+
+
+def export(con, out_dir: Path, data_changed: bool = True) -> list[Path]:
+    """Each relation as out_dir/<name>.parquet, written to a temp name and moved into place.
+    When no data changed, only the run log and missing files are written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in relations(con):
         target = out_dir / f"{name}.parquet"
+        if not data_changed and name not in EVERY_RUN and target.exists():
+            continue
         tmp = out_dir / f".{name}.parquet.tmp"
         con.sql(f"select * from {quote(name)}").pl().write_parquet(tmp)
         os.replace(tmp, target)
