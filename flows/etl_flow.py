@@ -89,13 +89,18 @@ def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, wor
                     memory_limit: str) -> dict:
     """Every batch of the plan on this flow's task runner; each result is staged into the
     working copy as it completes, so memory holds a batch or two, not the whole run."""
-    logger = get_run_logger()
     futures = [extract_batch.submit(plan, i, raw_dir) for i in range(n_batches)]
+    return stage_as_completed((f.result() for f in as_completed(futures)), n_files, work,
+                              memory_limit)
+
+
+def stage_as_completed(results, n_files: int, work: Path, memory_limit: str) -> dict:
+    """Stage each batch result into the working copy; progress, seconds and quarantine."""
+    logger = get_run_logger()
     done = 0
     seconds = {"read": 0.0, "extract": 0.0, "validate": 0.0}
     quarantine: list[dict] = []
-    for future in as_completed(futures):
-        result = future.result()
+    for result in results:
         runner.stage_result(work, memory_limit, result)
         done += result.files.height
         for stage, value in result.seconds.items():
@@ -132,7 +137,10 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
                                       dict(known.select("path", "content_hash").iter_rows()))
         extracted = {"seconds": {}, "quarantine": []}
-        if batches:
+        if len(batches) == 1:              # one batch: run it here, no sub-flow or pool to start
+            extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
+                                           len(batches[0]), work, memory_limit)
+        elif batches:
             with workers_share_this_api():
                 extracted = extract_batches.with_options(task_runner=runner_for_batches)(
                     plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit)
