@@ -1,6 +1,7 @@
 """Shared fixtures: an in-memory warehouse with the schema applied, and paths to test data."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ def con():
     warehouse.apply_schema(connection)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def raw(tmp_path):
+    """A raw directory holding the seed report as wmc.txt."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(DATA / "raw" / "en_wmc2021.txt", folder / "wmc.txt")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -27,14 +27,6 @@ def cohort_count(db):
         con.close()
 
 
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    shutil.copy(SEED, folder / "wmc.txt")
-    return folder
-
-
 READER = """
 import sys, time, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)

@@ -45,14 +45,6 @@ def snapshot(db):
         con.close()
 
 
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    shutil.copy(SEED, folder / "wmc.txt")
-    return folder
-
-
 def test_second_run_on_same_input_changes_nothing(raw, tmp_path):
     db = tmp_path / "w.duckdb"
     first = run_once(raw, db)
