@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from flows.core import load as loading
 from flows.core import runner, warehouse
 from flows.core.pipeline import files_only
 from flows.core.publish import run_lock, start_work
@@ -91,8 +92,8 @@ def test_a_failing_load_leaves_the_warehouse_as_it_was(raw, tmp_path, monkeypatc
     run_once(raw, db)
     before = snapshot(db)
     (raw / "new.txt").write_text("Hefei signed 12 projects worth 3 billion yuan.", encoding="utf-8")
-    monkeypatch.setattr(warehouse, "_LOAD_STATEMENTS",
-                        warehouse._LOAD_STATEMENTS + ("select error('disk full')",))
+    monkeypatch.setattr(loading, "_LOAD_STATEMENTS",
+                        loading._LOAD_STATEMENTS + ("select error('disk full')",))
     with pytest.raises(Exception, match="disk full"):
         run_once(raw, db)
     assert snapshot(db) == before

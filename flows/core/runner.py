@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from flows.core import load as loading
 from flows.core import publish as publishing
 from flows.core import warehouse
 from flows.core.ingest import discover, discover_stats
@@ -94,17 +95,17 @@ def stage_result(warehouse_path: Path, memory_limit: str, result: BatchResult) -
     """Append a finished batch to the working copy's staging tables (then it can be dropped)."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
-        warehouse.stage(con, result)
+        loading.stage(con, result)
     finally:
         con.close()
 
 
 def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
-                 batches: list[BatchResult] | None, raw_dir: Path, started_at) -> warehouse.LoadCounts:
+                 batches: list[BatchResult] | None, raw_dir: Path, started_at) -> loading.LoadCounts:
     """Load what was staged, plus `batches`, in one transaction; checkpoint."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
-        counts = warehouse.load(con, run_id, batches, str(raw_dir), started_at)
+        counts = loading.load(con, run_id, batches, str(raw_dir), started_at)
         con.execute("checkpoint")
         return counts
     finally:
