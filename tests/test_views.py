@@ -179,3 +179,20 @@ def test_dim_sector_is_seeded_with_the_twenty_codes(con):
     codes = [r[0] for r in con.execute("select sector_code from dim_sector order by 1").fetchall()]
     assert codes == sorted(SECTOR_CODES)
     assert con.execute("select count(*) from dim_sector where name_zh is null or name_en is null").fetchone() == (0,)
+
+
+def test_stg_cohort_joins_article_and_event_and_hides_retired_articles(wmc):
+    rows = wmc.execute("select source_file, event_name, project_count, is_total_candidate "
+                       "from stg_cohort order by cohort_index limit 3").fetchall()
+    assert rows == [("wmc.txt", "World Manufacturing Conference", 703, True),
+                    ("wmc.txt", "World Manufacturing Conference", 7, True),
+                    ("wmc.txt", "World Manufacturing Conference", 399, True)]
+    wmc.execute("update dim_article set retired_at = now()")
+    assert wmc.execute("select count(*) from stg_cohort").fetchall() == [(0,)]
+
+
+def test_stg_fact_flags_headline_candidates(wmc):
+    rows = wmc.execute("select fact_id, project_count, is_total_candidate from stg_fact "
+                       "order by fact_id").fetchall()
+    assert rows == [("f:a1:0", 703, True), ("f:a1:1", 7, True), ("f:a1:2", 399, True),
+                    ("f:a1:3", 463, False), ("f:a1:4", 167, True), ("f:a1:5", 66, False)]
