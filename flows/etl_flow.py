@@ -86,15 +86,15 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
 
 @flow(name="extract-batches", log_prints=False)
 def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, work: Path,
-                    memory_limit: str) -> dict:
+                    memory_limit: str, run_id: str) -> dict:
     """Every batch of the plan on this flow's task runner; each result is staged into the
     working copy as it completes, so memory holds a batch or two, not the whole run."""
     futures = [extract_batch.submit(plan, i, raw_dir) for i in range(n_batches)]
     return stage_as_completed((f.result() for f in as_completed(futures)), n_files, work,
-                              memory_limit)
+                              memory_limit, run_id)
 
 
-def stage_as_completed(results, n_files: int, work: Path, memory_limit: str) -> dict:
+def stage_as_completed(results, n_files: int, work: Path, memory_limit: str, run_id: str) -> dict:
     """Stage each batch result into the working copy; progress, seconds and quarantine."""
     logger = get_run_logger()
     done = 0
@@ -106,7 +106,7 @@ def stage_as_completed(results, n_files: int, work: Path, memory_limit: str) -> 
         for stage, value in result.seconds.items():
             seconds[stage] = seconds.get(stage, 0.0) + value
         quarantine += result.quarantine.select("source_file", "reason").to_dicts()
-        logger.info("progress: %d/%d files read and extracted", done, n_files)
+        logger.info("run %s progress: %d/%d files read and extracted", run_id, done, n_files)
     return {"seconds": seconds, "quarantine": quarantine}
 
 
@@ -122,6 +122,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
     logger = get_run_logger()
     run_id = str(get_run_context().flow_run.id) if get_run_context().flow_run else uuid.uuid4().hex
     started_at = datetime.now(timezone.utc)
+    logger.info("run %s: started on %s -> %s", run_id, raw_dir, warehouse)
     seconds: dict[str, float] = {}
 
     with run_lock(warehouse):
@@ -139,11 +140,12 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         extracted = {"seconds": {}, "quarantine": []}
         if len(batches) == 1:              # one batch: run it here, no sub-flow or pool to start
             extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
-                                           len(batches[0]), work, memory_limit)
+                                           len(batches[0]), work, memory_limit, run_id)
         elif batches:
             with workers_share_this_api():
                 extracted = extract_batches.with_options(task_runner=runner_for_batches)(
-                    plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit)
+                    plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
+                    run_id)
         plan_file.unlink(missing_ok=True)
         seconds["read_and_extract"] = time.perf_counter() - clock
         for stage, value in extracted["seconds"].items():   # summed over batches (worker seconds)
