@@ -140,3 +140,29 @@ def test_an_unchanged_run_rewrites_only_the_run_log_and_missing_exports(raw, tmp
     (out / "dim_sector.parquet").unlink()
     written = runner.export_all(db, out, data_changed=counts.data_changed)
     assert sorted(p.name for p in written) == ["dim_sector.parquet", "etl_run.parquet", "meta.parquet"]
+
+
+def test_an_article_the_rules_fail_on_is_quarantined_and_the_rest_loads(raw, tmp_path, monkeypatch):
+    from flows.core import extract
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(SEED, raw / "other.txt")
+    run_once(raw, db)
+    before = snapshot(db)
+    real = extract.EXTRACTORS["en"]
+
+    def fragile(sentences):
+        if any("hostile" in s for s in sentences):
+            raise ValueError("rule bug")
+        return real(sentences)
+
+    monkeypatch.setitem(extract.EXTRACTORS, "en", fragile)
+    (raw / "wmc.txt").write_text("A hostile sentence. " + SEED.read_text("utf-8"), encoding="utf-8")
+    (raw / "new.txt").write_text("Hefei signed 12 projects worth 3 billion yuan.", encoding="utf-8")
+    counts = run_once(raw, db)
+    after = snapshot(db)
+    assert after["quarantine"] == [("wmc.txt", "extraction failed: ValueError: rule bug")]
+    assert counts.files_quarantined == 1 and counts.files_new == 1
+    kept = [row for row in after["cohorts"] if row[1] == warehouse_key("wmc.txt")]
+    assert kept == [row for row in before["cohorts"] if row[1] == warehouse_key("wmc.txt")]
+    assert any(row[1] == warehouse_key("new.txt") for row in after["cohorts"])

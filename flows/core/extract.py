@@ -54,8 +54,12 @@ def article_frame(articles: list[Article]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"article_id": pl.Int64, "lang": pl.String, "text": pl.String})
 
 
-def extract_articles(articles: list[Article]) -> pl.DataFrame:
-    """Every cohort mention of every article, with the contract's columns and a few more."""
+def extract_articles(articles: list[Article],
+                     failures: list[tuple[str, str]] | None = None) -> pl.DataFrame:
+    """Every cohort mention of every article, with the contract's columns and a few more.
+
+    An article the rules fail on (a bug meeting odd text) is left out and reported in
+    `failures` as (source_file, reason) instead of failing its whole batch."""
     if not articles:
         return pl.DataFrame(schema=COHORT_SCHEMA)
     frame = article_frame(articles)
@@ -67,18 +71,28 @@ def extract_articles(articles: list[Article]) -> pl.DataFrame:
     langs, texts = frame["lang"].to_list(), frame["text"].to_list()
     rows: list[dict] = []
     for i, art in enumerate(articles):
-        sents = by_article.get(i, [])
-        lang = langs[i]
-        mentions = dedupe(EXTRACTORS[lang](sents))
-        if not mentions:
-            continue
-        event = detect_event(art.title, sents, lang, art.published_at)
-        spans = sentence_spans(texts[i], sents)
-        for idx, m in enumerate(mentions):
-            row = _row(art, lang, event, m, idx)
-            row["char_start"], row["char_end"] = spans[m.sentence_index] if m.sentence_index < len(spans) else (None, None)
-            rows.append(row)
+        try:
+            rows.extend(_article_rows(art, langs[i], texts[i], by_article.get(i, [])))
+        except Exception as exc:  # noqa: BLE001 - one article must not sink the batch
+            if failures is None:
+                raise
+            failures.append((art.source_file, f"extraction failed: {type(exc).__name__}: {exc}"))
     return pl.DataFrame(rows, schema=COHORT_SCHEMA)
+
+
+def _article_rows(art: Article, lang: str, text: str, sents: list[str]) -> list[dict]:
+    mentions = dedupe(EXTRACTORS[lang](sents))
+    if not mentions:
+        return []
+    event = detect_event(art.title, sents, lang, art.published_at)
+    spans = sentence_spans(text, sents)
+    rows = []
+    for idx, m in enumerate(mentions):
+        row = _row(art, lang, event, m, idx)
+        row["char_start"], row["char_end"] = (
+            spans[m.sentence_index] if m.sentence_index < len(spans) else (None, None))
+        rows.append(row)
+    return rows
 
 
 def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int | None, int | None]]:

@@ -15,7 +15,7 @@ import polars as pl
 
 from flows.core.extract import COHORT_SCHEMA, extract_articles, full_text
 from flows.core.language import detect_lang
-from flows.core.ingest import ScanResult, scan_batch
+from flows.core.ingest import Quarantined, ScanResult, scan_batch
 from flows.core.model import Article
 from schemas import validate_rows
 
@@ -69,7 +69,15 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
     clock = time.perf_counter()
     scan = scan_batch(paths, raw_dir, known)
     read_s, clock = time.perf_counter() - clock, time.perf_counter()
-    cohorts = extract_articles(scan.articles)
+    failures: list[tuple[str, str]] = []
+    cohorts = extract_articles(scan.articles, failures)
+    if failures:                 # quarantined like unreadable files: a file keeps its old facts
+        failed = {ref for ref, _ in failures}
+        scan.articles = [a for a in scan.articles if a.source_file not in failed]
+        scan.quarantined += [Quarantined(ref, reason) for ref, reason in failures]
+        for f in scan.files:
+            if f.path in failed:
+                f.status = "quarantined"
     extract_s, clock = time.perf_counter() - clock, time.perf_counter()
     good, bad = validate_rows(cohorts.to_dicts())
     result = assemble(scan, pl.DataFrame(good, schema=COHORT_SCHEMA), bad)
