@@ -515,3 +515,7 @@ def test_size_band_then_combined_amount_is_one_cohort(sentence, count, amount, f
 def test_each_before_total_wording_still_bands_a_count():
     s = ["There were 37 projects each with a total investment of over 1 billion yuan."]
     assert [(c, a, lo) for c, a, _, _, lo, _ in brief(s)] == [(37, None, 1e9)]
+
+
+def test_absurdly_long_numbers_are_not_counts():
+    assert extract_en(["1" * 10000 + " projects were signed."]) == []

@@ -401,3 +401,10 @@ def test_evidence_and_index():
 def test_every_cohort_has_a_stage():
     sents = ["芯片产业项目30个、投资额271亿元。"]
     assert [m.stage for m in extract_zh(sents)] == ["promoted"]
+
+
+def test_absurdly_long_numerals_are_not_counts_or_amounts():
+    from flows.core.extract_zh import extract_zh
+
+    assert extract_zh(["9" * 5000 + "亿元项目" + "8" * 5000 + "个"]) == []
+    assert extract_zh(["项目" + "九" * 3000 + "个"]) == []

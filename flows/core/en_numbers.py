@@ -91,7 +91,8 @@ def word_to_int(text: str) -> int | None:
     """'Sixty-six' -> 66, 'one hundred and five' -> 105, '1,428' -> 1428; None if unreadable."""
     t = text.strip().lower()
     if _INT_RE.fullmatch(t):
-        return int(t.replace(",", ""))
+        digits = t.replace(",", "")
+        return int(digits) if len(digits) <= 15 else None   # no count has 16 digits
     total, current = 0, 0
     for tok in _WORD_SEP.split(t):
         if tok == "and":

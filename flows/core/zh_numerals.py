@@ -7,6 +7,7 @@ and decimals before 亿/万亿).
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -105,9 +106,14 @@ def parse_amount(text: str) -> tuple[float, str, bool] | None:
     cur, unit = m.group("cur"), m.group("unit")
     if not cur and unit not in ("亿", "万亿"):
         return None
-    value = _num_or_one(m.group("num")) * MONEY_UNITS.get(unit or "", 1.0)
-    if m.group("num2"):
-        value += parse_number(m.group("num2")) * MONEY_UNITS[m.group("unit2")]
+    try:
+        value = _num_or_one(m.group("num")) * MONEY_UNITS.get(unit or "", 1.0)
+        if m.group("num2"):
+            value += parse_number(m.group("num2")) * MONEY_UNITS[m.group("unit2")]
+    except OverflowError:
+        return None
+    if not math.isfinite(value):
+        return None
     approx = bool(m.group("pre") or m.group("more") or m.group("more2"))
     return float(round(value, 2)), CURRENCIES.get(cur or "元", "CNY"), approx
 
@@ -118,5 +124,10 @@ def parse_count(text: str) -> int | None:
     m = _COUNT_RE.match(text)
     if not m:
         return None
-    value = parse_number(m.group("num"))
+    try:
+        value = parse_number(m.group("num"))
+    except OverflowError:
+        return None
+    if not math.isfinite(value) or value >= 1e15:    # no real count is this large
+        return None
     return int(value) if value >= 1 and value == int(value) else None
