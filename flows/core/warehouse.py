@@ -139,11 +139,6 @@ def known_files(con) -> pl.DataFrame:
         params={"version": extractor_version()}).pl()
 
 
-def known_hashes(con) -> dict[str, str]:
-    """path -> content hash of files loaded by the current extraction rules."""
-    return dict(known_files(con).select("path", "content_hash").iter_rows())
-
-
 def relations(con) -> list[str]:
     """Every user table and view, tables first, by name."""
     rows = con.execute(

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from flows.core.zh_clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
 from flows.core.zh_events import after_event
 from flows.core.zh_names import project_name
-from flows.core.zh_numerals import CUR, INT, NUM, UNIT, parse_amount, parse_count, parse_number
+from flows.core.zh_numerals import (CUR, INT, MONEY_UNITS, NUM, UNIT, parse_amount, parse_count,
+                                    parse_number)
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
 MONEY_RE = re.compile(
@@ -43,7 +44,6 @@ _ANCHORS = re.compile(r"[元亿币]+")
 _MONEY_CHARS = r"\s\d,.超过多达高将近接大约突破到逾上零〇一二两三四五六七八九十百千点余万亿美元欧港币日英镑韩人民"
 _MONEY_RUN = re.compile(rf"[{_MONEY_CHARS}]*[元币镑亿][{_MONEY_CHARS}]*")
 _RANGE_HINT = re.compile(r"[至到\-—~]")
-_UNITS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 _ALT_GAP = re.compile(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*")
 _LIST_HEAD = re.compile(r"分别(?:为|是|达到|达|约)?\s*$")
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
@@ -201,8 +201,8 @@ def _ranges(s: str, windows: list[tuple[int, int]]) -> list[Tok]:
     for lo, hi in windows:
         for m in RANGE_RE.finditer(s, lo, hi):
             try:
-                low = parse_number(m.group("n1")) * _UNITS[m.group("u1") or m.group("u2")]
-                high = parse_number(m.group("n2")) * _UNITS[m.group("u2")]
+                low = parse_number(m.group("n1")) * MONEY_UNITS[m.group("u1") or m.group("u2")]
+                high = parse_number(m.group("n2")) * MONEY_UNITS[m.group("u2")]
             except (ValueError, KeyError):
                 continue
             out.append(Tok("band", m.start(), m.end(), size_min=low, size_max=high))
