@@ -77,14 +77,41 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
         _fail(str(exc), EXIT_BUSY)
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    from flows.etl_flow import etl
+    from flows.local_api import prefect_api_for_run
+
+    # The temporary Prefect server boots on the other core while prefect and the core import.
+    try:
+        with prefect_api_for_run(settings.warehouse.parent / "prefect-server.log") as api_ready:
+            from flows.etl_flow import etl
+
+            api_ready()
+            logging.getLogger("prefect.flow_runs").addFilter(_no_dead_ui_links)
+            summary = _run_flow(etl, settings)
+    except (OSError, RuntimeError) as exc:   # the local Prefect server could not start
+        _fail(f"Prefect: {exc}")
+    if as_json:
+        click.echo(json.dumps(summary, default=str))
+    else:
+        _print_summary(summary)
+
+
+def _no_dead_ui_links(record: logging.LogRecord) -> bool:
+    """Drop "View at http://127.0.0.1:PORT/..." lines: a temporary server has no UI and is gone
+    when the run ends (Prefect prints none for its own temporary server either)."""
+    from flows.local_api import started_here
+
+    return not (started_here() and record.getMessage().startswith("View at "))
+
+
+def _run_flow(etl, settings) -> dict:
+    from flows.core.publish import WarehouseBusy
 
     progress = _attach_progress_bar()
     try:
-        summary = etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
-                      export_dir=str(settings.export_dir), batch_size=settings.batch_size,
-                      memory_limit=settings.memory_limit, task_runner=settings.task_runner,
-                      workers=settings.workers, dask_address=settings.dask_address)
+        return etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
+                   export_dir=str(settings.export_dir), batch_size=settings.batch_size,
+                   memory_limit=settings.memory_limit, task_runner=settings.task_runner,
+                   workers=settings.workers, dask_address=settings.dask_address)
     except WarehouseBusy as exc:
         _fail(str(exc), EXIT_BUSY)
     except Exception as exc:  # noqa: BLE001 - one line for the user; Prefect logged the detail
@@ -92,10 +119,20 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
     finally:
         if progress is not None:
             progress.close()
-    if as_json:
-        click.echo(json.dumps(summary, default=str))
-    else:
-        _print_summary(summary)
+        _drain_prefect()
+
+
+def _drain_prefect() -> None:
+    """Send Prefect's queued logs and events while its API is still up (the temporary server
+    stops when the command ends), as prefect_test_harness does."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        try:
+            worker.drain_all(timeout=5)
+        except Exception:  # noqa: BLE001 - nothing was started, or the API is gone: nothing to lose
+            pass
 
 
 class _ProgressBar(logging.Handler):
@@ -243,12 +280,13 @@ def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> N
         _fail(f"raw directory not found: {settings.raw_dir}")
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    from flows.deploy import prefect_api, serve as serve_flow
+    from flows.deploy import serve as serve_flow
+    from flows.local_api import full_server
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_file = settings.warehouse.parent / "prefect-server.log"
     try:
-        with prefect_api(log_file) as api_url:
+        with full_server(log_file) as api_url:
             os.environ["PREFECT_API_URL"] = api_url
             click.echo(f"newsetl: serving on {api_url} "
                        f"({'every %g s' % settings.schedule_interval if settings.schedule_interval else settings.schedule_cron})",

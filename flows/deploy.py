@@ -8,65 +8,9 @@ piling up into a burst (deployment concurrency 1 with CANCEL_NEW, late runs skip
 """
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 DEPLOYMENT = "newsetl-scheduled"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the local Prefect server exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"the Prefect server at {api_url} did not become healthy in {timeout:.0f} s")
-
-
-@contextmanager
-def prefect_api(log_file: Path):
-    """Yield the API URL to use: the configured one, or a local server started (and stopped) here."""
-    configured = os.environ.get("PREFECT_API_URL")
-    if configured:
-        yield configured
-        return
-    port = free_port()
-    api_url = f"http://127.0.0.1:{port}/api"
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
-    with open(log_file, "ab") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-             "--port", str(port), "--no-ui", "--analytics-off"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    try:
-        wait_healthy(api_url, process=server)
-        yield api_url
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
 
 
 def serve(raw_dir: Path, warehouse: Path, export_dir: Path, batch_size: int, memory_limit: str,

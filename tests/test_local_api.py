@@ -1,0 +1,101 @@
+"""The loopback Prefect API for runs in local mode: configured APIs win, the temporary server
+starts, answers, stops, and never outlives the command (even one killed with -9)."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from flows import local_api
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_environment_url_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
+    assert local_api.configured_api_url() == "http://prefect.example:4200/api"
+
+
+def test_active_profile_url_is_used(monkeypatch, tmp_path):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILES_PATH", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    (tmp_path / "profiles.toml").write_text(textwrap.dedent("""
+        active = "team"
+        [profiles.local]
+        [profiles.team]
+        PREFECT_API_URL = "http://10.0.0.5:4200/api"
+    """))
+    assert local_api.configured_api_url() == "http://10.0.0.5:4200/api"
+    monkeypatch.setenv("PREFECT_PROFILE", "local")
+    assert local_api.configured_api_url() is None
+
+
+def test_no_profile_file_means_no_configured_api(monkeypatch, tmp_path):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILES_PATH", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "nothing-here"))
+    assert local_api.configured_api_url() is None
+
+
+def test_configured_api_starts_no_server(monkeypatch, tmp_path):
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
+    with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
+        ready()
+        assert os.environ["PREFECT_API_URL"] == "http://prefect.example:4200/api"
+        assert not local_api.started_here()
+    assert not (tmp_path / "server.log").exists()
+
+
+def test_temporary_server_answers_then_stops(monkeypatch, tmp_path):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
+        url = os.environ["PREFECT_API_URL"]       # set before prefect is imported
+        assert url.startswith("http://127.0.0.1:") and local_api.started_here()
+        ready()
+        with urllib.request.urlopen(f"{url}/health", timeout=5) as resp:
+            assert resp.status == 200
+    assert "PREFECT_API_URL" not in os.environ and not local_api.started_here()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"{url}/health", timeout=2)
+
+
+def test_server_dies_with_a_killed_command(tmp_path):
+    """kill -9 of the command cannot run its clean-up; the server must go anyway."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from flows.local_api import TemporaryServer
+        server = TemporaryServer(Path({str(tmp_path / 'server.log')!r}))
+        print(server.process.pid, flush=True)
+        time.sleep(120)
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              env=env)
+    server_pid = int(parent.stdout.readline())
+    assert _alive(server_pid)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while _alive(server_pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(server_pid)
