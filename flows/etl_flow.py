@@ -100,13 +100,14 @@ def stage_as_completed(results, n_files: int, work: Path, memory_limit: str, run
     done = 0
     seconds = {"read": 0.0, "extract": 0.0, "validate": 0.0}
     quarantine: list[dict] = []
-    for result in results:
-        runner.stage_result(work, memory_limit, result)
-        done += result.files.height
-        for stage, value in result.seconds.items():
-            seconds[stage] = seconds.get(stage, 0.0) + value
-        quarantine += result.quarantine.select("source_file", "reason").to_dicts()
-        logger.info("run %s progress: %d/%d files read and extracted", run_id, done, n_files)
+    with runner.staging(work, memory_limit) as stage:
+        for result in results:
+            stage(result)
+            done += result.files.height
+            for name, value in result.seconds.items():
+                seconds[name] = seconds.get(name, 0.0) + value
+            quarantine += result.quarantine.select("source_file", "reason").to_dicts()
+            logger.info("run %s progress: %d/%d files read and extracted", run_id, done, n_files)
     return {"seconds": seconds, "quarantine": quarantine}
 
 

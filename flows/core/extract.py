@@ -12,7 +12,7 @@ from flows.core.event import detect_event
 from flows.core.extract_en import extract_en
 from flows.core.extract_zh import extract_zh
 from flows.core.fx import to_cny
-from flows.core.language import detect_lang, normalize
+from flows.core.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
 from flows.core.model import Article, CohortMention
 from flows.core.sentences import split_sentences
 
@@ -46,12 +46,24 @@ def full_text(article: Article) -> str:
 
 
 def article_frame(articles: list[Article]) -> pl.DataFrame:
-    rows = []
-    for i, art in enumerate(articles):
-        text = full_text(art)
-        lang = art.lang = detect_lang(text)
-        rows.append({"article_id": i, "lang": lang, "text": normalize(text, lang)})
-    return pl.DataFrame(rows, schema={"article_id": pl.Int64, "lang": pl.String, "text": pl.String})
+    """[article_id, lang, text]: language by language.detect_lang's rule and text by
+    language.normalize, computed for the whole batch at once (sets each article's lang)."""
+    frame = pl.DataFrame({"article_id": range(len(articles)),
+                          "text": [full_text(art) for art in articles]},
+                         schema={"article_id": pl.Int64, "text": pl.String})
+    sample = pl.col("text").str.slice(0, LANG_SAMPLE)
+    han, latin = sample.str.count_matches(HAN_CLASS), sample.str.count_matches(LATIN_CLASS)
+    frame = frame.with_columns(
+        pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
+        .alias("lang"))
+    langs = frame["lang"].to_list()
+    for art, lang in zip(articles, langs):
+        art.lang = lang
+    texts = [to_simplified(t) if lang == "zh" else t for t, lang in zip(frame["text"], langs)]
+    return frame.select(
+        "article_id", "lang",
+        pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC")
+        .str.replace_all("[\u3000\u00a0]", " "))
 
 
 def extract_articles(articles: list[Article],
@@ -60,14 +72,23 @@ def extract_articles(articles: list[Article],
 
     An article the rules fail on (a bug meeting odd text) is left out and reported in
     `failures` as (source_file, reason) instead of failing its whole batch."""
+    return pl.DataFrame(extract_rows(articles, failures), schema=COHORT_SCHEMA)
+
+
+def extract_rows(articles: list[Article],
+                 failures: list[tuple[str, str]] | None = None) -> list[dict]:
+    """As extract_articles, as plain rows (dicts with COHORT_SCHEMA's keys)."""
     if not articles:
-        return pl.DataFrame(schema=COHORT_SCHEMA)
+        return []
     frame = article_frame(articles)
     sentences = split_sentences(frame)
-    by_article = {
-        key[0]: group["sentence"].to_list()
-        for key, group in sentences.group_by("article_id", maintain_order=True)
-    }
+    # sentences come sorted by article: cut the one list at each article's first sentence
+    ids, flat = sentences["article_id"].to_list(), sentences["sentence"].to_list()
+    starts = {}
+    for pos, article_id in enumerate(ids):
+        starts.setdefault(article_id, pos)
+    bounds = sorted(starts.items()) + [(None, len(flat))]
+    by_article = {a: flat[lo:hi] for (a, lo), (_, hi) in zip(bounds, bounds[1:])}
     langs, texts = frame["lang"].to_list(), frame["text"].to_list()
     rows: list[dict] = []
     for i, art in enumerate(articles):
@@ -77,7 +98,7 @@ def extract_articles(articles: list[Article],
             if failures is None:
                 raise
             failures.append((art.source_file, f"extraction failed: {type(exc).__name__}: {exc}"))
-    return pl.DataFrame(rows, schema=COHORT_SCHEMA)
+    return rows
 
 
 def _article_rows(art: Article, lang: str, text: str, sents: list[str]) -> list[dict]:

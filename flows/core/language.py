@@ -9,13 +9,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+LANG_SAMPLE = 1500                   # characters looked at to tell the language
+HAN_CLASS = "[\u4e00-\u9fff]"
+LATIN_CLASS = "[A-Za-z]"
+_CJK = re.compile(HAN_CLASS)
+_LATIN = re.compile(LATIN_CLASS)
 
 
 def detect_lang(text: str) -> str:
-    """'zh' when Han characters make up a fair share of the letters, else 'en'."""
-    sample = text[:1500]
+    """'zh' when Han characters make up a fair share of the letters, else 'en'.
+    (extract.article_frame applies the same rule to a whole batch in Polars.)"""
+    sample = text[:LANG_SAMPLE]
     han = len(_CJK.findall(sample))
     latin = len(_LATIN.findall(sample))
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
@@ -28,10 +32,14 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
 def normalize(text: str, lang: str) -> str:
     """NFKC-fold; for Chinese also traditional -> simplified. Keeps '。' and '、'."""
     if lang == "zh":
-        text = _t2s().convert(text)
+        text = to_simplified(text)
     text = unicodedata.normalize("NFKC", text)
     # NFKC leaves these; fold them so patterns need one form
     return text.replace("\u3000", " ").replace("\u00a0", " ")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.extract import COHORT_SCHEMA, extract_articles, full_text
+from flows.core.extract import COHORT_SCHEMA, extract_rows, full_text
 from flows.core.language import detect_lang
 from flows.core.ingest import Quarantined, ScanResult, scan_batch
 from flows.core.model import Article
@@ -70,7 +70,7 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
     scan = scan_batch(paths, raw_dir, known)
     read_s, clock = time.perf_counter() - clock, time.perf_counter()
     failures: list[tuple[str, str]] = []
-    cohorts = extract_articles(scan.articles, failures)
+    rows = extract_rows(scan.articles, failures)
     if failures:                 # quarantined like unreadable files: a file keeps its old facts
         failed = {ref for ref, _ in failures}
         scan.articles = [a for a in scan.articles if a.source_file not in failed]
@@ -79,7 +79,7 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
             if f.path in failed:
                 f.status = "quarantined"
     extract_s, clock = time.perf_counter() - clock, time.perf_counter()
-    good, bad = validate_rows(cohorts.to_dicts())
+    good, bad = validate_rows(rows)
     result = assemble(scan, pl.DataFrame(good, schema=COHORT_SCHEMA), bad)
     result.seconds = {"read": read_s, "extract": extract_s,
                       "validate": time.perf_counter() - clock}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import polars as pl
 
@@ -30,9 +31,29 @@ BRIDGE_SCHEMA = {"fact_id": pl.String, "cohort_id": pl.String, "role": pl.String
 QUALIFIERS = ("sector_code", "size_min", "size_max", "region")
 
 
+class _Mention(NamedTuple):
+    """One mention as the matching sees it (`quals` and `bucket` computed once)."""
+    cohort_id: str
+    article_id: str
+    quals: tuple                 # QUALIFIERS + the folded project name
+    project_count: int | None
+    amount: float | None
+    amount_cny: float | None
+    bucket: int | None           # see _bucket
+    approximate: bool | None
+    stage: str | None
+    published_at: str | None
+    source_file: str
+    cohort_index: int
+
+
+_COLUMNS = ["cohort_id", "article_id", *QUALIFIERS, "project_name", "project_count", "amount",
+            "amount_cny", "approximate", "stage", "published_at", "source_file", "cohort_index"]
+
+
 @dataclass
 class _Fact:
-    mentions: list[dict] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
 
 
@@ -44,21 +65,21 @@ def _name(value: str | None) -> str | None:
     return None if value is None else "".join(value.lower().split())
 
 
-def compatible(a: dict, b: dict) -> bool:
-    if any(a[q] != b[q] for q in QUALIFIERS) or _name(a["project_name"]) != _name(b["project_name"]):
+def compatible(a: _Mention, b: _Mention) -> bool:
+    if a.quals != b.quals:
         return False
-    return a["stage"] == b["stage"] or "promoted" in (a["stage"], b["stage"]) or None in (a["stage"], b["stage"])
+    return a.stage == b.stage or "promoted" in (a.stage, b.stage) or None in (a.stage, b.stage)
 
 
-def meet(a: dict, b: dict) -> bool:
-    same_count = a["project_count"] is not None and a["project_count"] == b["project_count"]
-    return same_count or _close(a["amount_cny"], b["amount_cny"], AMOUNT_MEET)
+def meet(a: _Mention, b: _Mention) -> bool:
+    same_count = a.project_count is not None and a.project_count == b.project_count
+    return same_count or _close(a.amount_cny, b.amount_cny, AMOUNT_MEET)
 
 
-def agree(a: dict, b: dict) -> bool:
-    counts = a["project_count"] == b["project_count"]
-    amounts = (a["amount_cny"] is None and b["amount_cny"] is None) or _close(
-        a["amount_cny"], b["amount_cny"], AMOUNT_AGREE)
+def agree(a: _Mention, b: _Mention) -> bool:
+    counts = a.project_count == b.project_count
+    amounts = (a.amount_cny is None and b.amount_cny is None) or _close(
+        a.amount_cny, b.amount_cny, AMOUNT_AGREE)
     return counts and amounts
 
 
@@ -68,12 +89,12 @@ def _significant_digits(amount: float | None) -> int:
     return len(f"{amount:.0f}".rstrip("0"))
 
 
-def specificity(m: dict) -> tuple:
+def specificity(m: _Mention) -> tuple:
     """Sort key: the most specific source first (see the module docstring)."""
-    return (bool(m["approximate"]) if m["amount"] is not None else True,
-            -_significant_digits(m["amount"]),
-            -((m["project_count"] is not None) + (m["amount"] is not None)),
-            m["published_at"] or "9999", m["source_file"], m["cohort_index"])
+    return (bool(m.approximate) if m.amount is not None else True,
+            -_significant_digits(m.amount),
+            -((m.project_count is not None) + (m.amount is not None)),
+            m.published_at or "9999", m.source_file, m.cohort_index)
 
 
 def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -106,26 +127,34 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
-    than one article reports, one event's mentions in memory at a time."""
+    than one article reports, one event's mentions at a time."""
     rows: list[tuple] = []
     ordered = mentions.sort(["event_id", "published_at", "source_file", "cohort_index"],
                             nulls_last=True)
-    for _, group in ordered.group_by(["event_id"], maintain_order=True):
-        for cluster in _cluster(group.to_dicts()):
+    events = ordered["event_id"].to_list()
+    plain = ordered.select(_COLUMNS).rows()     # tuples: far cheaper than a dict or frame each
+    start = 0
+    for end in range(1, len(plain) + 1):
+        if end < len(plain) and events[end] == events[start]:
+            continue
+        for cluster in _cluster([_mention(row) for row in plain[start:end]]):
             chosen = min(cluster.mentions, key=specificity)
-            fact_id = "f:" + cluster.mentions[0]["cohort_id"]
+            fact_id = "f:" + cluster.mentions[0].cohort_id
             agreeing = [agree(chosen, m) for m in cluster.mentions]
             conflict, sources = not all(agreeing), len(cluster.mentions)
             for m, agrees in zip(cluster.mentions, agreeing):
                 role = "chosen" if m is chosen else ("agrees" if agrees else "conflicts")
-                rows.append((fact_id, m["cohort_id"], role, sources, conflict))
+                rows.append((fact_id, m.cohort_id, role, sources, conflict))
+        start = end
     return pl.DataFrame(rows, orient="row", schema={
         "fact_id": pl.String, "cohort_id": pl.String, "role": pl.String,
         "source_count": pl.Int32, "has_conflict": pl.Boolean})
 
 
-def _qualifiers(m: dict) -> tuple:
-    return tuple(m[q] for q in QUALIFIERS) + (_name(m["project_name"]),)
+def _mention(row: tuple) -> _Mention:
+    cohort_id, article_id, sector, size_min, size_max, region, name, count, amount, cny, *rest = row
+    return _Mention(cohort_id, article_id, (sector, size_min, size_max, region, _name(name)),
+                    count, amount, cny, _bucket(cny) if cny else None, *rest)
 
 
 def _bucket(amount: float) -> int:
@@ -133,26 +162,25 @@ def _bucket(amount: float) -> int:
     return math.floor(math.log(amount) / math.log1p(AMOUNT_MEET))
 
 
-def _cluster(rows: list[dict]) -> list[_Fact]:
+def _cluster(mentions: list[_Mention]) -> list[_Fact]:
     """Greedy matching of each mention to an earlier cluster, found through two indexes
     (qualifiers + count, qualifiers + amount bucket) so the cost stays linear in mentions."""
     clusters: list[_Fact] = []
     by_count: dict[tuple, list[int]] = {}
     by_amount: dict[tuple, list[int]] = {}
-    for m in rows:
-        quals = _qualifiers(m)
+    for m in mentions:
+        quals = m.quals
         candidates: set[int] = set()
-        if m["project_count"] is not None:
-            candidates.update(by_count.get((quals, m["project_count"]), ()))
-        if m["amount_cny"]:
-            bucket = _bucket(m["amount_cny"])
-            for near in (bucket - 1, bucket, bucket + 1):
+        if m.project_count is not None:
+            candidates.update(by_count.get((quals, m.project_count), ()))
+        if m.bucket is not None:
+            for near in (m.bucket - 1, m.bucket, m.bucket + 1):
                 candidates.update(by_amount.get((quals, near), ()))
         best, best_score = None, 0
         for index in sorted(candidates):
             cluster = clusters[index]
             head = cluster.mentions[0]
-            if m["article_id"] in cluster.articles or not (compatible(head, m) and meet(head, m)):
+            if m.article_id in cluster.articles or not (compatible(head, m) and meet(head, m)):
                 continue
             score = 1 + agree(head, m)
             if score > best_score:
@@ -161,10 +189,10 @@ def _cluster(rows: list[dict]) -> list[_Fact]:
             best = _Fact()
             clusters.append(best)
             index = len(clusters) - 1
-            if m["project_count"] is not None:
-                by_count.setdefault((quals, m["project_count"]), []).append(index)
-            if m["amount_cny"]:
-                by_amount.setdefault((quals, _bucket(m["amount_cny"])), []).append(index)
+            if m.project_count is not None:
+                by_count.setdefault((quals, m.project_count), []).append(index)
+            if m.bucket is not None:
+                by_amount.setdefault((quals, m.bucket), []).append(index)
         best.mentions.append(m)
-        best.articles.add(m["article_id"])
+        best.articles.add(m.article_id)
     return clusters

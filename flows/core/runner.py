@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
@@ -91,11 +92,14 @@ def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
     return run_batch(rows["path"].to_list(), raw_dir, known)
 
 
-def stage_result(warehouse_path: Path, memory_limit: str, result: BatchResult) -> None:
-    """Append a finished batch to the working copy's staging tables (then it can be dropped)."""
+@contextmanager
+def staging(warehouse_path: Path, memory_limit: str):
+    """Yield a function that appends a finished batch to the working copy's staging tables
+    (after which the batch can be dropped). One connection for the whole extraction: opening and
+    closing (= checkpointing) the working copy per batch cost ≈ 0.2 s a batch."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
-        loading.stage(con, result)
+        yield lambda result: loading.stage(con, result)
     finally:
         con.close()
 
