@@ -128,9 +128,11 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
     than one article reports, one event's mentions at a time."""
-    rows: list[tuple] = []
-    ordered = mentions.sort(["event_id", "published_at", "source_file", "cohort_index"],
-                            nulls_last=True)
+    alone = _alone(mentions)
+    rows: list[tuple] = [("f:" + c, c, "chosen", 1, False)
+                         for c in mentions.filter(alone)["cohort_id"]]
+    ordered = mentions.filter(~alone).sort(
+        ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True)
     events = ordered["event_id"].to_list()
     plain = ordered.select(_COLUMNS).rows()     # tuples: far cheaper than a dict or frame each
     start = 0
@@ -149,6 +151,37 @@ def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rows, orient="row", schema={
         "fact_id": pl.String, "cohort_id": pl.String, "role": pl.String,
         "source_count": pl.Int32, "has_conflict": pl.Boolean})
+
+
+def _alone(mentions: pl.DataFrame) -> pl.Series:
+    """Mentions no mention of another article can match, found in one vectorized pass: none
+    shares their event and qualifiers and either their count or an amount bucket within two of
+    theirs (a looser test than _cluster's, so it never calls a matchable mention alone). Each
+    is a fact of its own, as _cluster would make it, and leaving them out changes nothing for
+    the others: they can join no cluster, and no cluster forms around them."""
+    quals = ["event_id", *QUALIFIERS]
+    frame = mentions.select(
+        pl.int_range(pl.len()).alias("row"), "article_id", *quals, "project_count",
+        pl.when(pl.col("amount_cny") > 0)
+        .then((pl.col("amount_cny").log() / math.log1p(AMOUNT_MEET)).floor().cast(pl.Int64))
+        .alias("bucket"))
+    by_count = (frame.filter(pl.col("project_count").is_not_null())
+                .group_by([*quals, "project_count"])
+                .agg(pl.col("article_id").n_unique().alias("articles"))
+                .filter(pl.col("articles") > 1).drop("articles"))
+    count_partner = frame.join(by_count, on=[*quals, "project_count"], how="semi",
+                               nulls_equal=True)["row"]
+    buckets = (frame.filter(pl.col("bucket").is_not_null())
+               .group_by([*quals, "bucket"])
+               .agg(pl.col("article_id").n_unique().alias("articles"),
+                    pl.col("article_id").first().alias("only")))
+    near = (frame.filter(pl.col("bucket").is_not_null())
+            .with_columns(pl.int_ranges(pl.col("bucket") - 2, pl.col("bucket") + 3).alias("bucket"))
+            .explode("bucket")
+            .join(buckets, on=[*quals, "bucket"], how="inner", nulls_equal=True)
+            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article_id"))))
+    partnered = pl.concat([count_partner, near["row"]]).unique()
+    return ~frame["row"].is_in(partnered.implode())
 
 
 def _mention(row: tuple) -> _Mention:
