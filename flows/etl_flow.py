@@ -67,13 +67,25 @@ def workers_share_this_api():
             os.environ.pop("PREFECT_API_URL", None)
 
 
+class _ProcessPool(ProcessPoolTaskRunner):
+    """Prefect's process pool, except that its worker processes wind down (flushing their
+    Prefect logs and events, ≈ 2 s) in the background while the flow goes on to load; the
+    interpreter still waits for them before it exits."""
+
+    def __exit__(self, exc_type, exc_value, traceback) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        super().__exit__(exc_type, exc_value, traceback)
+
+
 def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: int):
     """The Prefect task runner the extraction batches run on ('auto': processes when there is
     more than one batch, so both cores work; threads otherwise, with no start-up cost)."""
     if kind == "auto":
         kind = "process" if batches > 1 and workers > 1 else "thread"
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return _ProcessPool(max_workers=workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -86,12 +98,27 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
 
 @flow(name="extract-batches", log_prints=False)
 def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, work: Path,
-                    memory_limit: str, run_id: str) -> dict:
+                    memory_limit: str, run_id: str, window: int = 4) -> dict:
     """Every batch of the plan on this flow's task runner; each result is staged into the
-    working copy as it completes, so memory holds a batch or two, not the whole run."""
-    futures = [extract_batch.submit(plan, i, raw_dir) for i in range(n_batches)]
-    return stage_as_completed((f.result() for f in as_completed(futures)), n_files, work,
-                              memory_limit, run_id)
+    working copy as it completes, so memory holds a few batches, not the whole run."""
+    results = finished_in_any_order(lambda i: extract_batch.submit(plan, i, raw_dir), n_batches,
+                                    window)
+    return stage_as_completed(results, n_files, work, memory_limit, run_id)
+
+
+def finished_in_any_order(submit, n: int, window: int):
+    """Results of submit(0..n-1) as they finish, with at most `window` submitted and not yet
+    taken: a future keeps its result, so submitting all at once would hold every batch."""
+    inflight, submitted = set(), 0
+    while submitted < n or inflight:
+        while submitted < n and len(inflight) < window:
+            inflight.add(submit(submitted))
+            submitted += 1
+        done = next(as_completed(list(inflight)))
+        inflight.remove(done)
+        result = done.result()
+        del done
+        yield result
 
 
 def stage_as_completed(results, n_files: int, work: Path, memory_limit: str, run_id: str) -> dict:
@@ -146,7 +173,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
             with workers_share_this_api():
                 extracted = extract_batches.with_options(task_runner=runner_for_batches)(
                     plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
-                    run_id)
+                    run_id, window=max(4, 2 * workers))
         plan_file.unlink(missing_ok=True)
         seconds["read_and_extract"] = time.perf_counter() - clock
         for stage, value in extracted["seconds"].items():   # summed over batches (worker seconds)

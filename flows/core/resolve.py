@@ -18,6 +18,7 @@ import polars as pl
 
 AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
 AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
+CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
 
 FACT_SCHEMA = {
     "fact_id": pl.String, "event_id": pl.String, "parent_fact_id": pl.String,
@@ -129,25 +130,43 @@ def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
     than one article reports, one event's mentions at a time."""
     alone = _alone(mentions)
-    rows: list[tuple] = [("f:" + c, c, "chosen", 1, False)
-                         for c in mentions.filter(alone)["cohort_id"]]
+    singles = mentions.filter(alone).select(
+        ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id", pl.lit("chosen").alias("role"),
+        pl.lit(1, dtype=pl.Int32).alias("source_count"), pl.lit(False).alias("has_conflict"))
     ordered = mentions.filter(~alone).sort(
         ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True)
-    events = ordered["event_id"].to_list()
-    plain = ordered.select(_COLUMNS).rows()     # tuples: far cheaper than a dict or frame each
-    start = 0
-    for end in range(1, len(plain) + 1):
-        if end < len(plain) and events[end] == events[start]:
-            continue
-        for cluster in _cluster([_mention(row) for row in plain[start:end]]):
-            chosen = min(cluster.mentions, key=specificity)
-            fact_id = "f:" + cluster.mentions[0].cohort_id
-            agreeing = [agree(chosen, m) for m in cluster.mentions]
-            conflict, sources = not all(agreeing), len(cluster.mentions)
-            for m, agrees in zip(cluster.mentions, agreeing):
-                role = "chosen" if m is chosen else ("agrees" if agrees else "conflicts")
-                rows.append((fact_id, m.cohort_id, role, sources, conflict))
-        start = end
+    events = ordered["event_id"]
+    starts = (events != events.shift(1)).fill_null(True).arg_true().to_list() + [ordered.height]
+    frames = [singles]
+    # events a chunk at a time, as plain tuples: far cheaper than a dict or frame per event,
+    # and the memory of one chunk, not of every mention at once
+    first = 0
+    while first < len(starts) - 1:
+        last = first + 1
+        while last < len(starts) - 1 and starts[last] - starts[first] < CHUNK_ROWS:
+            last += 1
+        chunk = ordered.slice(starts[first], starts[last] - starts[first]).select(_COLUMNS).rows()
+        out: list[tuple] = []
+        for lo, hi in zip(starts[first:last], starts[first + 1:last + 1]):
+            _resolve_event(chunk[lo - starts[first]: hi - starts[first]], out)
+        frames.append(_bridge_rows(out))
+        first = last
+    return pl.concat(frames)
+
+
+def _resolve_event(plain: list[tuple], out: list[tuple]) -> None:
+    """Bridge rows of one event's mentions (plain rows of _COLUMNS), appended to out."""
+    for cluster in _cluster([_mention(row) for row in plain]):
+        chosen = min(cluster.mentions, key=specificity)
+        fact_id = "f:" + cluster.mentions[0].cohort_id
+        agreeing = [agree(chosen, m) for m in cluster.mentions]
+        conflict, sources = not all(agreeing), len(cluster.mentions)
+        for m, agrees in zip(cluster.mentions, agreeing):
+            role = "chosen" if m is chosen else ("agrees" if agrees else "conflicts")
+            out.append((fact_id, m.cohort_id, role, sources, conflict))
+
+
+def _bridge_rows(rows: list[tuple]) -> pl.DataFrame:
     return pl.DataFrame(rows, orient="row", schema={
         "fact_id": pl.String, "cohort_id": pl.String, "role": pl.String,
         "source_count": pl.Int32, "has_conflict": pl.Boolean})
@@ -159,27 +178,29 @@ def _alone(mentions: pl.DataFrame) -> pl.Series:
     theirs (a looser test than _cluster's, so it never calls a matchable mention alone). Each
     is a fact of its own, as _cluster would make it, and leaving them out changes nothing for
     the others: they can join no cluster, and no cluster forms around them."""
-    quals = ["event_id", *QUALIFIERS]
     frame = mentions.select(
-        pl.int_range(pl.len()).alias("row"), "article_id", *quals, "project_count",
+        pl.int_range(pl.len()).alias("row"),
+        pl.col("article_id").rank("dense").alias("article"),
+        # hashed event + qualifiers: a collision only adds candidates, never hides one
+        pl.struct("event_id", *QUALIFIERS).hash().alias("quals"),
+        "project_count",
         pl.when(pl.col("amount_cny") > 0)
         .then((pl.col("amount_cny").log() / math.log1p(AMOUNT_MEET)).floor().cast(pl.Int64))
         .alias("bucket"))
     by_count = (frame.filter(pl.col("project_count").is_not_null())
-                .group_by([*quals, "project_count"])
-                .agg(pl.col("article_id").n_unique().alias("articles"))
+                .group_by("quals", "project_count")
+                .agg(pl.col("article").n_unique().alias("articles"))
                 .filter(pl.col("articles") > 1).drop("articles"))
-    count_partner = frame.join(by_count, on=[*quals, "project_count"], how="semi",
-                               nulls_equal=True)["row"]
-    buckets = (frame.filter(pl.col("bucket").is_not_null())
-               .group_by([*quals, "bucket"])
-               .agg(pl.col("article_id").n_unique().alias("articles"),
-                    pl.col("article_id").first().alias("only")))
-    near = (frame.filter(pl.col("bucket").is_not_null())
-            .with_columns(pl.int_ranges(pl.col("bucket") - 2, pl.col("bucket") + 3).alias("bucket"))
+    count_partner = frame.join(by_count, on=["quals", "project_count"], how="semi")["row"]
+    amounts = frame.filter(pl.col("bucket").is_not_null())
+    buckets = (amounts.group_by("quals", "bucket")
+               .agg(pl.col("article").n_unique().alias("articles"),
+                    pl.col("article").first().alias("only")))
+    near = (amounts.select("row", "article", "quals",
+                           pl.int_ranges(pl.col("bucket") - 2, pl.col("bucket") + 3).alias("bucket"))
             .explode("bucket")
-            .join(buckets, on=[*quals, "bucket"], how="inner", nulls_equal=True)
-            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article_id"))))
+            .join(buckets, on=["quals", "bucket"], how="inner")
+            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article"))))
     partnered = pl.concat([count_partner, near["row"]]).unique()
     return ~frame["row"].is_in(partnered.implode())
 

@@ -5,10 +5,11 @@ discover (with the warehouse's known hashes) -> process batches -> load in one t
 """
 from __future__ import annotations
 
-from pathlib import Path
-
+import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
 
 import polars as pl
 
@@ -89,7 +90,24 @@ def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> P
 def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
     rows = pl.scan_parquet(plan).filter(pl.col("batch_no") == batch_no).collect()
     known = {p: h for p, h in rows.select("path", "known_hash").iter_rows() if h is not None}
-    return run_batch(rows["path"].to_list(), raw_dir, known)
+    with few_collections():
+        return run_batch(rows["path"].to_list(), raw_dir, known)
+
+
+@contextmanager
+def few_collections():
+    """No cyclic garbage collection during a batch. A batch makes millions of short-lived
+    objects (freed by reference counting; the rules make no cycles), and every 70,000 of them
+    CPython would walk the whole heap of long-lived modules and lexicons (≈ 6 % of a batch's
+    time). Those are frozen out of the collector's reach first; collection resumes after."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager
