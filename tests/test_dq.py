@@ -33,6 +33,21 @@ def test_bands_not_monotone(con):
     assert found[0][2].startswith("10 billion and above: 30 projects")
 
 
+def test_bands_not_monotone_reports_each_offending_fact_once(con):
+    """Disagreeing reports give several facts per band: one finding per offending fact, not
+    one per pair (which grows with the square of the reports)."""
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 30, None, size_min=1e10)
+    given_cohort(con, 1, 31, None, size_min=1e10)
+    given_cohort(con, 2, 20, None, size_min=1e9)
+    given_cohort(con, 3, 21, None, size_min=1e9)
+    found = issues(resolved(con))
+    assert [d for _, _, d in found] == [
+        "10 billion and above: 30 projects / n/a yuan, more than 1 billion and above: 20 / n/a",
+        "10 billion and above: 31 projects / n/a yuan, more than 1 billion and above: 20 / n/a"]
+
+
 def test_sector_parts_exceed_total(con):
     given_event(con)
     given_article(con)

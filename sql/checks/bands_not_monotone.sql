@@ -23,6 +23,17 @@ pairs as (
         and higher.size_min > lower_band.size_min
 ),
 
+violations as (
+    select * from pairs
+    where higher_projects > lower_projects or higher_cny > lower_cny * 1.005
+    -- one finding per offending fact, against the nearest lower band it exceeds (reports that
+    -- disagree on several bands would otherwise give a finding for every pair)
+    qualify row_number() over (
+        partition by fact_id
+        order by lower_floor desc, lower_projects asc nulls last, lower_cny asc nulls last
+    ) = 1
+),
+
 final as (
     select
         'error' as severity,
@@ -32,8 +43,7 @@ final as (
         format('{} and above: {} projects / {} yuan, more than {} and above: {} / {}',
             yuan_label(higher_floor), shown(higher_projects), yuan_label(higher_cny),
             yuan_label(lower_floor), shown(lower_projects), yuan_label(lower_cny)) as detail
-    from pairs
-    where higher_projects > lower_projects or higher_cny > lower_cny * 1.005
+    from violations
 )
 
 select * from final
