@@ -83,7 +83,9 @@ def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> P
         schema={"batch_no": pl.Int32, "path": pl.String})
     hashes = pl.DataFrame({"path": list(known), "known_hash": list(known.values())},
                           schema={"path": pl.String, "known_hash": pl.String})
-    rows.join(hashes, on="path", how="left", maintain_order="left").write_parquet(path)
+    # a row group per batch: a task reads its own rows only (row-group statistics on batch_no)
+    rows.join(hashes, on="path", how="left", maintain_order="left").write_parquet(
+        path, row_group_size=max(1, max((len(b) for b in batches), default=1)), statistics=True)
     return path
 
 
