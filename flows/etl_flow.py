@@ -68,9 +68,23 @@ def workers_share_this_api():
 
 
 class _ProcessPool(ProcessPoolTaskRunner):
-    """Prefect's process pool, except that its worker processes wind down (flushing their
-    Prefect logs and events, ≈ 2 s) in the background while the flow goes on to load; the
-    interpreter still waits for them before it exits."""
+    """Prefect's process pool, with two changes. It can be started before the flow
+    (`start_workers_early`), so that its workers import while Prefect's server boots. And its
+    worker processes wind down (flushing their Prefect logs and events, ≈ 2 s) in the
+    background while the flow goes on to load; the interpreter still waits for them."""
+
+    def duplicate(self):
+        return self if self._executor is not None else super().duplicate()
+
+    def __reduce__(self):
+        """Task calls carry the flow (and so its runner) to the workers: send an unstarted copy,
+        not the live pool with its queues."""
+        return (_ProcessPool, (self._max_workers,))
+
+    def __enter__(self):
+        if self._executor is not None:      # started early: the flow adopts it as it is
+            return self
+        return super().__enter__()
 
     def __exit__(self, exc_type, exc_value, traceback) -> None:
         if self._executor is not None:
@@ -79,12 +93,34 @@ class _ProcessPool(ProcessPoolTaskRunner):
         super().__exit__(exc_type, exc_value, traceback)
 
 
+_EARLY: list[_ProcessPool] = []
+
+
+def start_workers_early(workers: int) -> None:
+    """Spawn the extraction worker processes now (each imports and warms the extraction code);
+    the next run in this process that uses a process pool of this size adopts them."""
+    pool = _ProcessPool(max_workers=workers, initializer=runner.warm_up)
+    pool.__enter__()
+    for _ in range(workers):        # a process is spawned per submitted item
+        pool._executor.submit(int)
+    _EARLY.append(pool)
+
+
+def stop_unused_workers() -> None:
+    while _EARLY:
+        _EARLY.pop().__exit__(None, None, None)
+
+
 def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: int):
     """The Prefect task runner the extraction batches run on ('auto': processes when there is
     more than one batch, so both cores work; threads otherwise, with no start-up cost)."""
     if kind == "auto":
         kind = "process" if batches > 1 and workers > 1 else "thread"
     if kind == "process":
+        early = next((p for p in _EARLY if p._max_workers == workers), None)
+        if early is not None:
+            _EARLY.remove(early)
+            return early
         return _ProcessPool(max_workers=workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner

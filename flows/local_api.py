@@ -117,7 +117,12 @@ class TemporaryServer:
              str(self.port), "--log-level", "error", "--lifespan", "on"],
             env, log_file)
 
-    def wait(self, timeout: float = 60.0) -> str:
+    def wait(self, timeout: float | None = None) -> str:
+        """Block until the server answers; a first start with a new PREFECT_HOME creates and
+        migrates its database (≈ 20 s, FACTS), so the default allows two minutes
+        (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS overrides it)."""
+        if timeout is None:
+            timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
         wait_healthy(self.api_url, timeout=timeout, process=self.process, poll=0.05)
         return self.api_url
 

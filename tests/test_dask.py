@@ -40,3 +40,42 @@ def test_dask_runner_builds_the_same_warehouse(prefect_harness, tmp_path):
         built[runner] = contents(db)
     assert built["dask"] == built["thread"]
     assert len(built["dask"]["cohorts"]) > 20
+
+
+def test_workers_started_before_the_flow_build_the_same_warehouse(prefect_harness, tmp_path):
+    """`newsetl run` spawns the process pool while Prefect boots when there are more files than
+    one batch; the flow adopts it and the warehouse is the one the thread runner builds."""
+    from flows import etl_flow
+
+    raw = tmp_path / "raw"
+    shutil.copytree(DATA / "raw", raw)
+    shutil.copytree(DATA / "same_event", raw / "same_event")
+    built = {}
+    for runner in ("thread", "early"):
+        if runner == "early":
+            etl_flow.start_workers_early(2)
+            assert len(etl_flow._EARLY) == 1
+        db = tmp_path / runner / "w.duckdb"
+        summary = etl_flow.etl(raw_dir=str(raw), warehouse=str(db),
+                               export_dir=str(tmp_path / runner / "x"), batch_size=2,
+                               task_runner="thread" if runner == "thread" else "process",
+                               workers=2)
+        assert summary["batches"] == 5
+        built[runner] = contents(db)
+    assert not etl_flow._EARLY          # adopted by the run, not left over
+    etl_flow.stop_unused_workers()
+    assert built["early"] == built["thread"]
+
+
+def test_unused_early_workers_are_stopped(tmp_path):
+    from flows import etl_flow
+
+    etl_flow.start_workers_early(2)
+    pool = etl_flow._EARLY[0]
+    processes = list(pool._executor._processes.values())
+    assert processes
+    etl_flow.stop_unused_workers()
+    assert not etl_flow._EARLY
+    for process in processes:
+        process.join(timeout=30)
+        assert not process.is_alive()

@@ -112,3 +112,14 @@ def test_scan_batch_classifies_every_file():
     again = scan_batch(paths, RAW, known)
     assert {f.status for f in again.files} == {"unchanged"}
     assert again.articles == []
+
+
+def test_more_files_than_counts_candidate_files_only(tmp_path):
+    from flows.core.ingest import more_files_than
+
+    for name in ("a.txt", "b.html", "sub/c.json", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert more_files_than(tmp_path, 3)
+    assert not more_files_than(tmp_path, 4)
+    assert not more_files_than(tmp_path / "missing", 0)

@@ -79,6 +79,26 @@ def discover_stats(raw_dir: Path) -> list[tuple[str, int | None, int | None]]:
     return out
 
 
+def more_files_than(raw_dir: Path, n: int) -> bool:
+    """Whether raw_dir holds more than n candidate files (counting stops at n + 1)."""
+    count, stack = 0, [str(raw_dir)]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                        continue
+                    count += 1
+                    if count > n:
+                        return True
+        except OSError:
+            continue
+    return False
+
+
 def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
     """Read a batch; `known` maps relative path -> content hash already in the warehouse."""
     known = known or {}

@@ -89,6 +89,24 @@ def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> P
     return path
 
 
+def warm_up() -> None:
+    """Run once in each extraction worker process as it starts: import the extraction code and
+    extract two tiny articles, so lexicons, compiled patterns, the HTML reader and the
+    validator are ready before the first batch. Never fails (a warm-up is optional)."""
+    try:
+        from flows.core.extract import extract_rows
+        from flows.core.model import Article
+        from flows.core.read import parse_html
+        from schemas import validate_rows
+
+        parse_html(b"<html><body><article><p>warm up</p></article></body></html>", "warm.html")
+        validate_rows(extract_rows([
+            Article(source_file="warm-en.txt", text="The expo signed 12 projects worth 3 billion yuan."),
+            Article(source_file="warm-zh.txt", text="博览会签约项目12个，总投资30亿元。")]))
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
     rows = pl.scan_parquet(plan).filter(pl.col("batch_no") == batch_no).collect()
     known = {p: h for p, h in rows.select("path", "known_hash").iter_rows() if h is not None}
