@@ -140,6 +140,21 @@ def one_file(out: Path, runner: str) -> dict:
             "stages_s": result["summary"]["seconds"]}
 
 
+def linearity(results: dict) -> dict:
+    """Cost per article two ways: net of the one-file run's fixed cost, and marginal (the
+    extra seconds per extra article between consecutive sizes); each with max/min."""
+    fixed = results["one_file"]["wall_s"]
+    sizes = sorted(results["sizes"], key=lambda r: r["articles"])
+    net = {r["articles"]: round((r["wall_s"] - fixed) / r["articles"] * 1e6, 1) for r in sizes}
+    marginal = {f"{a['articles']}-{b['articles']}": round(
+        (b["wall_s"] - a["wall_s"]) / (b["articles"] - a["articles"]) * 1e6, 1)
+        for a, b in zip(sizes, sizes[1:])}
+    spread = lambda values: round(max(values) / min(values), 3) if values and min(values) > 0 else None
+    return {"fixed_s": fixed, "net_us_per_article": net, "net_max_over_min": spread(list(net.values())),
+            "marginal_us_per_article": marginal,
+            "marginal_max_over_min": spread(list(marginal.values()))}
+
+
 def table(results: dict) -> str:
     lines = ["| articles | MB | wall s | articles/s | MB/s | µs/article | peak RSS MB | re-run s | F1 en | F1 zh |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -152,6 +167,13 @@ def table(results: dict) -> str:
     for r in results["sizes"]:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
         lines.append(f"{r['articles']:,} articles, stages (s): {stages}")
+    lin = results.get("linearity") or linearity(results)
+    lines.append("µs per article net of the one-file run: " + ", ".join(
+        f"{n:,} {v}" for n, v in lin["net_us_per_article"].items())
+        + f" (max/min {lin['net_max_over_min']})")
+    lines.append("marginal µs per article: " + ", ".join(
+        f"{k} {v}" for k, v in lin["marginal_us_per_article"].items())
+        + f" (max/min {lin['marginal_max_over_min']})")
     return "\n".join(lines)
 
 
@@ -166,6 +188,7 @@ def main() -> None:
     results = {"task_runner": args.task_runner, "cpus": os.cpu_count(),
                "one_file": one_file(args.out, args.task_runner),
                "sizes": [bench_size(args.out, n, args.seed, args.task_runner) for n in args.sizes]}
+    results["linearity"] = linearity(results)
     (args.out / "results.json").write_text(json.dumps(results, indent=2))
     (args.out / "results.md").write_text(table(results) + "\n")
     print(table(results))
