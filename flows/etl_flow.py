@@ -20,6 +20,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from flows.core import runner
 from flows.core.pipeline import files_only
 from flows.core.publish import run_lock, start_work
+from flows.local_api import die_with_parent
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
@@ -96,10 +97,17 @@ class _ProcessPool(ProcessPoolTaskRunner):
 _EARLY: list[_ProcessPool] = []
 
 
+def _worker_start() -> None:
+    """First thing in each extraction worker process: die with the flow's process (a run killed
+    with -9 leaves no workers behind), then warm up the extraction code."""
+    die_with_parent()
+    runner.warm_up()
+
+
 def start_workers_early(workers: int) -> None:
     """Spawn the extraction worker processes now (each imports and warms the extraction code);
     the next run in this process that uses a process pool of this size adopts them."""
-    pool = _ProcessPool(max_workers=workers, initializer=runner.warm_up)
+    pool = _ProcessPool(max_workers=workers, initializer=_worker_start)
     pool.__enter__()
     for _ in range(workers):        # a process is spawned per submitted item
         pool._executor.submit(int)
@@ -121,7 +129,7 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
         if early is not None:
             _EARLY.remove(early)
             return early
-        return _ProcessPool(max_workers=workers)
+        return _ProcessPool(max_workers=workers, initializer=_worker_start)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -71,8 +71,9 @@ def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen 
     raise RuntimeError(f"the Prefect server at {api_url} did not become healthy in {timeout:.0f} s")
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: get SIGTERM when the command dies, even by kill -9 (Linux)."""
+def die_with_parent() -> None:
+    """Get SIGTERM when the parent dies, even by kill -9 (Linux; elsewhere nothing): call it in
+    a child, before exec or first thing in a worker process."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
@@ -85,7 +86,7 @@ def _spawn(args: list[str], env: dict[str, str], log_file: Path) -> subprocess.P
         return subprocess.Popen(
             args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
             start_new_session=True,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+            preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
 
 
 def _stop(process: subprocess.Popen, grace: float) -> None:

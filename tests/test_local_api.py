@@ -99,3 +99,50 @@ def test_server_dies_with_a_killed_command(tmp_path):
     while _alive(server_pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _alive(server_pid)
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, stack = [], list(children.get(pid, []))
+    while stack:
+        p = stack.pop()
+        out.append(p)
+        stack.extend(children.get(p, []))
+    return out
+
+
+def test_a_run_killed_mid_extraction_leaves_no_processes(tmp_path):
+    """kill -9 of `newsetl run` while its worker pool extracts: the temporary server and every
+    extraction worker go with it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = (ROOT / "raw" / "wmc2021_chinanews.txt").read_bytes()
+    for i in range(400):
+        (raw / f"a{i:03d}.txt").write_bytes(seed)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse",
+         str(tmp_path / "w.duckdb"), "--export", str(tmp_path / "x"), "--batch-size", "10",
+         "--task-runner", "process", "--workers", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in run.stderr:
+            if "progress:" in line:
+                break
+        family = _descendants(run.pid)
+        assert len(family) >= 3                 # the server and two workers at least
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in family) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in family if _alive(p)]
