@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+def descendants(pid: int) -> list[int]:
+    """Every process below pid (children, their children, ...), from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -36,10 +36,18 @@ def tree_rss_mb(pid: int) -> float:
                 children.setdefault(ppid, []).append(int(entry))
             except (OSError, IndexError, ValueError):
                 continue
-    total, stack = 0, [pid]
+    out, stack = [], list(children.get(pid, []))
     while stack:
         p = stack.pop()
+        out.append(p)
         stack.extend(children.get(p, []))
+    return out
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total = 0
+    for p in [pid, *descendants(pid)]:
         try:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:

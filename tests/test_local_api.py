@@ -2,6 +2,7 @@
 starts, answers, stops, and never outlives the command (even one killed with -9)."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -102,21 +103,11 @@ def test_server_dies_with_a_killed_command(tmp_path):
 
 
 def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, stack = [], list(children.get(pid, []))
-    while stack:
-        p = stack.pop()
-        out.append(p)
-        stack.extend(children.get(p, []))
-    return out
+    """bench/run.py's /proc walk (the benchmark samples the same process tree)."""
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    bench_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_run)
+    return bench_run.descendants(pid)
 
 
 def test_a_run_killed_mid_extraction_leaves_no_processes(tmp_path):

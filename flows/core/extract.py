@@ -82,13 +82,8 @@ def extract_rows(articles: list[Article],
         return []
     frame = article_frame(articles)
     sentences = split_sentences(frame)
-    # sentences come sorted by article: cut the one list at each article's first sentence
-    ids, flat = sentences["article_id"].to_list(), sentences["sentence"].to_list()
-    starts = {}
-    for pos, article_id in enumerate(ids):
-        starts.setdefault(article_id, pos)
-    bounds = sorted(starts.items()) + [(None, len(flat))]
-    by_article = {a: flat[lo:hi] for (a, lo), (_, hi) in zip(bounds, bounds[1:])}
+    grouped = sentences.group_by("article_id", maintain_order=True).agg("sentence")
+    by_article = dict(zip(grouped["article_id"].to_list(), grouped["sentence"].to_list()))
     langs, texts = frame["lang"].to_list(), frame["text"].to_list()
     rows: list[dict] = []
     for i, art in enumerate(articles):
