@@ -15,12 +15,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.context import get_run_context
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.core import runner
 from flows.core.pipeline import files_only
 from flows.core.publish import run_lock, start_work
-from flows.local_api import die_with_parent
+from flows.core.workers import BatchPool
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
@@ -35,6 +35,11 @@ def plan(raw_dir: Path, batch_size: int, workers: int, known):
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
+    """One batch: in a process of the run's worker pool when it has one (task runner
+    'process'), else right here (a thread of the flow, or a Dask worker)."""
+    pool = _POOL[0] if _POOL else None
+    if pool is not None:
+        return pool.run_batch(plan, batch_no, raw_dir)
     return runner.run_planned_batch(plan, batch_no, raw_dir)
 
 
@@ -55,8 +60,8 @@ def export(warehouse: Path, export_dir: Path, memory_limit: str, data_changed: b
 
 @contextmanager
 def workers_share_this_api():
-    """Worker processes (process pool, local Dask cluster) inherit the environment; point them
-    at this run's Prefect API, or each would start a temporary server of its own (~6 s each)."""
+    """Dask workers (a local cluster) inherit the environment; point them at this run's
+    Prefect API, or each would start a temporary server of its own (~6 s each)."""
     previous = os.environ.get("PREFECT_API_URL")
     if previous is None:
         with get_client(sync_client=True) as client:
@@ -68,76 +73,56 @@ def workers_share_this_api():
             os.environ.pop("PREFECT_API_URL", None)
 
 
-class _ProcessPool(ProcessPoolTaskRunner):
-    """Prefect's process pool, with two changes. It can be started before the flow
-    (`start_workers_early`), so that its workers import while Prefect's server boots. And its
-    worker processes wind down (flushing their Prefect logs and events, ≈ 2 s) in the
-    background while the flow goes on to load; the interpreter still waits for them."""
-
-    def duplicate(self):
-        return self if self._executor is not None else super().duplicate()
-
-    def __reduce__(self):
-        """Task calls carry the flow (and so its runner) to the workers: send an unstarted copy,
-        not the live pool with its queues."""
-        return (_ProcessPool, (self._max_workers,))
-
-    def __enter__(self):
-        if self._executor is not None:      # started early: the flow adopts it as it is
-            return self
-        return super().__enter__()
-
-    def __exit__(self, exc_type, exc_value, traceback) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
-        super().__exit__(exc_type, exc_value, traceback)
-
-
-_EARLY: list[_ProcessPool] = []
-
-
-def _worker_start() -> None:
-    """First thing in each extraction worker process: die with the flow's process (a run killed
-    with -9 leaves no workers behind), then warm up the extraction code."""
-    die_with_parent()
-    runner.warm_up()
+_EARLY: list[BatchPool] = []     # spawned before the flow, not yet adopted by a run
+_POOL: list[BatchPool] = []      # the worker pool of the run in progress in this process
 
 
 def start_workers_early(workers: int) -> None:
-    """Spawn the extraction worker processes now (each imports and warms the extraction code);
-    the next run in this process that uses a process pool of this size adopts them."""
-    pool = _ProcessPool(max_workers=workers, initializer=_worker_start)
-    pool.__enter__()
-    for _ in range(workers):        # a process is spawned per submitted item
-        pool._executor.submit(int)
-    _EARLY.append(pool)
+    """Spawn the extraction worker processes now (each imports and warms the extraction code
+    while Prefect's server boots); the next run in this process with as many workers adopts
+    them."""
+    _EARLY.append(BatchPool(workers))
 
 
 def stop_unused_workers() -> None:
     while _EARLY:
-        _EARLY.pop().__exit__(None, None, None)
+        _EARLY.pop().close()
+
+
+@contextmanager
+def batches_in_processes(workers: int):
+    """The run's worker pool (the early one if there is one of this size), in use by
+    extract_batch until the block ends; then its processes exit in the background."""
+    pool = next((p for p in _EARLY if p.workers == workers), None)
+    if pool is not None:
+        _EARLY.remove(pool)
+    else:
+        pool = BatchPool(workers)
+    _POOL.append(pool)
+    try:
+        yield pool
+    finally:
+        _POOL.remove(pool)
+        pool.close()
 
 
 def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: int):
-    """The Prefect task runner the extraction batches run on ('auto': processes when there is
-    more than one batch, so both cores work; threads otherwise, with no start-up cost)."""
+    """(Prefect task runner, whether batches go to worker processes) for the extraction.
+    'auto': processes when there is more than one batch and worker, so every core works;
+    threads otherwise, with no start-up cost. 'process': the tasks run in threads that hand
+    each batch to a process of the run's worker pool."""
     if kind == "auto":
         kind = "process" if batches > 1 and workers > 1 else "thread"
-    if kind == "process":
-        early = next((p for p in _EARLY if p._max_workers == workers), None)
-        if early is not None:
-            _EARLY.remove(early)
-            return early
-        return _ProcessPool(max_workers=workers, initializer=_worker_start)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
         if dask_address:
-            return DaskTaskRunner(address=dask_address)
+            return DaskTaskRunner(address=dask_address), False
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
-    return ThreadPoolTaskRunner(max_workers=workers)
+                                              "processes": True, "dashboard_address": None}), False
+    if kind == "process":     # a queued batch per worker, so that none waits on the bookkeeping
+        return ThreadPoolTaskRunner(max_workers=2 * workers), True
+    return ThreadPoolTaskRunner(max_workers=workers), False
 
 
 @flow(name="extract-batches", log_prints=False)
@@ -206,7 +191,8 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         seconds["discover"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        runner_for_batches = task_runner_for(task_runner, workers, dask_address, len(batches))
+        runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address,
+                                                           len(batches))
         plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
                                       dict(known.select("path", "content_hash").iter_rows()))
         extracted = {"seconds": {}, "quarantine": []}
@@ -214,7 +200,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
             extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
                                            len(batches[0]), work, memory_limit, run_id)
         elif batches:
-            with workers_share_this_api():
+            with batches_in_processes(workers) if in_processes else workers_share_this_api():
                 extracted = extract_batches.with_options(task_runner=runner_for_batches)(
                     plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
                     run_id, window=max(4, 2 * workers))

@@ -13,7 +13,6 @@ A PREFECT_API_URL in the environment or in the active Prefect profile is always 
 """
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import signal
@@ -26,7 +25,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-PR_SET_PDEATHSIG = 1
+from flows.core.lifetime import die_with_parent
+
 _STARTED: list[str] = []     # API URLs of temporary servers this process runs now
 
 
@@ -69,15 +69,6 @@ def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen 
         except OSError:
             time.sleep(poll)
     raise RuntimeError(f"the Prefect server at {api_url} did not become healthy in {timeout:.0f} s")
-
-
-def die_with_parent() -> None:
-    """Get SIGTERM when the parent dies, even by kill -9 (Linux; elsewhere nothing): call it in
-    a child, before exec or first thing in a worker process."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 def _spawn(args: list[str], env: dict[str, str], log_file: Path) -> subprocess.Popen:

@@ -72,7 +72,7 @@ def test_unused_early_workers_are_stopped(tmp_path):
 
     etl_flow.start_workers_early(2)
     pool = etl_flow._EARLY[0]
-    processes = list(pool._executor._processes.values())
+    processes = pool.processes()
     assert processes
     etl_flow.stop_unused_workers()
     assert not etl_flow._EARLY

@@ -1,0 +1,43 @@
+"""The worker pool runs a planned batch in its own processes, with the same result as in-process,
+and its processes go when it is closed."""
+from __future__ import annotations
+
+import os
+import shutil
+
+from conftest import DATA
+
+from flows.core import runner
+from flows.core.workers import BatchPool
+
+
+def _plan(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(DATA / "raw", raw)
+    batches = runner.plan_batches(raw, batch_size=100)
+    return raw, runner.write_plan(tmp_path / "plan.parquet", batches, {})
+
+
+def test_a_batch_in_the_pool_equals_the_batch_run_here(tmp_path):
+    raw, plan = _plan(tmp_path)
+    here = runner.run_planned_batch(plan, 0, raw)
+    pool = BatchPool(1)
+    try:
+        there = pool.run_batch(plan, 0, raw)
+        assert [p.pid for p in pool.processes()] != [os.getpid()]
+        assert all(p.is_alive() for p in pool.processes())
+    finally:
+        pool.close(wait=True)
+    assert here.cohorts.height > 0
+    for name in ("files", "articles", "cohorts", "quarantine", "rejects"):
+        assert getattr(there, name).equals(getattr(here, name)), name
+
+
+def test_closed_pool_leaves_no_processes(tmp_path):
+    pool = BatchPool(2)
+    processes = pool.processes()
+    assert len(processes) == 2
+    pool.close()
+    for process in processes:
+        process.join(timeout=30)
+        assert not process.is_alive()
