@@ -5,7 +5,7 @@ import shutil
 
 import duckdb
 
-from conftest import DATA
+from conftest import DATA, wait_gone
 
 TABLES = {
     "cohorts": "select * from cohorts order by all",
@@ -72,10 +72,8 @@ def test_unused_early_workers_are_stopped(tmp_path):
 
     etl_flow.start_workers_early(2)
     pool = etl_flow._EARLY[0]
-    processes = pool.processes()
-    assert processes
+    pids = [p.pid for p in pool.processes()]
+    assert len(pids) == 2
     etl_flow.stop_unused_workers()
     assert not etl_flow._EARLY
-    for process in processes:
-        process.join(timeout=30)
-        assert not process.is_alive()
+    assert wait_gone(pids) == []

@@ -14,17 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import alive, wait_gone
+
 from flows import local_api
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_environment_url_wins(monkeypatch, tmp_path):
@@ -93,13 +87,10 @@ def test_server_dies_with_a_killed_command(tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
                               env=env)
     server_pid = int(parent.stdout.readline())
-    assert _alive(server_pid)
+    assert alive(server_pid)
     parent.send_signal(signal.SIGKILL)
     parent.wait()
-    deadline = time.monotonic() + 20
-    while _alive(server_pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not _alive(server_pid)
+    assert wait_gone([server_pid], timeout=20) == []
 
 
 def _descendants(pid: int) -> list[int]:
@@ -133,7 +124,4 @@ def test_a_run_killed_mid_extraction_leaves_no_processes(tmp_path):
     finally:
         run.kill()
         run.wait()
-    deadline = time.monotonic() + 30
-    while any(_alive(p) for p in family) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not [p for p in family if _alive(p)]
+    assert wait_gone(family) == []

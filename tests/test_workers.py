@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from conftest import DATA
+from conftest import DATA, wait_gone
 
 from flows.core import runner
 from flows.core.workers import BatchPool
@@ -35,9 +35,7 @@ def test_a_batch_in_the_pool_equals_the_batch_run_here(tmp_path):
 
 def test_closed_pool_leaves_no_processes(tmp_path):
     pool = BatchPool(2)
-    processes = pool.processes()
-    assert len(processes) == 2
+    pids = [p.pid for p in pool.processes()]
+    assert len(pids) == 2
     pool.close()
-    for process in processes:
-        process.join(timeout=30)
-        assert not process.is_alive()
+    assert wait_gone(pids) == []

@@ -136,6 +136,10 @@ def staging(warehouse_path: Path, memory_limit: str):
     (after which the batch can be dropped). One connection for the whole extraction: opening and
     closing (= checkpointing) the working copy per batch cost ≈ 0.2 s a batch."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
+    # Appends go to the WAL and are checkpointed once, when the connection closes: DuckDB's
+    # automatic checkpoint (every 16 MB of WAL) re-wrote the staging tables every few batches,
+    # ever slower as they grew (100k articles: 3.8 s -> 1.9 s, WAL ≈ 225 MB, memory unchanged).
+    con.execute("set checkpoint_threshold = '512MB'")
     try:
         yield lambda result: loading.stage(con, result)
     finally:
