@@ -94,3 +94,19 @@ def test_bad_setting_is_a_usage_error(cli, monkeypatch):
     monkeypatch.setenv("NEWSETL_BATCH_SIZE", "zero")
     result = cli.invoke(main, ["sql", "select 1"])
     assert result.exit_code == 2 and "invalid settings" in result.output
+
+
+def test_no_flow_heartbeats_only_on_a_temporary_server_started_here(monkeypatch):
+    from prefect.settings import get_current_settings
+
+    from flows import cli as cli_module, local_api
+
+    default = get_current_settings().flows.heartbeat_frequency
+    assert default is not None
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")   # configured
+    with cli_module._no_heartbeats_on_a_temporary_server():
+        assert get_current_settings().flows.heartbeat_frequency == default
+    monkeypatch.setattr(local_api, "_STARTED", ["http://prefect.example:4200/api"])   # ours
+    with cli_module._no_heartbeats_on_a_temporary_server():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert get_current_settings().flows.heartbeat_frequency == default
