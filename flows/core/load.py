@@ -67,9 +67,10 @@ def clear_stages(con) -> None:
         con.execute(f"drop table if exists {quote(table)}")
 
 
-def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at) -> LoadCounts:
+def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at,
+         map_chunks=map) -> LoadCounts:
     """Every staged batch of the run (plus `batches`, staged first) in ONE transaction: the
-    warehouse is before or after, never between."""
+    warehouse is before or after, never between. `map_chunks`: see facts.refresh."""
     for result in batches or []:
         stage(con, result)
     stage(con, _empty_result())                 # creates the staging tables of an empty run
@@ -88,7 +89,7 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
                 con.execute(statement, params or None)
             clock = time.perf_counter()
             if counts.data_changed:           # nothing loaded, replaced or retired: all stands
-                facts.refresh(con)
+                facts.refresh(con, map_chunks)
                 facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
             counts.facts_total, counts.conflicted_facts = con.execute(

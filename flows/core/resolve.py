@@ -18,7 +18,7 @@ import polars as pl
 
 AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
 AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
-CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
+CHUNK_ROWS = 10_000    # mentions matched per chunk of whole events (a unit of parallel work)
 
 FACT_SCHEMA = {
     "fact_id": pl.String, "event_id": pl.String, "parent_fact_id": pl.String,
@@ -98,12 +98,14 @@ def specificity(m: _Mention) -> tuple:
             m.published_at or "9999", m.source_file, m.cohort_index)
 
 
-def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def resolve(mentions: pl.DataFrame, map_chunks=map) -> tuple[pl.DataFrame, pl.DataFrame]:
     """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention).
 
     Most events have one report: each mention is its own fact, in one vectorized step. Only
     events reported by several articles go through the matching below, which yields the
-    bridge alone; the facts are then built from the chosen mentions, columnar."""
+    bridge alone; the facts are then built from the chosen mentions, columnar. The matching
+    runs chunk by chunk of whole events through `map_chunks` (a process pool's map spreads it
+    over processes; the result is the same)."""
     if mentions.is_empty():
         return pl.DataFrame(schema=FACT_SCHEMA), pl.DataFrame(schema=BRIDGE_SCHEMA)
     mentions = mentions.with_columns(pl.col("cohort_id", "parent_cohort_id").cast(pl.String))
@@ -113,7 +115,8 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.lit("chosen").alias("role"), pl.lit(1, dtype=pl.Int32).alias("source_count"),
         pl.lit(False).alias("has_conflict"))
     several = mentions.filter(multi)
-    links = pl.concat([single, _resolve_several(several)]) if not several.is_empty() else single
+    links = (pl.concat([single, _resolve_several(several, map_chunks)])
+             if not several.is_empty() else single)
     fact_of = links.select("cohort_id", pl.col("fact_id").alias("parent_fact_id"))
     facts = (
         links.filter(pl.col("role") == "chosen")
@@ -126,32 +129,44 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return facts, links.select(list(BRIDGE_SCHEMA))
 
 
-def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
+def _resolve_several(mentions: pl.DataFrame, map_chunks=map) -> pl.DataFrame:
     """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
-    than one article reports, one event's mentions at a time."""
+    than one article reports."""
     alone = _alone(mentions)
     singles = mentions.filter(alone).select(
         ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id", pl.lit("chosen").alias("role"),
         pl.lit(1, dtype=pl.Int32).alias("source_count"), pl.lit(False).alias("has_conflict"))
     ordered = mentions.filter(~alone).sort(
-        ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True)
+        ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True
+    ).select("event_id", *_COLUMNS)
+    return pl.concat([singles, *map_chunks(resolve_events, _event_chunks(ordered))])
+
+
+def _event_chunks(ordered: pl.DataFrame) -> list[pl.DataFrame]:
+    """Slices of about CHUNK_ROWS rows (more for a bigger event) that never split an event."""
     events = ordered["event_id"]
     starts = (events != events.shift(1)).fill_null(True).arg_true().to_list() + [ordered.height]
-    frames = [singles]
-    # events a chunk at a time, as plain tuples: far cheaper than a dict or frame per event,
-    # and the memory of one chunk, not of every mention at once
-    first = 0
+    chunks, first = [], 0
     while first < len(starts) - 1:
         last = first + 1
         while last < len(starts) - 1 and starts[last] - starts[first] < CHUNK_ROWS:
             last += 1
-        chunk = ordered.slice(starts[first], starts[last] - starts[first]).select(_COLUMNS).rows()
-        out: list[tuple] = []
-        for lo, hi in zip(starts[first:last], starts[first + 1:last + 1]):
-            _resolve_event(chunk[lo - starts[first]: hi - starts[first]], out)
-        frames.append(_bridge_rows(out))
+        chunks.append(ordered.slice(starts[first], starts[last] - starts[first]))
         first = last
-    return pl.concat(frames)
+    return chunks
+
+
+def resolve_events(chunk: pl.DataFrame) -> pl.DataFrame:
+    """Bridge rows of a chunk of whole events (columns event_id + _COLUMNS, each event's rows
+    together in matching order). Events become plain tuples a chunk at a time: far cheaper
+    than a dict or frame per event, and the memory of one chunk, not of every mention."""
+    events = chunk["event_id"]
+    starts = (events != events.shift(1)).fill_null(True).arg_true().to_list() + [chunk.height]
+    rows = chunk.select(_COLUMNS).rows()
+    out: list[tuple] = []
+    for lo, hi in zip(starts, starts[1:]):
+        _resolve_event(rows[lo:hi], out)
+    return _bridge_rows(out)
 
 
 def _resolve_event(plain: list[tuple], out: list[tuple]) -> None:
