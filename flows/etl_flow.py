@@ -5,7 +5,7 @@ Each task is a thin wrapper over one function of flows.core.runner; frames never
 """
 import os
 import time
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import contextmanager
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -45,10 +45,7 @@ def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
 def load(warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path, started_at):
-    """Load the run; fact matching uses the run's worker pool, idle by now, when it has one."""
-    map_chunks = _POOL[0].map if _POOL else map
-    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at,
-                               map_chunks)
+    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at)
 
 
 @task(name="publish-warehouse", cache_policy=NO_CACHE)
@@ -95,8 +92,7 @@ def stop_unused_workers() -> None:
 @contextmanager
 def batches_in_processes(workers: int):
     """The run's worker pool (the early one if there is one of this size), in use by
-    extract_batch and the load's fact matching until the block ends; then its processes exit
-    in the background."""
+    extract_batch until the block ends; then its processes exit in the background."""
     pool = next((p for p in _EARLY if p.workers == workers), None)
     if pool is not None:
         _EARLY.remove(pool)
@@ -186,7 +182,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
     logger.info("run %s: started on %s -> %s", run_id, raw_dir, warehouse)
     seconds: dict[str, float] = {}
 
-    with run_lock(warehouse), ExitStack() as pool_scope:
+    with run_lock(warehouse):
         clock = time.perf_counter()
         work = start_work(warehouse)
         known = prepare(work, memory_limit)
@@ -204,9 +200,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
             extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
                                            len(batches[0]), work, memory_limit, run_id)
         elif batches:
-            if in_processes:     # the pool serves the batches, then the load's fact matching
-                pool_scope.enter_context(batches_in_processes(workers))
-            with nullcontext() if in_processes else workers_share_this_api():
+            with batches_in_processes(workers) if in_processes else workers_share_this_api():
                 extracted = extract_batches.with_options(task_runner=runner_for_batches)(
                     plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
                     run_id, window=max(4, 2 * workers))
@@ -218,7 +212,6 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         clock = time.perf_counter()
         counts = load(work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir,
                       started_at)
-        pool_scope.close()          # the pool's processes exit in the background
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds
         seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks

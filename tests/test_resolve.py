@@ -73,23 +73,22 @@ def many_events():
     return pl.DataFrame(rows)
 
 
-def test_chunks_of_events_mapped_in_any_order_give_the_same_facts(monkeypatch):
-    """resolve hands chunks of whole events to map_chunks (a process pool's map in a run): tiny
-    chunks, mapped and returned in reverse, never split an event and change nothing."""
+def test_chunks_never_split_an_event_and_their_order_does_not_matter(monkeypatch):
+    """The matching runs a chunk of whole events at a time (independent units of work): tiny
+    chunks hold one event each, and resolving them in reverse order changes nothing."""
     from flows.core import resolve as resolve_module
 
     mentions = many_events()
     serial_facts, serial_bridge = resolve(mentions)
     monkeypatch.setattr(resolve_module, "CHUNK_ROWS", 2)
-    seen = []
-
-    def reversed_map(fn, chunks):
-        chunks = list(chunks)
-        seen.extend(chunk["event_id"].unique().to_list() for chunk in chunks)
-        return [fn(c) for c in reversed(chunks)]
-
-    facts, bridge = resolve(mentions, map_chunks=reversed_map)
-    assert len(seen) == 4 and all(len(events) == 1 for events in seen)   # an event per chunk
+    ordered = mentions.sort("event_id", "published_at", "source_file", "cohort_index").select(
+        "event_id", *resolve_module._COLUMNS)
+    chunks = resolve_module.event_chunks(ordered)
+    assert [chunk["event_id"].unique().to_list() for chunk in chunks] == [[f"e{e}"] for e in range(4)]
+    backwards = pl.concat([resolve_module.resolve_events(c) for c in reversed(chunks)])
+    assert backwards.sort("cohort_id").equals(
+        resolve_module._resolve_several(mentions).sort("cohort_id"))
+    facts, bridge = resolve(mentions)          # tiny chunks: the same facts as one chunk
     assert facts.sort("fact_id").equals(serial_facts.sort("fact_id"))
     assert bridge.sort("cohort_id").equals(serial_bridge.sort("cohort_id"))
     assert serial_facts.height == 8 and serial_facts["has_conflict"].sum() == 4

@@ -28,10 +28,9 @@ where mention.event_id in (select event_id from touched_event)
 """
 
 
-def refresh(con, map_chunks=map) -> None:
-    """Replace the facts (and their mention bridge) of every event in temp table touched_event
-    (`map_chunks`: how resolve maps its chunks of events, e.g. a process pool's map)."""
-    fact_frame, bridge = resolve(con.sql(_TOUCHED_MENTIONS).pl(), map_chunks)
+def refresh(con) -> None:
+    """Replace the facts (and their mention bridge) of every event in temp table touched_event."""
+    fact_frame, bridge = resolve(con.sql(_TOUCHED_MENTIONS).pl())
     con.execute("delete from bridge_fact_mention where fact_id in (select fact_id from "
                 "fct_cohort_fact where event_id in (select event_id from touched_event))")
     con.execute("delete from fct_cohort_fact where event_id in (select event_id from touched_event)")

@@ -67,10 +67,9 @@ def clear_stages(con) -> None:
         con.execute(f"drop table if exists {quote(table)}")
 
 
-def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at,
-         map_chunks=map) -> LoadCounts:
+def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at) -> LoadCounts:
     """Every staged batch of the run (plus `batches`, staged first) in ONE transaction: the
-    warehouse is before or after, never between. `map_chunks`: see facts.refresh."""
+    warehouse is before or after, never between."""
     for result in batches or []:
         stage(con, result)
     stage(con, _empty_result())                 # creates the staging tables of an empty run
@@ -89,7 +88,7 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
                 con.execute(statement, params or None)
             clock = time.perf_counter()
             if counts.data_changed:           # nothing loaded, replaced or retired: all stands
-                facts.refresh(con, map_chunks)
+                facts.refresh(con)
                 facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
             counts.facts_total, counts.conflicted_facts = con.execute(

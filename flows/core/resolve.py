@@ -18,7 +18,7 @@ import polars as pl
 
 AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
 AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
-CHUNK_ROWS = 10_000    # mentions matched per chunk of whole events (a unit of parallel work)
+CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
 
 FACT_SCHEMA = {
     "fact_id": pl.String, "event_id": pl.String, "parent_fact_id": pl.String,
@@ -98,14 +98,12 @@ def specificity(m: _Mention) -> tuple:
             m.published_at or "9999", m.source_file, m.cohort_index)
 
 
-def resolve(mentions: pl.DataFrame, map_chunks=map) -> tuple[pl.DataFrame, pl.DataFrame]:
+def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """mentions (fct_cohort_mention joined with its article) -> (facts, bridge fact->mention).
 
     Most events have one report: each mention is its own fact, in one vectorized step. Only
     events reported by several articles go through the matching below, which yields the
-    bridge alone; the facts are then built from the chosen mentions, columnar. The matching
-    runs chunk by chunk of whole events through `map_chunks` (a process pool's map spreads it
-    over processes; the result is the same)."""
+    bridge alone; the facts are then built from the chosen mentions, columnar."""
     if mentions.is_empty():
         return pl.DataFrame(schema=FACT_SCHEMA), pl.DataFrame(schema=BRIDGE_SCHEMA)
     mentions = mentions.with_columns(pl.col("cohort_id", "parent_cohort_id").cast(pl.String))
@@ -115,8 +113,7 @@ def resolve(mentions: pl.DataFrame, map_chunks=map) -> tuple[pl.DataFrame, pl.Da
         pl.lit("chosen").alias("role"), pl.lit(1, dtype=pl.Int32).alias("source_count"),
         pl.lit(False).alias("has_conflict"))
     several = mentions.filter(multi)
-    links = (pl.concat([single, _resolve_several(several, map_chunks)])
-             if not several.is_empty() else single)
+    links = pl.concat([single, _resolve_several(several)]) if not several.is_empty() else single
     fact_of = links.select("cohort_id", pl.col("fact_id").alias("parent_fact_id"))
     facts = (
         links.filter(pl.col("role") == "chosen")
@@ -129,9 +126,9 @@ def resolve(mentions: pl.DataFrame, map_chunks=map) -> tuple[pl.DataFrame, pl.Da
     return facts, links.select(list(BRIDGE_SCHEMA))
 
 
-def _resolve_several(mentions: pl.DataFrame, map_chunks=map) -> pl.DataFrame:
+def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     """Bridge rows (fact_id, cohort_id, role, source_count, has_conflict) for events that more
-    than one article reports."""
+    than one article reports, a chunk of whole events at a time."""
     alone = _alone(mentions)
     singles = mentions.filter(alone).select(
         ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id", pl.lit("chosen").alias("role"),
@@ -139,10 +136,10 @@ def _resolve_several(mentions: pl.DataFrame, map_chunks=map) -> pl.DataFrame:
     ordered = mentions.filter(~alone).sort(
         ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True
     ).select("event_id", *_COLUMNS)
-    return pl.concat([singles, *map_chunks(resolve_events, _event_chunks(ordered))])
+    return pl.concat([singles, *map(resolve_events, event_chunks(ordered))])
 
 
-def _event_chunks(ordered: pl.DataFrame) -> list[pl.DataFrame]:
+def event_chunks(ordered: pl.DataFrame) -> list[pl.DataFrame]:
     """Slices of about CHUNK_ROWS rows (more for a bigger event) that never split an event."""
     events = ordered["event_id"]
     starts = (events != events.shift(1)).fill_null(True).arg_true().to_list() + [ordered.height]
@@ -211,12 +208,13 @@ def _alone(mentions: pl.DataFrame) -> pl.Series:
     buckets = (amounts.group_by("quals", "bucket")
                .agg(pl.col("article").n_unique().alias("articles"),
                     pl.col("article").first().alias("only")))
-    near = (amounts.select("row", "article", "quals",
-                           pl.int_ranges(pl.col("bucket") - 2, pl.col("bucket") + 3).alias("bucket"))
-            .explode("bucket")
+    # one join per neighbouring bucket: exploding every row into its five buckets first made a
+    # frame five times the mentions' size (≈ 300 MB at 100k articles)
+    near = [amounts.select("row", "article", "quals", pl.col("bucket") + offset)
             .join(buckets, on=["quals", "bucket"], how="inner")
-            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article"))))
-    partnered = pl.concat([count_partner, near["row"]]).unique()
+            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article")))["row"]
+            for offset in range(-2, 3)]
+    partnered = pl.concat([count_partner, *near]).unique()
     return ~frame["row"].is_in(partnered.implode())
 
 

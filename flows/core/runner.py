@@ -147,13 +147,11 @@ def staging(warehouse_path: Path, memory_limit: str):
 
 
 def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
-                 batches: list[BatchResult] | None, raw_dir: Path, started_at,
-                 map_chunks=map) -> loading.LoadCounts:
-    """Load what was staged, plus `batches`, in one transaction; checkpoint. `map_chunks`:
-    how fact matching maps its chunks of events (a process pool's map spreads them)."""
+                 batches: list[BatchResult] | None, raw_dir: Path, started_at) -> loading.LoadCounts:
+    """Load what was staged, plus `batches`, in one transaction; checkpoint."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
-        counts = loading.load(con, run_id, batches, str(raw_dir), started_at, map_chunks)
+        counts = loading.load(con, run_id, batches, str(raw_dir), started_at)
         con.execute("checkpoint")
         return counts
     finally:

@@ -42,10 +42,6 @@ class BatchPool:
         """runner.run_planned_batch in one of the processes; blocks the calling thread."""
         return self._executor.submit(runner.run_planned_batch, plan, batch_no, raw_dir).result()
 
-    def map(self, fn, items) -> list:
-        """[fn(item) for item in items], spread over the processes (fn and items picklable)."""
-        return list(self._executor.map(fn, items))
-
     def processes(self) -> list:
         """The worker processes (multiprocessing.Process), for tests and the benchmark."""
         return list((self._executor._processes or {}).values())
