@@ -5,7 +5,7 @@ Each task is a thin wrapper over one function of flows.core.runner; frames never
 """
 import os
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -182,9 +182,10 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
     logger.info("run %s: started on %s -> %s", run_id, raw_dir, warehouse)
     seconds: dict[str, float] = {}
 
-    with run_lock(warehouse):
+    with run_lock(warehouse), ExitStack() as open_copy:
         clock = time.perf_counter()
         work = start_work(warehouse)
+        open_copy.enter_context(runner.held_open(work, memory_limit))   # until the load is done
         known = prepare(work, memory_limit)
         planned = plan(raw_dir, batch_size, workers, known)
         batches = planned.batches
@@ -212,6 +213,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         clock = time.perf_counter()
         counts = load(work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir,
                       started_at)
+        open_copy.close()
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds
         seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks

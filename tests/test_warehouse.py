@@ -166,3 +166,22 @@ def test_an_article_the_rules_fail_on_is_quarantined_and_the_rest_loads(raw, tmp
     kept = [row for row in after["cohorts"] if row[1] == warehouse_key("wmc.txt")]
     assert kept == [row for row in before["cohorts"] if row[1] == warehouse_key("wmc.txt")]
     assert any(row[1] == warehouse_key("new.txt") for row in after["cohorts"])
+
+
+def test_held_open_working_copy_is_one_instance_for_every_stage(tmp_path):
+    """While runner.held_open holds the working copy, a stage's connection closing does not
+    close (and checkpoint) the database: the next stage's connection finds the same instance."""
+    from flows.core.runner import held_open
+
+    path = tmp_path / "work.duckdb"
+    setting = "select current_setting('checkpoint_threshold')"
+    with held_open(path, "1GB"):
+        first = warehouse.connect(path)
+        first.execute("set checkpoint_threshold = '300MB'")
+        first.close()
+        second = warehouse.connect(path)
+        assert second.execute(setting).fetchone()[0] == "286.1 MiB"        # 300 MB
+        second.close()
+    alone = warehouse.connect(path)
+    assert alone.execute(setting).fetchone()[0] != "286.1 MiB"         # a fresh instance after
+    alone.close()

@@ -131,6 +131,20 @@ def few_collections():
 
 
 @contextmanager
+def held_open(warehouse_path: Path, memory_limit: str):
+    """Hold the run's working copy open while its stages (prepare, staging, load) open and close
+    their own connections to it: in one process they then share one DuckDB instance, and
+    closing the staging connection no longer checkpoints the staged rows (≈ 0.5 s at 100k)
+    that the load reads back and drops in its own transaction; the load's checkpoint is the
+    one that writes the warehouse. Never crosses a task boundary: tasks still open by path."""
+    con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
+    try:
+        yield
+    finally:
+        con.close()
+
+
+@contextmanager
 def staging(warehouse_path: Path, memory_limit: str):
     """Yield a function that appends a finished batch to the working copy's staging tables
     (after which the batch can be dropped). One connection for the whole extraction: opening and
