@@ -2,7 +2,6 @@
 and its processes go when it is closed."""
 from __future__ import annotations
 
-import os
 import shutil
 
 from conftest import DATA, wait_gone
@@ -24,8 +23,8 @@ def test_a_batch_in_the_pool_equals_the_batch_run_here(tmp_path):
     pool = BatchPool(1)
     try:
         there = pool.run_batch(plan, 0, raw)
-        assert [p.pid for p in pool.processes()] != [os.getpid()]
-        assert all(p.is_alive() for p in pool.processes())
+        processes = pool.processes()
+        assert len(processes) == 1 and processes[0].is_alive()    # its one worker, still up
     finally:
         pool.close(wait=True)
     assert here.cohorts.height > 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from flows.core.model import Article
@@ -42,61 +43,54 @@ def relpath(path: Path, raw_dir: Path) -> str:
     return path.relative_to(raw_dir).as_posix()
 
 
-def discover(raw_dir: Path) -> list[Path]:
-    """Every candidate file under raw_dir, sorted by relative path."""
+def _candidates(raw_dir: Path):
+    """(relative path, os.DirEntry) of every candidate file under raw_dir, unordered: hidden
+    entries and symlinked directories skipped, unreadable folders passed over (as os.walk)."""
+    stack = [("", str(raw_dir))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            stack.append((prefix + entry.name + "/", entry.path))
+                        continue
+                    yield prefix + entry.name, entry
+        except OSError:
+            continue
+
+
+def _existing(raw_dir: Path) -> Path:
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw directory not found: {raw_dir}")
-    found = []
-    for root, dirs, files in os.walk(raw_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / name for name in files if not name.startswith("."))
-    return sorted(found, key=lambda p: relpath(p, raw_dir))
+    return raw_dir
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """Every candidate file under raw_dir, sorted by relative path."""
+    return [raw_dir / rel for rel in sorted(rel for rel, _ in _candidates(_existing(raw_dir)))]
 
 
 def discover_stats(raw_dir: Path) -> list[tuple[str, int | None, int | None]]:
     """(relative path, size, mtime_ns) of every candidate file, in `discover` order; None when
     stat fails (a file that vanished or a dangling link: reading it later quarantines it)."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw directory not found: {raw_dir}")
     out: list[tuple[str, int | None, int | None]] = []
-    stack = [("", str(raw_dir))]
-    while stack:
-        prefix, folder = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                rel = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((rel + "/", entry.path))
-                    continue
-                try:
-                    info = entry.stat()
-                    out.append((rel, info.st_size, info.st_mtime_ns))
-                except OSError:
-                    out.append((rel, None, None))
+    for rel, entry in _candidates(_existing(raw_dir)):
+        try:
+            info = entry.stat()
+            out.append((rel, info.st_size, info.st_mtime_ns))
+        except OSError:
+            out.append((rel, None, None))
     out.sort(key=lambda row: row[0])
     return out
 
 
 def more_files_than(raw_dir: Path, n: int) -> bool:
     """Whether raw_dir holds more than n candidate files (counting stops at n + 1)."""
-    count, stack = 0, [str(raw_dir)]
-    while stack:
-        try:
-            with os.scandir(stack.pop()) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
-                        continue
-                    count += 1
-                    if count > n:
-                        return True
-        except OSError:
-            continue
-    return False
+    return next(islice(_candidates(raw_dir), n, None), None) is not None
 
 
 def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
