@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from flows.core.extract import extract_articles
-from flows.core.ingest import discover, read_batch
+from flows.core.extract.batch import extract_articles
+from flows.core.ingest.discover import discover, read_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -70,7 +70,7 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
                          dask_address=dask_address)
     if not settings.raw_dir.is_dir():
         _fail(f"raw directory not found: {settings.raw_dir}")
-    from flows.core.publish import WarehouseBusy, run_lock
+    from flows.core.warehouse.publish import WarehouseBusy, run_lock
 
     try:
         with run_lock(settings.warehouse):  # fail fast, before Prefect starts; the flow re-takes it
@@ -79,7 +79,7 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
         _fail(str(exc), EXIT_BUSY)
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    from flows.local_api import prefect_api_for_run
+    from flows.prefect_local import prefect_api_for_run
 
     # The temporary Prefect server boots on the other core while prefect and the core import.
     try:
@@ -104,7 +104,7 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
 def _start_workers_if_many_files(etl_flow, settings) -> None:
     """More files than one batch: the run will want its process pool, so spawn the workers
     now, while Prefect's server boots (≈ 3 s, one core), instead of after the planning."""
-    from flows.core.ingest import more_files_than
+    from flows.core.ingest.discover import more_files_than
 
     if settings.task_runner in ("auto", "process") and settings.workers > 1 and \
             more_files_than(settings.raw_dir, settings.batch_size):
@@ -114,13 +114,13 @@ def _start_workers_if_many_files(etl_flow, settings) -> None:
 def _no_dead_ui_links(record: logging.LogRecord) -> bool:
     """Drop "View at http://127.0.0.1:PORT/..." lines: a temporary server has no UI and is gone
     when the run ends (Prefect prints none for its own temporary server either)."""
-    from flows.local_api import started_here
+    from flows.prefect_local import started_here
 
     return not (started_here() and record.getMessage().startswith("View at "))
 
 
 def _run_flow(etl, settings) -> dict:
-    from flows.core.publish import WarehouseBusy
+    from flows.core.warehouse.publish import WarehouseBusy
 
     progress = _attach_progress_bar()
     clock = time.perf_counter()
@@ -148,7 +148,7 @@ def _no_heartbeats_on_a_temporary_server():
     """Flow-run heartbeats let a lasting server mark a crashed run. The temporary server stops
     with this command, so nothing would read them, and a sync flow waits (up to 1 s) for its
     heartbeat thread as it ends: none while the API is a temporary server started here."""
-    from flows.local_api import started_here
+    from flows.prefect_local import started_here
 
     if not started_here():
         yield
@@ -232,8 +232,8 @@ def extract(files) -> None:
 
     Example: newsetl extract raw/wmc2021_chinanews.txt
     """
-    from flows.core.extract import CONTRACT_COLUMNS, extract_articles
-    from flows.core.read import Unreadable, parse_bytes, read_bytes
+    from flows.core.extract.batch import CONTRACT_COLUMNS, extract_articles
+    from flows.core.ingest.read import Unreadable, parse_bytes, read_bytes
 
     articles, failed = [], 0
     for path in files:
@@ -263,8 +263,8 @@ def sql(warehouse, fmt, query) -> None:
     """
     import duckdb
 
-    from flows.core import warehouse as wh
-    from flows.core.render import render
+    from flows.core.warehouse import connect as wh
+    from flows.core.present.render import render
 
     settings = _settings(warehouse=warehouse)
     if not settings.warehouse.exists():
@@ -290,7 +290,7 @@ def export(warehouse, out_dir) -> None:
 
     Example: newsetl export --out warehouse/export
     """
-    from flows.core.runner import export_all
+    from flows.core.run.runner import export_all
 
     settings = _settings(warehouse=warehouse, export_dir=out_dir)
     if not settings.warehouse.exists():
@@ -318,7 +318,7 @@ def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> N
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     from flows.deploy import serve as serve_flow
-    from flows.local_api import full_server
+    from flows.prefect_local import full_server
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_file = settings.warehouse.parent / "prefect-server.log"
@@ -347,8 +347,8 @@ def report(warehouse, out_file) -> None:
 
     Example: newsetl report --out warehouse/report.html
     """
-    from flows.core import warehouse as wh
-    from flows.core.report import write_report
+    from flows.core.warehouse import connect as wh
+    from flows.core.present.report import write_report
 
     settings = _settings(warehouse=warehouse)
     if not settings.warehouse.exists():

@@ -1,6 +1,6 @@
 """The Prefect shell of `newsetl run`: one flow, a task per stage and per batch of files.
 
-Each task is a thin wrapper over one function of flows.core.runner; frames never get hashed
+Each task is a thin wrapper over one function of flows.core.run.runner; frames never get hashed
 (NO_CACHE) and DuckDB connections never cross a task boundary (paths do).
 """
 import os
@@ -17,10 +17,10 @@ from prefect.context import get_run_context
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.core import runner
-from flows.core.pipeline import files_only
-from flows.core.publish import run_lock, start_work
-from flows.core.workers import BatchPool
+from flows.core.run import runner
+from flows.core.run.pipeline import files_only
+from flows.core.warehouse.publish import run_lock, start_work
+from flows.core.run.workers import BatchPool
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)

@@ -25,7 +25,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from flows.core.lifetime import die_with_parent
+from flows.core.run.lifetime import die_with_parent
 
 _STARTED: list[str] = []     # API URLs of temporary servers this process runs now
 

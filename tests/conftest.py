@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.core import warehouse
+from flows.core.warehouse import connect as warehouse
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flows.core.extract import extract_articles
-from flows.core.ingest import read_batch
+from flows.core.extract.batch import extract_articles
+from flows.core.ingest.discover import read_batch
 
 AMOUNT_TOL, BAND_TOL = 0.005, 0.01
 

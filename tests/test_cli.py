@@ -99,7 +99,7 @@ def test_bad_setting_is_a_usage_error(cli, monkeypatch):
 def test_no_flow_heartbeats_only_on_a_temporary_server_started_here(monkeypatch):
     from prefect.settings import get_current_settings
 
-    from flows import cli as cli_module, local_api
+    from flows import cli as cli_module, prefect_local as local_api
 
     default = get_current_settings().flows.heartbeat_frequency
     assert default is not None

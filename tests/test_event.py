@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
-from flows.core.event import detect_event
+from flows.core.extract.event import detect_event
 from flows.core.lexicon import load
-from flows.core.places import find_places, lookup
+from flows.core.extract.places import find_places, lookup
 
 PROVINCES_EN = {
     "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang",

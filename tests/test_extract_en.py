@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from flows.core.en_counts import find_counts
-from flows.core.en_numbers import find_amounts, word_to_int
-from flows.core.extract_en import extract_en
+from flows.core.extract.en.counts import find_counts
+from flows.core.extract.en.numbers import find_amounts, word_to_int
+from flows.core.extract.en.article import extract_en
 
 B, M = 1e9, 1e6
 

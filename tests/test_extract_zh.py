@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from flows.core.extract import dedupe
-from flows.core.extract_zh import extract_zh
-from flows.core.language import normalize
-from flows.core.zh_numerals import parse_amount, parse_count, parse_number
+from flows.core.extract.batch import dedupe
+from flows.core.extract.zh.article import extract_zh
+from flows.core.ingest.language import normalize
+from flows.core.extract.zh.numerals import parse_amount, parse_count, parse_number
 
 NUMBERS = [
     ("359", 359), ("6,329.81", 6329.81), ("0.5", 0.5), ("一", 1), ("十", 10), ("十一", 11),
@@ -404,7 +404,7 @@ def test_every_cohort_has_a_stage():
 
 
 def test_absurdly_long_numerals_are_not_counts_or_amounts():
-    from flows.core.extract_zh import extract_zh
+    from flows.core.extract.zh.article import extract_zh
 
     assert extract_zh(["9" * 5000 + "亿元项目" + "8" * 5000 + "个"]) == []
     assert extract_zh(["项目" + "九" * 3000 + "个"]) == []

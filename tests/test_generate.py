@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from conftest import ROOT
 
-from flows.core.read import parse_bytes
+from flows.core.ingest.read import parse_bytes
 
 
 def _load_generator():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.core.ingest import read_batch
+from flows.core.ingest.discover import read_batch
 from scoring import extract_and_score
 
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from flows.core import runner
+from flows.core.run import runner
 
 from conftest import DATA
 from test_warehouse import run_once

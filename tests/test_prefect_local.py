@@ -16,7 +16,7 @@ import pytest
 
 from conftest import alive, wait_gone
 
-from flows import local_api
+from flows import prefect_local as local_api
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +78,7 @@ def test_server_dies_with_a_killed_command(tmp_path):
         import sys, time
         from pathlib import Path
         sys.path.insert(0, {str(ROOT)!r})
-        from flows.local_api import TemporaryServer
+        from flows.prefect_local import TemporaryServer
         server = TemporaryServer(Path({str(tmp_path / 'server.log')!r}))
         print(server.process.pid, flush=True)
         time.sleep(120)

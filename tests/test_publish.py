@@ -10,8 +10,8 @@ import sys
 import duckdb
 import pytest
 
-from flows.core.publish import WarehouseBusy, run_lock
-from flows.core.runner import export_all
+from flows.core.warehouse.publish import WarehouseBusy, run_lock
+from flows.core.run.runner import export_all
 
 from conftest import DATA, ROOT
 from test_warehouse import run_once
@@ -56,7 +56,7 @@ def test_a_reader_holding_the_warehouse_does_not_block_a_run(raw, tmp_path):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from flows.core.publish import run_lock
+from flows.core.warehouse.publish import run_lock
 with run_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(60)
@@ -82,7 +82,9 @@ def test_a_second_concurrent_run_is_refused_with_a_clear_message(tmp_path):
 KILLED = """
 import os, signal, sys
 from pathlib import Path
-from flows.core import facts, runner, warehouse
+from flows.core.warehouse import facts
+from flows.core.run import runner
+from flows.core.warehouse import connect as warehouse
 import test_warehouse
 
 raw, db, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from flows.core.ingest import discover, scan_batch
-from flows.core.read import Unreadable, decode_bytes, parse_bytes
+from flows.core.ingest.discover import discover, scan_batch
+from flows.core.ingest.read import Unreadable, decode_bytes, parse_bytes
 
 from conftest import DATA
 
@@ -115,7 +115,7 @@ def test_scan_batch_classifies_every_file():
 
 
 def test_more_files_than_counts_candidate_files_only(tmp_path):
-    from flows.core.ingest import more_files_than
+    from flows.core.ingest.discover import more_files_than
 
     for name in ("a.txt", "b.html", "sub/c.json", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

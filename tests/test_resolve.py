@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.core.resolve import resolve
+from flows.core.warehouse.resolve import resolve
 
 
 def mention(cohort_id, article_id, count, amount, *, event="e1", approximate=False, stage="signed",
@@ -76,7 +76,7 @@ def many_events():
 def test_chunks_never_split_an_event_and_their_order_does_not_matter(monkeypatch):
     """The matching runs a chunk of whole events at a time (independent units of work): tiny
     chunks hold one event each, and resolving them in reverse order changes nothing."""
-    from flows.core import resolve as resolve_module
+    from flows.core.warehouse import resolve as resolve_module
 
     mentions = many_events()
     serial_facts, serial_bridge = resolve(mentions)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.core.language import detect_lang, normalize
-from flows.core.sentences import split_sentences
+from flows.core.ingest.language import detect_lang, normalize
+from flows.core.ingest.sentences import split_sentences
 
 
 def split(text: str, lang: str) -> list[str]:

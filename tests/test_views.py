@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.core import facts
+from flows.core.warehouse import facts
 
 ARTICLE = "a1"
 EVENT = "e1"

@@ -8,10 +8,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from flows.core import load as loading
-from flows.core import runner, warehouse
-from flows.core.pipeline import files_only
-from flows.core.publish import run_lock, start_work
+from flows.core.warehouse import load as loading
+from flows.core.run import runner
+from flows.core.warehouse import connect as warehouse
+from flows.core.run.pipeline import files_only
+from flows.core.warehouse.publish import run_lock, start_work
 
 from conftest import DATA
 
@@ -108,7 +109,7 @@ def test_new_extraction_rules_reprocess_unchanged_files(raw, tmp_path, monkeypat
 
 
 def warehouse_key(source_file: str) -> str:
-    from flows.core.pipeline import key
+    from flows.core.run.pipeline import key
 
     return key(source_file)
 
@@ -143,7 +144,7 @@ def test_an_unchanged_run_rewrites_only_the_run_log_and_missing_exports(raw, tmp
 
 
 def test_an_article_the_rules_fail_on_is_quarantined_and_the_rest_loads(raw, tmp_path, monkeypatch):
-    from flows.core import extract
+    from flows.core.extract import batch as extract
 
     db = tmp_path / "w.duckdb"
     shutil.copy(SEED, raw / "other.txt")
@@ -171,7 +172,7 @@ def test_an_article_the_rules_fail_on_is_quarantined_and_the_rest_loads(raw, tmp
 def test_held_open_working_copy_is_one_instance_for_every_stage(tmp_path):
     """While runner.held_open holds the working copy, a stage's connection closing does not
     close (and checkpoint) the database: the next stage's connection finds the same instance."""
-    from flows.core.runner import held_open
+    from flows.core.run.runner import held_open
 
     path = tmp_path / "work.duckdb"
     setting = "select current_setting('checkpoint_threshold')"

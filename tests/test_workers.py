@@ -6,8 +6,8 @@ import shutil
 
 from conftest import DATA, wait_gone
 
-from flows.core import runner
-from flows.core.workers import BatchPool
+from flows.core.run import runner
+from flows.core.run.workers import BatchPool
 
 
 def _plan(tmp_path):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.core.event import detect_event
-from flows.core.extract_en import extract_en
-from flows.core.extract_zh import extract_zh
-from flows.core.fx import to_cny
-from flows.core.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
+from flows.core.extract.event import detect_event
+from flows.core.extract.en.article import extract_en
+from flows.core.extract.zh.article import extract_zh
+from flows.core.extract.fx import to_cny
+from flows.core.ingest.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
 from flows.core.model import Article, CohortMention
-from flows.core.sentences import split_sentences
+from flows.core.ingest.sentences import split_sentences
 
 EXTRACTORS = {"en": extract_en, "zh": extract_zh}
 

@@ -5,7 +5,7 @@ generic pattern (a title-case English phrase ending in Expo/Fair/Forum...; a Chi
 ending in 大会/博览会/签约仪式...). Year: the one attached to the event, else the edition
 ordinal of a yearly event, else the publication year, else the most frequent year in the text.
 Place: the known event's host, else the dateline, else a venue phrase, else the first place
-named in the opening sentences (flows.core.places).
+named in the opening sentences (flows.core.extract.places).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from flows.core.lexicon import load
 from flows.core.model import EventInfo
-from flows.core.places import Place, find_places
+from flows.core.extract.places import Place, find_places
 
 KNOWN_LINES, NAME_LINES, VENUE_LINES, DATELINE_LINES, PLACE_LINES = 6, 6, 10, 4, 3
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―－﹣"})

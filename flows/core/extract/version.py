@@ -9,13 +9,13 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent
+_ROOT = Path(__file__).resolve().parents[1]
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     digest = hashlib.sha256()
-    files = sorted(_ROOT.glob("*.py")) + sorted((_ROOT.parent / "lexicons").glob("*.csv"))
+    files = sorted(_ROOT.rglob("*.py")) + sorted((_ROOT.parent / "lexicons").glob("*.csv"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 from flows.core.model import Article
-from flows.core.read import Unreadable, content_hash, parse_bytes, read_bytes
+from flows.core.ingest.read import Unreadable, content_hash, parse_bytes, read_bytes
 
 
 @dataclass

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.extract import COHORT_SCHEMA, extract_rows, full_text
-from flows.core.language import detect_lang
-from flows.core.ingest import Quarantined, ScanResult, scan_batch
+from flows.core.extract.batch import COHORT_SCHEMA, extract_rows, full_text
+from flows.core.ingest.language import detect_lang
+from flows.core.ingest.discover import Quarantined, ScanResult, scan_batch
 from flows.core.model import Article
 from schemas import validate_rows
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core import load as loading
-from flows.core import publish as publishing
-from flows.core import warehouse
-from flows.core.ingest import discover, discover_stats
-from flows.core.pipeline import FILE_SCHEMA, BatchResult, process_batch
+from flows.core.warehouse import load as loading
+from flows.core.warehouse import publish as publishing
+from flows.core.warehouse import connect as warehouse
+from flows.core.ingest.discover import discover, discover_stats
+from flows.core.run.pipeline import FILE_SCHEMA, BatchResult, process_batch
 
 
 def prepare_files(warehouse_path: Path, memory_limit: str) -> pl.DataFrame:
@@ -94,9 +94,9 @@ def warm_up() -> None:
     extract two tiny articles, so lexicons, compiled patterns, the HTML reader and the
     validator are ready before the first batch. Never fails (a warm-up is optional)."""
     try:
-        from flows.core.extract import extract_rows
+        from flows.core.extract.batch import extract_rows
         from flows.core.model import Article
-        from flows.core.read import parse_html
+        from flows.core.ingest.read import parse_html
         from schemas import validate_rows
 
         parse_html(b"<html><body><article><p>warm up</p></article></body></html>", "warm.html")

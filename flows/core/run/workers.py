@@ -13,9 +13,9 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from flows.core import runner
-from flows.core.lifetime import die_with_parent
-from flows.core.pipeline import BatchResult
+from flows.core.run import runner
+from flows.core.run.lifetime import die_with_parent
+from flows.core.run.pipeline import BatchResult
 
 
 def _worker_start() -> None:

@@ -2,7 +2,7 @@
 
 The SQL lives in sql/<layer>/<object>.sql (one object per file), applied layer by layer
 (tables, macros, staging, marts); a view reading a view not yet created waits for the next
-pass. Frames go in through Arrow (`register` + `INSERT ... SELECT`). flows/core/load.py loads.
+pass. Frames go in through Arrow (`register` + `INSERT ... SELECT`). flows/core/warehouse/load.py loads.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import duckdb
 import polars as pl
 
 from flows.core.lexicon import load as load_lexicon
-from flows.core.version import extractor_version
+from flows.core.extract.version import extractor_version
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
 LAYERS = ("tables", "macros", "staging", "marts")
 
 

@@ -1,6 +1,6 @@
 """Facts and data-quality checks inside the load transaction.
 
-`refresh` re-resolves the facts of the events a run touched (flows/core/resolve.py does the
+`refresh` re-resolves the facts of the events a run touched (flows/core/warehouse/resolve.py does the
 matching); `run_checks` runs every sql/checks/<check>.sql query and stores its findings in
 `dq_issue`, so that nothing questionable is dropped silently.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.core.resolve import resolve
+from flows.core.warehouse.resolve import resolve
 
-CHECKS_DIR = Path(__file__).resolve().parents[2] / "sql" / "checks"
+CHECKS_DIR = Path(__file__).resolve().parents[3] / "sql" / "checks"
 
 _TOUCHED_MENTIONS = """
 select

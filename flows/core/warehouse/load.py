@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.core import facts
-from flows.core.pipeline import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
+from flows.core.warehouse import facts
+from flows.core.run.pipeline import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
                                  QUARANTINE_SCHEMA, REJECT_SCHEMA, BatchResult, files_only)
-from flows.core.version import extractor_version
-from flows.core.warehouse import lexicon_frame, quote
+from flows.core.extract.version import extractor_version
+from flows.core.warehouse.connect import lexicon_frame, quote
 
 
 @dataclass

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from flows.core.en_labels import stage_counts
-from flows.core.en_sentence import sentence_mentions
+from flows.core.extract.en.labels import stage_counts
+from flows.core.extract.en.sentence import sentence_mentions
 from flows.core.model import CohortMention
 
 NEAR = 0.05          # "more than 580 billion" restates 582.18 billion

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from flows.core.en_cues import cue, may_contain, may_end_with, plain
-from flows.core.en_numbers import LOWER_Q, Amount
+from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain
+from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
 HEADS = (r"project|park|plant|base|complex|centre|center|factory|facility|hub|zone|headquarters|"

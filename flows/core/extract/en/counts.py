@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.core.en_cues import has_any, may_end_with
-from flows.core.en_numbers import WORD_NUM, word_to_int
+from flows.core.extract.en.cues import has_any, may_end_with
+from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from flows.core.en_cues import has_any
+from flows.core.extract.en.cues import has_any
 from flows.core.lexicon import load
 
 # Event names ("World Manufacturing Conference") must not lend their words to a sector.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.en_labels import sector_in, sector_terms
+from flows.core.extract.en.labels import sector_in, sector_terms
 
 # what may separate two items of one list
 _GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|(?:and|or|as\s+well\s+as|&)\s+)\s*",

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.core.en_context import adjective_head, after_intro, keep_amount, project_name
-from flows.core.en_counts import Count, find_counts
-from flows.core.en_cues import cue, has_any, may_contain, may_end_with, plain
-from flows.core.en_labels import sector_in, stage_near
-from flows.core.en_lists import list_labels
-from flows.core.en_numbers import LOWER_Q, UPPER_Q, Amount, find_amounts, qualifier
+from flows.core.extract.en.context import adjective_head, after_intro, keep_amount, project_name
+from flows.core.extract.en.counts import Count, find_counts
+from flows.core.extract.en.cues import cue, has_any, may_contain, may_end_with, plain
+from flows.core.extract.en.labels import sector_in, stage_near
+from flows.core.extract.en.lists import list_labels
+from flows.core.extract.en.numbers import LOWER_Q, UPPER_Q, Amount, find_amounts, qualifier
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from flows.core.model import CohortMention
-from flows.core.zh_clauses import boundaries, clause_id, clause_start
-from flows.core.zh_cohorts import finish
-from flows.core.zh_labels import sector_of, stage_of
-from flows.core.zh_names import name_before
-from flows.core.zh_scan import Tok, scan
+from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
+from flows.core.extract.zh.cohorts import finish
+from flows.core.extract.zh.labels import sector_of, stage_of
+from flows.core.extract.zh.names import name_before
+from flows.core.extract.zh.scan import Tok, scan
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项万亿元]|美元)|[亿万]元")

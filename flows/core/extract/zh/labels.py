@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from flows.core.lexicon import load
-from flows.core.zh_events import in_event_name
+from flows.core.extract.zh.events import in_event_name
 
 # text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
 _EVENT_TAIL = re.compile(r"^.*(?:大会|论坛|博览会|峰会|交易会|洽谈会|推介会|展览会|博会|年会|会议)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.zh_clauses import clause_start
+from flows.core.extract.zh.clauses import clause_start
 
 _NAME_END = re.compile(r"[,;:。!?、【】\[\]|“”]|以及|等")
 _NAME_STOP = re.compile(r"已|正在|顺利|落户|成功")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.core.zh_clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
-from flows.core.zh_events import after_event
-from flows.core.zh_names import project_name
-from flows.core.zh_numerals import (CUR, INT, MONEY_UNITS, NUM, UNIT, parse_amount, parse_count,
+from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
+from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.names import project_name
+from flows.core.extract.zh.numerals import (CUR, INT, MONEY_UNITS, NUM, UNIT, parse_amount, parse_count,
                                     parse_number)
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
