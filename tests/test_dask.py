@@ -1,11 +1,15 @@
 """The flow on a local two-worker Dask cluster builds the same warehouse as the default runner."""
 from __future__ import annotations
 
+import pytest
+
 import shutil
 
 import duckdb
 
 from conftest import DATA, wait_gone
+
+pytestmark = pytest.mark.slow
 
 TABLES = {
     "cohorts": "select * from cohorts order by all",

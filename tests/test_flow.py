@@ -8,6 +8,8 @@ import pytest
 
 from conftest import DATA
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def corpus(tmp_path):

@@ -18,6 +18,8 @@ from conftest import alive, wait_gone
 
 from flows import prefect_local as local_api
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

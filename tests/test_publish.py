@@ -18,6 +18,8 @@ from test_warehouse import run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
 
+pytestmark = pytest.mark.slow
+
 
 def cohort_count(db):
     con = duckdb.connect(str(db), read_only=True)

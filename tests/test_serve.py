@@ -2,6 +2,8 @@
 dropped into the raw directory loaded by a scheduled run, and a clean stop."""
 from __future__ import annotations
 
+import pytest
+
 import os
 import re
 import shutil
@@ -14,6 +16,8 @@ import time
 import duckdb
 
 from conftest import DATA, ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def cohorts_in(db) -> int:

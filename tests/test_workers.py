@@ -2,12 +2,16 @@
 and its processes go when it is closed."""
 from __future__ import annotations
 
+import pytest
+
 import shutil
 
 from conftest import DATA, wait_gone
 
 from flows.core.run import runner
 from flows.core.run.workers import BatchPool
+
+pytestmark = pytest.mark.slow
 
 
 def _plan(tmp_path):
