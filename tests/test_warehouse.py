@@ -93,8 +93,11 @@ def test_a_failing_load_leaves_the_warehouse_as_it_was(raw, tmp_path, monkeypatc
     run_once(raw, db)
     before = snapshot(db)
     (raw / "new.txt").write_text("Hefei signed 12 projects worth 3 billion yuan.", encoding="utf-8")
-    monkeypatch.setattr(loading, "_LOAD_STATEMENTS",
-                        loading._LOAD_STATEMENTS + ("select error('disk full')",))
+    failing = tmp_path / "sql_load" / "89_fail.sql"
+    failing.parent.mkdir()
+    failing.write_text("select error('disk full');\n")
+    monkeypatch.setattr(loading, "load_files", lambda: sorted(
+        [*(loading.LOAD_DIR.glob("[0-9][0-9]_*.sql")), failing], key=lambda p: p.name))
     with pytest.raises(Exception, match="disk full"):
         run_once(raw, db)
     assert snapshot(db) == before

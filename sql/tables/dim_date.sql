@@ -5,3 +5,8 @@ create table if not exists dim_date (
     date_quarter integer not null,
     date_month integer not null
 );
+
+insert into dim_date
+select d::date, year(d), quarter(d), month(d)
+from range(date '2000-01-01', date '2036-01-01', interval 1 day) as t(d)
+where not exists (select 1 from dim_date);

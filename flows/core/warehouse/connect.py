@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -64,10 +65,24 @@ def apply_schema(con) -> None:
         con.execute(f"delete from {quote(table)}")
         con.execute(f"insert into {quote(table)} by name select * from seed_rows")
         con.unregister("seed_rows")
-    if con.execute("select count(*) from dim_date").fetchall()[0][0] == 0:
-        con.execute(
-            "insert into dim_date select d::date, year(d), quarter(d), month(d) "
-            "from range(date '2000-01-01', date '2036-01-01', interval 1 day) t(d)")
+
+
+def statements(path: Path) -> list[str]:
+    """The statements of one SQL file (split at a ';' that ends a line)."""
+    text = path.read_text(encoding="utf-8")
+    return [s.strip() for s in re.split(r";[ \t]*(?:\n|$)", text) if _code(s)]
+
+
+def _code(statement: str) -> bool:
+    return any(line.strip() and not line.strip().startswith("--") for line in statement.splitlines())
+
+
+def apply_statements(con, paths: list[Path], params: dict | None = None) -> None:
+    """Each statement of each file in order; a statement gets the `params` it names ($name)."""
+    for path in paths:
+        for statement in statements(path):
+            bound = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
+            con.execute(statement, bound or None)
 
 
 def _stored_schema_version(con) -> str | None:

@@ -1,0 +1,5 @@
+update dim_article set retired_at = now()
+where retired_at is null and article_id in (select article_id from removed_article);
+
+update raw_file set status = 'removed', run_id = $run_id, seen_at = now()
+where path in (select path from removed_file);
