@@ -189,3 +189,17 @@ def test_held_open_working_copy_is_one_instance_for_every_stage(tmp_path):
     alone = warehouse.connect(path)
     assert alone.execute(setting).fetchone()[0] != "286.1 MiB"         # a fresh instance after
     alone.close()
+
+
+def test_a_report_edit_re_extracts_nothing(raw, tmp_path, monkeypatch):
+    """A run after an edit outside the rules (same fingerprint) reads no file again."""
+    from flows.core.extract import version
+
+    db = tmp_path / "w.duckdb"
+    run_once(raw, db)
+    flows_copy = tmp_path / "flows"
+    shutil.copytree(version.CORE.parent, flows_copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (flows_copy / "core" / "present" / "report.py").write_text("# rewritten\n", encoding="utf-8")
+    assert version.fingerprint(flows_copy) == version.extractor_version()
+    counts = run_once(raw, db)
+    assert (counts.files_unchanged, counts.files_new, counts.files_changed) == (1, 0, 0)

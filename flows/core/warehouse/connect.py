@@ -125,7 +125,10 @@ def _apply_in_dependency_order(con, paths: list[Path]) -> None:
 
 
 def lexicon_frame(name: str, **casts) -> pl.DataFrame:
-    frame = pl.DataFrame(list(load_lexicon(name)))
+    rows = load_lexicon(name)
+    columns = list(rows[0]) if rows else []
+    frame = pl.DataFrame([[row.get(c) for c in columns] for row in rows], orient="row",
+                         schema=dict.fromkeys(columns, pl.String))
     return frame.with_columns(
         [pl.col(c).cast(t) for c, t in casts.items()]
         + [pl.col(c).replace("", None) for c, t in frame.schema.items() if t == pl.String and c not in casts])
