@@ -232,7 +232,8 @@ def extract(files) -> None:
 
     Example: newsetl extract raw/wmc2021_chinanews.txt
     """
-    from flows.core.extract.batch import CONTRACT_COLUMNS, extract_articles
+    from flows.core.contract import CONTRACT_COLUMNS
+    from flows.core.extract.batch import extract_articles
     from flows.core.ingest.read import Unreadable, parse_bytes, read_bytes
 
     articles, failed = [], 0

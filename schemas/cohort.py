@@ -6,7 +6,7 @@ first) so the loader can store them in the `rejects` table and load the rest.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
@@ -22,24 +22,30 @@ SectorCode = Literal[
 STAGES: tuple[str, ...] = Stage.__args__
 SECTOR_CODES: tuple[str, ...] = SectorCode.__args__
 
+class Int32:
+    """Field metadata: stored as a 32-bit integer (indexes, offsets, years)."""
+
+
+I32 = Annotated[int, Int32]
+
 MAX_AMOUNT = 1e14     # 100 trillion in any currency: beyond any single report's total
 MAX_COUNT = 1_000_000
 
 
-class CohortRecord(BaseModel):
+class ContractCohort(BaseModel):
+    """The contract's columns, in the contract's order (../shared/CONTRACT.md, `cohorts`)."""
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     source_file: str = Field(min_length=1)
     lang: Lang
     event_name: str | None = None
-    event_year: int | None = Field(default=None, ge=1980, le=2100)
+    event_year: I32 | None = Field(default=None, ge=1980, le=2100)
     city: str | None = None
     province: str | None = None
     project_count: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     amount: float | None = Field(default=None, gt=0, le=MAX_AMOUNT)
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     amount_cny: float | None = Field(default=None, gt=0)
-    approximate: bool = False
     stage: Stage | None = None
     sector_code: SectorCode | None = None
     size_min: float | None = Field(default=None, ge=0, le=MAX_AMOUNT)
@@ -47,8 +53,20 @@ class CohortRecord(BaseModel):
     region: str | None = None
     project_name: str | None = None
     evidence: str = Field(min_length=1)
-    cohort_index: int = Field(ge=0)
-    parent_index: int | None = Field(default=None, ge=0)
+
+
+class CohortRecord(ContractCohort):
+    """One extracted cohort: the contract's columns and what the warehouse keeps beside them."""
+
+    approximate: bool = False                 # more than, nearly, 超, 近 ...
+    cohort_index: I32 = Field(ge=0)           # order within the article
+    parent_index: I32 | None = Field(default=None, ge=0)   # "among them": the parent cohort
+    sentence_index: I32 = Field(default=0, ge=0)
+    alt_amount: float | None = Field(default=None, gt=0)   # parenthetical conversion
+    alt_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    canonical_event_id: str | None = None     # events.csv id of a known event
+    char_start: I32 | None = None             # the evidence sentence's offsets in the article
+    char_end: I32 | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> CohortRecord:

@@ -13,28 +13,11 @@ from flows.core.extract.en.article import extract_en
 from flows.core.extract.zh.article import extract_zh
 from flows.core.extract.fx import to_cny
 from flows.core.ingest.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
+from flows.core.contract import COHORT_SCHEMA
 from flows.core.model import Article, CohortMention
 from flows.core.ingest.sentences import split_sentences
 
 EXTRACTORS = {"en": extract_en, "zh": extract_zh}
-
-COHORT_SCHEMA = {
-    "source_file": pl.String, "lang": pl.String, "event_name": pl.String,
-    "event_year": pl.Int32, "city": pl.String, "province": pl.String,
-    "project_count": pl.Int64, "amount": pl.Float64, "currency": pl.String,
-    "amount_cny": pl.Float64, "stage": pl.String, "sector_code": pl.String,
-    "size_min": pl.Float64, "size_max": pl.Float64, "region": pl.String,
-    "project_name": pl.String, "evidence": pl.String,
-    "approximate": pl.Boolean, "cohort_index": pl.Int32, "parent_index": pl.Int32,
-    "sentence_index": pl.Int32, "alt_amount": pl.Float64, "alt_currency": pl.String,
-    "canonical_event_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
-}
-CONTRACT_COLUMNS = [
-    "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
-    "amount", "currency", "amount_cny", "stage", "sector_code", "size_min", "size_max", "region",
-    "project_name", "evidence",
-]
-
 
 def full_text(article: Article) -> str:
     """Title (when not already the first line) + body: headlines carry figures too."""

@@ -13,25 +13,13 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.extract.batch import COHORT_SCHEMA, extract_rows, full_text
+from flows.core.contract import (ARTICLE_SCHEMA, COHORT_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
+                                 QUARANTINE_SCHEMA, REJECT_SCHEMA)
+from flows.core.extract.batch import extract_rows, full_text
 from flows.core.ingest.language import detect_lang
 from flows.core.ingest.discover import Quarantined, ScanResult, scan_batch
 from flows.core.model import Article
 from schemas import validate_rows
-
-ARTICLE_SCHEMA = {
-    "article_id": pl.String, "source_file": pl.String, "content_hash": pl.String,
-    "lang": pl.String, "title": pl.String, "url": pl.String, "published_at": pl.String,
-    "source": pl.String,
-}
-FILE_SCHEMA = {"path": pl.String, "content_hash": pl.String, "size_bytes": pl.Int64,
-               "status": pl.String, "mtime_ns": pl.Int64}
-QUARANTINE_SCHEMA = {"source_file": pl.String, "content_hash": pl.String, "reason": pl.String}
-KEYED_COHORT_SCHEMA = {**COHORT_SCHEMA, "article_id": pl.String, "event_id": pl.String,
-                       "cohort_id": pl.String}
-REJECT_SCHEMA = {"source_file": pl.String, "cohort_index": pl.Int32, "errors": pl.String,
-                 "evidence": pl.String}
-
 
 @dataclass
 class BatchResult:

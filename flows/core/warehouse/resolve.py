@@ -16,19 +16,12 @@ from typing import NamedTuple
 
 import polars as pl
 
+from flows.core.contract import BRIDGE_SCHEMA, FACT_SCHEMA
+
 AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
 AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
 CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
 
-FACT_SCHEMA = {
-    "fact_id": pl.String, "event_id": pl.String, "parent_fact_id": pl.String,
-    "project_count": pl.Int64, "amount": pl.Float64, "currency": pl.String,
-    "amount_cny": pl.Float64, "approximate": pl.Boolean, "stage": pl.String,
-    "sector_code": pl.String, "size_min": pl.Float64, "size_max": pl.Float64,
-    "region": pl.String, "project_name": pl.String, "chosen_cohort_id": pl.String,
-    "source_count": pl.Int32, "has_conflict": pl.Boolean,
-}
-BRIDGE_SCHEMA = {"fact_id": pl.String, "cohort_id": pl.String, "role": pl.String}
 QUALIFIERS = ("sector_code", "size_min", "size_max", "region")
 
 
