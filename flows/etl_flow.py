@@ -18,7 +18,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.core.run import runner
-from flows.core.run.pipeline import files_only
+from flows.core.contract import files_only
 from flows.core.warehouse.publish import run_lock, start_work
 from flows.core.run.workers import BatchPool
 

@@ -11,7 +11,7 @@ import pytest
 from flows.core.warehouse import load as loading
 from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
-from flows.core.run.pipeline import files_only
+from flows.core.contract import files_only
 from flows.core.warehouse.publish import run_lock, start_work
 
 from conftest import DATA

@@ -1,4 +1,5 @@
-"""Frame schemas and the contract's column list, derived from the Pydantic records in schemas/.
+"""Frame schemas and the contract's column list, derived from the Pydantic records in
+schemas/, and BatchResult: one batch's frames on their way from the workers to the load.
 
 Nothing else in the code spells the cohort columns: extraction builds its frames with
 COHORT_SCHEMA, the load stages with the record schemas, the CLI selects CONTRACT_COLUMNS.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from dataclasses import dataclass, field
 from typing import Literal
 
 import polars as pl
@@ -49,3 +51,21 @@ QUARANTINE_SCHEMA = frame_schema(QuarantineRecord)
 REJECT_SCHEMA = frame_schema(RejectRecord)
 FACT_SCHEMA = frame_schema(FactRecord)
 BRIDGE_SCHEMA = frame_schema(BridgeRecord)
+
+
+@dataclass
+class BatchResult:
+    files: pl.DataFrame        # every file of the batch with its status
+    articles: pl.DataFrame     # articles to (re)load
+    cohorts: pl.DataFrame      # valid cohorts, keyed
+    quarantine: pl.DataFrame
+    rejects: pl.DataFrame
+    seconds: dict[str, float] = field(default_factory=dict)   # read / extract / validate
+
+
+def files_only(files: pl.DataFrame) -> BatchResult:
+    """A result that only accounts for files (those skipped unread as unchanged)."""
+    return BatchResult(files=files, articles=pl.DataFrame(schema=ARTICLE_SCHEMA),
+                       cohorts=pl.DataFrame(schema=KEYED_COHORT_SCHEMA),
+                       quarantine=pl.DataFrame(schema=QUARANTINE_SCHEMA),
+                       rejects=pl.DataFrame(schema=REJECT_SCHEMA))

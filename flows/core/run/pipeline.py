@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from flows.core.contract import (ARTICLE_SCHEMA, COHORT_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
-                                 QUARANTINE_SCHEMA, REJECT_SCHEMA)
+from flows.core.contract import (ARTICLE_SCHEMA, COHORT_SCHEMA, FILE_SCHEMA, QUARANTINE_SCHEMA,
+                                 REJECT_SCHEMA, BatchResult, files_only)
 from flows.core.extract.batch import extract_rows, full_text
 from flows.core.ingest.language import detect_lang
 from flows.core.ingest.discover import Quarantined, ScanResult, scan_batch
 from flows.core.model import Article
 from schemas import validate_rows
-
-@dataclass
-class BatchResult:
-    files: pl.DataFrame        # every file of the batch with its status
-    articles: pl.DataFrame     # articles to (re)load
-    cohorts: pl.DataFrame      # valid cohorts, keyed
-    quarantine: pl.DataFrame
-    rejects: pl.DataFrame
-    seconds: dict[str, float] = field(default_factory=dict)   # read / extract / validate
-
-
-def files_only(files: pl.DataFrame) -> BatchResult:
-    """A result that only accounts for files (those skipped unread as unchanged)."""
-    return BatchResult(files=files, articles=pl.DataFrame(schema=ARTICLE_SCHEMA),
-                       cohorts=pl.DataFrame(schema=KEYED_COHORT_SCHEMA),
-                       quarantine=pl.DataFrame(schema=QUARANTINE_SCHEMA),
-                       rejects=pl.DataFrame(schema=REJECT_SCHEMA))
-
 
 def key(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()[:16]

@@ -17,7 +17,8 @@ from flows.core.warehouse import load as loading
 from flows.core.warehouse import publish as publishing
 from flows.core.warehouse import connect as warehouse
 from flows.core.ingest.discover import discover, discover_stats
-from flows.core.run.pipeline import FILE_SCHEMA, BatchResult, process_batch
+from flows.core.contract import FILE_SCHEMA, BatchResult
+from flows.core.run.pipeline import process_batch
 
 
 def prepare_files(warehouse_path: Path, memory_limit: str) -> pl.DataFrame:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flows.core.run import runner
 from flows.core.run.lifetime import die_with_parent
-from flows.core.run.pipeline import BatchResult
+from flows.core.contract import BatchResult
 
 
 def _worker_start() -> None:

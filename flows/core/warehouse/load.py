@@ -15,8 +15,7 @@ import polars as pl
 
 from flows.core.warehouse import facts
 from flows.core.contract import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
-                                 QUARANTINE_SCHEMA, REJECT_SCHEMA)
-from flows.core.run.pipeline import BatchResult, files_only
+                                 QUARANTINE_SCHEMA, REJECT_SCHEMA, BatchResult, files_only)
 from flows.core.extract.version import extractor_version
 from flows.core.warehouse.connect import SQL_DIR, apply_statements, lexicon_frame, quote
 
