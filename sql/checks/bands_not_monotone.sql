@@ -25,7 +25,7 @@ pairs as (
 
 violations as (
     select * from pairs
-    where higher_projects > lower_projects or higher_cny > lower_cny * 1.005
+    where higher_projects > lower_projects or higher_cny > lower_cny * (1 + (select relative from dim_tolerance where tolerance_name = 'same_amount'))
     -- one finding per offending fact, against the nearest lower band it exceeds (reports that
     -- disagree on several bands would otherwise give a finding for every pair)
     qualify row_number() over (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.core.extract.event import detect_event
+from flows.core.extract.merge import dedupe
 from flows.core.extract.en.article import extract_en
 from flows.core.extract.zh.article import extract_zh
 from flows.core.extract.fx import to_cny
@@ -105,32 +106,6 @@ def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int | None, in
         spans.append((start, start + len(sentence)))
         pos = start + len(sentence)
     return spans
-
-
-def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
-    """A cohort the article repeats is one row: same count and amount -> keep the first,
-    fill its empty labels from the repeats, and re-point parents to the kept ones."""
-    kept: list[CohortMention] = []
-    where: dict[tuple, int] = {}
-    remap: dict[int, int] = {}
-    for i, m in enumerate(mentions):
-        key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency,
-               m.project_name)
-        if key in where:
-            first = kept[where[key]]
-            for attr in ("stage", "sector_code", "size_min", "size_max", "region", "alt_amount",
-                         "alt_currency"):
-                if getattr(first, attr) is None and getattr(m, attr) is not None:
-                    setattr(first, attr, getattr(m, attr))
-            remap[i] = where[key]
-            continue
-        where[key] = len(kept)
-        remap[i] = len(kept)
-        kept.append(m)
-    for m in kept:
-        if m.parent is not None:
-            m.parent = remap.get(m.parent)
-    return kept
 
 
 def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:

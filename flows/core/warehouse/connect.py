@@ -146,6 +146,8 @@ def _seeds() -> dict[str, pl.DataFrame]:
         "dim_fx_rate": lexicon_frame("fx_rates", year=pl.Int32, cny_per_unit=pl.Float64)
         .rename({"year": "rate_year"}),
         "dim_sector_term": terms,
+        "dim_tolerance": lexicon_frame("tolerances", relative=pl.Float64)
+        .rename({"name": "tolerance_name"}),
     }
 
 

@@ -17,9 +17,10 @@ from typing import NamedTuple
 import polars as pl
 
 from flows.core.contract import BRIDGE_SCHEMA, FACT_SCHEMA
+from flows.core.extract.merge import close, tolerance
 
-AMOUNT_MEET = 0.02     # amounts within 2 % name the same cohort
-AMOUNT_AGREE = 0.005   # ... and within 0.5 % they agree (the scorer's tolerance)
+AMOUNT_MEET = tolerance("restated_amount")   # two reports' amounts that name one cohort;
+# within "same_amount" they agree, else the fact has a conflict
 CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
 
 QUALIFIERS = ("sector_code", "size_min", "size_max", "region")
@@ -51,10 +52,6 @@ class _Fact:
     articles: set[str] = field(default_factory=set)
 
 
-def _close(a, b, tol: float) -> bool:
-    return a is not None and b is not None and abs(a - b) <= tol * max(abs(a), abs(b))
-
-
 def _name(value: str | None) -> str | None:
     return None if value is None else "".join(value.lower().split())
 
@@ -67,13 +64,13 @@ def compatible(a: _Mention, b: _Mention) -> bool:
 
 def meet(a: _Mention, b: _Mention) -> bool:
     same_count = a.project_count is not None and a.project_count == b.project_count
-    return same_count or _close(a.amount_cny, b.amount_cny, AMOUNT_MEET)
+    return same_count or close(a.amount_cny, b.amount_cny, "restated_amount")
 
 
 def agree(a: _Mention, b: _Mention) -> bool:
     counts = a.project_count == b.project_count
-    amounts = (a.amount_cny is None and b.amount_cny is None) or _close(
-        a.amount_cny, b.amount_cny, AMOUNT_AGREE)
+    amounts = (a.amount_cny is None and b.amount_cny is None) or close(
+        a.amount_cny, b.amount_cny, "same_amount")
     return counts and amounts
 
 

@@ -1,0 +1,53 @@
+"""Article-level merging of cohort mentions, and the one table of "the same amount".
+
+`TOLERANCES` (flows/lexicons/tolerances.csv) says when two amounts are one amount; the
+language packages, fact resolution and the DQ checks all read it. `dedupe` folds a cohort the
+article repeats into its first statement.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from flows.core.lexicon import load
+from flows.core.model import CohortMention
+
+
+@lru_cache(maxsize=1)
+def _tolerances() -> dict[str, float]:
+    return {row["name"]: float(row["relative"]) for row in load("tolerances")}
+
+
+def tolerance(name: str) -> float:
+    """The relative tolerance called `name` in flows/lexicons/tolerances.csv."""
+    return _tolerances()[name]
+
+
+def close(a: float | None, b: float | None, name: str) -> bool:
+    """Whether a and b are one amount under tolerance `name` (False when either is missing)."""
+    return a is not None and b is not None and abs(a - b) <= tolerance(name) * max(abs(a), abs(b))
+
+
+def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
+    """A cohort the article repeats is one row: same count, amount (to 10,000 units), currency
+    and name -> keep the first, fill its empty labels from the repeats, re-point parents."""
+    kept: list[CohortMention] = []
+    where: dict[tuple, int] = {}
+    remap: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency,
+               m.project_name)
+        if key in where:
+            first = kept[where[key]]
+            for attr in ("stage", "sector_code", "size_min", "size_max", "region", "alt_amount",
+                         "alt_currency"):
+                if getattr(first, attr) is None and getattr(m, attr) is not None:
+                    setattr(first, attr, getattr(m, attr))
+            remap[i] = where[key]
+            continue
+        where[key] = len(kept)
+        remap[i] = len(kept)
+        kept.append(m)
+    for m in kept:
+        if m.parent is not None:
+            m.parent = remap.get(m.parent)
+    return kept
