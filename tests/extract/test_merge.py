@@ -23,10 +23,10 @@ def test_tolerances_nest_from_same_to_headline():
 
 @pytest.mark.parametrize("a,b,name,same", [
     (582.18e9, 582.2e9, "same_amount", True),
-    (582.18e9, 580e9, "same_amount", False),
-    (582.18e9, 580e9, "restated_amount", True),
-    (8156.3e8, 8000e8, "restated_amount", False),
-    (8156.3e8, 8000e8, "rounded_restatement", True),
+    (582.18e9, 575e9, "same_amount", False),
+    (582.18e9, 575e9, "restated_amount", True),
+    (8156.3e8, 7800e8, "restated_amount", False),
+    (8156.3e8, 7800e8, "rounded_restatement", True),
     (None, 1e9, "same_amount", False),
 ])
 def test_close(a, b, name, same):
