@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from datetime import datetime, timezone
+
+from flows.core.contract import files_only
+from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
+from flows.core.warehouse import facts
+from flows.core.warehouse.publish import run_lock, start_work
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,3 +66,70 @@ def prefect_harness():
 
     with prefect_test_harness():
         yield
+
+
+def run_once(raw, db):
+    """One run the way the flow does it, minus Prefect: lock, working copy, load, publish."""
+    with run_lock(db):
+        work = start_work(db)
+        known = runner.prepare_files(work, "1GB")
+        plan = runner.plan_run(raw, 2, 1, known)
+        hashes = dict(known.select("path", "content_hash").iter_rows())
+        batches = [runner.run_batch(b, raw, hashes) for b in plan.batches]
+        batches.append(files_only(plan.unchanged))
+        counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
+                                     raw, datetime.now(timezone.utc))
+        runner.publish(work, db)
+        return counts
+
+
+# Given/expect helpers for the views: rows inserted straight into the warehouse tables.
+ARTICLE = "a1"
+EVENT = "e1"
+
+
+def given_article(con, article_id=ARTICLE, source_file="wmc.txt", event_id=EVENT, lang="en"):
+    con.execute(
+        "insert into dim_article (article_id, source_file, content_hash, lang, event_id) "
+        "values (?, ?, 'h', ?, ?)", [article_id, source_file, lang, event_id])
+
+
+def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021,
+                province="Anhui"):
+    con.execute("insert into dim_event (event_id, event_name, event_year, city, province) "
+                "values (?, ?, ?, 'Hefei', ?)", [event_id, name, year, province])
+
+
+def resolved(con):
+    """Resolve facts and run the checks over everything given, as a load does."""
+    con.execute("create or replace temp table touched_event as "
+                "select distinct event_id from fct_cohort_mention")
+    facts.refresh(con)
+    facts.run_checks(con, "test-run")
+    return con
+
+
+def given_cohort(con, index, count, amount, *, article_id=ARTICLE, event_id=EVENT, parent=None,
+                 stage="signed", sector=None, size_min=None, size_max=None, name=None,
+                 region=None):
+    con.execute(
+        "insert into fct_cohort_mention (cohort_id, article_id, event_id, cohort_index, parent_index, "
+        "project_count, amount, currency, amount_cny, approximate, stage, sector_code, size_min, "
+        "size_max, region, project_name, evidence) values "
+        "(?, ?, ?, ?, ?, ?, ?, 'CNY', ?, false, ?, ?, ?, ?, ?, ?, 'sentence')",
+        [f"{article_id}:{index}", article_id, event_id, index, parent, count, amount, amount,
+         stage, sector, size_min, size_max, region, name])
+
+
+@pytest.fixture
+def wmc(con):
+    """The 2021 World Manufacturing Conference report, as the extractor should load it."""
+    given_event(con)
+    given_article(con)
+    given_cohort(con, 0, 703, 582.18e9, stage="promoted")
+    given_cohort(con, 1, 7, 90.2e9, parent=0, size_min=1e10)
+    given_cohort(con, 2, 399, 374.32e9, parent=0)
+    given_cohort(con, 3, 463, 435.39e9, sector="emerging_industries")
+    given_cohort(con, 4, 167, 421.91e9, size_min=1e9)
+    given_cohort(con, 5, 66, 146.37e9, parent=4, sector="new_energy_vehicles")
+    return resolved(con)

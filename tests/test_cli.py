@@ -47,7 +47,7 @@ def test_extract_of_a_broken_file_fails_with_a_reason(cli, tmp_path):
 
 @pytest.fixture
 def built_warehouse(tmp_path):
-    from test_warehouse import run_once
+    from conftest import run_once
 
     raw = tmp_path / "raw"
     raw.mkdir()

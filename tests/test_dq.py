@@ -2,7 +2,7 @@
 the fact-level views (event_totals, province_year_totals, conflicts, dq_issues) given/expect."""
 from __future__ import annotations
 
-from test_views import given_article, given_cohort, given_event, resolved, wmc  # noqa: F401
+from conftest import given_article, given_cohort, given_event, resolved
 
 
 def issues(con):

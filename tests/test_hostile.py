@@ -12,7 +12,7 @@ import duckdb
 from flows.core.run import runner
 
 from conftest import DATA
-from test_warehouse import run_once
+from conftest import run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
 GOOD_ZH = "新华社合肥5月20日电 合肥市重大项目集中签约,共签约项目36个,总投资420亿元。"

@@ -14,7 +14,7 @@ from flows.core.warehouse.publish import WarehouseBusy, run_lock
 from flows.core.run.runner import export_all
 
 from conftest import DATA, ROOT
-from test_warehouse import run_once
+from conftest import run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
 
@@ -87,7 +87,7 @@ from pathlib import Path
 from flows.core.warehouse import facts
 from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
-import test_warehouse
+import conftest
 
 raw, db, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
@@ -104,7 +104,7 @@ elif point == "export":           # warehouse published, parquet export half wri
         (out_dir / ".cohorts.parquet.tmp").write_bytes(b"PAR1 half")
         die()
     warehouse.export = export_then_die
-test_warehouse.run_once(raw, db)
+conftest.run_once(raw, db)
 runner.export_all(db, db.parent / "export")
 """
 

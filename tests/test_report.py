@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from flows.cli import main
 
 from conftest import DATA
-from test_warehouse import run_once
+from conftest import run_once
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from conftest import DATA
-from test_warehouse import run_once
+from conftest import run_once
 
 SAME = DATA / "same_event"
 

@@ -11,27 +11,11 @@ import pytest
 from flows.core.warehouse import load as loading
 from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
-from flows.core.contract import files_only
-from flows.core.warehouse.publish import run_lock, start_work
+from flows.core.warehouse.publish import run_lock
 
-from conftest import DATA
+from conftest import DATA, run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
-
-
-def run_once(raw, db):
-    """One run the way the flow does it, minus Prefect: lock, working copy, load, publish."""
-    with run_lock(db):
-        work = start_work(db)
-        known = runner.prepare_files(work, "1GB")
-        plan = runner.plan_run(raw, 2, 1, known)
-        hashes = dict(known.select("path", "content_hash").iter_rows())
-        batches = [runner.run_batch(b, raw, hashes) for b in plan.batches]
-        batches.append(files_only(plan.unchanged))
-        counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
-                                     raw, datetime.now(timezone.utc))
-        runner.publish(work, db)
-        return counts
 
 
 def snapshot(db):
