@@ -31,8 +31,9 @@ class CohortMention:
     approximate: bool = False             # 'more than', 'nearly', 超, 近 ...
     stage: str | None = None              # signed|started|completed|negotiating|promoted
     sector_code: str | None = None        # one of the 20 contract codes
-    size_min: float | None = None         # per-project band, in yuan
+    size_min: float | None = None         # per-project band, in units of size_currency
     size_max: float | None = None
+    size_currency: str | None = None      # the band's currency when not yuan ("each over $100 million")
     region: str | None = None             # English name, when narrower than the article's place
     project_name: str | None = None       # for cohorts of one named project
     evidence: str = ""                    # the sentence the figures came from

@@ -112,6 +112,10 @@ def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
     d = dict(vars(m))
     d.pop("extra", None)
     year = event.event_year
+    band_currency = d.pop("size_currency", None)
+    if band_currency not in (None, "CNY"):      # the contract's bands are in yuan
+        d["size_min"] = to_cny(m.size_min, band_currency, year)
+        d["size_max"] = to_cny(m.size_max, band_currency, year)
     d.update(
         source_file=art.source_file, lang=lang, event_name=event.event_name, event_year=year,
         city=event.city, province=event.province,
