@@ -192,20 +192,8 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         seconds["discover"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address,
-                                                           len(batches))
-        plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
-                                      dict(known.select("path", "content_hash").iter_rows()))
-        extracted = {"seconds": {}, "quarantine": []}
-        if len(batches) == 1:              # one batch: run it here, no sub-flow or pool to start
-            extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
-                                           len(batches[0]), work, memory_limit, run_id)
-        elif batches:
-            with batches_in_processes(workers) if in_processes else workers_share_this_api():
-                extracted = extract_batches.with_options(task_runner=runner_for_batches)(
-                    plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
-                    run_id, window=max(4, 2 * workers))
-        plan_file.unlink(missing_ok=True)
+        extracted = read_and_extract(batches, known, raw_dir, work, memory_limit, run_id,
+                                     task_runner, workers, dask_address)
         seconds["read_and_extract"] = time.perf_counter() - clock
         for stage, value in extracted["seconds"].items():   # summed over batches (worker seconds)
             seconds[f"{stage}_cpu"] = value
@@ -231,3 +219,24 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
                 counts.files_quarantined, counts.files_removed, counts.cohorts_loaded,
                 counts.facts_total, sum(counts.dq_issues.values()))
     return summary
+
+
+def read_and_extract(batches, known, raw_dir: Path, work: Path, memory_limit: str, run_id: str,
+                     task_runner: str, workers: int, dask_address: str | None) -> dict:
+    """Every planned batch read, extracted and staged into the working copy:
+    {"seconds": worker seconds per stage, "quarantine": [{source_file, reason}]}."""
+    runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address,
+                                                       len(batches))
+    plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
+                                  dict(known.select("path", "content_hash").iter_rows()))
+    extracted = {"seconds": {}, "quarantine": []}
+    if len(batches) == 1:              # one batch: run it here, no sub-flow or pool to start
+        extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
+                                       len(batches[0]), work, memory_limit, run_id)
+    elif batches:
+        with batches_in_processes(workers) if in_processes else workers_share_this_api():
+            extracted = extract_batches.with_options(task_runner=runner_for_batches)(
+                plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
+                run_id, window=max(4, 2 * workers))
+    plan_file.unlink(missing_ok=True)
+    return extracted
