@@ -44,8 +44,10 @@ def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
-def load(warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path, started_at):
-    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at)
+def load(warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path, started_at,
+         retire_unseen: bool = True):
+    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at,
+                               retire_unseen)
 
 
 @task(name="publish-warehouse", cache_policy=NO_CACHE)
@@ -199,8 +201,10 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
             seconds[f"{stage}_cpu"] = value
 
         clock = time.perf_counter()
+        for problem in planned.problems:
+            logger.warning("run %s: %s (no file is retired by this run)", run_id, problem)
         counts = load(work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir,
-                      started_at)
+                      started_at, planned.complete)
         open_copy.close()
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds

@@ -78,7 +78,7 @@ def run_once(raw, db):
         batches = [runner.run_batch(b, raw, hashes) for b in plan.batches]
         batches.append(files_only(plan.unchanged))
         counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
-                                     raw, datetime.now(timezone.utc))
+                                     raw, datetime.now(timezone.utc), plan.complete)
         runner.publish(work, db)
         return counts
 

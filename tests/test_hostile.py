@@ -65,7 +65,7 @@ def test_hostile_corpus_is_quarantined_with_reasons_and_good_files_load(tmp_path
         "feed.jsonl#3": "JSON object has no text field",
         "huge.txt": "file too large",
         "pipe.txt": "not a regular file",
-        "dangling.txt": "cannot read file",
+        "dangling.txt": "dangling symlink",
         "notes.pdf": "unsupported file type .pdf",
         "vanishes.txt": "cannot read file",
     }

@@ -5,8 +5,8 @@ delete from dim_article where article_id in (select article_id from replaced_art
 
 delete from rejects
 where source_file in (select path from batch_replaced)
-    or regexp_replace(source_file, '#[0-9]+$', '') in (select path from batch_replaced);
+    or file_of_article(source_file) in (select path from batch_replaced);
 
 delete from quarantine
-where regexp_replace(source_file, '#[0-9]+$', '') in
-    (select path from batch_file where status <> 'unchanged');
+where source_file in (select path from batch_file where status <> 'unchanged')
+    or file_of_article(source_file) in (select path from batch_file where status <> 'unchanged');

@@ -1,12 +1,13 @@
 """Find raw files and turn them into articles, quarantining what cannot be read.
 
 `discover` walks the raw directory (recursively, sorted, hidden entries and symlinked
-directories skipped); `scan_batch` reads a batch of files, skips the ones whose content hash
+directories skipped; symlinks are read only to files inside it); `scan_batch` reads a batch of files, skips the ones whose content hash
 the warehouse already holds, and returns articles plus quarantine rows so that one bad file
 never stops the others.
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from itertools import islice
@@ -43,24 +44,32 @@ def relpath(path: Path, raw_dir: Path) -> str:
     return path.relative_to(raw_dir).as_posix()
 
 
-def _candidates(raw_dir: Path):
+def _candidates(raw_dir: Path, problems: list[str] | None = None):
     """(relative path, os.DirEntry) of every candidate file under raw_dir, unordered: hidden
-    entries and symlinked directories skipped, unreadable folders passed over (as os.walk)."""
+    entries and symlinked directories skipped. An entry whose type cannot be told (a symlink
+    loop, a dangling link) is still a candidate: reading it quarantines it with the reason.
+    A folder that cannot be listed is reported in `problems`: its files were not seen."""
     stack = [("", str(raw_dir))]
     while stack:
         prefix, folder = stack.pop()
         try:
             with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    if entry.is_dir():
-                        if not entry.is_symlink():
-                            stack.append((prefix + entry.name + "/", entry.path))
-                        continue
-                    yield prefix + entry.name, entry
-        except OSError:
+                listed = list(entries)
+        except OSError as exc:
+            if problems is not None:
+                problems.append(f"{prefix or './'}: cannot list: {exc.strerror or exc}")
             continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        stack.append((prefix + entry.name + "/", entry.path))
+                    continue
+            except OSError:
+                pass
+            yield prefix + entry.name, entry
 
 
 def _existing(raw_dir: Path) -> Path:
@@ -74,11 +83,13 @@ def discover(raw_dir: Path) -> list[Path]:
     return [raw_dir / rel for rel in sorted(rel for rel, _ in _candidates(_existing(raw_dir)))]
 
 
-def discover_stats(raw_dir: Path) -> list[tuple[str, int | None, int | None]]:
+def discover_stats(raw_dir: Path, problems: list[str] | None = None
+                   ) -> list[tuple[str, int | None, int | None]]:
     """(relative path, size, mtime_ns) of every candidate file, in `discover` order; None when
-    stat fails (a file that vanished or a dangling link: reading it later quarantines it)."""
+    stat fails (a file that vanished or a dangling link: reading it later quarantines it).
+    Folders that could not be listed are added to `problems`."""
     out: list[tuple[str, int | None, int | None]] = []
-    for rel, entry in _candidates(_existing(raw_dir)):
+    for rel, entry in _candidates(_existing(raw_dir), problems):
         try:
             info = entry.stat()
             out.append((rel, info.st_size, info.st_mtime_ns))
@@ -105,6 +116,7 @@ def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = 
         except OSError:
             pass
         try:
+            _confined(path, raw_dir)
             data = read_bytes(path)
             digest, size = content_hash(data), len(data)
             if known.get(rel) == digest:
@@ -123,6 +135,21 @@ def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = 
         out.quarantined.extend(Quarantined(ref, reason, digest) for ref, reason in bad_lines)
         out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new", mtime))
     return out
+
+
+def _confined(path: Path, raw_dir: Path) -> None:
+    """A symlink is read only when it leads to a file inside the raw directory."""
+    if not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError as exc:            # Python 3.11-3.12 report a loop as RuntimeError
+        raise Unreadable("symlink loop") from exc
+    except OSError as exc:
+        raise Unreadable("symlink loop" if exc.errno == errno.ELOOP
+                         else f"dangling symlink: {exc.strerror or exc}") from exc
+    if not target.is_relative_to(raw_dir.resolve()):
+        raise Unreadable("symlink points outside the raw directory")
 
 
 def read_batch(paths: list[Path], raw_dir: Path) -> tuple[list[Article], list[Quarantined]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -54,12 +54,19 @@ def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[
 class Plan:
     batches: list[list[str]]     # files to read (new, or size/mtime differ from what is known)
     unchanged: pl.DataFrame      # files skipped unread: same size and mtime as when loaded
+    problems: list[str] = field(default_factory=list)   # folders discovery could not list
+
+    @property
+    def complete(self) -> bool:
+        """Whether discovery saw every file: only then may files it did not see be retired."""
+        return not self.problems
 
 
 def plan_run(raw_dir: Path, batch_size: int, workers: int, known: pl.DataFrame) -> Plan:
     """Discover the raw files and skip, without reading them, those whose size and mtime are
     those of the loaded version (a file touched but unchanged is read and found unchanged)."""
-    stats = pl.DataFrame(discover_stats(raw_dir), orient="row",
+    problems: list[str] = []
+    stats = pl.DataFrame(discover_stats(raw_dir, problems), orient="row",
                          schema={"path": pl.String, "size": pl.Int64, "mtime": pl.Int64})
     joined = stats.join(known, on="path", how="left")
     same = ((pl.col("size") == pl.col("size_bytes")) & (pl.col("mtime") == pl.col("mtime_ns"))
@@ -68,7 +75,7 @@ def plan_run(raw_dir: Path, batch_size: int, workers: int, known: pl.DataFrame) 
         "path", "content_hash", "size_bytes", pl.lit("unchanged").alias("status"), "mtime_ns"
     ).cast(FILE_SCHEMA)
     todo = joined.filter(~same)["path"].to_list()
-    return Plan(_cut(todo, batch_size, workers), unchanged)
+    return Plan(_cut(todo, batch_size, workers), unchanged, problems)
 
 
 def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:
@@ -164,11 +171,13 @@ def staging(warehouse_path: Path, memory_limit: str):
 
 
 def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
-                 batches: list[BatchResult] | None, raw_dir: Path, started_at) -> loading.LoadCounts:
-    """Load what was staged, plus `batches`, in one transaction; checkpoint."""
+                 batches: list[BatchResult] | None, raw_dir: Path, started_at,
+                 retire_unseen: bool = True) -> loading.LoadCounts:
+    """Load what was staged, plus `batches`, in one transaction; checkpoint. Files the run did
+    not see are retired only with `retire_unseen` (discovery was complete)."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
-        counts = loading.load(con, run_id, batches, str(raw_dir), started_at)
+        counts = loading.load(con, run_id, batches, str(raw_dir), started_at, retire_unseen)
         con.execute("checkpoint")
         return counts
     finally:

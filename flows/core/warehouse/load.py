@@ -71,7 +71,8 @@ def clear_stages(con) -> None:
         con.execute(f"drop table if exists {quote(table)}")
 
 
-def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at) -> LoadCounts:
+def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at,
+         retire_unseen: bool = True) -> LoadCounts:
     """Every staged batch of the run (plus `batches`, staged first) in ONE transaction: the
     warehouse is before or after, never between. The statements are sql/load/NN_*.sql, applied
     in order; facts are resolved and checked between the load and its clean-up (NN >= 90)."""
@@ -80,7 +81,7 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
     stage(con, _empty_result())                 # creates the staging tables of an empty run
     con.register("known_events", lexicon_frame("events").select(
         pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh").to_arrow())
-    params = {"run_id": run_id, "version": extractor_version()}
+    params = {"run_id": run_id, "version": extractor_version(), "retire_unseen": retire_unseen}
     steps = load_files()
     try:
         counts = _stage_counts(con)
