@@ -296,7 +296,7 @@ def export(warehouse, out_dir) -> None:
     settings = _settings(warehouse=warehouse, export_dir=out_dir)
     if not settings.warehouse.exists():
         _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
-    for path in export_all(settings.warehouse, settings.export_dir, settings.memory_limit):
+    for path in export_all(settings.warehouse, settings.export_dir, settings.memory_limit, full=True):
         click.echo(str(path))
 
 

@@ -56,8 +56,8 @@ def publish(work: Path, warehouse: Path) -> None:
 
 
 @task(name="export-parquet", cache_policy=NO_CACHE)
-def export(warehouse: Path, export_dir: Path, memory_limit: str, data_changed: bool) -> list[Path]:
-    return runner.export_all(warehouse, export_dir, memory_limit, data_changed)
+def export(warehouse: Path, export_dir: Path, memory_limit: str) -> list[Path]:
+    return runner.export_all(warehouse, export_dir, memory_limit)
 
 
 @contextmanager
@@ -211,7 +211,7 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
         seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks
 
         clock = time.perf_counter()
-        written = export(warehouse, export_dir, memory_limit, counts.data_changed)
+        written = export(warehouse, export_dir, memory_limit)
         seconds["export"] = time.perf_counter() - clock
 
     summary = {"run_id": run_id, **vars(counts), "batches": len(batches),

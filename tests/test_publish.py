@@ -86,7 +86,7 @@ import os, signal, sys
 from pathlib import Path
 from flows.core.warehouse import facts
 from flows.core.run import runner
-from flows.core.warehouse import connect as warehouse
+from flows.core.warehouse import export as exporting
 import conftest
 
 raw, db, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
@@ -98,12 +98,11 @@ elif point == "load":             # inside the load transaction, mentions insert
 elif point == "publish":          # load committed and checkpointed, rename not yet done
     runner.publish = die
 elif point == "export":           # warehouse published, parquet export half written
-    real = warehouse.export
     def export_then_die(con, out_dir, *args):
         out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / ".cohorts.parquet.tmp").write_bytes(b"PAR1 half")
+        (out_dir / ".cohorts.parquet.123.abcd.tmp").write_bytes(b"PAR1 half")
         die()
-    warehouse.export = export_then_die
+    exporting.export = export_then_die
 conftest.run_once(raw, db)
 runner.export_all(db, db.parent / "export")
 """

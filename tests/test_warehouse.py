@@ -126,7 +126,7 @@ def test_an_unchanged_run_rewrites_only_the_run_log_and_missing_exports(raw, tmp
     counts = run_once(raw, db)
     assert not counts.data_changed
     (out / "dim_sector.parquet").unlink()
-    written = runner.export_all(db, out, data_changed=counts.data_changed)
+    written = runner.export_all(db, out)
     assert sorted(p.name for p in written) == ["dim_sector.parquet", "etl_run.parquet", "meta.parquet"]
 
 

@@ -16,6 +16,7 @@ import polars as pl
 from flows.core.warehouse import load as loading
 from flows.core.warehouse import publish as publishing
 from flows.core.warehouse import connect as warehouse
+from flows.core.warehouse import export as exporting
 from flows.core.ingest.discover import discover, discover_stats
 from flows.core.contract import FILE_SCHEMA, BatchResult
 from flows.core.run.pipeline import process_batch
@@ -185,10 +186,12 @@ def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
 
 
 def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "1GB",
-               data_changed: bool = True) -> list[Path]:
+               full: bool = False) -> list[Path]:
+    """The published warehouse as parquet (flows/core/warehouse/export.py): whatever the
+    manifest shows out of date is written again (everything with `full`)."""
     con = warehouse.connect(warehouse_path, read_only=True, memory_limit=memory_limit)
     try:
-        return warehouse.export(con, out_dir, data_changed)
+        return exporting.export(con, out_dir, full)
     finally:
         con.close()
 

@@ -1,4 +1,4 @@
-"""DuckDB I/O around the load: connect, apply the SQL files, seed dimensions, export parquet.
+"""DuckDB I/O around the load: connect, apply the SQL files, seed dimensions.
 
 The SQL lives in sql/<layer>/<object>.sql (one object per file), applied layer by layer
 (tables, macros, staging, marts); a view reading a view not yet created waits for the next
@@ -7,7 +7,6 @@ pass. Frames go in through Arrow (`register` + `INSERT ... SELECT`). flows/core/
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -157,33 +156,3 @@ def known_files(con) -> pl.DataFrame:
         "select path, content_hash, size_bytes, mtime_ns from raw_file "
         "where extractor_version = $version and status <> 'removed'",
         params={"version": extractor_version()}).pl()
-
-
-def relations(con) -> list[str]:
-    """Every user table and view, tables first, by name."""
-    rows = con.execute(
-        "select table_name from information_schema.tables where table_schema = 'main' "
-        "order by table_type, table_name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-EVERY_RUN = ("etl_run", "meta")   # relations that change even when no file did
-
-
-def export(con, out_dir: Path, data_changed: bool = True) -> list[Path]:
-    """Each relation as out_dir/<name>.parquet, written to a temp name and moved into place.
-    When no data changed, only the run log and missing files are written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in relations(con):
-        target = out_dir / f"{name}.parquet"
-        if not data_changed and name not in EVERY_RUN and target.exists():
-            continue
-        tmp = out_dir / f".{name}.parquet.tmp"
-        # zstd level 1: as fast to write as snappy and nearly as small as Polars' default level
-        # (100k articles: files 105 MB vs 99 MB, export ≈ 0.3 s faster)
-        con.sql(f"select * from {quote(name)}").pl().write_parquet(tmp, compression="zstd", compression_level=1)
-        os.replace(tmp, target)
-        written.append(target)
-    return written
