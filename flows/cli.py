@@ -256,9 +256,12 @@ def extract(files) -> None:
 @main.command()
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--allow-local-files", is_flag=True,
+              help="Let the query read and write local files (COPY, read_csv, ATTACH); off by default.")
 @click.argument("query")
-def sql(warehouse, fmt, query) -> None:
-    """Run a read-only SQL QUERY against the warehouse.
+def sql(warehouse, fmt, allow_local_files, query) -> None:
+    """Run a read-only SQL QUERY against the warehouse. The query sees the warehouse only,
+    unless --allow-local-files.
 
     Example: newsetl sql "select * from size_band_totals"
     """
@@ -271,7 +274,8 @@ def sql(warehouse, fmt, query) -> None:
     if not settings.warehouse.exists():
         _fail(f"warehouse not found: {settings.warehouse} (run `newsetl run` first)")
     try:
-        con = wh.connect(settings.warehouse, read_only=True, memory_limit=settings.memory_limit)
+        con = (wh.connect(settings.warehouse, read_only=True, memory_limit=settings.memory_limit)
+               if allow_local_files else wh.connect_sandboxed(settings.warehouse, settings.memory_limit))
         try:
             cursor = con.execute(query)
             columns = [d[0] for d in cursor.description] if cursor.description else []

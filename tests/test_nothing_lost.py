@@ -167,3 +167,40 @@ def test_concurrent_exports_into_one_directory_do_not_collide(tmp_path):
     assert not list(out.glob(".*.tmp"))
     export_all(db, tmp_path / "clean", full=True)
     assert _export_rows(out) == _export_rows(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("query", [
+    "copy (select 1) to '{tmp}/x.csv'",
+    "select * from read_text('/etc/hostname')",
+    "attach '{tmp}/other.duckdb' as other",
+    "set enable_external_access = true",
+])
+def test_newsetl_sql_sees_the_warehouse_only(tmp_path, query):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    raw.mkdir()
+    _files(raw, 1)
+    run_once(raw, db)
+    result = CliRunner().invoke(main, ["sql", "--warehouse", str(db), query.format(tmp=tmp_path)])
+    assert result.exit_code != 0, result.output
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "other.duckdb").exists()
+    ok = CliRunner().invoke(main, ["sql", "--warehouse", str(db), "select count(*) from cohorts"])
+    assert ok.exit_code == 0 and "1" in ok.output
+
+
+def test_newsetl_sql_reads_local_files_when_allowed(tmp_path):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    raw.mkdir()
+    _files(raw, 1)
+    run_once(raw, db)
+    result = CliRunner().invoke(main, ["sql", "--warehouse", str(db), "--allow-local-files",
+                                       f"copy (select 1 as x) to '{tmp_path}/x.csv'"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x.csv").exists()

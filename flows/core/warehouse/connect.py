@@ -36,6 +36,14 @@ def connect(path: Path | str, read_only: bool = False, memory_limit: str = "1GB"
     return con
 
 
+def connect_sandboxed(path: Path | str, memory_limit: str = "1GB"):
+    """Read-only, and nothing beyond the warehouse: no files read or written (COPY, read_text),
+    no other database attached, settings locked so a query cannot lift that."""
+    return duckdb.connect(str(path), read_only=True, config={
+        "memory_limit": _checked_limit(memory_limit), "enable_external_access": False,
+        "lock_configuration": True})
+
+
 def _checked_limit(limit: str) -> str:
     if not limit.replace(".", "").replace(" ", "").rstrip("KMGTBkmgtib").isdigit():
         raise ValueError(f"invalid memory limit: {limit!r}")
