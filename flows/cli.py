@@ -13,7 +13,7 @@ import re
 import signal
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -72,11 +72,20 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
         _fail(f"raw directory not found: {settings.raw_dir}")
     from flows.core.warehouse.publish import WarehouseBusy, run_lock
 
-    try:
-        with run_lock(settings.warehouse):  # fail fast, before Prefect starts; the flow re-takes it
-            pass
-    except WarehouseBusy as exc:
-        _fail(str(exc), EXIT_BUSY)
+    with ExitStack() as held:
+        try:      # before anything heavy starts; held to the end (the flow re-enters it)
+            held.enter_context(run_lock(settings.warehouse))
+        except WarehouseBusy as exc:
+            _fail(str(exc), EXIT_BUSY)
+        summary = _run_with_prefect(settings)
+    if as_json:
+        click.echo(json.dumps(summary, default=str))
+    else:
+        _print_summary(summary)
+
+
+def _run_with_prefect(settings) -> dict:
+    """The flow once, on the configured Prefect API or a temporary local server."""
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     from flows.prefect_local import prefect_api_for_run
@@ -95,10 +104,7 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
                 etl_flow.stop_unused_workers()
     except (OSError, RuntimeError) as exc:   # the local Prefect server could not start
         _fail(f"Prefect: {exc}")
-    if as_json:
-        click.echo(json.dumps(summary, default=str))
-    else:
-        _print_summary(summary)
+    return summary
 
 
 def _start_workers_if_many_files(etl_flow, settings) -> None:

@@ -204,3 +204,32 @@ def test_newsetl_sql_reads_local_files_when_allowed(tmp_path):
                                        f"copy (select 1 as x) to '{tmp_path}/x.csv'"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.slow
+def test_a_second_run_is_refused_at_once_while_the_first_boots(tmp_path):
+    """The command takes the run lock before it starts Prefect and keeps it: a second run
+    started meanwhile exits 3 with one line, no Prefect error, no failed flow run."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    raw.mkdir()
+    _files(raw, 3)
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse", str(db),
+           "--export", str(tmp_path / "export")]
+    first = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = db.with_name(db.name + ".lock")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (lock.exists() and lock.read_text().strip()):
+        time.sleep(0.05)
+    second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert second.returncode == 3, second.stderr
+    assert second.stderr.strip().count("\n") == 0 and "another run is loading" in second.stderr
+    assert "ERROR" not in second.stderr + second.stdout and "Traceback" not in second.stderr
+    assert "Flow run" not in second.stderr + second.stdout      # no flow run was started

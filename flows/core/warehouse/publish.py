@@ -23,11 +23,30 @@ def work_path(published: Path) -> Path:
     return published.with_name(published.name + ".work")
 
 
+class _HeldLocks:
+    """Run locks this process holds (lock path -> depth): the command takes the lock before it
+    starts Prefect and the flow takes it again, in the same process, without blocking itself."""
+
+    def __init__(self) -> None:
+        self.depth: dict[str, int] = {}
+
+
+_HELD = _HeldLocks()
+
+
 @contextmanager
 def run_lock(published: Path):
-    """Exclusive for the whole run; released by the OS if the process dies."""
+    """Exclusive for the whole run; released by the OS if the process dies. Re-entrant within
+    one process."""
     published.parent.mkdir(parents=True, exist_ok=True)
-    lock = published.with_name(published.name + ".lock")
+    lock = str(published.with_name(published.name + ".lock").resolve())
+    if _HELD.depth.get(lock):
+        _HELD.depth[lock] += 1
+        try:
+            yield
+        finally:
+            _HELD.depth[lock] -= 1
+        return
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
@@ -39,7 +58,11 @@ def run_lock(published: Path):
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        _HELD.depth[lock] = 1
+        try:
+            yield
+        finally:
+            _HELD.depth.pop(lock, None)
     finally:
         os.close(fd)
 
