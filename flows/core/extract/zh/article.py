@@ -1,9 +1,13 @@
 """Chinese cohort rules: an article's sentences -> CohortMention list.
 
 zh_scan finds the figure tokens of a sentence; here a project count takes the money of its own
-or the next clause (项目678个、投资总额6178亿元), a size band before it (亿元以上项目607个),
-分别 lists pair in order, 其中 / 在…项目中 make subsets (`parent`), named projects with their own
-amount are cohorts of one, and zh_cohorts labels stages and drops restated headline figures.
+or the next clause (项目678个、投资总额6178亿元), or of a later clause when only asides lie between
+(381个,比去年同期多出38个;总投资… / 工业项目5个,分别是A、B…,总投资…), a size band before or
+inside it (亿元以上项目607个, 156个亿元以上重大项目); a count that opens a frame (在…42个项目中,)
+takes no money. 分别 lists pair in order (counts, amounts, or project names), 其中 / 在…项目中 make
+subsets (`parent`), named projects with their own amount are cohorts of one (also in numbered
+lists, after 建设, or named by the sentence that 该项目 refers to), and zh_cohorts joins a count
+with the next sentence's 这批项目 amount, labels stages and drops restated headline figures.
 """
 from __future__ import annotations
 
@@ -13,17 +17,32 @@ from flows.core.model import CohortMention
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.labels import sector_of, stage_of
-from flows.core.extract.zh.names import name_before
+from flows.core.extract.zh.names import list_name, name_before, opening_name
 from flows.core.extract.zh.scan import Tok, scan
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项万亿元]|美元)|[亿万]元")
-_FRAME = re.compile(r"^[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
-_CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计")
+_FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
+# a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
+_FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
+# clauses between a count and its amount that only compare or qualify the same group
+# (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
+_ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
+_AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
+_CLAUSE_SPLIT = re.compile(r"[,;]")
+# the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
+_ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
+_ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
+# 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
+_THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
+# pinyin glosses after characters (产业(yè)): page noise that splits words
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SPLIT = re.compile(r"[和与及、]")
 _SEGMENT = re.compile(r"[;。]")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
-_NEED = re.compile(r"[元亿币]|项目|分别")       # money anchor or count word: else scan finds nothing
+# money anchor, count word or a verb's count (已开工680个): else scan finds nothing
+_NEED = re.compile(r"[元亿币]|项目|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
@@ -32,6 +51,8 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     for i, s in enumerate(sentences):
         if not _NEED.search(s) or not _MAYBE.search(s):
             continue
+        if "(" in s:
+            s = _PINYIN.sub("", s)
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
             _sentence(s, i, toks, out, state)
@@ -55,14 +76,38 @@ def _prev_end(toks: list[Tok], k: int) -> int:
 
 def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
     t = toks[k]
+    if _FRAME_AFTER.match(s, t.end):
+        return None
     for u in toks[k + 1:]:
+        if u.start < t.end:                  # a band inside the count (156个亿元以上重大项目)
+            continue
         if u.kind == "count" or "其中" in s[t.end:u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            return u if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 else None
+            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1:
+                return u
+            return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start) else None
         if u.kind in ("named", "band"):
             return None
     return None
+
+
+def _enumerated(s: str, a: int, b: int) -> bool:
+    """工业项目5个,分别是A项目、B项目…,总投资4.74亿元: the count's members are listed by name
+    (no figures) between it and its total."""
+    gap = s[a:b]
+    if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
+        return False
+    return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1:]))
+
+
+def _asides_only(s: str, a: int, b: int) -> bool:
+    """Between a count (ending at a) and an amount (at b) lie only comparison or qualifying
+    clauses, and the amount's own clause names it (总投资, 签约总金额)."""
+    pieces = _CLAUSE_SPLIT.split(s[a:b])
+    if len(pieces) < 3 or len(pieces) > 4 or "。" in s[a:b]:
+        return False
+    return bool(_AMOUNT_CUE.match(pieces[-1])) and all(_ASIDE.match(p) for p in pieces[1:-1])
 
 
 def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
@@ -77,6 +122,7 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
 
 
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
+    """The size band before a count, or inside it (156个亿元以上重大项目)."""
     bands = [b for b in toks if b.kind == "band" and not b.used and lo <= b.start < hi]
     return bands[-1] if bands else None
 
@@ -102,7 +148,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         head = t.start + 2 if s.startswith("项目", t.start) else t.start
         subject = s[lo:head] + t.mid
         money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
-        band = _band_before(toks, lo, t.start)
+        band = _band_before(toks, lo, t.end)
         m = _mention(s, idx, project_count=int(t.value))
         if money:
             money.used = True
@@ -125,22 +171,27 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
             continue
         lo = clause_start(s, t.start, soft=False)
         if t.kind == "amount" and not t.approx:
-            t.name = name_before(s, t.start)
+            t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
-            m = _mention(s, idx, project_count=1, amount=t.value, currency=t.currency,
-                         approximate=t.approx, project_name=t.name,
-                         sector_code=sector_of(t.name, head="left"))
             seg = _SEGMENT.split(s[t.end:])[0]
-            before = s[_segment_start(s, t.start, 0):t.start]
-            found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
+            before = s[:t.start]                 # the list's lead (新签约的项目分别是:1、…)
+            for name in t.names or (t.name,):
+                m = _mention(s, idx, project_count=1, amount=t.value, currency=t.currency,
+                             approximate=t.approx, project_name=name,
+                             sector_code=sector_of(name, head="left")
+                             or (None if t.names else _described_sector(s, toks, k)))
+                found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
             continue
         if not _CUE.search(s[lo:t.start]):
             continue
         band = _band_before(toks, lo, t.start)
+        own = s[max(clause_start(s, t.start), _prev_end(toks, k)):t.start]
         m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx,
-                     sector_code=sector_of(s[lo:t.start]))
+                     sector_code=sector_of(own))
+        if _ANAPHOR.search(s, lo, t.start):
+            m.extra["anaphor"] = True
         if t.alt:
             m.alt_amount, m.alt_currency = t.alt
         if band:
@@ -150,6 +201,27 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         found.append((t.start, m, {"own": stage_of(win), "before": s[:t.start],
                                    "after": s[t.end:]}))
     _link(s, found, out, state, frame, frame_ref)
+
+
+def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
+    """A name without a sector word (台玻技改项目): the project's own description after it, up to
+    the next figure or the end of its segment (…将改造光伏玻璃生产线 -> new_energy)."""
+    nxt = next((u.start for u in toks[k + 1:] if u.kind in ("amount", "named", "count")), None)
+    end = len(s) if nxt is None else max(toks[k].end, clause_start(s, nxt))   # not the next item's name
+    seg = _SEGMENT.search(s, toks[k].end, end)
+    return sector_of(s[toks[k].end:seg.start() if seg else end], head="left")
+
+
+def _anaphora_name(s: str, pos: int) -> str | None:
+    """'其中,A工程意义重大,该项目全长…,总投资X亿元': 该项目 in the amount's segment refers to the
+    project its first clause names."""
+    lo = _segment_start(s, pos, 0)
+    if not _THIS_PROJECT.search(s, lo, pos):
+        return None
+    head = s[lo:pos].lstrip(",")
+    if head.startswith("其中"):
+        head = head[2:].lstrip(",")
+    return opening_name(head.split(",", 1)[0])
 
 
 def _inline_counts(s: str, toks: list[Tok]) -> None:
@@ -187,18 +259,24 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
     else:
         paired, counts = amounts, [None] * len(amounts)
     prev = lo
+    names = [list_name(p) for p in parts] if not counts[0] and len(parts) == len(counts) else []
+    if not all(names):                        # every item a project, or none of them is
+        names = []
     for i, (c, a) in enumerate(zip(counts, paired)):
         subject = parts[i] if len(parts) == len(counts) else s[lo:first]
         if c and c.inline:
             subject, prev = s[max(prev, clause_start(s, c.start)):c.end], c.end
-        m = _mention(s, idx, project_count=int(c.value) if c else None)
+        name = names[i] if names else None
+        m = _mention(s, idx, project_count=int(c.value) if c else 1 if name else None,
+                     project_name=name)
         if a:
             a.used = True
             m.amount, m.currency, m.approximate = a.value, a.currency, a.approx
         if c:
             c.used = True
-        m.sector_code = sector_of(subject)
-        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first]}))
+        m.sector_code = sector_of(name, head="left") if name else sector_of(subject)
+        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first],
+                                          "named": bool(name)}))
 
 
 def _fallback_stage(hints: dict) -> str | None:
@@ -217,8 +295,9 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
     frame_stage = stage_of(frame.group()) if frame else None
     for pos, m, hints in found:
         q = s.rfind("其中", 0, pos)
-        framed = False
+        framed = subset = False
         if q >= 0 and not _SEGMENT.search(s, q, pos):
+            subset = True                     # a 其中 item is never the parent of the next one
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
         elif frame and pos >= frame.end():
@@ -226,7 +305,8 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
             refs = [i for i, o in enumerate(out) if frame_ref and o.project_count == frame_ref
                     and (o.amount is not None or o.sentence_index == m.sentence_index)]
             same = [i for i, o in enumerate(out) if frame_stage and o.parent is None
-                    and o.stage == frame_stage and o.project_name is None]
+                    and o.stage == frame_stage and o.project_name is None
+                    and o.sentence_index < m.sentence_index]
             m.parent = refs[0] if refs else same[0] if same else state["first_top"]
         stage = hints.get("own") or (frame_stage if framed else None)
         if not stage and m.parent is not None and m.parent < len(out):
@@ -234,7 +314,7 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
         m.stage = stage or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
-        if m.parent is None and not hints.get("named"):
+        if m.parent is None and not hints.get("named") and not subset and not framed:
             state["last_top"] = len(out) - 1
             if state.get("first_top") is None:
                 state["first_top"] = len(out) - 1

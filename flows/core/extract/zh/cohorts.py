@@ -19,9 +19,15 @@ def _close(a: float, b: float) -> bool:
 
 def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
     """The more precise cohort that restates m (True when m is simply not a cohort), else False."""
-    if m.project_name is not None or m.size_min is not None or m.size_max is not None:
+    if m.project_name is not None:
         return False
-    rounded = _rounded_restatement(m, others)
+    if m.size_min is not None or m.size_max is not None:   # a headline's banded count, restated
+        if m.amount is None and m.project_count is not None:
+            return next((o for o in others if o is not m and o.project_count == m.project_count
+                         and o.amount is not None and o.size_min == m.size_min
+                         and o.size_max == m.size_max), False)
+        return False
+    rounded = _rounded_restatement(m, others) or _truncated_restatement(m, others)
     if rounded is not None:
         return rounded
     if m.project_count is None and m.amount is not None:
@@ -36,9 +42,9 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     if m.amount is None and m.project_count is not None:
         if m.project_count < 2:
             return True
-        for o in others:
+        for o in others:                   # a subset (其中…13个) is not another group's restatement
             if (m.sector_code is None and o is not m and o.project_count == m.project_count
-                    and o.amount is not None):
+                    and o.amount is not None and (m.parent is None or m.parent == o.parent)):
                 return o
     return False
 
@@ -60,6 +66,33 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
     return None
 
 
+def _truncated_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
+    """The same count with its amount cut to fewer digits (806亿 for 806.3亿元, 5096亿 for
+    5096.7亿元): the precise statement is the cohort."""
+    if m.amount is None or m.project_count is None:
+        return None
+    unit = _last_digit_unit(m.amount)
+    for o in others:
+        if (o is m or o.project_count != m.project_count or o.amount is None
+                or o.currency != m.currency or o.project_name is not None
+                or o.sentence_index == m.sentence_index):
+            continue
+        if o.amount != m.amount and abs(o.amount - m.amount) < unit \
+                and _digits(o.amount) > _digits(m.amount) \
+                and (m.sentence_index == 0 or (_significant(m.amount) >= 3 and m.stage == o.stage)):
+            return o                          # the title, or a body restatement of the same group
+    return None
+
+
+def _last_digit_unit(x: float) -> float:
+    """10 ** (place of the last non-zero digit): 80600000000 -> 1e8."""
+    n, unit = int(round(x)), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return unit
+
+
 def _significant(x: float) -> int:
     return len(f"{x:.0f}".rstrip("0"))
 
@@ -68,7 +101,32 @@ def _digits(x: float) -> int:
     return len(f"{x:.4f}".rstrip("0").rstrip(".").rstrip("0"))
 
 
+def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
+    """'…项目76个。这批项目总投资412亿元': an amount that refers back to the count-only group of
+    the sentence before is that group's amount (one cohort)."""
+    out: list[CohortMention] = []
+    remap: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        prev = out[-1] if out else None
+        if (m.extra.pop("anaphor", False) and m.project_count is None and prev is not None
+                and prev.amount is None and prev.project_count is not None
+                and prev.project_name is None and prev.sentence_index == m.sentence_index - 1):
+            prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
+            prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
+            prev.sector_code = prev.sector_code or m.sector_code
+            remap[i] = len(out) - 1
+            continue
+        remap[i] = len(out)
+        out.append(m)
+    if len(out) < len(mentions):
+        for m in out:
+            if m.parent is not None:
+                m.parent = remap.get(m.parent)
+    return out
+
+
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
+    mentions = _join_anaphora(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}
     out: list[CohortMention] = []

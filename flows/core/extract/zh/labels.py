@@ -18,6 +18,7 @@ from flows.core.extract.zh.events import in_event_name
 _EVENT_TAIL = re.compile(r"^.*(?:大会|论坛|博览会|峰会|交易会|洽谈会|推介会|展览会|博会|年会|会议)")
 # a quoted basket of priority industries (“双七双五”产业) is an emerging-industries group
 _EVENT_STAGES = ("signed", "started", "completed")       # 签约大会, 集中开工仪式 name what happened
+_EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
 
 
@@ -25,6 +26,18 @@ def _compile(rows: tuple[dict[str, str], ...], key: str) -> tuple[re.Pattern, di
     table = {r["term"].strip(): r[key].strip() for r in rows if r.get("term", "").strip()}
     terms = sorted(table, key=len, reverse=True)
     return re.compile("|".join(re.escape(t) for t in terms)), table
+
+
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    """Category words (服务业, 社会民生, 新能源): a project 'named' only by them is a group."""
+    return frozenset(r["term"].strip() for r in load("sectors_zh") if (r.get("group") or "").strip())
+
+
+@lru_cache(maxsize=1)
+def _weak() -> frozenset[str]:
+    """Generic sector terms (产业项目, 生产, 制造): they label only when nothing specific does."""
+    return frozenset(r["term"].strip() for r in load("sectors_zh") if (r.get("weak") or "").strip())
 
 
 @lru_cache(maxsize=1)
@@ -43,14 +56,40 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if not text:
         return None
     text = _EVENT_TAIL.sub("", text)
+    if head == "right" and "等" in text:      # 电子信息等产业项目: examples before 等, the group after
+        cut = text.rfind("等")
+        own = sector_of(text[cut + 1:], head)
+        if own:
+            return own
+        lead = None                           # 清洁能源领域共签下A、B等项目: the words before the examples
+        for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):
+            pass
+        return sector_of(text[:lead.start()], head) if lead else None
     pattern, table = _sectors()
     hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]   # none: 工业园
-    if hits:
-        hit = hits[0] if head == "left" else max(hits, key=lambda m: (m.end(), len(m.group())))
+    weak = _weak()
+    strong = [h for h in hits if h.group() not in weak]
+    if strong:
+        hit = strong[0] if head == "left" else max(strong, key=lambda m: (m.end(), len(m.group())))
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
+    if hits:                                  # generic words only: the head noun (建材市场 -> 市场)
+        return table[max(hits, key=lambda m: (m.end(), len(m.group()))).group()]
     return None
+
+
+_GROUP_FILLER = re.compile(r"[及和与、]|类|产业|领域|行业|板块|方面|其他|重点|重大")
+
+
+@lru_cache(maxsize=4096)
+def only_sector_words(text: str) -> bool:
+    """True when text is nothing but sector terms (服务业, 社会民生类, 电子信息产业): a group of
+    projects, not one project's name."""
+    pattern, table = _sectors()
+    groups = _groups()
+    rest = pattern.sub(lambda h: "" if h.group() in groups else h.group(), text)
+    return bool(text) and rest != text and not _GROUP_FILLER.sub("", rest).strip()
 
 
 @lru_cache(maxsize=4096)
@@ -67,4 +106,8 @@ def stage_of(text: str, last: bool = False) -> str | None:
             [h for h in named if table[h.group()] in _EVENT_STAGES]
     if not hits:
         return None
+    if not last:                          # 招商引资签约项目: the generic 招商 yields to 签约
+        specific = [h for h in hits if table[h.group()] != "promoted"]
+        if specific:
+            return table[specific[0].group()]
     return table[hits[-1 if last else 0].group()]

@@ -2,8 +2,13 @@
 and project counts, each with its character span.
 
 Only figures that can belong to a project cohort survive as `amount`/`band`/`named`/`count`;
-shares, growth, differences, averages, tax, output, trade, funds, capacities and quoted industry
-names are classified `trap` so the assembler in extract_zh ignores them.
+shares, growth, differences, averages, tax, output, trade and procurement, funds and bonds,
+annual plans, leverage (带动投资), per-unit lower bounds (均超过), milestones (首次超), capacities
+and quoted industry names are classified `trap` so the assembler in extract_zh ignores them.
+Counts come with 项目 (COUNT_A/B) or with it understood: a region item followed by its amount
+(福州115个、总投资…), a band item in a parallel list (100亿元以上4个), agreements (12项投资协议),
+a count right after its stage verb (已开工680个). An investor's amount followed by what it builds
+(投资6.2亿元,建设…项目) is a named project.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
 from flows.core.extract.zh.events import after_event
-from flows.core.extract.zh.names import project_name
+from flows.core.extract.zh.names import built_names, project_name
 from flows.core.extract.zh.numerals import (CUR, INT, MONEY_UNITS, NUM, UNIT, parse_amount, parse_count,
                                     parse_number)
 
@@ -30,14 +35,26 @@ RANGE_RE = re.compile(
     rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)(?:\s*\((?:含|不含)\))?"
 )
 COUNT_A = re.compile(
-    r"项目(?:共有|共计|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|\s"
+    r"项目(?:共有|共计|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库)*"
     rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目))(?P<follow>.?)"
 )
-COUNT_B = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项)(?P<mid>[^\d,;。、:()!?个]{{0,8}}?)项目")
+COUNT_B = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项)(?P<mid>(?!以及|和|及|与)[^\d,;。、:()!?个]{{0,10}}?)项目")
+COUNT_C = re.compile(rf"(?<=[\u4e00-\u9fff])(?P<num>{INT})\s*(?:余|多)?\s*个\s*(?=[、,]\s*(?:计划)?"
+                     r"(?:总投资|投资总额|投资额|签约金额|签约总额|协议投资|协议金额|合同金额|总金额))")
+# an elided count after a band in a parallel list (5亿元以上项目42个,100亿元以上4个)
+COUNT_D = re.compile(rf"(?:以上|以下)的?(?:有|达|共|共有)?(?P<num>{INT})\s*(?:余|多)?\s*个(?=[,;。、]|$)")
+# agreements counted as projects (签订12项投资协议, 签约合作协议8个)
+COUNT_E = re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
+                     r"(?:投资协议|合作协议|合同)(?![额金外])")
+# a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
+COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地)(?P<num>{INT})\s*(?:余|多)?\s*个(?=[,;。]|$)")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项](?:\s*[、和及与,]\s*{INT}\s*[个项])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项]")
 
+_PRE_TAILS = {"约": "签合协节制预", "达": "到表传", "过": "通经超"}
+_CUE_PREFIX = re.compile(r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额)(?:为|达|约)?\s*")
+_TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售")
 _ANCHORS = re.compile(r"[元亿币]+")
 # every character a MONEY_RE match can consume; a match lies inside one run of them that holds
 # its currency or 亿, so runs without 元/币/镑/亿 (dates, plain counts) are never tried
@@ -52,8 +69,9 @@ _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _TRAP_BEFORE = re.compile(
     r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|交易额|交易总额|交易金额|进出口额|出口额|进口额|基金|贷款|"
     r"授信|融资|注册资本|(?:进出口|出口|进口)(?:总额|总值|额|值)|(?:进出口|出口|进口)\s*$|利润|增加值|余额|"
-    r"利用外资|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
-    r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|市值|估值|规模以上"
+    r"利用外资(?!项目)|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
+    r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|年内计划|本年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|"
+    r"市值|估值|规模以上|采购|成果交易|交易合同|(?:^|[^平])均\s*$|首次\s*$|带动|拉动|专项债|债券|预算内|补助资金|扶持资金"
 )
 _TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
@@ -63,6 +81,9 @@ _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
 _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")         # 不足10亿元的项目: upper bound
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")                   # 百亿元级项目: lower bound
+# an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
+_BUILD_AFTER = re.compile(r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)")
+_EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资)(?:额)?(?:为|达|约|超)?\s*$")
 
 
@@ -82,6 +103,7 @@ class Tok:
     inline: bool = False          # listed count with its own subject (开工项目32个、竣工项目15个)
     alt: tuple[float, str] | None = None
     used: bool = False
+    names: tuple[str, ...] = ()   # 分别投资X,兴建A和B: one amount each
 
 
 def _trap_scope(prefix: str) -> str:
@@ -97,6 +119,9 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         return None
     pre, bpre, num, bnum, text = m.group("pre", "bpre", "num", "bnum", 0)
     pre, num = pre or bpre, num or bnum
+    if pre and a > 0 and s[a - 1] in _PRE_TAILS.get(pre, ""):       # 签约5亿元, 到达, 超过
+        text, pre = text[len(pre):], None
+        a += len(m.group("pre") or m.group("bpre"))
     bare_unit = not num
     try:
         parsed = parse_amount(text.replace(pre or "\x00", "", 1) if pre == "上" else text)
@@ -113,6 +138,10 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         return Tok("trap", a, b)
     after = s[b:]
     prefix = s[clause_start(s, a):a]
+    if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:   # 采购签约654个,协议金额X
+        lo = clause_start(s, a)
+        if _TRADE_SUBJECT.search(s, clause_start(s, lo - 1), lo):
+            return Tok("trap", a, b)
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
@@ -135,12 +164,20 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         return Tok("band", a, b, size_min=value)
     if then_project and count_follows:
         return Tok("band", a, b, size_min=value)
-    if bare_unit:
-        return None
+    if bare_unit:                           # 近万亿元 is an amount; a bare 亿元 is not
+        unit = m.group("unit") or m.group("bunit")
+        return Tok("amount", a, b, value, cur, True) if pre and unit == "万亿" else None
     cue = _NAMED_CUE.search(s[max(0, a - 8):a])
     name = project_name(after) if cue or then_project else None
     if name and cue:
         return Tok("named", a, b, value, cur, approx, name=name)
+    build = _BUILD_AFTER.match(after) if cue else None
+    if build:
+        names = built_names(after[build.end():])
+        if names:
+            each = len(names) > 1 and _EACH_BEFORE.search(s[max(0, a - 10):a])
+            if len(names) == 1 or each:
+                return Tok("named", a, b, value, cur, approx, name=names[0], names=tuple(names))
     if then_project and not name:           # 投资超百亿元的大项目: a class of projects, no total
         return Tok("band", a, b, size_min=value)
     return Tok("amount", a, b, value, cur, approx)
@@ -151,7 +188,7 @@ def _counts(s: str) -> list[Tok]:
     listed: list[tuple[int, int]] = []
     has_list, has_project = "分别" in s, "项目" in s
     if not has_project and not has_list:
-        return out
+        return _implicit_counts(s, out)
     for m in LIST_COUNT.finditer(s) if has_list else ():
         listed.append(m.span())
         for it in _LIST_ITEM.finditer(m.group(0)):
@@ -159,11 +196,14 @@ def _counts(s: str) -> list[Tok]:
             if n:
                 out.append(Tok("count", m.start() + it.start(), m.start() + it.end(), n, listed=True))
     if not has_project:                     # COUNT_A and COUNT_B both need the word 项目
-        return sorted(out, key=lambda t: t.start)
+        return _implicit_counts(s, out)
     for m in COUNT_A.finditer(s):
         follow = m.group("follow")
-        if follow not in _COUNT_FOLLOW_OK and not follow.isspace():
+        if follow not in _COUNT_FOLLOW_OK and not follow.isspace() \
+                and not (follow == "以" and s.startswith("以及", m.end() - 1)):
             continue
+        if _DIFF_BEFORE.search(s, 0, m.start()) or _DIFF_CLAUSE.search(s, clause_start(s, m.start(), soft=False), m.start()):
+            continue                        # 比上届多签约项目15个: a difference
         n = parse_count(m.group("num"))
         if n and not any(x <= m.start("num") < y for x, y in listed):
             out.append(Tok("count", m.start(), m.end() - len(follow), n))
@@ -176,6 +216,25 @@ def _counts(s: str) -> list[Tok]:
         n = parse_count(s[a:m.start("mid")])
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
+    return _implicit_counts(s, out, list(COUNT_C.finditer(s)) + list(COUNT_D.finditer(s)))
+
+
+def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
+    """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
+    agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
+    extra = extra or []
+    if "协议" in s or "合同" in s:
+        extra += COUNT_E.finditer(s)
+    extra += COUNT_F.finditer(s)
+    for m in extra:
+        a = m.start("num")
+        if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
+            continue
+        if _TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
+            continue
+        n = parse_count(m.group("num") + "个")
+        if n:
+            out.append(Tok("count", a, m.end(), n))
     return sorted(out, key=lambda t: t.start)
 
 
