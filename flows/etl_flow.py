@@ -19,7 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.core.run import runner
 from flows.core.contract import files_only
-from flows.core.warehouse.publish import run_lock, start_work
+from flows.core.warehouse.publish import run_lock, working_copy
 from flows.core.run.workers import BatchPool
 
 
@@ -184,9 +184,8 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
     logger.info("run %s: started on %s -> %s", run_id, raw_dir, warehouse)
     seconds: dict[str, float] = {}
 
-    with run_lock(warehouse), ExitStack() as open_copy:
-        clock = time.perf_counter()
-        work = start_work(warehouse)
+    clock = time.perf_counter()
+    with run_lock(warehouse), working_copy(warehouse) as work, ExitStack() as open_copy:
         open_copy.enter_context(runner.held_open(work, memory_limit))   # until the load is done
         known = prepare(work, memory_limit)
         planned = plan(raw_dir, batch_size, workers, known)

@@ -233,3 +233,28 @@ def test_a_second_run_is_refused_at_once_while_the_first_boots(tmp_path):
     assert second.stderr.strip().count("\n") == 0 and "another run is loading" in second.stderr
     assert "ERROR" not in second.stderr + second.stdout and "Traceback" not in second.stderr
     assert "Flow run" not in second.stderr + second.stdout      # no flow run was started
+
+
+def test_a_failed_run_leaves_no_working_copy(tmp_path):
+    from flows.core.warehouse.publish import work_path, working_copy
+
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"published")
+    with pytest.raises(OSError):
+        with working_copy(db) as work:
+            work.with_name(work.name + ".wal").write_bytes(b"log")
+            raise OSError(28, "No space left on device")
+    assert not work_path(db).exists() and not work_path(db).with_name(work_path(db).name + ".wal").exists()
+    assert db.read_bytes() == b"published"
+
+
+def test_quarantine_rows_of_a_file_that_is_gone_go_with_it(tmp_path):
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    raw.mkdir()
+    _files(raw, 1)
+    (raw / "bad.json").write_text("{nope", encoding="utf-8")
+    run_once(raw, db)
+    assert "bad.json" in _state(db)[2]
+    (raw / "bad.json").unlink()
+    run_once(raw, db)
+    assert _state(db)[2] == {}

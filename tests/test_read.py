@@ -123,3 +123,11 @@ def test_more_files_than_counts_candidate_files_only(tmp_path):
     assert more_files_than(tmp_path, 3)
     assert not more_files_than(tmp_path, 4)
     assert not more_files_than(tmp_path / "missing", 0)
+
+
+def test_utf16_text_with_a_byte_order_mark_is_decoded():
+    from flows.core.ingest.read import decode_bytes
+
+    text = "合肥市签约项目36个，总投资420亿元。"
+    assert decode_bytes(text.encode("utf-16")) == text                  # BOM + little endian
+    assert decode_bytes(b"\xfe\xff" + text.encode("utf-16-be")) == text

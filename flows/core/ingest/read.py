@@ -20,6 +20,7 @@ TEXT_KEYS = ("content", "text", "body", "article", "main_text")
 MAX_BYTES = 16 * 1024 * 1024          # one article: no real news page comes near this
 MAX_JSONL_BYTES = 1024 * 1024 * 1024  # a JSONL feed holds many articles
 MAX_TEXT_CHARS = 2_000_000            # decoded text of one article
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -36,6 +37,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     declared charset if it decodes cleanly, then detection; mostly-symbol results are refused."""
     if not data.strip():
         raise Unreadable("empty file")
+    if data.startswith(_UTF16_BOMS):                  # UTF-16 text is full of NUL bytes
+        try:
+            return _checked(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise Unreadable("undecodable bytes: a UTF-16 byte order mark, then no UTF-16 text") from exc
     if b"\x00" in data[:8192]:
         raise Unreadable("binary content (NUL bytes)")
     for enc in ["utf-8-sig"] + ([declared] if declared else []):

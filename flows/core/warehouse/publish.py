@@ -69,9 +69,7 @@ def run_lock(published: Path):
 
 def start_work(published: Path) -> Path:
     """A fresh working copy of the published warehouse (or nothing, for a first run)."""
-    work = work_path(published)
-    for stale in (work, work.with_name(work.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    work = discard_work(published)
     if published.exists():
         shutil.copyfile(published, work)
     return work
@@ -88,3 +86,23 @@ def publish(work: Path, published: Path) -> None:
     finally:
         os.close(fd)
     os.replace(work, published)
+
+
+@contextmanager
+def working_copy(published: Path):
+    """start_work's copy for the block; a block that fails (a full disk, an error) leaves no
+    working copy or write-ahead log behind. A finished block has published it (renamed)."""
+    work = start_work(published)
+    try:
+        yield work
+    except BaseException:
+        discard_work(published)
+        raise
+
+
+def discard_work(published: Path) -> Path:
+    """Remove a working copy and its write-ahead log (a run that failed, or a stale one)."""
+    work = work_path(published)
+    for stale in (work, work.with_name(work.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    return work
