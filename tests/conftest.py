@@ -5,6 +5,7 @@ import shutil
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from flows.core.contract import files_only
 from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
 from flows.core.warehouse import facts
-from flows.core.warehouse.publish import run_lock, start_work
+from flows.core.warehouse.publish import run_lock, working_copy
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,8 +71,7 @@ def prefect_harness():
 
 def run_once(raw, db):
     """One run the way the flow does it, minus Prefect: lock, working copy, load, publish."""
-    with run_lock(db):
-        work = start_work(db)
+    with run_lock(db), working_copy(db) as work:
         known = runner.prepare_files(work, "1GB")
         plan = runner.plan_run(raw, 2, 1, known)
         hashes = dict(known.select("path", "content_hash").iter_rows())
@@ -133,3 +133,23 @@ def wmc(con):
     given_cohort(con, 4, 167, 421.91e9, size_min=1e9)
     given_cohort(con, 5, 66, 146.37e9, parent=4, sector="new_energy_vehicles")
     return resolved(con)
+
+
+RUN_COLUMNS = {"run_id", "seen_at", "loaded_at", "quarantined_at", "started_at", "finished_at"}
+
+
+def export_rows(out):
+    """Every exported relation's rows, sorted, without the columns that name a run or a time,
+    and without the run log (a history of runs, not data)."""
+    con = duckdb.connect()
+    try:
+        rows = {}
+        for path in sorted(out.glob("*.parquet")):
+            if path.name == "etl_run.parquet":
+                continue
+            columns = [c[0] for c in con.execute(f"describe select * from read_parquet('{path}')").fetchall()]
+            keep = ", ".join(f'"{c}"' for c in columns if c not in RUN_COLUMNS)
+            rows[path.name] = sorted(map(repr, con.execute(f"select {keep} from read_parquet('{path}')").fetchall()))
+        return rows
+    finally:
+        con.close()

@@ -11,7 +11,7 @@ import pytest
 
 from flows.core.ingest import discover as discovering
 
-from conftest import run_once
+from conftest import export_rows, run_once
 
 EN = "The {n} signing day in Hefei saw {c} projects signed with a total investment of {a} billion yuan."
 ZH = "合肥市重大项目集中签约，共签约项目{c}个，总投资{a}亿元。"
@@ -112,23 +112,6 @@ def test_a_symlink_to_a_file_outside_raw_is_not_read(tmp_path):
     assert {row[0] for row in cohorts} == {"inside.txt", "alias.txt"}
 
 
-RUN_COLUMNS = {"run_id", "seen_at", "loaded_at", "quarantined_at", "started_at", "finished_at"}
-
-
-def _export_rows(out):
-    """Every exported relation's rows, sorted, without the columns that name a run or a time."""
-    con = duckdb.connect()
-    try:
-        rows = {}
-        for path in sorted(out.glob("*.parquet")):
-            columns = [c[0] for c in con.execute(f"describe select * from read_parquet('{path}')").fetchall()]
-            keep = ", ".join(f'"{c}"' for c in columns if c not in RUN_COLUMNS)
-            rows[path.name] = sorted(map(repr, con.execute(f"select {keep} from read_parquet('{path}')").fetchall()))
-        return rows
-    finally:
-        con.close()
-
-
 def test_an_export_missed_after_publish_is_caught_up_by_the_next_run(tmp_path):
     """A run killed between publish and export (here: published without exporting) leaves
     the exports on the old snapshot; the next run, though no file changed, rewrites them."""
@@ -148,7 +131,7 @@ def test_an_export_missed_after_publish_is_caught_up_by_the_next_run(tmp_path):
     assert "cohorts.parquet" in written and "fct_cohort_mention.parquet" in written
     assert not list(out.glob(".*.tmp"))
     export_all(db, tmp_path / "clean", full=True)
-    assert _export_rows(out) == _export_rows(tmp_path / "clean")
+    assert export_rows(out) == export_rows(tmp_path / "clean")
     assert len(duckdb.sql(f"select * from read_parquet('{out / 'cohorts.parquet'}')").fetchall()) == 4
 
 
@@ -166,7 +149,7 @@ def test_concurrent_exports_into_one_directory_do_not_collide(tmp_path):
     assert all(len(r) == len(results[0]) for r in results)
     assert not list(out.glob(".*.tmp"))
     export_all(db, tmp_path / "clean", full=True)
-    assert _export_rows(out) == _export_rows(tmp_path / "clean")
+    assert export_rows(out) == export_rows(tmp_path / "clean")
 
 
 @pytest.mark.parametrize("query", [
