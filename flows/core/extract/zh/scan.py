@@ -282,6 +282,10 @@ def _money_matches(s: str, windows: list[tuple[int, int]]) -> list[re.Match]:
     return found
 
 
+# a sign or an exponent right before a money figure: not an amount of investment
+_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|负|\d[eE][+-]?)\s*$")   # 3-5亿元 is a range
+
+
 def scan(s: str) -> list[Tok]:
     """All figure tokens of sentence s, in text order."""
     counts = _counts(s)
@@ -294,6 +298,8 @@ def scan(s: str) -> list[Tok]:
     for m in _money_matches(s, windows):
         if taken and any(x <= m.start() < y for x, y in taken):
             continue
+        if _NOT_A_QUANTITY.search(s, max(0, m.start() - 3), m.start()):
+            continue                        # 负5亿元, -5亿元, 1.5e3亿元: no investment amount
         tok = _money(s, m, bounds, counts)
         if tok is not None:
             toks.append(tok)
