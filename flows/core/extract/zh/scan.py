@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.core.lexicon import load
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.names import built_names, project_name
@@ -66,13 +67,7 @@ _LIST_HEAD = re.compile(r"分别(?:为|是|达到|达|约)?\s*$")
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
-_TRAP_BEFORE = re.compile(
-    r"平均|均投资|税收|利税|产值|营收|营业收入|销售|收入|成交|贸易|交易额|交易总额|交易金额|进出口额|出口额|进口额|基金|贷款|"
-    r"授信|融资|注册资本|(?:进出口|出口|进口)(?:总额|总值|额|值)|(?:进出口|出口|进口)\s*$|利润|增加值|余额|"
-    r"利用外资(?!项目)|合同外资|使用外资|实到外资|到位|完成投资|累计完成|增加|增长|增幅|减少|下降|高出|多出|提高|"
-    r"(?:比|较)[^,;。]{0,8}(?:多|少)|年度|今年计划|当年计划|年内计划|本年计划|计划完成|生产总值|GDP|消费|零售|补贴|奖励|"
-    r"市值|估值|规模以上|采购|成果交易|交易合同|(?:^|[^平])均\s*$|首次\s*$|带动|拉动|专项债|债券|预算内|补助资金|扶持资金"
-)
+_TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
 _TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
