@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 
-# fair / forum words that end an event name; 周 and 节 only when no common compound follows
-_SUFFIX = (r"(?:大会|论坛|博览会|博会|洽谈会|洽会|推介会|交易会|交会|贸会|展销会|展览会|展会|交流会|"
-           r"对接会|签约会|说明会|招商会|发布会|峰会|年会|盛会|周(?!期(?!间)|[边年末岁])|(?<![环季细关章调礼春])节(?![能约点日省奏水]))")
+from flows.core.lexicon import load
+
+def suffix_pattern(lang: str) -> str:
+    """The words that end an event's name in `lang` (flows/lexicons/event_suffixes.csv), as
+    one alternation, longest first."""
+    rows = [r["pattern"] for r in load("event_suffixes") if r["lang"] == lang]
+    return "(?:" + "|".join(sorted(rows, key=len, reverse=True)) + ")"
+
+
+_SUFFIX = suffix_pattern("zh")
 # an event name: up to 12 name characters (no digits, punctuation or 项目) before its suffix
 EVENT_NAME = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,12}}?{_SUFFIX}")
 _SUFFIX_AHEAD = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,10}}?{_SUFFIX}")

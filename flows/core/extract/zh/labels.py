@@ -12,10 +12,10 @@ import re
 from functools import lru_cache
 
 from flows.core.lexicon import load
-from flows.core.extract.zh.events import in_event_name
+from flows.core.extract.zh.events import in_event_name, suffix_pattern
 
 # text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
-_EVENT_TAIL = re.compile(r"^.*(?:大会|论坛|博览会|峰会|交易会|洽谈会|推介会|展览会|博会|年会|会议)")
+_EVENT_TAIL = re.compile(rf"^.*{suffix_pattern('zh')}")
 # a quoted basket of priority industries (“双七双五”产业) is an emerging-industries group
 _EVENT_STAGES = ("signed", "started", "completed")       # 签约大会, 集中开工仪式 name what happened
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
