@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 
 from flows.core.model import Article
-from flows.core.ingest.read import Unreadable, content_hash, parse_bytes, read_bytes
+from flows.core.ingest.read import Unreadable, content_hash, parse_bytes, read_file
 
 
 @dataclass
@@ -112,17 +112,13 @@ def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = 
         rel = relpath(path, raw_dir)
         digest = size = mtime = None
         try:
-            mtime = path.stat().st_mtime_ns
-        except OSError:
-            pass
-        try:
             _confined(path, raw_dir)
-            data = read_bytes(path)
-            digest, size = content_hash(data), len(data)
+            data, info = read_file(path)
+            digest, size, mtime = content_hash(data), len(data), info.st_mtime_ns
             if known.get(rel) == digest:
                 out.files.append(RawFile(rel, digest, size, "unchanged", mtime))
                 continue
-            articles, bad_lines = parse_bytes(data, path.suffix, rel)
+            articles, bad_lines = parse_bytes(data, path.suffix, rel, digest)
         except Unreadable as exc:
             out.quarantined.append(Quarantined(rel, str(exc), digest))
             out.files.append(RawFile(rel, digest, size, "quarantined", mtime))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from functools import lru_cache
 import stat
@@ -85,6 +86,12 @@ def _garbage_ratio(text: str) -> float:
 
 def read_bytes(path: Path) -> bytes:
     """The raw bytes of a regular file, or Unreadable with the reason."""
+    return read_file(path)[0]
+
+
+def read_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """(bytes, the stat taken to check them) of a regular file, or Unreadable with the reason:
+    one stat per file."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -92,13 +99,15 @@ def read_bytes(path: Path) -> bytes:
         limit = MAX_JSONL_BYTES if path.suffix.lower() == ".jsonl" else MAX_BYTES
         if info.st_size > limit:
             raise Unreadable(f"file too large ({info.st_size:,} bytes; the limit is {limit:,})")
-        return path.read_bytes()
+        return path.read_bytes(), info
     except OSError as exc:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
 
 
-def parse_bytes(data: bytes, suffix: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
-    """A file's bytes -> (articles, [(source_file, reason)] for bad JSONL lines).
+def parse_bytes(data: bytes, suffix: str, rel: str, digest: str | None = None
+                ) -> tuple[list[Article], list[tuple[str, str]]]:
+    """A file's bytes -> (articles, [(source_file, reason)] for bad JSONL lines); `digest` is
+    content_hash(data) when the caller has it already.
 
     Raises Unreadable when the file as a whole cannot be used."""
     suffix = suffix.lower()
@@ -113,7 +122,7 @@ def parse_bytes(data: bytes, suffix: str, rel: str) -> tuple[list[Article], list
     else:
         art = Article(source_file=rel, text=decode_bytes(data))
     _check_length(art.text)
-    art.content_hash = content_hash(data)
+    art.content_hash = digest or content_hash(data)
     return [art], []
 
 
