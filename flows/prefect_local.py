@@ -2,7 +2,7 @@
 
 `newsetl run` in Prefect's local mode needs the temporary server Prefect would start on the first
 flow call. Prefect starts it only after `import prefect` and an import of its whole server
-package in this process (≈ 2.5 s, FACTS), and then waits ≈ 6 s for it. `TemporaryServer` starts
+package in this process, and then waits for it (../shared/FACTS.md has the timings). `TemporaryServer` starts
 the very same server (uvicorn on `prefect.server.api.server:create_app` in ephemeral mode, which is
 what `prefect.server.api.server.SubprocessASGIServer` runs) as the first thing the command does,
 so its start-up overlaps the imports of prefect, polars and duckdb on the other core, and stops it
@@ -111,7 +111,7 @@ class TemporaryServer:
 
     def wait(self, timeout: float | None = None) -> str:
         """Block until the server answers; a first start with a new PREFECT_HOME creates and
-        migrates its database (≈ 20 s, FACTS), so the default allows two minutes
+        migrates its database, which can take tens of seconds, so the default allows two minutes
         (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS overrides it)."""
         if timeout is None:
             timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))

@@ -202,7 +202,7 @@ def _title(html: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _trafilatura_options():
-    """Main text only (no comments), tables kept, fast mode; built once (≈ 8 % a page)."""
+    """Main text only (no comments), tables kept, fast mode; built once per process."""
     from trafilatura.settings import Extractor
 
     return Extractor(output_format="txt", fast=True, comments=False, tables=True, dedup=False)

@@ -127,8 +127,8 @@ def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
 def few_collections():
     """No cyclic garbage collection during a batch. A batch makes millions of short-lived
     objects (freed by reference counting; the rules make no cycles), and every 70,000 of them
-    CPython would walk the whole heap of long-lived modules and lexicons (≈ 6 % of a batch's
-    time). Those are frozen out of the collector's reach first; collection resumes after."""
+    CPython would walk the whole heap of long-lived modules and lexicons. Those are frozen out
+    of the collector's reach first; collection resumes after (docs/scaling.md)."""
     was_enabled = gc.isenabled()
     gc.freeze()
     gc.disable()
@@ -143,11 +143,11 @@ def few_collections():
 def held_open(warehouse_path: Path, memory_limit: str):
     """Hold the run's working copy open while its stages (prepare, staging, load) open and close
     their own connections to it: in one process they then share one DuckDB instance, and
-    closing the staging connection no longer checkpoints the staged rows (≈ 0.5 s at 100k)
-    that the load reads back and drops in its own transaction; the load's checkpoint is the
-    one that writes the warehouse. The staged rows stay in DuckDB's buffers meanwhile (the
-    100k run's peak: +0.18 GB, within its memory_limit). Never crosses a task boundary: tasks
-    still open their connections by path."""
+    closing the staging connection does not checkpoint the staged rows that the load reads back
+    and drops in its own transaction; the load's checkpoint is the one that writes the
+    warehouse. The staged rows stay in DuckDB's buffers meanwhile, within its memory_limit
+    (docs/scaling.md gives the cost). Never crosses a task boundary: tasks still open their
+    connections by path."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
     try:
         yield
@@ -158,12 +158,12 @@ def held_open(warehouse_path: Path, memory_limit: str):
 @contextmanager
 def staging(warehouse_path: Path, memory_limit: str):
     """Yield a function that appends a finished batch to the working copy's staging tables
-    (after which the batch can be dropped). One connection for the whole extraction: opening and
-    closing (= checkpointing) the working copy per batch cost ≈ 0.2 s a batch."""
+    (after which the batch can be dropped). One connection for the whole extraction, so the
+    working copy is not checkpointed once per batch."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
-    # No checkpoint while batches are staged: DuckDB's automatic one (every 16 MB of WAL)
-    # re-wrote the growing staging tables every few batches (100k articles: 3.8 s -> 1.9 s of
-    # this process's CPU; the WAL reaches ≈ 225 MB). The load's checkpoint writes the warehouse.
+    # No checkpoint while batches are staged: DuckDB's automatic one (every 16 MB of WAL) would
+    # re-write the growing staging tables every few batches. The load's checkpoint writes the
+    # warehouse.
     con.execute("set checkpoint_threshold = '512MB'")
     try:
         yield lambda result: loading.stage(con, result)

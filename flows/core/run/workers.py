@@ -2,9 +2,8 @@
 
 The flow's `extract-batch` tasks run in threads of the flow's own process and hand each batch
 to one of these processes. The processes hold the extraction code only: no Prefect client,
-settings or event queue to build per task (Prefect's process pool rebuilt them for every task:
-≈ 0.2 s a batch, ≈ 8 % of a 100k run's worker time in a py-spy profile), nothing of Prefect's
-to import at start or to flush at exit. They can be spawned before the flow (while Prefect's
+settings or event queue to build per task (Prefect's process pool rebuilds them for every task;
+docs/scaling.md has the measurement), nothing of Prefect's to import at start or to flush at exit. They can be spawned before the flow (while Prefect's
 server boots), and they die with the flow's process, even one killed with -9.
 """
 from __future__ import annotations
