@@ -38,10 +38,11 @@ def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
                m.project_name)
         if key in where:
             first = kept[where[key]]
-            for attr in ("stage", "sector_code", "size_min", "size_max", "region", "alt_amount",
-                         "alt_currency"):
+            for attr in ("stage", "sector_code", "region", "alt_amount", "alt_currency"):
                 if getattr(first, attr) is None and getattr(m, attr) is not None:
                     setattr(first, attr, getattr(m, attr))
+            if first.size_min is None and first.size_max is None:     # a band moves whole
+                first.size_min, first.size_max, first.size_currency = m.size_min, m.size_max, m.size_currency
             remap[i] = where[key]
             continue
         where[key] = len(kept)

@@ -1,16 +1,22 @@
 """English cohort rules: an article's sentences -> its cohort mentions.
 
-Sentences after a "Related links" heading (other articles' headlines) are not read. Each
-sentence is read by en_sentence; then, article-wide, headlines blending two body cohorts are
-dropped, restatements and rounded or approximate repeats of a precise cohort are folded into
-it, subsets ("among them", "of which") get a `parent`, "every project ..." floors go to the
-headline cohort, and cohorts without a stage verb of their own inherit their parent's or the
+Sentences after a "Related links" heading (other articles' headlines) are not read, and an
+article that never speaks of projects, deals or signing (national investment statistics) keeps
+only named single projects. Each sentence is read by en_sentence; then, article-wide, an
+amount whose clause points back ("The projects involve a total investment of ...", "Their
+total investment reached ...") completes the count-only group of the sentence before,
+headlines blending two body cohorts are dropped, restatements and rounded or approximate
+repeats of a precise cohort ("nearly 280 deals" for 277, a headline's "over 400 projects
+worth 280b yuan") are folded into it, subsets ("among them", "of which") get a `parent`,
+"every project ..." floors go to the headline cohort, and cohorts without a stage verb of
+their own inherit their parent's stage, else the stage of the sentence before, else the
 article's dominant stage.
 """
 from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import stage_counts
 from flows.core.extract.en.sentence import sentence_mentions
 from flows.core.model import CohortMention
@@ -22,8 +28,8 @@ _RELATED = re.compile(
     r"(?:related|read\s+more|see\s+also|more\s+(?:news|stories|reading)|recommended|"
     r"you\s+may\s+also\s+like)\b"
     r"(?:\s+(?:links?|stories|news|articles?|reports?|reading|coverage|content))?\s*[:：>»]?\s*$", re.I)
-LABELS = ("sector_code", "size_min", "size_max", "region", "alt_amount", "alt_currency",
-          "project_name")
+LABELS = ("sector_code", "size_min", "size_max", "size_currency", "region", "alt_amount",
+          "alt_currency", "project_name")
 
 
 def extract_en(sentences: list[str]) -> list[CohortMention]:
@@ -38,13 +44,53 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
         every.extend(bands)
     if not mentions:
         return []
-    kept = _fold(_drop_headline_blends(mentions))
+    if not _about_projects(sentences):      # keep only what names its facility
+        mentions = [m for m in mentions if m.project_name]
+        if not mentions:
+            return []
+    kept = _fold(_drop_headline_blends(_join_anaphors(mentions)))
     _assign_parents(kept)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
     for m in kept:
         m.extra.pop("subset", None)
     return kept
+
+
+_PROJECT_TALK = ("project", "deal", "contract", "agreement", "signed", "signing", "inked")
+
+
+def _about_projects(sentences: list[str]) -> bool:
+    """Figures of an article that never speaks of projects, deals or signing (national
+    fixed-asset or FDI statistics) are no project cohorts."""
+    return any(has_any(s.lower(), _PROJECT_TALK) for s in sentences)
+
+
+def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
+    """'92 projects were signed. The projects involve a total investment of $9.97 billion.':
+    an amount whose clause points back ('these projects', 'their total investment') is the
+    amount of the count-only group of the sentence before; a demonstrative points at the
+    last one named, a definite phrase or pronoun at the sentence's main (first) one."""
+    if not any("anaphor" in m.extra for m in mentions):
+        return mentions
+    out: list[CohortMention] = []
+    for m in mentions:
+        kind = m.extra.get("anaphor")
+        if kind:
+            before = [n for n in out if n.sentence_index == m.sentence_index - 1 and
+                      n.project_count is not None and n.project_count > 1 and n.amount is None]
+            if kind == "definite":
+                before = [n for n in before if not n.extra.get("subset")] or before
+                target = before[0] if before else None
+            else:
+                target = before[-1] if before else None
+            if target is not None:
+                target.amount, target.currency = m.amount, m.currency
+                target.approximate = target.approximate or m.approximate
+                target.alt_amount, target.alt_currency = m.alt_amount, m.alt_currency
+                continue
+        out.append(m)
+    return out
 
 
 def _close(a: float | None, b: float | None, tol: float) -> bool:
@@ -67,7 +113,13 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         return False
     if m.project_count is not None:
         if n.project_count != m.project_count:
-            return False
+            # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
+            # headline's 'over 400 projects worth 280b yuan' the body's 412 and 283.6 billion
+            if not (m.approximate and m.size_min is None and n.project_count is not None and
+                    not m.extra.get("subset") and
+                    _close(float(m.project_count), float(n.project_count), NEAR)):
+                return False
+            return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
         if m.amount is None:
             return m.size_min is None and m.size_max is None
         if m.currency != n.currency:
@@ -178,7 +230,9 @@ def _apply_every_band(kept: list[CohortMention], every: list[tuple]) -> None:
              and m.size_min is None and m.size_max is None]
     if roots:
         root = max(roots, key=lambda m: m.project_count)
-        root.size_min, root.size_max = every[0]
+        root.size_min, root.size_max, currency = every[0]
+        if currency not in (None, "CNY"):
+            root.size_currency = currency
 
 
 def _resolve_stages(kept: list[CohortMention], sentences: list[str]) -> None:
@@ -189,6 +243,12 @@ def _resolve_stages(kept: list[CohortMention], sentences: list[str]) -> None:
         parent = kept[m.parent] if m.parent is not None else None
         if parent is not None and parent.stage:
             m.stage = parent.stage
+            continue
+        # discourse: a cohort that says nothing of its stage continues the sentence before
+        before = [n for n in kept if n.sentence_index == m.sentence_index - 1 and
+                  n.extra.get("explicit_stage") and n.stage]
+        if before and m.sentence_index > 1:
+            m.stage = before[-1].stage
             continue
         if dominant is None:
             tally = stage_counts(sentences)

@@ -1,15 +1,17 @@
 """What the words around an English amount say about it.
 
 `keep_amount` refuses figures that are not project investment (output, trade, FDI in actual
-use, averages, funds, increases); `adjective_head` reads the noun an adjectival amount
+use, fixed assets, averages, funds, funds in place / paid-in, investment completed, this
+year's planned share, targets, increases); `adjective_head` reads the noun an adjectival amount
 qualifies ("a 12-billion-yuan hydrogen park" -> a named project, "a 20-billion-yuan fund" ->
-not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names.
+not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names, `framed_name`
+"the X project funded by Y with an investment of" and `object_name` "... into a branch".
 """
 from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain
+from flows.core.extract.en.cues import cue, has_any, may_contain, may_end_with, plain
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
@@ -35,12 +37,28 @@ _NOT_INVESTMENT = re.compile(
 _NEVER = re.compile(
     r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
     r"actual(?:ly)?\s+(?:use|used|utili[sz]ed|utili[sz]ation)|utili[sz](?:ed|ation)\s+(?:of\s+)?foreign|"
-    r"fixed[-\s]asset\s+investment|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
+    r"fixed[-\s]assets?|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
+    r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
+    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
+    r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
+    r"investment\s+completed|completed\s+(?:an?\s+)?investment|"
+    r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
+    r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
+    r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|volume|turnover|value|between|with|reached|totall?ed)|"
     r"(?:foreign|bilateral|two-way)\s+trade)\b", re.I)
 _AFTER_NOT = re.compile(
     r"\s*(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover)\b", re.I)
+# "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
+# this year's planned share of a multi-year total
+_PLANNED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:planned|scheduled|earmarked|arranged)"
+    r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|to\s+be\s+(?:invested|put\s+in|completed|spent))"
+    r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})", re.I)
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
+_PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
     r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$", re.I)
@@ -48,8 +66,11 @@ _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
-_NEVER_CUE = cue("averag", "capita", "foreign", "fdi", "actual", "utili", "fixed", "tentative",
-                 "intended", "purchase", "procurement", "trade")
+# (plain substrings: faster than a regex alternation of this many words)
+_NEVER_WORDS = ("averag", "capita", "foreign", "fdi", "actual", "utili", "fixed", "tentative",
+                "intended", "purchase", "procurement", "trade", "paid", "place", "arrived",
+                "annual", "yearly", "ment for", "ment during", "ment in", "ment planned",
+                "ment complet", "completed", "aim", "target", "goal", "striv", "blueprint", "quota")
 _NOT_INVESTMENT_CUE = cue("output", "revenue", "sales", "tax", "profit", "turnover", "trade",
                           "gdp", "fund", "import", "export", "retail", "consumption", "income",
                           "salar", "subsid", "capita", "loan", "credit", "registered", "market")
@@ -66,24 +87,36 @@ _PHRASE = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,7}?[A-Za-z][\w'’\-]*)"
                      r"(?=\s*(?:[,.;:()]|$|\s(?:in|at|on|by|with|for|to|of|that|which|is|was|"
                      r"will|would|are|were|has|had|and|near|from)\b))")
 _NOT_HEAD = re.compile(r"\b(?:funds?|loans?|credit|subsid(?:y|ies)|bonds?|budget|"
-                       r"output|revenue|deficit|financing|package|stimulus)\b", re.I)
-_HEAD_END = re.compile(rf"\b(?:{HEADS})$", re.I)
+                       r"output|revenue|deficit|financing|package|stimulus|blueprint|target|goal|plan|quota)\b", re.I)
+_HEAD_END = re.compile(rf"\b(?:{HEADS}|branch|store|mall|hotel|mill|mine|port|station|"
+                       r"school|tower|farm|line)$", re.I)
+
+
+def _may_never(text: str) -> bool:
+    """False only when _NEVER cannot match text."""
+    return not plain(text) or has_any(text.lower(), _NEVER_WORDS)
 
 
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
-    before = s[max(0, a.start - 60): a.start]
+    before = s[max(0, a.start - 90): a.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1:]
-    if may_contain(clause, _NEVER_CUE) and _NEVER.search(clause):
+    if _may_never(clause) and _NEVER.search(clause):
         return False
     if "investment" not in clause.lower() and may_contain(clause, _NOT_INVESTMENT_CUE) and \
             _NOT_INVESTMENT.search(clause):
         return False
-    if may_contain(s[: a.start], _NEVER_CUE) and not _PROJECT_WORD.search(s) and \
+    if _may_never(s[: a.start]) and not _PROJECT_WORD.search(s) and \
             _NEVER.search(s, 0, a.start):
         return False
-    if _AFTER_NOT.match(s, a.end):
+    if _AFTER_NOT.match(s, a.end) or (may_contain(s[a.end: a.end + 60], _PLANNED_CUE) and
+                                       _PLANNED_AFTER.match(s, a.end)):
         return False
+    last = clause.rsplit(" and ", 1)[-1]
+    if _THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and \
+            "total" not in last.lower():
+        return False          # 'planned investment of 6.2 billion yuan this year'
+
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) \
         else before
     return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or
@@ -128,6 +161,52 @@ def project_name(text: str) -> str | None:
             names.append(n.group(1))
             pos = n.end()
     return names[-1] if names else None
+
+
+# 'has put 300 million yuan into setting up a branch', '1 billion yuan in a paper mill',
+# 'will invest 2.8 billion yuan to build a logistics hub': the one thing the amount buys
+_OBJECT_HEADS = (rf"{HEADS}|branch|enterprise|store|mall|hotel|production\s+line|mine|port|"
+                 r"station|school|university|building|tower|farm|mill|pasture|plantation")
+_OBJECT_NAME = re.compile(
+    rf"\s+(?:(?:in|into|on|for)\s+(?:(?:setting\s+up|building|constructing|establishing|developing|"
+    rf"launching|expanding)\s+)?an?|to\s+(?:build|set\s+up|construct|establish|develop|launch|"
+    rf"expand)\s+(?:an?|the|its|their))\s+((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b", re.I)
+_OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
+# 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
+# singular facility noun heads the clause the amount ends
+_SINGULAR_FRAME = re.compile(
+    rf"\b(?:the|an?)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
+    rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
+    rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
+    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing)\s+"
+    rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$", re.I)
+_FRAME_LAST = ("of", "worth", "at", "costing") + tuple(
+    q.split()[-1] for q in LOWER_Q.split("|")) + ("about", "nearly", "around", "approximately",
+                                                  "roughly")
+
+
+PLURAL_AGENTS = re.compile(r"\b(?:investors|companies|enterprises|firms|businesses|"
+                            r"projects|deals)\b", re.I)
+
+
+def object_name(s: str, end: int, prefix: str = "") -> str | None:
+    """The facility an amount is spent on, named right after it ('... into a branch'), when
+    no plural spends it ('foreign firms put $3 billion into a zone' is no one project)."""
+    if not s[end: end + 6].lower().lstrip().startswith(_OBJECT_CUE) or \
+            PLURAL_AGENTS.search(after_intro(prefix)):
+        return None
+    m = _OBJECT_NAME.match(s, end)
+    return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None
+
+
+def framed_name(prefix: str) -> str | None:
+    """The singular facility whose own figure the clause ends with ('the X project funded by
+    Y with an investment of'), or None."""
+    if not may_end_with(prefix, _FRAME_LAST, True):
+        return None
+    low = prefix[-180:]
+    m = _SINGULAR_FRAME.search(low)
+    return " ".join(m.group(1).split()) if m else None
 
 
 def after_intro(prefix: str) -> str:

@@ -1,7 +1,9 @@
 """Project counts in English sentences: "84 projects", "Sixty-six new energy projects",
 "a total of 1,428 major projects", "came to 66", "numbered 81", "the other 26 were ...",
-"identified 220,", "10, 20 and 30 projects", "41 were foreign-funded projects" and machine-
-translated "biomedicine projects 8, total investment ...". Counts of industries, countries,
+"identified 220,", "10, 20 and 30 projects", "41 were foreign-funded projects", "the number of
+contracted projects was 1,259", "a dozen projects", machine-translated "biomedicine projects 8,
+total investment ..." and list items whose noun is gapped ("Among them, 6 are on
+infrastructure, 25 on industry", "11 signed Monday and two earlier"). Counts of industries, countries,
 cities, guests, years, dates, ordinals, percentages and differences ("23 more than last
 year") are refused.
 """
@@ -31,7 +33,8 @@ _NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z]
 _GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
 _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")   # last characters _BAD_BEFORE can end on
-_UNIT = r"(?P<unit>projects?|deals|contracts|agreements)\b"
+_UNIT = (r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
+         r"contracts|agreements)\b")
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(
     rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I
@@ -50,6 +53,10 @@ _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
     r"totaling|totalling|stood at|hit|amounted to)\s+(?:a total of\s+)?$", re.I
 )
+# 'the number of contracted projects was 1,259'
+_NUMBER_OF_WAS = re.compile(
+    r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
+    r"(?:\w+\s+){0,3}?(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$", re.I)
 _ELLIPTIC_BEFORE = re.compile(
     r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I
 )
@@ -62,7 +69,7 @@ _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b
 _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
 # "41 were foreign-funded projects"
-_ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
+ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
 _BE_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
@@ -76,12 +83,20 @@ _BAD_AFTER = re.compile(
 )
 
 
+_DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
+_DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
+
+
+def _dozen_value(text: str) -> int | None:
+    return _DOZENS.get(" ".join(text.lower().split()[:-1]))
+
+
 @dataclass
 class Count:
     start: int
     end: int          # end of the count phrase (unit noun included when there is one)
     value: int
-    kind: str         # noun | list | predicate | elliptic | verb
+    kind: str         # noun | list | predicate | elliptic | verb | gapped
 
 
 @lru_cache(maxsize=1)
@@ -125,13 +140,16 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     if has_any(low, _NUMBER_WORD_LIST) and _NUMBER_WORD.search(low):
         matches += WORD_TOKEN_RE.finditer(sentence)
         matches.sort(key=lambda m: m.start())
+    if "dozen" in low:      # 'a dozen projects', 'half a dozen deals'
+        matches += _DOZEN.finditer(sentence)
+        matches.sort(key=lambda m: m.start())
     tokens = []
     for m in matches:
         start, end = m.span()
         if _inside(start, taken):
             continue
         text = m.group(0)
-        value = word_to_int(text)
+        value = _dozen_value(text) if "dozen" in text.lower() else word_to_int(text)
         if value is None or value <= 0:
             continue
         if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
@@ -159,12 +177,13 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             counts[i] = Count(start, end, value, "noun")
             continue
         elliptic_before = _may_be_elliptic(before) and bool(_ELLIPTIC_BEFORE.search(before))
-        if elliptic_before and _ARE_PROJECTS.match(sentence, end):
+        if elliptic_before and ARE_PROJECTS.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
             continue
         if not _PROJECT_WORD.search(before):      # the next three need 'projects' before
             pass
-        elif _PREDICATE_BEFORE.search(before[-40:]):
+        elif _PREDICATE_BEFORE.search(before[-40:]) or (
+                "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])):
             counts[i] = Count(start, end, value, "predicate")
             continue
         elif _OTHER_BEFORE.search(before[-30:]):
@@ -177,7 +196,42 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
                 _VERB_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "verb")
     _extend_lists(sentence, tokens, counts)
+    _gapped(sentence, tokens, counts)
     return [counts[i] for i in sorted(counts)]
+
+
+# a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
+# "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
+_GAP_BEFORE = re.compile(
+    r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
+_GAP_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
+    r"have|has|had)\s+)?(?:on|in|with|from|for|located|based|signed|inked|started|launched|completed|"
+    r"contracted|covering|involving|broken|begun|commenced|entered)\b", re.I)
+_GAP_CONTEXT = re.compile(
+    r"\b(?:among\s+(?:them|these|which|those)|of\s+(?:them|these|which|those)|include[sd]?|"
+    r"including|namely)\b", re.I)
+_GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes",
+              "including", "namely")
+
+
+def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
+    """Counts whose noun is gapped in a list: allowed after an earlier count of the sentence or
+    a subset cue ('among them', 'they include')."""
+    if len(counts) == len(tokens):
+        return
+    for i, (start, end, value, _) in enumerate(tokens):
+        if i in counts:
+            continue
+        before = sentence[:start].rstrip()
+        if not before or not (before[-1] in ",;:" or may_end_with(before, _GAP_WORDS[3:])):
+            continue
+        if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
+            continue
+        if i > 0 and i - 1 not in counts:
+            continue      # '12 countries, 8 from Europe': the item's noun is not 'projects'
+        if any(j < i for j in counts) or _GAP_CONTEXT.search(before):
+            counts[i] = Count(start, end, value, "gapped")
 
 
 def _extend_lists(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
