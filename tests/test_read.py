@@ -131,3 +131,28 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded():
     text = "合肥市签约项目36个，总投资420亿元。"
     assert decode_bytes(text.encode("utf-16")) == text                  # BOM + little endian
     assert decode_bytes(b"\xfe\xff" + text.encode("utf-16-be")) == text
+
+
+def test_a_big_jsonl_feed_is_read_in_chunks_with_the_same_result(tmp_path, monkeypatch):
+    """Streamed line by line in chunks of 7 articles, a feed gives the articles, bad lines,
+    hashes and cohorts that reading it whole gives."""
+    from flows.core.ingest import discover as discovering
+    from flows.core.ingest import read
+    from flows.core.run.pipeline import process_batch
+
+    lines = []
+    for i in range(40):
+        lines.append(json.dumps({"content": f"合肥市签约项目{i + 2}个，总投资{i + 10}亿元。", "title": f"t{i}"},
+                                ensure_ascii=False))
+        if i % 9 == 0:
+            lines += ["", "{broken", json.dumps({"text": 5})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = process_batch([tmp_path / "feed.jsonl"], tmp_path, {})
+    monkeypatch.setattr(read, "STREAM_JSONL_BYTES", 0)
+    monkeypatch.setattr(discovering, "CHUNK_ARTICLES", 7)
+    chunks = list(discovering.scan_chunks([tmp_path / "feed.jsonl"], tmp_path))
+    assert len(chunks) >= 5 and max(len(c.articles) for c in chunks) < 14
+    streamed = process_batch([tmp_path / "feed.jsonl"], tmp_path, {})
+    for name in ("files", "articles", "cohorts", "quarantine", "rejects"):
+        assert getattr(streamed, name).equals(getattr(whole, name)), name
+    assert streamed.cohorts.height == 40 and streamed.quarantine.height == 10

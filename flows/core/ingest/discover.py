@@ -10,11 +10,13 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 from flows.core.model import Article
-from flows.core.ingest.read import Unreadable, content_hash, parse_bytes, read_file
+from flows.core.ingest.read import (Unreadable, content_hash, file_digest, iter_jsonl, parse_bytes, read_file,
+                                     streams_as_utf8)
 
 
 @dataclass
@@ -104,15 +106,45 @@ def more_files_than(raw_dir: Path, n: int) -> bool:
     return next(islice(_candidates(raw_dir), n, None), None) is not None
 
 
+CHUNK_ARTICLES = 2000      # articles a chunk of a batch holds at once
+
+
 def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
-    """Read a batch; `known` maps relative path -> content hash already in the warehouse."""
+    """Read a batch whole; `known` maps relative path -> content hash already in the warehouse."""
+    out = ScanResult()
+    for chunk in scan_chunks(paths, raw_dir, known):
+        out.articles += chunk.articles
+        out.quarantined += chunk.quarantined
+        out.files += chunk.files
+    return out
+
+
+def scan_chunks(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None,
+                max_articles: int | None = None) -> Iterator[ScanResult]:
+    """Read a batch as chunks of about max_articles articles: a big JSONL feed is read line by
+    line, so memory holds a chunk, not the file. A file's row comes with its last articles."""
     known = known or {}
+    max_articles = max_articles or CHUNK_ARTICLES
     out = ScanResult()
     for path in paths:
         rel = relpath(path, raw_dir)
         digest = size = mtime = None
         try:
             _confined(path, raw_dir)
+            if path.suffix.lower() == ".jsonl" and streams_as_utf8(path):
+                mtime = path.stat().st_mtime_ns
+                digest, size = file_digest(path)
+                if known.get(rel) == digest:
+                    out.files.append(RawFile(rel, digest, size, "unchanged", mtime))
+                    continue
+                for articles, bad_lines in iter_jsonl(path, rel, max_articles):
+                    out.articles.extend(articles)
+                    out.quarantined.extend(Quarantined(ref, reason, digest) for ref, reason in bad_lines)
+                    if len(out.articles) >= max_articles:
+                        yield out
+                        out = ScanResult()
+                out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new", mtime))
+                continue
             data, info = read_file(path)
             digest, size, mtime = content_hash(data), len(data), info.st_mtime_ns
             if known.get(rel) == digest:
@@ -130,7 +162,11 @@ def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = 
         out.articles.extend(articles)
         out.quarantined.extend(Quarantined(ref, reason, digest) for ref, reason in bad_lines)
         out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new", mtime))
-    return out
+        if len(out.articles) >= max_articles:
+            yield out
+            out = ScanResult()
+    if out.articles or out.quarantined or out.files:
+        yield out
 
 
 def _confined(path: Path, raw_dir: Path) -> None:

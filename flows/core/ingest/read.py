@@ -12,6 +12,7 @@ import os
 import re
 from functools import lru_cache
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from flows.core.model import Article
@@ -134,21 +135,78 @@ def _check_length(text: str) -> None:
 
 def parse_jsonl(text: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
     """One article per non-blank line, named rel#N; bad lines are returned with their reason."""
-    good, bad = [], []
+    good: list[Article] = []
+    bad: list[tuple[str, str]] = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        ref = f"{rel}#{n}"
-        try:
-            art = parse_json_object(_json_load(line), ref)
-        except Unreadable as exc:
-            bad.append((ref, str(exc)))
-            continue
-        art.content_hash = content_hash(line.encode("utf-8"))
-        good.append(art)
+        if line.strip():
+            _parse_line(line, f"{rel}#{n}", good, bad)
     if not good and not bad:
         raise Unreadable("empty JSONL file")
     return good, bad
+
+
+STREAM_JSONL_BYTES = 8 * 1024 * 1024   # a larger UTF-8 JSONL file is read line by line
+_BLOCK = 1024 * 1024
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    """(content_hash, size) of a file read in blocks: a JSONL feed is never held whole."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        while block := fh.read(_BLOCK):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def streams_as_utf8(path: Path) -> bool:
+    """Whether a JSONL file is big enough to stream and its first megabyte is UTF-8 (other
+    encodings are detected on the whole file, as any file is)."""
+    try:
+        if path.stat().st_size < STREAM_JSONL_BYTES:
+            return False
+        with open(path, "rb") as fh:
+            sample = fh.read(_BLOCK)
+        sample[: sample.rfind(b"\n") + 1].decode("utf-8")
+        return b"\x00" not in sample
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def iter_jsonl(path: Path, rel: str, lines: int = 2000
+               ) -> Iterator[tuple[list[Article], list[tuple[str, str]]]]:
+    """A UTF-8 JSONL file, `lines` lines at a time: (articles, bad lines) as parse_jsonl gives
+    them for the whole file, with memory bounded by the chunk, not the file."""
+    good: list[Article] = []
+    bad: list[tuple[str, str]] = []
+    seen = False
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                bad.append((f"{rel}#{n}", "undecodable line (the file is read as UTF-8)"))
+                continue
+            if line.strip():
+                seen = True
+                _parse_line(line, f"{rel}#{n}", good, bad)
+            if n % lines == 0 and (good or bad):
+                yield good, bad
+                good, bad = [], []
+    if not seen:
+        raise Unreadable("empty JSONL file")
+    if good or bad:
+        yield good, bad
+
+
+def _parse_line(line: str, ref: str, good: list[Article], bad: list[tuple[str, str]]) -> None:
+    try:
+        art = parse_json_object(_json_load(line), ref)
+    except Unreadable as exc:
+        bad.append((ref, str(exc)))
+        return
+    art.content_hash = content_hash(line.rstrip("\r\n").encode("utf-8"))
+    good.append(art)
 
 
 def _json_load(text: str):

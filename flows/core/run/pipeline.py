@@ -13,10 +13,10 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.contract import (ARTICLE_SCHEMA, COHORT_SCHEMA, FILE_SCHEMA, QUARANTINE_SCHEMA,
-                                 REJECT_SCHEMA, BatchResult, files_only)
+                                 REJECT_SCHEMA, BatchResult)
 from flows.core.extract.batch import extract_rows, full_text
 from flows.core.ingest.language import detect_lang
-from flows.core.ingest.discover import Quarantined, ScanResult, scan_batch
+from flows.core.ingest.discover import Quarantined, ScanResult, scan_chunks
 from flows.core.model import Article
 from schemas import validate_rows
 
@@ -35,36 +35,53 @@ def event_key(canonical_id: str | None, name: str | None, year: int | None, sour
 
 
 def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> BatchResult:
-    clock = time.thread_time()       # CPU of this thread: right for worker threads and processes
-    scan = scan_batch(paths, raw_dir, known)
-    read_s, clock = time.thread_time() - clock, time.thread_time()
+    """Read, extract and validate a batch, a chunk of articles at a time (a big JSONL feed is
+    never held whole); seconds are the CPU time of this thread per stage."""
+    seconds = dict.fromkeys(("read", "extract", "validate"), 0.0)
+    files, quarantined, rejects = [], [], []
+    articles: list[pl.DataFrame] = []
+    cohorts: list[pl.DataFrame] = []
+    chunks = scan_chunks(paths, raw_dir, known)
+    while True:
+        clock = time.thread_time()
+        scan = next(chunks, None)
+        seconds["read"] += time.thread_time() - clock
+        if scan is None:
+            break
+        clock = time.thread_time()
+        rows = _extract(scan)
+        seconds["extract"] += time.thread_time() - clock
+        clock = time.thread_time()
+        good, bad = validate_rows(rows)
+        cohorts.append(pl.DataFrame(good, schema=COHORT_SCHEMA))
+        articles.append(_article_frame(scan.articles))
+        files += scan.files
+        quarantined += scan.quarantined
+        rejects += bad
+        seconds["validate"] += time.thread_time() - clock
+    result = BatchResult(
+        files=pl.DataFrame([vars(f) for f in files], schema=FILE_SCHEMA),
+        articles=pl.concat(articles) if articles else pl.DataFrame(schema=ARTICLE_SCHEMA),
+        cohorts=_keyed(pl.concat(cohorts) if cohorts else pl.DataFrame(schema=COHORT_SCHEMA)),
+        quarantine=pl.DataFrame([vars(q) for q in quarantined], schema=QUARANTINE_SCHEMA),
+        rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA))
+    result.seconds = seconds
+    return result
+
+
+def _extract(scan: ScanResult) -> list[dict]:
+    """The chunk's cohort rows; an article the rules fail on is quarantined like an unreadable
+    file (its file keeps its old facts) and leaves the chunk."""
     failures: list[tuple[str, str]] = []
     rows = extract_rows(scan.articles, failures)
-    if failures:                 # quarantined like unreadable files: a file keeps its old facts
+    if failures:
         failed = {ref for ref, _ in failures}
         scan.articles = [a for a in scan.articles if a.source_file not in failed]
         scan.quarantined += [Quarantined(ref, reason) for ref, reason in failures]
         for f in scan.files:
             if f.path in failed:
                 f.status = "quarantined"
-    extract_s, clock = time.thread_time() - clock, time.thread_time()
-    good, bad = validate_rows(rows)
-    result = assemble(scan, pl.DataFrame(good, schema=COHORT_SCHEMA), bad)
-    result.seconds = {"read": read_s, "extract": extract_s,
-                      "validate": time.thread_time() - clock}
-    return result
-
-
-def assemble(scan: ScanResult, cohorts: pl.DataFrame, rejects: list[dict]) -> BatchResult:
-    articles = _article_frame(scan.articles)
-    keyed = _keyed(cohorts)
-    return BatchResult(
-        files=pl.DataFrame([vars(f) for f in scan.files], schema=FILE_SCHEMA),
-        articles=articles,
-        cohorts=keyed,
-        quarantine=pl.DataFrame([vars(q) for q in scan.quarantined], schema=QUARANTINE_SCHEMA),
-        rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA),
-    )
+    return rows
 
 
 def _keyed(cohorts: pl.DataFrame) -> pl.DataFrame:
