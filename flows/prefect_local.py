@@ -56,6 +56,22 @@ def configured_api_url() -> str | None:
     return str(url) if url else None
 
 
+LOCAL_SERVER_URLS = ("http://127.0.0.1:4200/api",)   # where `prefect server start` listens
+
+
+def running_local_server() -> str | None:
+    """The API of a Prefect server already running on this machine at its default address
+    (`prefect server start`), if one answers its health check at once; else None."""
+    for url in LOCAL_SERVER_URLS:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=0.3) as resp:
+                if resp.status == 200:
+                    return url
+        except (OSError, ValueError):
+            continue
+    return None
+
+
 def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None,
                  poll: float = 0.5) -> None:
     deadline = time.monotonic() + timeout
@@ -125,11 +141,21 @@ class TemporaryServer:
 @contextmanager
 def prefect_api_for_run(log_file: Path):
     """Around a flow run: yield a callable that returns once the Prefect API is ready. Uses the
-    configured API when there is one; otherwise starts the temporary server now, so that it
+    configured API when there is one, else a Prefect server already running at its default
+    local address (reused across runs); otherwise starts the temporary server now, so that it
     boots while the caller imports prefect (PREFECT_API_URL is set at once: Prefect reads its
     settings at import), and stops it on exit."""
     if configured_api_url():
         yield lambda: None
+        return
+    running = running_local_server()
+    if running:                       # `prefect server start` on this machine: use it
+        os.environ["PREFECT_API_URL"] = running
+        try:
+            yield lambda: None
+        finally:
+            if os.environ.get("PREFECT_API_URL") == running:
+                del os.environ["PREFECT_API_URL"]
         return
     server = TemporaryServer(log_file)
     os.environ["PREFECT_API_URL"] = server.api_url

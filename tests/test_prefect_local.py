@@ -127,3 +127,35 @@ def test_a_run_killed_mid_extraction_leaves_no_processes(tmp_path):
         run.kill()
         run.wait()
     assert wait_gone(family) == []
+
+
+def test_a_running_local_server_is_reused_instead_of_starting_one(tmp_path, monkeypatch):
+    """A Prefect server already answering at its default local address (here a stand-in
+    that answers /api/health) is used for the run; no temporary server is started."""
+    import http.server
+    import threading
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+            self.wfile.write(b"true")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/api"
+    monkeypatch.setattr(local_api, "LOCAL_SERVER_URLS", ("http://127.0.0.1:9/api", url))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(local_api, "TemporaryServer", None)      # would fail if called
+    try:
+        with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
+            ready()
+            assert os.environ["PREFECT_API_URL"] == url
+            assert not local_api.started_here()
+        assert "PREFECT_API_URL" not in os.environ
+    finally:
+        server.shutdown()
