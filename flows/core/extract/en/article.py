@@ -18,7 +18,7 @@ import re
 
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import stage_counts
-from flows.core.extract.en.sentence import sentence_mentions
+from flows.core.extract.en.sentence import fields_sentence, sentence_mentions
 from flows.core.model import CohortMention
 
 NEAR = 0.05          # "more than 580 billion" restates 582.18 billion
@@ -44,12 +44,17 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
         every.extend(bands)
     if not mentions:
         return []
+    if any(m.evidence and ("edition" in m.evidence or "session" in m.evidence) for m in mentions):
+        mentions = _drop_earlier_editions(mentions, sentences)
+        if not mentions:
+            return []
     if not _about_projects(sentences):      # keep only what names its facility
         mentions = [m for m in mentions if m.project_name]
         if not mentions:
             return []
-    kept = _fold(_drop_headline_blends(_join_anaphors(mentions)))
+    kept = _fold(_drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
     _assign_parents(kept)
+    _fields_after(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
     for m in kept:
@@ -64,6 +69,27 @@ def _about_projects(sentences: list[str]) -> bool:
     """Figures of an article that never speaks of projects, deals or signing (national
     fixed-asset or FDI statistics) are no project cohorts."""
     return any(has_any(s.lower(), _PROJECT_TALK) for s in sentences)
+
+
+# 'the 2023 edition saw 12 projects ...' in a report on the 2024 fair: an earlier edition
+_YEAR_EDITION = re.compile(r"\b(?:the|its|at|in|during)\s+((?:19|20)\d\d)(?:'s)?\s+(?:edition|session)\b", re.I)
+_EVENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z(][\w()'’&-]*\s+){0,8}?"
+                         r"(?:edition|session|Fair|Expo|EXPO|Conference|Forum|Summit|Convention|Congress|Week|Festival)\b")
+
+
+def _drop_earlier_editions(mentions: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
+    """Figures of an edition named by a year before the year of the event the article reports."""
+    years = [int(y) for s in sentences if any(c.isdigit() for c in s) for y in _EVENT_YEAR.findall(s)]
+    if not years:
+        return mentions
+    latest = max(years)
+    out = []
+    for m in mentions:
+        named = _YEAR_EDITION.findall(m.evidence or "")
+        if named and all(int(y) < latest for y in named):
+            continue
+        out.append(m)
+    return out
 
 
 def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
@@ -91,6 +117,35 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
                 continue
         out.append(m)
     return out
+
+
+def _bare_amount(m: CohortMention) -> bool:
+    return m.project_count is None and m.amount is not None and not m.project_name and \
+        m.size_min is None and m.size_max is None and not m.extra.get("subset")
+
+
+def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
+    """'Projects worth 5.3 billion dollars were signed at the expo. A total of 41 projects were
+    inked, including ...': a sentence's only figure, a group's amount, and the count-only group
+    that opens the next sentence are one cohort (same stage, neither a part of another)."""
+    out: list[CohortMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.project_count is not None and m.project_count > 1 and \
+                m.amount is None and m.size_min is None and m.size_max is None and \
+                not m.extra.get("subset") and _bare_amount(prev) and \
+                prev.sentence_index == m.sentence_index - 1 and prev.stage == m.stage and \
+                sum(n.sentence_index == prev.sentence_index for n in mentions) == 1 and \
+                not any(n.sentence_index == m.sentence_index for n in out) and \
+                _GROUP_TALK.search(prev.evidence or ""):
+            prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
+            prev.sector_code = prev.sector_code or m.sector_code
+            continue
+        out.append(m)
+    return out
+
+
+_GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
 
 
 def _close(a: float | None, b: float | None, tol: float) -> bool:
@@ -194,6 +249,19 @@ def _fold(mentions: list[CohortMention]) -> list[CohortMention]:
         where[_key(m)] = m
         kept.append(m)
     return kept
+
+
+def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'... signed 24 projects worth 18.6 billion yuan. The projects involve logistics, finance
+    and biomedicine.': the fields of the sentence before's main cohort, when it has none."""
+    for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
+        if i + 1 < len(sentences):
+            main = next((m for m in kept if m.sentence_index == i and m.parent is None and
+                         not m.project_name), None)
+            if main is not None and main.sector_code is None:
+                code = fields_sentence(sentences[i + 1])
+                if code:
+                    main.sector_code = code
 
 
 def _larger(n: CohortMention, m: CohortMention) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.cues import cue, has_any, may_contain, may_end_with, plain
+from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
@@ -32,24 +32,26 @@ _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\
 _NOT_INVESTMENT = re.compile(
     r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
     r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
-    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value)\b", re.I)
+    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
+    r"gross\s+domestic\s+product)\b", re.I)
 # ... and figures that are never a project cohort, even when 'investment' is said
 _NEVER = re.compile(
     r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
-    r"actual(?:ly)?\s+(?:use|used|utili[sz]ed|utili[sz]ation)|utili[sz](?:ed|ation)\s+(?:of\s+)?foreign|"
+    r"actual(?:ly)?\s+(?:use|used|utili[sz]ed|utili[sz]ation)|utili[sz](?:ed|ation)\s+(?:of\s+)?"
+    r"(?:foreign|overseas|investment|capital|funds)|"
     r"fixed[-\s]assets?|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
     r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
     r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
     r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
-    r"investment\s+completed|completed\s+(?:an?\s+)?investment|"
+    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:annual\s+)?investment|"
     r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
-    r"trade\s+(?:intentions?|deals?|volume|turnover|value|between|with|reached|totall?ed)|"
+    r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
     r"(?:foreign|bilateral|two-way)\s+trade)\b", re.I)
 _AFTER_NOT = re.compile(
-    r"\s*(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover)\b", re.I)
+    r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
+    r"profits?|GDP|turnover)|in\s+(?:scale|size))\b", re.I)
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
 # this year's planned share of a multi-year total
 _PLANNED_AFTER = re.compile(
@@ -70,10 +72,14 @@ _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
 _NEVER_WORDS = ("averag", "capita", "foreign", "fdi", "actual", "utili", "fixed", "tentative",
                 "intended", "purchase", "procurement", "trade", "paid", "place", "arrived",
                 "annual", "yearly", "ment for", "ment during", "ment in", "ment planned",
-                "ment complet", "completed", "aim", "target", "goal", "striv", "blueprint", "quota")
+                "ment complet", "complete an", "completed an", "complete investment",
+                "completed investment", "completes", "completing", "aim", "target", "goal",
+                "striv", "blueprint", "quota")
+_NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
 _NOT_INVESTMENT_CUE = cue("output", "revenue", "sales", "tax", "profit", "turnover", "trade",
                           "gdp", "fund", "import", "export", "retail", "consumption", "income",
-                          "salar", "subsid", "capita", "loan", "credit", "registered", "market")
+                          "salar", "subsid", "capita", "loan", "credit", "registered", "market",
+                          "transaction", "domestic product")
 _BARE_Q_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping",
                 "nearly", "about", "around", "almost")    # and 'in excess of', 'upwards of'
 _OF_AFTER = ("excess", "upwards")
@@ -85,16 +91,23 @@ _DELTA_LAST = ("increase", "increases", "increased", "increasing", "up", "rose",
 _ADJ_AMOUNT = re.compile(r"-(?:trillion|billion|million)\b|-(?:yuan|dollars?|euros?)$", re.I)
 _PHRASE = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,7}?[A-Za-z][\w'’\-]*)"
                      r"(?=\s*(?:[,.;:()]|$|\s(?:in|at|on|by|with|for|to|of|that|which|is|was|"
-                     r"will|would|are|were|has|had|and|near|from)\b))")
+                     r"will|would|are|were|has|had|and|near|from|invested|built|funded|developed|"
+                     r"backed|owned|operated|located|launched|planned|undertaken|constructed)\b))")
 _NOT_HEAD = re.compile(r"\b(?:funds?|loans?|credit|subsid(?:y|ies)|bonds?|budget|"
                        r"output|revenue|deficit|financing|package|stimulus|blueprint|target|goal|plan|quota)\b", re.I)
 _HEAD_END = re.compile(rf"\b(?:{HEADS}|branch|store|mall|hotel|mill|mine|port|station|"
-                       r"school|tower|farm|line)$", re.I)
+                       r"school|tower|farm|line|cluster)$", re.I)
+_PHRASE_TO_HEAD = re.compile(
+    rf"\s+((?:(?!(?:an?|the)\s)[A-Za-z][\w'’\-]*\s+){{0,7}}?(?:{HEADS}|branch|store|mall|hotel|mill|mine|"
+    r"port|station|school|tower|farm|line|cluster))\b(?![\w-])", re.I)
+# 'a 4.5 billion yuan data center': an unhyphenated amount after an article is adjectival too
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
 
 def _may_never(text: str) -> bool:
-    """False only when _NEVER cannot match text."""
-    return not plain(text) or has_any(text.lower(), _NEVER_WORDS)
+    """False only when _NEVER cannot match text (has_any(text.lower(), _NEVER_WORDS), as one
+    prefix-factored pattern: most clauses hold none of the words, and one scan beats 35)."""
+    return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
 
 
 def keep_amount(s: str, a: Amount) -> bool:
@@ -106,7 +119,7 @@ def keep_amount(s: str, a: Amount) -> bool:
     if "investment" not in clause.lower() and may_contain(clause, _NOT_INVESTMENT_CUE) and \
             _NOT_INVESTMENT.search(clause):
         return False
-    if _may_never(s[: a.start]) and not _PROJECT_WORD.search(s) and \
+    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and \
             _NEVER.search(s, 0, a.start):
         return False
     if _AFTER_NOT.match(s, a.end) or (may_contain(s[a.end: a.end + 60], _PLANNED_CUE) and
@@ -140,7 +153,9 @@ def _may_be_delta(bare: str) -> bool:
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     """For an adjectival amount ("a 4.5-billion-yuan medical center"): ('drop', end) when it
     sizes a fund or the like, (the facility's name, its end) when it sizes one project."""
-    if not _ADJ_AMOUNT.search(s[a.start: a.end]):
+    if not _ADJ_AMOUNT.search(s[a.start: a.end]) and not (
+            s[a.start - 2: a.start].lower() in ("a ", "n ") and
+            _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)):
         return None
     m = _PHRASE.match(s, a.end)
     if not m:
@@ -148,7 +163,11 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     phrase = m.group(1)
     if _NOT_HEAD.search(phrase):
         return "drop", m.end()
-    return (phrase, m.end()) if _HEAD_END.search(phrase) else None
+    if _HEAD_END.search(phrase):
+        return phrase, m.end()
+    # 'a 9.6-billion-yuan packaging and testing base': the name runs on to its head noun
+    m = _PHRASE_TO_HEAD.match(s, a.end)
+    return (m.group(1), m.end()) if m and not _NOT_HEAD.search(m.group(1)) else None
 
 
 def project_name(text: str) -> str | None:
@@ -175,12 +194,14 @@ _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
-    rf"\b(?:the|an?)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
+    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
-    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing)\s+"
+    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
+    rf"(?:has|had|have|involves|involving|carries|carrying)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+of|"
+    rf"accounts?\s+for|accounted\s+for)\s+"
     rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$", re.I)
-_FRAME_LAST = ("of", "worth", "at", "costing") + tuple(
+_FRAME_LAST = ("of", "worth", "at", "costing", "for") + tuple(
     q.split()[-1] for q in LOWER_Q.split("|")) + ("about", "nearly", "around", "approximately",
                                                   "roughly")
 

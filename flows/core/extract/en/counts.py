@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.core.extract.en.cues import has_any, may_end_with
+from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.lexicon import load
 
@@ -30,6 +30,7 @@ NUMBER_WORDS = frozenset(
 # a number word standing alone among the letters of the lower-cased sentence
 _NUMBER_WORD_LIST = tuple(sorted(NUMBER_WORDS))
 _NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z])")
+_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)    # = _NUMBER_WORD.search(low), on " " + low
 _GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
 _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")   # last characters _BAD_BEFORE can end on
@@ -67,6 +68,9 @@ _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
+# ... and after their size band: 'projects of 1 billion yuan or more 58, contract amount ...'
+_POST_BAND_BEFORE = re.compile(r"\bprojects\s+(?:of|with|above|over)\s+[^,;]{1,40}?\b(?:and|or)\s+"
+                               r"(?:above|more|over)\s+$", re.I)
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
 # "41 were foreign-funded projects"
 ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
@@ -97,6 +101,7 @@ class Count:
     end: int          # end of the count phrase (unit noun included when there is one)
     value: int
     kind: str         # noun | list | predicate | elliptic | verb | gapped
+    post: bool = False  # MT order, the noun before the number: 'started projects 247'
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +112,10 @@ def _verb_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\s+(?:a\s+total\s+of\s+)?$", re.I)
 
 
+_TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply",
+                          "export", "import"))
+
+
 def _noun(sentence: str, end: int, value: int) -> int | None:
     """End of 'N [adjectives] projects' starting after the number, or None."""
     m = NOUN_RE.match(sentence, end)
@@ -115,15 +124,27 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     gap = _GAP_TOKENS.findall(m.group("gap"))
     if any(w.lower() in GAP_STOP for w in gap):
         return None
-    if m.group("unit").lower() == "project" and value != 1:
+    unit = m.group("unit").lower()
+    if unit == "project" and value != 1:
         return None
+    if gap and not unit.startswith("project") and any(w.lower() in _TRADE_WORDS for w in gap):
+        return None       # '15 trade agreements', '8 purchase contracts': no investment projects
     return m.end()
 
 
-def _may_be_elliptic(before: str) -> bool:
-    """False only when _ELLIPTIC_BEFORE cannot match (it is searched over the whole prefix)."""
+_ELLIPTIC_WORD_END = re.compile(r"\b(?:and|while|whereas|which|other|another|remaining)$", re.I)
+
+
+def _elliptic_before(before: str, at_start: bool) -> bool:
+    """_ELLIPTIC_BEFORE.search(prefix), read off the prefix's tail `before` (`at_start`: the
+    tail reaches back to the sentence start): the count opens the sentence or follows
+    ',;:' or 'and', 'while', 'which', 'other', ... (the longest is 9 letters: a 10-character
+    window keeps the word boundary before it)."""
     t = before.rstrip()
-    return not t or t[-1] in ",;:" or may_end_with(t, _ELLIPTIC_WORDS)
+    if not t:
+        return at_start
+    return t[-1] in ",;:" or (may_end_with(t, _ELLIPTIC_WORDS) and
+                              _ELLIPTIC_WORD_END.search(t[-10:]) is not None)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -137,7 +158,7 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     """Project counts of one sentence, in order; `taken` are spans already read as amounts."""
     matches = list(DIGIT_TOKEN_RE.finditer(sentence))
     low = sentence.lower()
-    if has_any(low, _NUMBER_WORD_LIST) and _NUMBER_WORD.search(low):
+    if _NUMBER_WORD_FAST.search(" " + low):
         matches += WORD_TOKEN_RE.finditer(sentence)
         matches.sort(key=lambda m: m.start())
     if "dozen" in low:      # 'a dozen projects', 'half a dozen deals'
@@ -160,6 +181,8 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             continue
         tokens.append((start, end, value, text))
     counts: dict[int, Count] = {}
+    first_pw = _PROJECT_WORD.search(sentence) if tokens else None
+    pw_end = first_pw.end() if first_pw else len(sentence) + 1    # 'projects' ends by here
     for i in range(len(tokens) - 1, -1, -1):
         start, end, value, text = tokens[i]
         noun_end = _noun(sentence, end, value)
@@ -172,15 +195,17 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             continue
         if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
             continue
-        before = sentence[:start]
-        if _POST_NOUN_BEFORE.search(before[-12:]) and _POST_NOUN_AFTER.match(sentence, end):
-            counts[i] = Count(start, end, value, "noun")
+        before = sentence[max(0, start - 80): start]     # (every test below reads <= 80)
+        if (_POST_NOUN_BEFORE.search(before[-12:]) or (
+                before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))) \
+                and _POST_NOUN_AFTER.match(sentence, end):
+            counts[i] = Count(start, end, value, "noun", post=True)
             continue
-        elliptic_before = _may_be_elliptic(before) and bool(_ELLIPTIC_BEFORE.search(before))
+        elliptic_before = _elliptic_before(before, start <= 80)
         if elliptic_before and ARE_PROJECTS.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
             continue
-        if not _PROJECT_WORD.search(before):      # the next three need 'projects' before
+        if pw_end > start:      # the next three need 'projects' before
             pass
         elif _PREDICATE_BEFORE.search(before[-40:]) or (
                 "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])):
@@ -207,10 +232,14 @@ _GAP_BEFORE = re.compile(
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:on|in|with|from|for|located|based|signed|inked|started|launched|completed|"
-    r"contracted|covering|involving|broken|begun|commenced|entered)\b", re.I)
+    r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
+    r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed)\b|"
+    r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
+    r"facilities)\b", re.I)     # 'Among them, 7 are regional headquarters'
+
 _GAP_CONTEXT = re.compile(
     r"\b(?:among\s+(?:them|these|which|those)|of\s+(?:them|these|which|those)|include[sd]?|"
-    r"including|namely)\b", re.I)
+    r"including|namely|(?:of|among)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements))\b", re.I)
 _GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes",
               "including", "namely")
 

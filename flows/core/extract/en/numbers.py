@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.core.extract.en.cues import has_any, plain
+from flows.core.extract.en.cues import plain, word_finder
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -171,6 +171,7 @@ _SCALE_WORD = re.compile(r"(?:tr|b|m)illion\b", re.IGNORECASE)
 _WORD_NUM_BEFORE = re.compile(rf"\b{WORD_NUM}\s*$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + ["hundred", "thousand"])
 _NUMBER_WORD_LIST = tuple(sorted(_NUMBER_WORDS))
+_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)   # a number word alone, in " " + lower
 
 
 def _word_amount_starts(sentence: str) -> list[int]:
@@ -199,7 +200,7 @@ def _candidates(sentence: str):
                 continue
         if d.group("cue") is not None:
             starts.append(i)
-    if "illion" in sentence and has_any(sentence.lower(), _NUMBER_WORD_LIST):
+    if "illion" in sentence and _NUMBER_WORD_FAST.search(" " + sentence.lower()):
         starts += _word_amount_starts(sentence)
         starts.sort()
     last_end = -1
@@ -266,6 +267,7 @@ def _may_list_head(before: str) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_COUNT_NOUN_BEFORE = re.compile(r"\b(?:projects|deals|contracts|agreements)\s*$", re.I)
 
 
 def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
@@ -275,6 +277,8 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
     for a in found:
         before = sentence[max(0, a.start - 80): a.start]
         m = _LIST_HEAD_RE.search(before) if _may_list_head(before) else None
+        if m and _COUNT_NOUN_BEFORE.search(before, 0, m.start()):
+            m = None      # 'above projects 19, and 500 million yuan ...': 19 counts projects
         mags = list(_MAG_RE.finditer(sentence, a.start, a.end)) if m else ()
         if m and len(mags) == 1:
             scale = SCALE_VALUES[mags[0].group("s").strip(" \t-").lower()]

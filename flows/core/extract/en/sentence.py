@@ -32,7 +32,7 @@ from flows.core.extract.en.context import (
 )
 from flows.core.extract.en.counts import ARE_PROJECTS, Count, find_counts
 from flows.core.extract.en.cues import cue, has_any, may_contain, may_end_with, plain
-from flows.core.extract.en.labels import sector_in, sector_terms, stage_near
+from flows.core.extract.en.labels import sector_in, sector_terms, stage_near, stage_terms
 from flows.core.extract.en.lists import list_labels
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, WORD_NUM, Amount, find_amounts, qualifier
 from flows.core.model import CohortMention
@@ -70,6 +70,17 @@ _WITH_Q = re.compile(rf"(?:\bprojects\s+(?:each\s+)?with\s+(?:(?:an?\s+)?(?:indi
                      rf"(?:scale\s+)?(?:of\s+)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
                      rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
                      rf"(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
+# '26 projects exceeded 1 billion yuan, and 3 exceeded 5 billion yuan': each is above a round
+# threshold (a sum reads 'their investment exceeded ...')
+_EXCEED = re.compile(rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|ones)\s+)?"
+                     rf"(?:each\s+|all\s+)?(?:exceed(?:ed|s)?|top(?:ped|s)|surpass(?:ed|es))\s+$", re.I)
+# 'There are 13 projects worth more than 2 billion yuan': an existential count with a round
+# floor sorts projects by size (a sum reads '13 projects worth ... were signed')
+_THERE_ARE = re.compile(rf"\bthere\s+(?:are|were|is|was)\s+(?:(?:also|altogether|in\s+all)\s+)?"
+                        rf"(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals)\s+(?:each\s+)?"
+                        rf"(?:worth|valued\s+at|of|with\s+(?:an?\s+)?(?:investments?|investment\s+scale)\s+of)\s+"
+                        rf"(?:{LOWER_Q})\s+$", re.I)
+_EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
 _SUBSET = re.compile(
     r"\b(?:among\s+(?:them|these|which|those)|includes?|of\s+the\s+total|of\s+(?:these|them|which|those|this|that\s+number)|"
     r"including|included|in\s+which|compris(?:e|ed|es|ing)|consist(?:ed|s|ing)?\s+of|"
@@ -160,7 +171,7 @@ def _amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             prev.end = a.end
             continue
         single = head is None and _may_single(s, a.start) and \
-            _SINGLE_BEFORE.search(s, max(0, a.start - 70), a.start) is not None
+            _SINGLE_BEFORE.search(s, max(0, a.start - 140), a.start) is not None
         items.append(Item(a.start, head[1] if head else a.end, amount=a,
                           name=head[0] if head else None, single=single))
     if "s of " in s:
@@ -172,7 +183,8 @@ def _amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
 # hitting 3 billion yuan'
 _SINGLE_BEFORE = re.compile(
     rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)|the\s+(?:single\s+)?"
-    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:project|one|deal|investment))?)\s*,?\s+"
+    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:project|one|deal|investment))?"
+    rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
     rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"
     rf"of|totall?ing|costing|hitting|reaching|at|involving)\s+"
     rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?$", re.I)
@@ -184,7 +196,7 @@ _SINGLE_LAST = ("worth", "at", "of", "totaling", "totalling", "costing", "hittin
 def _may_single(s: str, start: int) -> bool:
     before = s[max(0, start - 20): start]
     return before[-1:].isspace() and may_end_with(before, _SINGLE_LAST) and \
-        has_any(s[max(0, start - 70): start].lower(), (" a ", " an ", "one ", "the largest",
+        has_any(s[max(0, start - 140): start].lower(), (" a ", " an ", "one ", "the largest",
                                                          "the biggest", "the highest", "the single"))
 
 
@@ -241,7 +253,11 @@ def _band_of(s: str, it: Item, prev_end: int, count_follows: bool,
             may_end_with(near, _ARE_ABOVE_LAST, True, ("excess", "upwards")) and \
             _ARE_ABOVE.search(near) or (a.bound == "lower" and count_follows) \
             or (a.bound in ("lower", "upper") and _WITH_Q.search(near) and _round(a.value)
-                and not _IN_TOTAL.match(s, it.end)):
+                and not _IN_TOTAL.match(s, it.end)) \
+            or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near) and
+                _round(a.value) and not _IN_TOTAL.match(s, it.end)) \
+            or (a.bound == "lower" and "here " in near and _round(a.value) and
+                _THERE_ARE.search(s, max(0, a.start - 90), a.start) and not _IN_TOTAL.match(s, it.end)):
         if a.bound == "upper":
             return (None, a.value)
         return (a.value, None)
@@ -258,6 +274,9 @@ _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
     r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through)\s+"
     r"(?:a\s+total\s+of\s+)?", re.I)
+# 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
+# projects': the count closes the amount's clause
+_TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spanning)\s+", re.I)
 # after a gapped list ('11 signed on Monday and two earlier'), a total is the head's
 _WITH = re.compile(r"\bwith\b", re.I)
 _TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
@@ -297,7 +316,8 @@ def _group(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
         nxt = items[k + 1] if k + 1 < len(items) else None
         if it.count:
             joinable = cur and cur.count is None and cur.amount and not cur.band and \
-                not cur.single and _JOIN_GAP.fullmatch(s[cur.end: it.start])
+                not cur.single and (_JOIN_GAP.fullmatch(s[cur.end: it.start]) or (
+                    s[it.start - 2: it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start)))
             if joinable:
                 cur.count = it.count.value
                 cur.items.append(it)
@@ -415,6 +435,9 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     out = []
     earlier = has_any(low, _PREVIOUS_WORDS)
     whole_subset = bool(_SUBSET.match(s.strip()) or _SUBSET.search(s[:25]))
+    head = _PART_HEAD.match(s) if low.lstrip().startswith(("of ", "among ")) else None
+    intro_stage = stage_near(head.group(1), 0, 0) if head else None
+    target = None     # whether a goal word occurs: asked only for a group with a count
     for g_i, g in enumerate(groups):
         if g.count is None and g.amount is None:
             continue
@@ -425,8 +448,31 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
             continue          # 'one iconic project launched ...': no figure of its own
         if earlier and _earlier_edition(s, g, prev_end, next_start):
             continue          # '... compared with 180 projects at the previous session'
-        out.append(_mention(s, index, g, clause_start, prev_end, next_start, whole_subset))
+        if g.count and target is None:
+            target = has_any(low, _TARGET_WORDS)
+        if g.count and target and _TARGET.search(s, clause_start, g.start) and \
+                _YEAR_SCOPE.search(s):
+            continue          # '... strive to sign 300 projects in the whole year': a goal
+        m = _mention(s, index, g, clause_start, prev_end, next_start, whole_subset)
+        if m.stage is None and (intro_stage or (out and out[-1].stage and m.project_count == 1)):
+            # 'Of the signed projects, ...'; 'The started projects include a X plant, a Y
+            # base ...': a listed project without a stage word of its own shares the list's
+            m.stage = intro_stage or out[-1].stage
+            m.extra["explicit_stage"] = True
+        out.append(m)
     return out, every
+
+
+# 'Of the signed projects, 35 ... and 12 ...': the intro's stage is every part's
+_PART_HEAD = re.compile(r"\s*(?:of|among)\s+(?:the|these|those|all\s+the)\s+((?:[\w'’-]+\s+){1,4}?)"
+                        r"(?:projects|deals|contracts|agreements)\s*,", re.I)
+# a goal for the period, not a result: 'plans to attract 420 projects ... this year'
+_TARGET_WORDS = ("plan", "aim", "striv", "target", "goal", "seek", "endeavo", "expect")
+_TARGET = re.compile(r"\b(?:plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
+                     r"target(?:s|ed)?\s+(?:to|of)|goal\s+(?:is\s+to|of)|seek(?:s|ing)?\s+to|"
+                     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+_YEAR_SCOPE = re.compile(r"\b(?:this\s+year|the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|"
+                         r"(?:by|in)\s+(?:the\s+end\s+of\s+)?20\d\d)\b", re.I)
 
 
 # figures of an earlier edition of the event, given for comparison
@@ -489,6 +535,29 @@ def _sector_after(post: str) -> str | None:
     return sector_in(" ".join(rest.split()[:6]))
 
 
+# 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
+_FIELDS_SENTENCE = re.compile(
+    r"\s*(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?=\s+(?:(?:mainly|mostly|"
+    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|are\s+(?:mainly\s+|mostly\s+)?in\b))", re.I)
+# where such a list of fields ends: ', were signed ...', ', and 41 of them ...'
+_FIELDS_STOP = re.compile(r",\s+(?:and\s+)?(?:\d|with\b|while\b|whereas\b|were\b|was\b|are\b|is\b|"
+                          r"have\b|has\b|will\b|which\b)", re.I)
+
+
+def fields_sentence(s: str) -> str | None:
+    """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
+    the sentence before (by _sector_after's reading of the list), or None."""
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "all "):
+        return None
+    m = _FIELDS_SENTENCE.match(s)
+    if not m:
+        return None
+    post = s[m.end():]
+    stop = _FIELDS_STOP.search(post)
+    return _sector_after(post[: stop.start()] if stop else post) or None
+
+
 def _names_field(post: str) -> bool:
     m = _IN_SECTOR.match(post)
     return bool(m and m.end() > 0)
@@ -496,7 +565,8 @@ def _names_field(post: str) -> bool:
 
 # what follows a gapped count: '6 are on infrastructure', '25 in new energy'
 _GAPPED_FIELD = re.compile(r"\s*(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was)\s+)?"
-                           r"(?:(?:mainly|all)\s+)?(?:on|in|of|for|from)\s+"
+                           r"(?:(?:mainly|all)\s+)?(?:on|in|of|for|from|involved?|involves|covers?|covered|"
+                           r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+"
                            r"(?:the\s+)?([^,;.]*)", re.I)
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s")
@@ -509,6 +579,9 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
 _ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
+
+
+_COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
 
 def _sector(s: str, g: Group, counted, prefix: str, next_start: int, name: str | None) -> str | None:
@@ -547,6 +620,8 @@ def _sector(s: str, g: Group, counted, prefix: str, next_start: int, name: str |
     if code:
         return code
     clause = _APPOSITIVE.sub(" ", prefix)
+    if ", " in clause:    # '... cover tourism and biomedicine, and 41 of them are ...': the
+        clause = _COORD.split(clause)[-1]      # fields are the clause before's
     if g.count != 1:
         clause = _ONE_PROJECT.sub(" ", clause)
     if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
@@ -554,15 +629,51 @@ def _sector(s: str, g: Group, counted, prefix: str, next_start: int, name: str |
     return sector_in(clause)
 
 
+_STAGE_MEMO: tuple = ("", [])     # (sentence, its stage terms): one lexicon pass a sentence
+
+
+def _stage_spans(s: str) -> list[tuple[int, int, str]]:
+    memo = _STAGE_MEMO            # (one tuple, read and rebound whole: safe across threads)
+    if memo[0] is s:
+        return memo[1]
+    spans = stage_terms(s)
+    globals()["_STAGE_MEMO"] = (s, spans)
+    return spans
+
+
+def _nearest(spans: list, lo: int, hi: int, start: int, end: int) -> str | None:
+    """stage_near(s[lo:hi], start - lo, end - lo), off the sentence's stage terms."""
+    best, best_d = None, None
+    for a, b, stage in spans:
+        if a < lo or b > hi:
+            continue
+        d = start - b if b <= start else a - end if a >= end else 0
+        if best_d is None or d < best_d:
+            best, best_d = stage, d
+    return best
+
+
 def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
     """The stage term nearest the figures; after an earlier cohort of the same sentence, its
     own predicate ('... broke ground and 18 projects were completed') comes after the figures."""
-    window = s[prev_end: next_start]
+    spans = _stage_spans(s)
+    if not spans:
+        return None
+    if prev_end:
+        clause = _CLAUSE_END.search(s, g.end, next_start)
+        after = _nearest(spans, g.end, clause.start() if clause else next_start, g.end, g.end)
+        if after:
+            return after
+    return _nearest(spans, prev_end, next_start, g.start, g.end)
+
+
+def _stage_masked(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
+    """_stage for a copy of the sentence with words blanked (not the memoized sentence)."""
     if prev_end:
         after = stage_near(_CLAUSE_END.split(s[g.end: next_start], maxsplit=1)[0], 0, 0)
         if after:
             return after
-    return stage_near(window, g.start - prev_end, g.end - prev_end)
+    return stage_near(s[prev_end: next_start], g.start - prev_end, g.end - prev_end)
 
 
 def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subset):
@@ -593,8 +704,20 @@ def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subse
         if name:
             m.project_count = 1
             m.project_name = name
-    m.stage = _stage(s, g, prev_end, next_start) if g.stage_window is None else \
-        stage_near(s[g.stage_window[0]: g.stage_window[1]], 0, 0)
+    if counted and counted.post and g.stage_window is None:
+        # 'newly started projects 247, newly completed projects 163': the stage word is
+        # in the noun phrase before the number
+        m.stage = _nearest(_stage_spans(s), prev_end, counted.end, counted.start, counted.end) or \
+            _stage(s, g, prev_end, next_start)
+    else:
+        m.stage = _stage(s, g, prev_end, next_start) if g.stage_window is None else \
+            _nearest(_stage_spans(s), *g.stage_window, g.stage_window[0], g.stage_window[0])
+    if m.stage == "promoted" and counted and a and counted.end < g.amount.start and \
+            _DREW.fullmatch(s, counted.end, g.amount.start):
+        # '71 farm projects attracted 2.3 billion yuan': the verb tells what the projects
+        # drew, not how far they got; the stage comes from the other words (or is inherited)
+        gap = g.amount.start - counted.end
+        m.stage = _stage_masked(s[: counted.end] + " " * gap + s[g.amount.start:], g, prev_end, next_start)
     m.sector_code = _sector(s, g, counted, prefix, next_start, m.project_name)
     head = s[prev_end: g.items[0].end]
     if counted and qualifier(s[: counted.start])[0]:
@@ -607,6 +730,11 @@ def _mention(s, index, g: Group, clause_start, prev_end, next_start, whole_subse
         if anaphor:
             m.extra["anaphor"] = anaphor
     return m
+
+
+_DREW = re.compile(r"\s+(?:attract(?:ed|s|ing)|dr(?:ew|aws|awing)|secur(?:ed|es|ing)|brought\s+in|"
+                   r"bringing\s+in)\s+(?:(?:a\s+total\s+of|(?:a\s+)?(?:total\s+)?investments?\s+of)\s+)?"
+                   rf"(?:(?:{LOWER_Q}|{ABOUT_Q})\s+)?", re.I)
 
 
 # a sentence whose subject points back at the projects of the sentence before:
