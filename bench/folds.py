@@ -9,6 +9,7 @@ rules carry to articles they were not written on.
 
 Writes OUT/raw/<files> and OUT/gold.jsonl. Needs ../shared/devset (or --devset).
 """
+
 from __future__ import annotations
 
 import argparse

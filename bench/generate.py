@@ -14,6 +14,7 @@ returns the text and the cohorts a careful analyst reads from it, so the gold is
 construction. The same seed gives byte-identical output whatever the number of workers: each
 sub-directory of 1000 articles draws from its own generator seeded by (seed, chunk).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,10 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
-ROTATING_HOSTS = {"davos": ["Dalian", "Tianjin"],
-                  "ccexpo": ["Zhengzhou", "Wuhan", "Changsha", "Hefei", "Nanchang", "Taiyuan"]}
+ROTATING_HOSTS = {
+    "davos": ["Dalian", "Tianjin"],
+    "ccexpo": ["Zhengzhou", "Wuhan", "Changsha", "Hefei", "Nanchang", "Taiyuan"],
+}
 
 
 def _load():
@@ -63,13 +66,13 @@ def _load():
             continue
         e["hosts"] = hosts
         e["first"] = int(e["first_year"]) if e["first_year"] else None
-        e["abbr_zh"] = next((a for a in e["aliases"].split(";")
-                             if a and len(a) <= 4 and not a.isascii()), None)
+        e["abbr_zh"] = next((a for a in e["aliases"].split(";") if a and len(a) <= 4 and not a.isascii()), None)
         events.append(e)
     # ordinary prefecture-level cities for city-level signing days (skip leagues/prefectures
     # with unusual names: keep those whose Chinese name ends in 市)
-    cities = [p for p in prefs if p["name_zh"].endswith("市") and p["province_en"] not in
-              ("Hong Kong", "Macao", "Taiwan")]
+    cities = [
+        p for p in prefs if p["name_zh"].endswith("市") and p["province_en"] not in ("Hong Kong", "Macao", "Taiwan")
+    ]
     return events, cities, by_en, by_prov, provinces
 
 
@@ -127,32 +130,130 @@ PROJECTS = [
     ("smart home appliance", "智能家电", ["home_appliances"]),
     ("semiconductor materials", "半导体材料", ["semiconductors", "new_materials"]),
 ]
-FIRMS = [("Huaxin", "华信"), ("Zhongke", "中科"), ("Tianrun", "天润"), ("Hengtong", "恒通"),
-         ("Xinyuan", "鑫源"), ("Jinghe", "晶合"), ("Ruifeng", "瑞丰"), ("Boyuan", "博远"),
-         ("Kaida", "凯达"), ("Longsheng", "隆盛"), ("Yuntai", "云泰"), ("Haichuang", "海创"),
-         ("Shengtai", "盛泰"), ("Guoxuan", "国轩"), ("Weilai", "蔚来"), ("Zhongchuang", "中创")]
+FIRMS = [
+    ("Huaxin", "华信"),
+    ("Zhongke", "中科"),
+    ("Tianrun", "天润"),
+    ("Hengtong", "恒通"),
+    ("Xinyuan", "鑫源"),
+    ("Jinghe", "晶合"),
+    ("Ruifeng", "瑞丰"),
+    ("Boyuan", "博远"),
+    ("Kaida", "凯达"),
+    ("Longsheng", "隆盛"),
+    ("Yuntai", "云泰"),
+    ("Haichuang", "海创"),
+    ("Shengtai", "盛泰"),
+    ("Guoxuan", "国轩"),
+    ("Weilai", "蔚来"),
+    ("Zhongchuang", "中创"),
+]
 
-SURNAMES = [("Wang", "王"), ("Li", "李"), ("Zhang", "张"), ("Liu", "刘"), ("Chen", "陈"),
-            ("Yang", "杨"), ("Huang", "黄"), ("Zhao", "赵"), ("Wu", "吴"), ("Zhou", "周"),
-            ("Xu", "徐"), ("Sun", "孙"), ("Ma", "马"), ("Zhu", "朱"), ("Hu", "胡"), ("Guo", "郭")]
-GIVEN = [("Wei", "伟"), ("Fang", "芳"), ("Jun", "军"), ("Lei", "磊"), ("Min", "敏"), ("Jing", "静"),
-         ("Qiang", "强"), ("Hong", "红"), ("Tao", "涛"), ("Bin", "斌"), ("Xiang", "翔"), ("Hui", "慧")]
-COUNTRIES = ["Germany", "Japan", "South Korea", "France", "the United States", "Singapore",
-             "Malaysia", "Thailand", "Vietnam", "Italy", "the United Kingdom", "Russia", "Brazil"]
-COUNTRIES_ZH = ["德国", "日本", "韩国", "法国", "美国", "新加坡", "马来西亚", "泰国", "越南", "意大利",
-                "英国", "俄罗斯", "巴西"]
-MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-          "Nov.", "Dec."]
-MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
+SURNAMES = [
+    ("Wang", "王"),
+    ("Li", "李"),
+    ("Zhang", "张"),
+    ("Liu", "刘"),
+    ("Chen", "陈"),
+    ("Yang", "杨"),
+    ("Huang", "黄"),
+    ("Zhao", "赵"),
+    ("Wu", "吴"),
+    ("Zhou", "周"),
+    ("Xu", "徐"),
+    ("Sun", "孙"),
+    ("Ma", "马"),
+    ("Zhu", "朱"),
+    ("Hu", "胡"),
+    ("Guo", "郭"),
+]
+GIVEN = [
+    ("Wei", "伟"),
+    ("Fang", "芳"),
+    ("Jun", "军"),
+    ("Lei", "磊"),
+    ("Min", "敏"),
+    ("Jing", "静"),
+    ("Qiang", "强"),
+    ("Hong", "红"),
+    ("Tao", "涛"),
+    ("Bin", "斌"),
+    ("Xiang", "翔"),
+    ("Hui", "慧"),
+]
+COUNTRIES = [
+    "Germany",
+    "Japan",
+    "South Korea",
+    "France",
+    "the United States",
+    "Singapore",
+    "Malaysia",
+    "Thailand",
+    "Vietnam",
+    "Italy",
+    "the United Kingdom",
+    "Russia",
+    "Brazil",
+]
+COUNTRIES_ZH = [
+    "德国",
+    "日本",
+    "韩国",
+    "法国",
+    "美国",
+    "新加坡",
+    "马来西亚",
+    "泰国",
+    "越南",
+    "意大利",
+    "英国",
+    "俄罗斯",
+    "巴西",
+]
+MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+MONTHS_FULL = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ORD_ZH = "零一二三四五六七八九"
 
 # --------------------------------------------------------------------------------------------
 # numbers
 
-WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen", "twenty"]
+WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 
 
 def ordinal_en(n: int) -> str:
@@ -198,7 +299,7 @@ def dec(k: int, places: int) -> str:
     """integer k / 10**places without trailing zeros: dec(5818, 2) -> '58.18'"""
     if places == 0:
         return str(k)
-    s = f"{k / 10 ** places:.{places}f}".rstrip("0").rstrip(".")
+    s = f"{k / 10**places:.{places}f}".rstrip("0").rstrip(".")
     return s
 
 
@@ -354,9 +455,27 @@ def band_nm(ctx, mn):
 
 
 class Ctx:
-    __slots__ = ("rng", "lang", "year", "month", "day", "city", "province", "event", "ev_en",
-                 "ev_zh", "city_zh", "prov_zh", "cohorts", "used", "grain", "total_n",
-                 "total_m", "stage", "signing_event")
+    __slots__ = (
+        "rng",
+        "lang",
+        "year",
+        "month",
+        "day",
+        "city",
+        "province",
+        "event",
+        "ev_en",
+        "ev_zh",
+        "city_zh",
+        "prov_zh",
+        "cohorts",
+        "used",
+        "grain",
+        "total_n",
+        "total_m",
+        "stage",
+        "signing_event",
+    )
 
     def __init__(self, rng, lang):
         self.rng = rng
@@ -379,8 +498,13 @@ class Ctx:
         return (count, None if m is None else float(m) * 1e6) not in self.used
 
 
-SHORT_REGION = {"广西壮族自治区": "广西", "内蒙古自治区": "内蒙古", "西藏自治区": "西藏",
-                "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆"}
+SHORT_REGION = {
+    "广西壮族自治区": "广西",
+    "内蒙古自治区": "内蒙古",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+}
 
 
 def pick_context(rng, lang) -> Ctx:
@@ -408,12 +532,13 @@ def pick_context(rng, lang) -> Ctx:
         city = rng.choice(CITIES)
         kind = rng.randrange(3)
         ctx.signing_event = kind != 1  # a signing ceremony/event signs, it does not "promote"
-        ctx.ev_en = [f"{city['name_en']} major projects centralized signing ceremony",
-                     f"{city['name_en']} investment promotion conference",
-                     f"{city['name_en']} key projects signing event"][kind]
+        ctx.ev_en = [
+            f"{city['name_en']} major projects centralized signing ceremony",
+            f"{city['name_en']} investment promotion conference",
+            f"{city['name_en']} key projects signing event",
+        ][kind]
         cz = city["name_zh"][:-1]
-        ctx.ev_zh = [f"{cz}市重大项目集中签约仪式", f"{cz}市招商引资推介会",
-                     f"{cz}市重点项目签约活动"][kind]
+        ctx.ev_zh = [f"{cz}市重大项目集中签约仪式", f"{cz}市招商引资推介会", f"{cz}市重点项目签约活动"][kind]
     ctx.city = city["name_en"]
     ctx.province = city["province_en"]
     ctx.city_zh = city["name_zh"][:-1] if city["name_zh"].endswith("市") else city["name_zh"]
@@ -466,8 +591,10 @@ def en_lead(ctx):
     if r < 0.14 and m >= 1000:  # with USD conversion
         usd = m * 10 // 70 // 10 * 10
         ctx.add(cohort(n, m, stage=[ctx.stage], alt={"amount": usd * 1e6, "currency": "USD"}))
-        s = (f"A total of {N} projects with a combined investment of {en_cny(rng, m, 0.3)} "
-             f"(about {en_usd(rng, usd)}) {verb} at the {ev}, which closed {when}.")
+        s = (
+            f"A total of {N} projects with a combined investment of {en_cny(rng, m, 0.3)} "
+            f"(about {en_usd(rng, usd)}) {verb} at the {ev}, which closed {when}."
+        )
         return [s], s
     ctx.add(cohort(n, m, stage=[ctx.stage]))
     templates = [
@@ -489,21 +616,30 @@ def en_sub_stage(ctx):
     n, m = sub_nm(ctx, 0.5)
     if not ctx.fresh(n, m):
         return []
-    stage = rng.choice(["signed", "started", "completed"]) if ctx.stage == "promoted" else \
-        rng.choice(["signed", "started", "started", "completed"])
+    stage = (
+        rng.choice(["signed", "started", "completed"])
+        if ctx.stage == "promoted"
+        else rng.choice(["signed", "started", "started", "completed"])
+    )
     N, A = en_count(rng, n), en_cny(rng, m)
     Nc = en_count_start(n)
     if stage == "signed":
-        t = [f"Among them, {N} projects worth {A} were signed on site.",
-             f"Of these, {N} projects, with investment of {A}, were signed at the opening ceremony.",
-             f"{Nc} projects, with a total investment of {A}, were inked at the main venue."]
+        t = [
+            f"Among them, {N} projects worth {A} were signed on site.",
+            f"Of these, {N} projects, with investment of {A}, were signed at the opening ceremony.",
+            f"{Nc} projects, with a total investment of {A}, were inked at the main venue.",
+        ]
     elif stage == "started":
-        t = [f"Among them, {N} projects with a total investment of {A} have started construction.",
-             f"Of these, {N} projects worth {A} broke ground the same day.",
-             f"Construction has started on {N} of the projects, with a combined investment of {A}."]
+        t = [
+            f"Among them, {N} projects with a total investment of {A} have started construction.",
+            f"Of these, {N} projects worth {A} broke ground the same day.",
+            f"Construction has started on {N} of the projects, with a combined investment of {A}.",
+        ]
     else:
-        t = [f"Of these, {N} projects worth {A} have been completed and put into operation.",
-             f"{Nc} projects with investment of {A} have already been completed."]
+        t = [
+            f"Of these, {N} projects worth {A} have been completed and put into operation.",
+            f"{Nc} projects with investment of {A} have already been completed.",
+        ]
     ctx.add(cohort(n, m, stage=[stage]))
     return [rng.choice(t)]
 
@@ -514,17 +650,19 @@ def _sectors(rng, k):
 
 def en_sector(ctx):
     rng = ctx.rng
-    (en, _zh, codes), = _sectors(rng, 1)
+    ((en, _zh, codes),) = _sectors(rng, 1)
     n, m = sub_nm(ctx, 0.35)
     if not ctx.fresh(n, m):
         return []
     N, A = en_count(rng, n), en_cny(rng, m)
     Sc = en[0].upper() + en[1:]
-    t = [f"Among them, {N} {en} projects involve a total investment of {A}.",
-         f"By sector, {en} projects numbered {N}, with investment totaling {A}.",
-         f"There were {N} {en} projects, with a combined investment of {A}.",
-         f"{Sc} projects totaled {N}, with investment of {A}.",
-         f"Broken down by category, {N} of the projects belong to the {en} sector and carry a total investment of {A}."]
+    t = [
+        f"Among them, {N} {en} projects involve a total investment of {A}.",
+        f"By sector, {en} projects numbered {N}, with investment totaling {A}.",
+        f"There were {N} {en} projects, with a combined investment of {A}.",
+        f"{Sc} projects totaled {N}, with investment of {A}.",
+        f"Broken down by category, {N} of the projects belong to the {en} sector and carry a total investment of {A}.",
+    ]
     ctx.add(cohort(n, m, sector=codes))
     return [rng.choice(t)]
 
@@ -566,12 +704,19 @@ def en_respectively(ctx):
         return [f"There were {groups}, with investment of {amounts} respectively."]
     # realistic machine-translated form; the extractor pairs only the first item (see report)
     names = _join_en([s[0] for s in secs])
-    return [f"{names[0].upper() + names[1:]} projects numbered {_join_en([str(n) for n in ns])} "
-            f"respectively, with investment of {amounts}."]
+    return [
+        f"{names[0].upper() + names[1:]} projects numbered {_join_en([str(n) for n in ns])} "
+        f"respectively, with investment of {amounts}."
+    ]
 
 
-BANDS_EN = [(1000, "1 billion yuan"), (500, "500 million yuan"), (5000, "5 billion yuan"),
-            (10000, "10 billion yuan"), (2000, "2 billion yuan")]
+BANDS_EN = [
+    (1000, "1 billion yuan"),
+    (500, "500 million yuan"),
+    (5000, "5 billion yuan"),
+    (10000, "10 billion yuan"),
+    (2000, "2 billion yuan"),
+]
 
 
 def en_band(ctx):
@@ -584,22 +729,26 @@ def en_band(ctx):
             return []
         ctx.add(cohort(n, None, size_min=mn * 1e6))
         N = en_count(rng, n)
-        t = [f"There were {N} projects with investment of more than {label} each.",
-             f"{en_count_start(n)} of the projects are worth {label} or more.",
-             f"Projects of {label} and above numbered {N}."]
+        t = [
+            f"There were {N} projects with investment of more than {label} each.",
+            f"{en_count_start(n)} of the projects are worth {label} or more.",
+            f"Projects of {label} and above numbered {N}.",
+        ]
         return [rng.choice(t)]
     n, m = nm
     if not ctx.fresh(n, m):
         return []
     ctx.add(cohort(n, m, size_min=mn * 1e6))
     N, A = en_count(rng, n), en_cny(rng, m)
-    t = [f"Of these, {N} projects carry a total investment of {label} and above each, together accounting for {A}.",
-         f"Projects with investment of {label} and above number {N}, adding up to a total investment of {A}.",
-         f"There were {N} projects of over {label} each, with a combined investment of {A}.",
-         f"{en_count_start(n)} projects are worth over {label} each, with a combined investment of {A}.",
-         f"Projects worth more than {label} each numbered {N}, with a total investment of {A}.",
-         # realistic; the extractor drops the amount (see report)
-         f"{en_count_start(n)} projects worth over {label} each have a combined investment of {A}."]
+    t = [
+        f"Of these, {N} projects carry a total investment of {label} and above each, together accounting for {A}.",
+        f"Projects with investment of {label} and above number {N}, adding up to a total investment of {A}.",
+        f"There were {N} projects of over {label} each, with a combined investment of {A}.",
+        f"{en_count_start(n)} projects are worth over {label} each, with a combined investment of {A}.",
+        f"Projects worth more than {label} each numbered {N}, with a total investment of {A}.",
+        # realistic; the extractor drops the amount (see report)
+        f"{en_count_start(n)} projects worth over {label} each have a combined investment of {A}.",
+    ]
     return [rng.choice(t)]
 
 
@@ -618,24 +767,25 @@ def en_named(ctx):
         return []
     if len(items) == 1:
         name, m = items[0]
-        t = [f"The largest single project, the {name}, involves an investment of {en_cny(rng, m)}.",
-             f"The {name}, with a total investment of {en_cny(rng, m)}, was among the signed projects.",
-             f"The {name} alone involves an investment of {en_cny(rng, m)}.",
-             # realistic; the extractor gives no count 1 after "Major projects include" (report)
-             f"Major projects include the {name} with an investment of {en_cny(rng, m)}."]
+        t = [
+            f"The largest single project, the {name}, involves an investment of {en_cny(rng, m)}.",
+            f"The {name}, with a total investment of {en_cny(rng, m)}, was among the signed projects.",
+            f"The {name} alone involves an investment of {en_cny(rng, m)}.",
+            # realistic; the extractor gives no count 1 after "Major projects include" (report)
+            f"Major projects include the {name} with an investment of {en_cny(rng, m)}.",
+        ]
         return [rng.choice(t)]
     (a, ma), (b, mb) = items
     if rng.random() < 0.8:
-        return [f"The {a} involves an investment of {en_cny(rng, ma)}, while the {b} is worth "
-                f"{en_cny(rng, mb)}."]
-    return [f"Major projects include the {a} with an investment of {en_cny(rng, ma)} and the "
-            f"{b} worth {en_cny(rng, mb)}."]
+        return [f"The {a} involves an investment of {en_cny(rng, ma)}, while the {b} is worth {en_cny(rng, mb)}."]
+    return [
+        f"Major projects include the {a} with an investment of {en_cny(rng, ma)} and the {b} worth {en_cny(rng, mb)}."
+    ]
 
 
 def en_region(ctx):
     rng = ctx.rng
-    pool = [c for c in CITIES_BY_PROV.get(ctx.province, []) if c["name_en"] != ctx.city
-            and c["name_zh"].endswith("市")]
+    pool = [c for c in CITIES_BY_PROV.get(ctx.province, []) if c["name_en"] != ctx.city and c["name_zh"].endswith("市")]
     if len(pool) < 2:
         return []
     out = []
@@ -646,8 +796,10 @@ def en_region(ctx):
         ctx.add(cohort(n, m, region=c["name_en"]))
         out.append((c["name_en"], n, m))
     (c1, n1, m1), (c2, n2, m2) = out
-    return [f"{c1} topped the list with {n1} projects worth {en_cny(rng, m1)}, followed by "
-            f"{c2} with {n2} projects worth {en_cny(rng, m2)}."]
+    return [
+        f"{c1} topped the list with {n1} projects worth {en_cny(rng, m1)}, followed by "
+        f"{c2} with {n2} projects worth {en_cny(rng, m2)}."
+    ]
 
 
 def en_usd_cohort(ctx):
@@ -658,8 +810,10 @@ def en_usd_cohort(ctx):
         return []
     ctx.add(cohort(n, m, currency="USD"))
     N, A = en_count(rng, n), en_usd(rng, m)
-    t = [f"Among them, {N} foreign-funded projects involve a total investment of {A}.",
-         f"{en_count_start(n)} foreign-invested projects worth {A} were included."]
+    t = [
+        f"Among them, {N} foreign-funded projects involve a total investment of {A}.",
+        f"{en_count_start(n)} foreign-invested projects worth {A} were included.",
+    ]
     return [rng.choice(t)]
 
 
@@ -674,13 +828,24 @@ def en_started_day(ctx):
     ctx.add(cohort(n, m, stage=[stage]))
     N, A = en_count(rng, n), en_cny(rng, m)
     if stage == "started":
-        return [f"On the same day, {N} major projects with a total investment of {A} started "
-                f"construction across {ctx.city}."]
+        return [
+            f"On the same day, {N} major projects with a total investment of {A} started "
+            f"construction across {ctx.city}."
+        ]
     return [f"Meanwhile, {N} projects worth {A} were completed and put into operation in {ctx.city}."]
 
 
-EN_EXTRA = [(en_sub_stage, 3), (en_sector, 4), (en_sector_list, 1), (en_respectively, 1),
-            (en_band, 3), (en_named, 2), (en_region, 1), (en_usd_cohort, 1), (en_started_day, 1)]
+EN_EXTRA = [
+    (en_sub_stage, 3),
+    (en_sector, 4),
+    (en_sector_list, 1),
+    (en_respectively, 1),
+    (en_band, 3),
+    (en_named, 2),
+    (en_region, 1),
+    (en_usd_cohort, 1),
+    (en_started_day, 1),
+]
 EN_EXTRA_W = [f for f, w in EN_EXTRA for _ in range(w)]
 
 # --------------------------------------------------------------------------------------------
@@ -698,36 +863,181 @@ def _pct(rng):
 
 # noise sentences: (mentions projects or signing?, template(ctx, rng) -> str)
 EN_NOISE = [
-    (False, lambda c, r: f"More than {r.randint(5, 60) * 100:,} guests from {r.randint(10, 90)} countries and regions attended the event, some on site and some online."),
-    (False, lambda c, r: f"The event attracted {r.randint(3, 40) * 100:,} exhibitors, and the exhibition area covered {r.randint(30, 400) * 1000:,} square meters, a record high."),
-    (False, lambda c, r: f"{c.city}'s GDP grew {_pct(r)} percent year on year in the first half of the year, outpacing the national average."),
+    (
+        False,
+        lambda c, r: (
+            f"More than {r.randint(5, 60) * 100:,} guests from {r.randint(10, 90)} countries and regions attended the event, some on site and some online."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"The event attracted {r.randint(3, 40) * 100:,} exhibitors, and the exhibition area covered {r.randint(30, 400) * 1000:,} square meters, a record high."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"{c.city}'s GDP grew {_pct(r)} percent year on year in the first half of the year, outpacing the national average."
+        ),
+    ),
     (True, lambda c, r: f"The projects are expected to create about {r.randint(2, 60) * 1000:,} jobs once completed."),
-    (True, lambda c, r: f"Once completed, the projects are expected to generate an annual output value of {r.randint(20, 900)} billion yuan and annual tax revenue of {r.randint(2, 60)} billion yuan."),
-    (True, lambda c, r: f"\"The signing shows the confidence of investors in {c.province} and the vitality of its private economy,\" said {en_name(r)}, director of the provincial department of commerce."),
-    (True, lambda c, r: f"\"We will provide full-cycle services so that the projects land quickly and start production as early as possible,\" {en_name(r)} said."),
-    (False, lambda c, r: f"Participants came from {', '.join(r.sample(COUNTRIES, 3))} and other countries, as well as from Hong Kong and Macao."),
-    (True, lambda c, r: f"Manufacturing projects accounted for {_pct(r)} percent of the total investment, up {r.randint(2, 9)} percentage points from the previous edition."),
-    (True, lambda c, r: f"The average investment per project reached {r.randint(11, 99) / 10} billion yuan, the highest in the event's history."),
-    (False, lambda c, r: f"Foreign trade of {c.province} rose {_pct(r)} percent year on year in the first three quarters, according to the local customs."),
-    (False, lambda c, r: f"This year's event is themed \"Openness, Cooperation and Win-Win\" and lasts {WORDS[r.randint(3, 5)]} days."),
-    (True, lambda c, r: f"The number of signed projects rose {_pct(r)} percent from the previous edition, while the share of high-tech projects also increased."),
-    (True, lambda c, r: f"{c.city} has set up a special team to follow up on each signed project and to solve problems in land, energy and financing."),
-    (False, lambda c, r: "Officials said the province will further optimize its business environment, cut red tape and attract more high-quality investment from home and abroad."),
-    (False, lambda c, r: f"The organizers held more than {r.randint(10, 60)} forums, matchmaking sessions and promotion activities during the event."),
-    (False, lambda c, r: f"Over the past years, the {c.ev_en} has become an important platform for opening-up, regional cooperation and industrial upgrading."),
-    (False, lambda c, r: f"{en_name(r)}, vice governor of {c.province}, attended the opening ceremony and delivered a speech."),
-    (False, lambda c, r: f"Online visits to the event platform exceeded {r.randint(2, 90)} million, and live broadcasts drew a large audience."),
-    (False, lambda c, r: f"The fixed-asset investment of {c.city} grew by {_pct(r)} percent in the period, with industrial investment up {_pct(r)} percent."),
-    (False, lambda c, r: f"{'' if c.city == c.province else 'Located in ' + c.province + ', '}{c.city} is an important transport hub and has been building a modern industrial system in recent years."),
-    (False, lambda c, r: f"In the first {WORDS[r.randint(3, 10)]} months, the retail sales of consumer goods in {c.city} rose {_pct(r)} percent year on year."),
-    (False, lambda c, r: f"Actual use of foreign capital in {c.province} increased {_pct(r)} percent over the same period last year."),
-    (False, lambda c, r: f"The high-tech industry contributed {_pct(r)} percent of the industrial added value of {c.city}, said {en_name(r)}, an official with the city's development and reform commission."),
-    (False, lambda c, r: f"Enterprises from {', '.join(r.sample(COUNTRIES, 2))} showed strong interest in cooperation in green and low-carbon development."),
-    (False, lambda c, r: "Analysts said the results reflect the continued recovery of investor confidence and the attraction of the region's large market."),
-    (True, lambda c, r: "The signed projects cover a wide range of fields such as advanced manufacturing, digital economy, modern services and green energy."),
-    (True, lambda c, r: f"Compared with the previous edition, the projects are larger in scale, higher in technology content and more concentrated in industrial chains, {en_name(r)} noted."),
-    (False, lambda c, r: f"Some {r.randint(2, 30) * 100:,} buyers held talks with exhibitors, and the on-site retail sales reached {r.randint(20, 900)} million yuan."),
-    (False, lambda c, r: f"The event was co-hosted by the Ministry of Commerce and the people's government of {c.province}."),
+    (
+        True,
+        lambda c, r: (
+            f"Once completed, the projects are expected to generate an annual output value of {r.randint(20, 900)} billion yuan and annual tax revenue of {r.randint(2, 60)} billion yuan."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f'"The signing shows the confidence of investors in {c.province} and the vitality of its private economy," said {en_name(r)}, director of the provincial department of commerce.'
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f'"We will provide full-cycle services so that the projects land quickly and start production as early as possible," {en_name(r)} said.'
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Participants came from {', '.join(r.sample(COUNTRIES, 3))} and other countries, as well as from Hong Kong and Macao."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f"Manufacturing projects accounted for {_pct(r)} percent of the total investment, up {r.randint(2, 9)} percentage points from the previous edition."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f"The average investment per project reached {r.randint(11, 99) / 10} billion yuan, the highest in the event's history."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Foreign trade of {c.province} rose {_pct(r)} percent year on year in the first three quarters, according to the local customs."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f'This year\'s event is themed "Openness, Cooperation and Win-Win" and lasts {WORDS[r.randint(3, 5)]} days.'
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f"The number of signed projects rose {_pct(r)} percent from the previous edition, while the share of high-tech projects also increased."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f"{c.city} has set up a special team to follow up on each signed project and to solve problems in land, energy and financing."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            "Officials said the province will further optimize its business environment, cut red tape and attract more high-quality investment from home and abroad."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"The organizers held more than {r.randint(10, 60)} forums, matchmaking sessions and promotion activities during the event."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Over the past years, the {c.ev_en} has become an important platform for opening-up, regional cooperation and industrial upgrading."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"{en_name(r)}, vice governor of {c.province}, attended the opening ceremony and delivered a speech."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Online visits to the event platform exceeded {r.randint(2, 90)} million, and live broadcasts drew a large audience."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"The fixed-asset investment of {c.city} grew by {_pct(r)} percent in the period, with industrial investment up {_pct(r)} percent."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"{'' if c.city == c.province else 'Located in ' + c.province + ', '}{c.city} is an important transport hub and has been building a modern industrial system in recent years."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"In the first {WORDS[r.randint(3, 10)]} months, the retail sales of consumer goods in {c.city} rose {_pct(r)} percent year on year."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Actual use of foreign capital in {c.province} increased {_pct(r)} percent over the same period last year."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"The high-tech industry contributed {_pct(r)} percent of the industrial added value of {c.city}, said {en_name(r)}, an official with the city's development and reform commission."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Enterprises from {', '.join(r.sample(COUNTRIES, 2))} showed strong interest in cooperation in green and low-carbon development."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            "Analysts said the results reflect the continued recovery of investor confidence and the attraction of the region's large market."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            "The signed projects cover a wide range of fields such as advanced manufacturing, digital economy, modern services and green energy."
+        ),
+    ),
+    (
+        True,
+        lambda c, r: (
+            f"Compared with the previous edition, the projects are larger in scale, higher in technology content and more concentrated in industrial chains, {en_name(r)} noted."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"Some {r.randint(2, 30) * 100:,} buyers held talks with exhibitors, and the on-site retail sales reached {r.randint(20, 900)} million yuan."
+        ),
+    ),
+    (
+        False,
+        lambda c, r: (
+            f"The event was co-hosted by the Ministry of Commerce and the people's government of {c.province}."
+        ),
+    ),
 ]
 EN_NOISE_FREE = [f for proj, f in EN_NOISE if not proj]
 EN_NOISE_ALL = [f for _proj, f in EN_NOISE]
@@ -767,9 +1077,13 @@ def en_article(ctx, no_cohort: bool):
     rng = ctx.rng
     if no_cohort:
         ctx.total_n = ctx.total_m = None
-        head = rng.choice([f"{ctx.city} economy keeps steady growth in {ctx.year}",
-                           f"{ctx.province} sees foreign trade rise",
-                           f"{ctx.ev_en} opens in {ctx.city}"])
+        head = rng.choice(
+            [
+                f"{ctx.city} economy keeps steady growth in {ctx.year}",
+                f"{ctx.province} sees foreign trade rise",
+                f"{ctx.ev_en} opens in {ctx.city}",
+            ]
+        )
         body = [f(ctx, rng) for f in rng.sample(EN_NOISE_FREE, rng.randint(8, 18))]
         body[0] = en_dateline(ctx) + body[0]
         return head, body
@@ -778,10 +1092,14 @@ def en_article(ctx, no_cohort: bool):
         v = "signed" if ctx.stage == "signed" else "promoted"
         head = f"{ctx.total_n} projects worth {en_cny(rng, ctx.total_m, 0.3)} {v} at {ctx.ev_en}"
     else:
-        head = rng.choice([f"{ctx.ev_en} closes in {ctx.city}",
-                           f"{ctx.city} reaps fruitful results at {ctx.ev_en}",
-                           f"Investment projects signed at {ctx.ev_en}",
-                           f"{ctx.province} attracts big investment at {ctx.ev_en}"])
+        head = rng.choice(
+            [
+                f"{ctx.ev_en} closes in {ctx.city}",
+                f"{ctx.city} reaps fruitful results at {ctx.ev_en}",
+                f"Investment projects signed at {ctx.ev_en}",
+                f"{ctx.province} attracts big investment at {ctx.ev_en}",
+            ]
+        )
     body = assemble(ctx, en_dateline(ctx) + lead[0], EN_EXTRA_W, EN_NOISE_ALL, 9, 25)
     return head, body
 
@@ -822,15 +1140,19 @@ def zh_lead(ctx):
         return f"{ev}期间,共{v}项目{N}个。"
     ctx.add(cohort(n, m, stage=[ctx.stage]))
     if ctx.stage == "signed":
-        t = [f"{ev}共签约项目{N}个,总投资{A}。",
-             f"{ev}期间,{ctx.city_zh}共签约项目{N}个、投资总额{A}。",
-             f"记者从新闻发布会上获悉,{ev}现场集中签约重大项目{N}个,总投资额{A}。",
-             f"{ev}共签约合作项目{N}个,签约总金额{A}。",
-             f"据统计,{ev}一共集中签约项目{N}个、投资总额{A},签约项目数和投资额均创历届新高。"]
+        t = [
+            f"{ev}共签约项目{N}个,总投资{A}。",
+            f"{ev}期间,{ctx.city_zh}共签约项目{N}个、投资总额{A}。",
+            f"记者从新闻发布会上获悉,{ev}现场集中签约重大项目{N}个,总投资额{A}。",
+            f"{ev}共签约合作项目{N}个,签约总金额{A}。",
+            f"据统计,{ev}一共集中签约项目{N}个、投资总额{A},签约项目数和投资额均创历届新高。",
+        ]
     else:
-        t = [f"{ev}共促成合作项目{N}个,总投资{A}。",
-             f"截至目前,{ev}已推动落地项目{N}个,投资总额{A}。",
-             f"{ev}期间共引进项目{N}个,总投资{A}。"]
+        t = [
+            f"{ev}共促成合作项目{N}个,总投资{A}。",
+            f"截至目前,{ev}已推动落地项目{N}个,投资总额{A}。",
+            f"{ev}期间共引进项目{N}个,总投资{A}。",
+        ]
     return rng.choice(t)
 
 
@@ -843,23 +1165,27 @@ def zh_sub_stage(ctx):
         return []
     stage = rng.choice(["signed", "started", "completed"])
     N, A = zh_count(rng, n), zh_cny(rng, m)
-    t = {"signed": [f"其中,现场签约项目{N}个,签约金额{A}。", f"其中,在开幕式上集中签约项目{N}个,总投资{A}。"],
-         "started": [f"其中,已开工项目{N}个,总投资{A}。", f"目前已有{N}个项目开工建设,总投资{A}。"],
-         "completed": [f"其中,已竣工投产项目{N}个,总投资{A}。", f"已建成投产项目{N}个,总投资{A}。"]}[stage]
+    t = {
+        "signed": [f"其中,现场签约项目{N}个,签约金额{A}。", f"其中,在开幕式上集中签约项目{N}个,总投资{A}。"],
+        "started": [f"其中,已开工项目{N}个,总投资{A}。", f"目前已有{N}个项目开工建设,总投资{A}。"],
+        "completed": [f"其中,已竣工投产项目{N}个,总投资{A}。", f"已建成投产项目{N}个,总投资{A}。"],
+    }[stage]
     ctx.add(cohort(n, m, stage=[stage]))
     return [rng.choice(t)]
 
 
 def zh_sector(ctx):
     rng = ctx.rng
-    (_en, zh, codes), = _sectors(rng, 1)
+    ((_en, zh, codes),) = _sectors(rng, 1)
     n, m = sub_nm(ctx, 0.35)
     if not ctx.fresh(n, m):
         return []
     N, A = zh_count(rng, n), zh_cny(rng, m)
-    t = [f"其中,{zh}项目{N}个、投资额{A}。",
-         f"从产业分布看,{zh}项目{N}个,总投资{A}。",
-         f"签约项目中,{zh}项目有{N}个,投资额{A},占签约总额的{rng.randint(5, 60)}%。"]
+    t = [
+        f"其中,{zh}项目{N}个、投资额{A}。",
+        f"从产业分布看,{zh}项目{N}个,总投资{A}。",
+        f"签约项目中,{zh}项目有{N}个,投资额{A},占签约总额的{rng.randint(5, 60)}%。",
+    ]
     ctx.add(cohort(n, m, sector=codes))
     return [rng.choice(t)]
 
@@ -890,13 +1216,18 @@ def zh_respectively(ctx):
         ns.append(n)
         ms.append(m)
         ctx.add(cohort(n, m, sector=codes))
-    return ["其中," + "、".join(s[1] for s in secs) + "项目分别为"
-            + "、".join(f"{n}个" for n in ns) + ",投资额分别为"
-            + "、".join(zh_cny(rng, m) for m in ms) + "。"]
+    return [
+        "其中,"
+        + "、".join(s[1] for s in secs)
+        + "项目分别为"
+        + "、".join(f"{n}个" for n in ns)
+        + ",投资额分别为"
+        + "、".join(zh_cny(rng, m) for m in ms)
+        + "。"
+    ]
 
 
-BANDS_ZH = [(100, "亿元以上"), (1000, "10亿元以上"), (10000, "百亿元以上"), (5000, "50亿元以上"),
-            (500, "5亿元以上")]
+BANDS_ZH = [(100, "亿元以上"), (1000, "10亿元以上"), (10000, "百亿元以上"), (5000, "50亿元以上"), (500, "5亿元以上")]
 
 
 def zh_band(ctx):
@@ -907,8 +1238,7 @@ def zh_band(ctx):
         bands = sorted(rng.sample(BANDS_ZH, rng.randint(1, 3)))
         parts, prev = [], None
         for mn, label in bands:
-            n = rng.randint(3, max(4, (ctx.total_n or 60) // 3)) if prev is None \
-                else max(1, prev // rng.randint(2, 4))
+            n = rng.randint(3, max(4, (ctx.total_n or 60) // 3)) if prev is None else max(1, prev // rng.randint(2, 4))
             if n == prev or not ctx.fresh(n, None):
                 continue
             prev = n
@@ -922,8 +1252,7 @@ def zh_band(ctx):
         return []
     ctx.add(cohort(n, m, size_min=mn * 1e6))
     N, A = zh_count(rng, n), zh_cny(rng, m)
-    t = [f"其中,{label}项目{N}个,投资额{A}。",
-         f"投资{label}的项目{N}个,总投资{A}。"]
+    t = [f"其中,{label}项目{N}个,投资额{A}。", f"投资{label}的项目{N}个,总投资{A}。"]
     return [rng.choice(t)]
 
 
@@ -943,14 +1272,16 @@ def zh_named(ctx):
     if len(items) == 1 and rng.random() < 0.5:
         name, m = items[0]
         return [f"其中,{name}总投资{zh_cny(rng, m)},是本次签约的最大单体项目。"]
-    return ["尤其值得关注的是," + "、".join(f"投资{zh_cny(rng, m)}的{name}" for name, m in items)
-            + "等一批重大项目顺利签约。"]
+    return [
+        "尤其值得关注的是,"
+        + "、".join(f"投资{zh_cny(rng, m)}的{name}" for name, m in items)
+        + "等一批重大项目顺利签约。"
+    ]
 
 
 def zh_region(ctx):
     rng = ctx.rng
-    pool = [c for c in CITIES_BY_PROV.get(ctx.province, []) if c["name_en"] != ctx.city
-            and c["name_zh"].endswith("市")]
+    pool = [c for c in CITIES_BY_PROV.get(ctx.province, []) if c["name_en"] != ctx.city and c["name_zh"].endswith("市")]
     if len(pool) < 3:
         return []
     cs = rng.sample(pool, rng.randint(2, 3))
@@ -964,8 +1295,13 @@ def zh_region(ctx):
         ms.append(m)
         ctx.add(cohort(n, m, stage=["signed"], region=c["name_en"]))
     names = "、".join(c["name_zh"][:-1] for c in cs)
-    return [f"{names}{'两三四'[len(cs) - 2]}地分别签约项目" + "、".join(f"{n}个" for n in ns)
-            + ",签约金额分别为" + "、".join(zh_cny(rng, m) for m in ms) + "。"]
+    return [
+        f"{names}{'两三四'[len(cs) - 2]}地分别签约项目"
+        + "、".join(f"{n}个" for n in ns)
+        + ",签约金额分别为"
+        + "、".join(zh_cny(rng, m) for m in ms)
+        + "。"
+    ]
 
 
 def zh_usd_cohort(ctx):
@@ -1004,9 +1340,18 @@ def zh_wan(ctx):
     return [f"此外,还签约乡村振兴项目{n}个,总投资{m * 100}万元。"]
 
 
-ZH_EXTRA = [(zh_sub_stage, 3), (zh_sector, 4), (zh_sector_list, 1), (zh_respectively, 1),
-            (zh_band, 3), (zh_named, 2), (zh_region, 1), (zh_usd_cohort, 1), (zh_started_day, 1),
-            (zh_wan, 1)]
+ZH_EXTRA = [
+    (zh_sub_stage, 3),
+    (zh_sector, 4),
+    (zh_sector_list, 1),
+    (zh_respectively, 1),
+    (zh_band, 3),
+    (zh_named, 2),
+    (zh_region, 1),
+    (zh_usd_cohort, 1),
+    (zh_started_day, 1),
+    (zh_wan, 1),
+]
 ZH_EXTRA_W = [f for f, w in ZH_EXTRA for _ in range(w)]
 
 
@@ -1017,20 +1362,37 @@ def zh_name(rng):
 def _official(c, r):
     if c.province in ("Beijing", "Tianjin", "Shanghai", "Chongqing"):
         return f"{c.prov_zh}市商务委副主任{zh_name(r)}"
-    return f"{c.prov_zh}省商务厅副厅长{zh_name(r)}" if c.province not in (
-        "Guangxi", "Inner Mongolia", "Tibet", "Ningxia", "Xinjiang", "Hong Kong", "Macao") \
+    return (
+        f"{c.prov_zh}省商务厅副厅长{zh_name(r)}"
+        if c.province not in ("Guangxi", "Inner Mongolia", "Tibet", "Ningxia", "Xinjiang", "Hong Kong", "Macao")
         else f"自治区商务厅副厅长{zh_name(r)}"
+    )
 
 
 ZH_NOISE = [
-    (False, lambda c, r: f"本届大会吸引了来自{r.randint(10, 90)}个国家和地区的{r.randint(5, 60) * 100}余名嘉宾参会,线上线下同步举行。"),
+    (
+        False,
+        lambda c, r: (
+            f"本届大会吸引了来自{r.randint(10, 90)}个国家和地区的{r.randint(5, 60) * 100}余名嘉宾参会,线上线下同步举行。"
+        ),
+    ),
     (False, lambda c, r: f"{c.year}年上半年,{c.city_zh}地区生产总值同比增长{_pct(r)}%,增速高于全国平均水平。"),
     (True, lambda c, r: f"项目全部建成投产后,预计可实现年产值{r.randint(20, 900)}亿元、年税收{r.randint(2, 90)}亿元。"),
     (True, lambda c, r: f"签约项目平均投资额达{r.randint(11, 99) / 10}亿元,较上届提高{_pct(r)}%。"),
-    (True, lambda c, r: f"{zh_name(r)}表示,将进一步优化营商环境,为签约项目落地提供全过程、全周期服务,推动项目早落地、早投产、早见效。"),
+    (
+        True,
+        lambda c, r: (
+            f"{zh_name(r)}表示,将进一步优化营商环境,为签约项目落地提供全过程、全周期服务,推动项目早落地、早投产、早见效。"
+        ),
+    ),
     (False, lambda c, r: f"{_official(c, r)}在新闻发布会上介绍了有关情况。"),
     (False, lambda c, r: f"今年前三季度,全省外贸进出口同比增长{_pct(r)}%,其中出口增长{_pct(r)}%。"),
-    (False, lambda c, r: f"本届展会展览面积达{r.randint(3, 40)}万平方米,参展企业{r.randint(5, 40) * 100}余家,均创历史新高。"),
+    (
+        False,
+        lambda c, r: (
+            f"本届展会展览面积达{r.randint(3, 40)}万平方米,参展企业{r.randint(5, 40) * 100}余家,均创历史新高。"
+        ),
+    ),
     (False, lambda c, r: f"来自{'、'.join(r.sample(COUNTRIES_ZH, 3))}等国家的客商参加了对接活动。"),
     (True, lambda c, r: f"制造业项目投资额占签约总额的{_pct(r)}%,比上届提高{r.randint(1, 9)}个百分点。"),
     (False, lambda c, r: f"活动期间还举办了{r.randint(5, 40)}场专题论坛和产业对接会,现场气氛热烈。"),
@@ -1039,7 +1401,12 @@ ZH_NOISE = [
     (False, lambda c, r: f"本届大会以“开放合作、共赢发展”为主题,为期{ORD_ZH[r.randint(3, 5)]}天。"),
     (False, lambda c, r: f"线上平台累计访问量超过{r.randint(2, 90)}00万人次,网络直播观看人数创新高。"),
     (False, lambda c, r: f"全市固定资产投资同比增长{_pct(r)}%,其中工业投资增长{_pct(r)}%,增速居全省前列。"),
-    (False, lambda c, r: f"{c.city_zh}{'' if c.city_zh == c.prov_zh else '地处' + c.prov_zh + ','}交通区位优势明显,近年来持续推进产业转型升级,加快构建现代化产业体系。"),
+    (
+        False,
+        lambda c, r: (
+            f"{c.city_zh}{'' if c.city_zh == c.prov_zh else '地处' + c.prov_zh + ','}交通区位优势明显,近年来持续推进产业转型升级,加快构建现代化产业体系。"
+        ),
+    ),
     (False, lambda c, r: f"1至{r.randint(3, 11)}月,全市社会消费品零售总额同比增长{_pct(r)}%。"),
     (False, lambda c, r: f"今年以来,全省实际使用外资同比增长{_pct(r)}%,外资结构持续优化。"),
     (False, lambda c, r: f"高新技术产业增加值占规模以上工业增加值的比重达到{_pct(r)}%。"),
@@ -1066,8 +1433,7 @@ def zh_article(ctx, no_cohort: bool):
     rng = ctx.rng
     if no_cohort:
         ctx.total_n = ctx.total_m = None
-        head = rng.choice([f"{ctx.city_zh}经济运行稳中向好", f"{ctx.prov_zh}外贸进出口保持增长",
-                           f"{ctx.ev_zh}开幕"])
+        head = rng.choice([f"{ctx.city_zh}经济运行稳中向好", f"{ctx.prov_zh}外贸进出口保持增长", f"{ctx.ev_zh}开幕"])
         body = [f(ctx, rng) for f in rng.sample(ZH_NOISE_FREE, rng.randint(8, 17))]
         body[0] = zh_dateline(ctx) + body[0]
         return head, body
@@ -1076,8 +1442,14 @@ def zh_article(ctx, no_cohort: bool):
         v = "签约" if ctx.stage == "signed" else "促成"
         head = f"{ctx.ev_zh}{v}项目{ctx.total_n}个 总投资{zh_cny(rng, ctx.total_m)}"
     else:
-        head = rng.choice([f"{ctx.ev_zh}圆满落幕", f"{ctx.city_zh}在{ctx.ev_zh}上收获丰硕成果",
-                           f"{ctx.ev_zh}成果丰硕", f"{ctx.ev_zh}签约成果发布"])
+        head = rng.choice(
+            [
+                f"{ctx.ev_zh}圆满落幕",
+                f"{ctx.city_zh}在{ctx.ev_zh}上收获丰硕成果",
+                f"{ctx.ev_zh}成果丰硕",
+                f"{ctx.ev_zh}签约成果发布",
+            ]
+        )
     body = assemble(ctx, zh_dateline(ctx) + lead, ZH_EXTRA_W, ZH_NOISE_ALL, 10, 25)
     return head, body
 
@@ -1101,27 +1473,45 @@ def paragraphs(rng, body, lang):
 def render_txt(rng, ctx, head, paras):
     date = f"{ctx.year}-{ctx.month:02d}-{ctx.day:02d}"
     if ctx.lang == "en":
-        meta = rng.choice([f"Source: Xinhua | {date} | Editor: {en_name(rng)}",
-                           f"Release time: {date} Source: China Daily", f"Updated: {date}"])
+        meta = rng.choice(
+            [
+                f"Source: Xinhua | {date} | Editor: {en_name(rng)}",
+                f"Release time: {date} Source: China Daily",
+                f"Updated: {date}",
+            ]
+        )
         return head + "\n" + meta + "\n\n" + "\n\n".join(paras) + "\n"
-    meta = rng.choice([f"{date} 来源:{ctx.prov_zh}日报", f"发布时间:{date} 来源:新华网",
-                       f"{date} 09:{rng.randint(10, 59)} 来源:中国新闻网"])
+    meta = rng.choice(
+        [
+            f"{date} 来源:{ctx.prov_zh}日报",
+            f"发布时间:{date} 来源:新华网",
+            f"{date} 09:{rng.randint(10, 59)} 来源:中国新闻网",
+        ]
+    )
     return head + "\n" + meta + "\n" + "\n".join(paras) + "\n"
 
 
-HTML_HEAD = ("<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
-             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             "<title>{title}</title>\n</head>\n<body>\n<div class=\"header\">\n"
-             "<ul class=\"nav\">{nav}</ul>\n</div>\n<div class=\"article\">\n<h1>{title}</h1>\n"
-             "<div class=\"info\"><span class=\"time\">{date}</span></div>\n<div class=\"content\">\n")
-HTML_FOOT = ("</div>\n</div>\n<div class=\"related\"><h3>{rel}</h3><ul>{links}</ul></div>\n"
-             "<div class=\"footer\"><p><a href=\"/about/\">{about}</a> | <a href=\"/contact/\">"
-             "{contact}</a></p><p>Copyright &copy; news.example.cn</p></div>\n</body>\n</html>\n")
-NAV = {"en": ["Home", "China", "Business", "Regional", "Photos"],
-       "zh": ["首页", "要闻", "财经", "地方", "图片"]}
-RELATED = {"en": ["Trade fair boosts regional cooperation", "City unveils new opening-up measures",
-                  "Exports rise in the first quarter"],
-           "zh": ["对外开放水平持续提升", "营商环境不断优化", "一季度外贸实现开门红"]}
+HTML_HEAD = (
+    '<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<title>{title}</title>\n</head>\n<body>\n<div class="header">\n'
+    '<ul class="nav">{nav}</ul>\n</div>\n<div class="article">\n<h1>{title}</h1>\n'
+    '<div class="info"><span class="time">{date}</span></div>\n<div class="content">\n'
+)
+HTML_FOOT = (
+    '</div>\n</div>\n<div class="related"><h3>{rel}</h3><ul>{links}</ul></div>\n'
+    '<div class="footer"><p><a href="/about/">{about}</a> | <a href="/contact/">'
+    "{contact}</a></p><p>Copyright &copy; news.example.cn</p></div>\n</body>\n</html>\n"
+)
+NAV = {"en": ["Home", "China", "Business", "Regional", "Photos"], "zh": ["首页", "要闻", "财经", "地方", "图片"]}
+RELATED = {
+    "en": [
+        "Trade fair boosts regional cooperation",
+        "City unveils new opening-up measures",
+        "Exports rise in the first quarter",
+    ],
+    "zh": ["对外开放水平持续提升", "营商环境不断优化", "一季度外贸实现开门红"],
+}
 
 
 def _esc(s: str) -> str:
@@ -1130,24 +1520,31 @@ def _esc(s: str) -> str:
 
 def render_html(rng, ctx, head, paras):
     lang = ctx.lang
-    nav = "".join(f"<li><a href=\"/c{i}/\">{x}</a></li>" for i, x in enumerate(NAV[lang]))
-    links = "".join(f"<li><a href=\"/n/{rng.randint(10000, 99999)}.html\">{x}</a></li>"
-                    for x in RELATED[lang])
+    nav = "".join(f'<li><a href="/c{i}/">{x}</a></li>' for i, x in enumerate(NAV[lang]))
+    links = "".join(f'<li><a href="/n/{rng.randint(10000, 99999)}.html">{x}</a></li>' for x in RELATED[lang])
     date = f"{ctx.year}-{ctx.month:02d}-{ctx.day:02d}"
-    out = HTML_HEAD.format(lang="en" if lang == "en" else "zh-CN", title=_esc(head), nav=nav,
-                           date=date)
+    out = HTML_HEAD.format(lang="en" if lang == "en" else "zh-CN", title=_esc(head), nav=nav, date=date)
     out += "".join(f"<p>{_esc(p)}</p>\n" for p in paras)
-    out += HTML_FOOT.format(rel="Related" if lang == "en" else "相关新闻", links=links,
-                            about="About us" if lang == "en" else "关于我们",
-                            contact="Contact" if lang == "en" else "联系我们")
+    out += HTML_FOOT.format(
+        rel="Related" if lang == "en" else "相关新闻",
+        links=links,
+        about="About us" if lang == "en" else "关于我们",
+        contact="Contact" if lang == "en" else "联系我们",
+    )
     return out
 
 
 def render_json(rng, ctx, head, paras, idx):
-    return json.dumps({"title": head, "content": "\n".join(paras),
-                       "published_at": f"{ctx.year}-{ctx.month:02d}-{ctx.day:02d}",
-                       "url": f"https://news.example.cn/{ctx.year}/{idx:07d}.html"},
-                      ensure_ascii=False, indent=1)
+    return json.dumps(
+        {
+            "title": head,
+            "content": "\n".join(paras),
+            "published_at": f"{ctx.year}-{ctx.month:02d}-{ctx.day:02d}",
+            "url": f"https://news.example.cn/{ctx.year}/{idx:07d}.html",
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def make_article(rng, idx):
@@ -1192,8 +1589,7 @@ def gen_chunk(args):
 def generate(n: int, out: Path, seed: int = 1, workers: int | None = None) -> tuple[int, int]:
     art_root = out / "articles"
     art_root.mkdir(parents=True, exist_ok=True)
-    jobs = [(seed, c, c * CHUNK, min(n, (c + 1) * CHUNK), str(art_root))
-            for c in range((n + CHUNK - 1) // CHUNK)]
+    jobs = [(seed, c, c * CHUNK, min(n, (c + 1) * CHUNK), str(art_root)) for c in range((n + CHUNK - 1) // CHUNK)]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     total = 0
     with open(out / "gold.jsonl", "w", encoding="utf-8") as gf:
@@ -1225,8 +1621,10 @@ def main(argv=None) -> None:
     t0 = time.perf_counter()
     n, nbytes = generate(args.articles, out, args.seed, args.workers)
     dt = time.perf_counter() - t0
-    print(f"generated {n} articles, {nbytes / 1e6:.1f} MB in {dt:.1f} s -> {out}/articles "
-          f"(gold: {out}/gold.jsonl)", file=sys.stderr)
+    print(
+        f"generated {n} articles, {nbytes / 1e6:.1f} MB in {dt:.1f} s -> {out}/articles (gold: {out}/gold.jsonl)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 For each size: writes a feed of short English and Chinese signing reports to a temp dir, runs
 `process_batch` on it in a fresh process and prints one JSON line (lines, MB, peak RSS MB, s).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,10 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             feed = Path(tmp) / "feed.jsonl"
             write_feed(feed, lines)
-            out = subprocess.run([sys.executable, "-c", CHILD, str(feed)], capture_output=True, text=True,
-                                 check=True)
-            print(json.dumps({"lines": lines, "mb": round(feed.stat().st_size / 2**20, 1),
-                              **json.loads(out.stdout)}))
+            out = subprocess.run([sys.executable, "-c", CHILD, str(feed)], capture_output=True, text=True, check=True)
+            print(json.dumps({"lines": lines, "mb": round(feed.stat().st_size / 2**20, 1), **json.loads(out.stdout)}))
     return 0
 
 

@@ -9,6 +9,7 @@ export against the corpus gold. A one-file run on raw/ gives the fixed cost. Res
 OUT/results.json and a table on stdout. Not part of the test suite: timings are measured here,
 never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,7 @@ def timed_run(args: list[str]) -> dict:
     """Run a command, return wall seconds, peak tree RSS (MB) and its JSON stdout."""
     peak = [0.0]
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     done = threading.Event()
 
     def sample():
@@ -83,16 +83,44 @@ def timed_run(args: list[str]) -> dict:
 
 
 def newsetl_run(raw: Path, warehouse: Path, export: Path, runner: str) -> dict:
-    return timed_run([sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse",
-                      str(warehouse), "--export", str(export), "--task-runner", runner, "--json"])
+    return timed_run(
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "run",
+            "--raw",
+            str(raw),
+            "--warehouse",
+            str(warehouse),
+            "--export",
+            str(export),
+            "--task-runner",
+            runner,
+            "--json",
+        ]
+    )
 
 
 def corpus(out: Path, n: int, seed: int) -> Path:
     folder = out / f"corpus-{n}"
     marker = folder / "done.json"
     if not (marker.exists() and json.loads(marker.read_text()) == {"n": n, "seed": seed}):
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(n),
-                        "--out", str(folder), "--seed", str(seed), "--clean"], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                "--articles",
+                str(n),
+                "--out",
+                str(folder),
+                "--seed",
+                str(seed),
+                "--clean",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         marker.write_text(json.dumps({"n": n, "seed": seed}))
     return folder
 
@@ -110,9 +138,12 @@ def warm(folder: Path) -> tuple[int, int]:
 def score(export: Path, gold: Path) -> dict:
     if not SCORER.exists():
         return {}
-    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--cohorts",
-                          str(export / "cohorts.parquet"), "--json"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(gold), "--cohorts", str(export / "cohorts.parquet"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -125,7 +156,9 @@ def bench_size(out: Path, n: int, seed: int, runner: str) -> dict:
     second = newsetl_run(folder / "articles", work / "news.duckdb", work / "export", runner)
     quality = score(work / "export", folder / "gold.jsonl")
     return {
-        "articles": n, "files": files, "mb": round(size / 1e6, 1),
+        "articles": n,
+        "files": files,
+        "mb": round(size / 1e6, 1),
         "wall_s": round(first["wall_s"], 2),
         # flow start to exported parquet (the issue's measure): the command less the temporary
         # server's start, Prefect's imports and the stop
@@ -147,8 +180,11 @@ def one_file(out: Path, runner: str) -> dict:
     work = out / "run-one-file"
     shutil.rmtree(work, ignore_errors=True)
     result = newsetl_run(ROOT / "raw", work / "news.duckdb", work / "export", runner)
-    return {"wall_s": round(result["wall_s"], 2), "peak_rss_mb": round(result["peak_rss_mb"]),
-            "stages_s": result["summary"]["seconds"]}
+    return {
+        "wall_s": round(result["wall_s"], 2),
+        "peak_rss_mb": round(result["peak_rss_mb"]),
+        "stages_s": result["summary"]["seconds"],
+    }
 
 
 def linearity(results: dict) -> dict:
@@ -157,36 +193,53 @@ def linearity(results: dict) -> dict:
     fixed = results["one_file"]["wall_s"]
     sizes = sorted(results["sizes"], key=lambda r: r["articles"])
     net = {r["articles"]: round((r["wall_s"] - fixed) / r["articles"] * 1e6, 1) for r in sizes}
-    marginal = {f"{a['articles']}-{b['articles']}": round(
-        (b["wall_s"] - a["wall_s"]) / (b["articles"] - a["articles"]) * 1e6, 1)
-        for a, b in zip(sizes, sizes[1:])}
+    marginal = {
+        f"{a['articles']}-{b['articles']}": round(
+            (b["wall_s"] - a["wall_s"]) / (b["articles"] - a["articles"]) * 1e6, 1
+        )
+        for a, b in zip(sizes, sizes[1:])
+    }
     spread = lambda values: round(max(values) / min(values), 3) if values and min(values) > 0 else None
-    return {"fixed_s": fixed, "net_us_per_article": net, "net_max_over_min": spread(list(net.values())),
-            "marginal_us_per_article": marginal,
-            "marginal_max_over_min": spread(list(marginal.values()))}
+    return {
+        "fixed_s": fixed,
+        "net_us_per_article": net,
+        "net_max_over_min": spread(list(net.values())),
+        "marginal_us_per_article": marginal,
+        "marginal_max_over_min": spread(list(marginal.values())),
+    }
 
 
 def table(results: dict) -> str:
-    lines = ["| articles | MB | wall s | flow s | articles/s | MB/s | µs/article | peak RSS MB | re-run s | F1 en | F1 zh |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| articles | MB | wall s | flow s | articles/s | MB/s | µs/article | peak RSS MB | re-run s | F1 en | F1 zh |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results["sizes"]:
-        lines.append(f"| {r['articles']:,} | {r['mb']} | {r['wall_s']} | {r.get('flow_s')} | {r['articles_per_s']} | "
-                     f"{r['mb_per_s']} | {r['us_per_article']} | {r['peak_rss_mb']} | "
-                     f"{r['rerun_wall_s']} | {r['f1'].get('en', 'n/a')} | {r['f1'].get('zh', 'n/a')} |")
+        lines.append(
+            f"| {r['articles']:,} | {r['mb']} | {r['wall_s']} | {r.get('flow_s')} | {r['articles_per_s']} | "
+            f"{r['mb_per_s']} | {r['us_per_article']} | {r['peak_rss_mb']} | "
+            f"{r['rerun_wall_s']} | {r['f1'].get('en', 'n/a')} | {r['f1'].get('zh', 'n/a')} |"
+        )
     one = results["one_file"]
-    lines.append("\nwall s: the whole `newsetl run` command (Prefect's temporary server start and "
-                 "stop included); flow s: flow start to exported parquet")
+    lines.append(
+        "\nwall s: the whole `newsetl run` command (Prefect's temporary server start and "
+        "stop included); flow s: flow start to exported parquet"
+    )
     lines.append(f"one-file run on raw/: {one['wall_s']} s, peak RSS {one['peak_rss_mb']} MB")
     for r in results["sizes"]:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
         lines.append(f"{r['articles']:,} articles, stages (s): {stages}")
     lin = results.get("linearity") or linearity(results)
-    lines.append("µs per article net of the one-file run: " + ", ".join(
-        f"{n:,} {v}" for n, v in lin["net_us_per_article"].items())
-        + f" (max/min {lin['net_max_over_min']})")
-    lines.append("marginal µs per article: " + ", ".join(
-        f"{k} {v}" for k, v in lin["marginal_us_per_article"].items())
-        + f" (max/min {lin['marginal_max_over_min']})")
+    lines.append(
+        "µs per article net of the one-file run: "
+        + ", ".join(f"{n:,} {v}" for n, v in lin["net_us_per_article"].items())
+        + f" (max/min {lin['net_max_over_min']})"
+    )
+    lines.append(
+        "marginal µs per article: "
+        + ", ".join(f"{k} {v}" for k, v in lin["marginal_us_per_article"].items())
+        + f" (max/min {lin['marginal_max_over_min']})"
+    )
     return "\n".join(lines)
 
 
@@ -198,9 +251,12 @@ def main() -> None:
     ap.add_argument("--task-runner", default="auto", choices=["auto", "thread", "process", "dask"])
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    results = {"task_runner": args.task_runner, "cpus": os.cpu_count(),
-               "one_file": one_file(args.out, args.task_runner),
-               "sizes": [bench_size(args.out, n, args.seed, args.task_runner) for n in args.sizes]}
+    results = {
+        "task_runner": args.task_runner,
+        "cpus": os.cpu_count(),
+        "one_file": one_file(args.out, args.task_runner),
+        "sizes": [bench_size(args.out, n, args.seed, args.task_runner) for n in args.sizes],
+    }
     results["linearity"] = linearity(results)
     (args.out / "results.json").write_text(json.dumps(results, indent=2))
     (args.out / "results.md").write_text(table(results) + "\n")

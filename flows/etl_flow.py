@@ -3,10 +3,11 @@
 Each task is a thin wrapper over one function of flows.core.run.runner; frames never get hashed
 (NO_CACHE) and DuckDB connections never cross a task boundary (paths do).
 """
+
 import os
 import time
-from contextlib import ExitStack, contextmanager
 import uuid
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from prefect.context import get_run_context
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.core.run import runner
 from flows.core.contract import files_only
-from flows.core.warehouse.publish import run_lock, working_copy
+from flows.core.run import runner
 from flows.core.run.workers import BatchPool
+from flows.core.warehouse.publish import run_lock, working_copy
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
@@ -44,10 +45,10 @@ def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
-def load(warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path, started_at,
-         retire_unseen: bool = True):
-    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at,
-                               retire_unseen)
+def load(
+    warehouse: Path, memory_limit: str, run_id: str, batches, raw_dir: Path, started_at, retire_unseen: bool = True
+):
+    return runner.load_batches(warehouse, memory_limit, run_id, batches, raw_dir, started_at, retire_unseen)
 
 
 @task(name="publish-warehouse", cache_policy=NO_CACHE)
@@ -75,8 +76,8 @@ def workers_share_this_api():
             os.environ.pop("PREFECT_API_URL", None)
 
 
-_EARLY: list[BatchPool] = []     # spawned before the flow, not yet adopted by a run
-_POOL: list[BatchPool] = []      # the worker pool of the run in progress in this process
+_EARLY: list[BatchPool] = []  # spawned before the flow, not yet adopted by a run
+_POOL: list[BatchPool] = []  # the worker pool of the run in progress in this process
 
 
 def start_workers_early(workers: int) -> None:
@@ -120,20 +121,21 @@ def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: 
 
         if dask_address:
             return DaskTaskRunner(address=dask_address), False
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None}), False
-    if kind == "process":     # a queued batch per worker, so that none waits on the bookkeeping
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+        ), False
+    if kind == "process":  # a queued batch per worker, so that none waits on the bookkeeping
         return ThreadPoolTaskRunner(max_workers=2 * workers), True
     return ThreadPoolTaskRunner(max_workers=workers), False
 
 
 @flow(name="extract-batches", log_prints=False)
-def extract_batches(plan: Path, n_batches: int, n_files: int, raw_dir: Path, work: Path,
-                    memory_limit: str, run_id: str, window: int = 4) -> dict:
+def extract_batches(
+    plan: Path, n_batches: int, n_files: int, raw_dir: Path, work: Path, memory_limit: str, run_id: str, window: int = 4
+) -> dict:
     """Every batch of the plan on this flow's task runner; each result is staged into the
     working copy as it completes, so memory holds a few batches, not the whole run."""
-    results = finished_in_any_order(lambda i: extract_batch.submit(plan, i, raw_dir), n_batches,
-                                    window)
+    results = finished_in_any_order(lambda i: extract_batch.submit(plan, i, raw_dir), n_batches, window)
     return stage_as_completed(results, n_files, work, memory_limit, run_id)
 
 
@@ -170,10 +172,16 @@ def stage_as_completed(results, n_files: int, work: Path, memory_limit: str, run
 
 
 @flow(name="newsetl-etl", log_prints=False)
-def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
-        export_dir: str = "warehouse/export", batch_size: int = 2000,
-        memory_limit: str = "1GB", task_runner: str = "auto", workers: int = 2,
-        dask_address: str | None = None) -> dict:
+def etl(
+    raw_dir: str = "raw",
+    warehouse: str = "warehouse/news.duckdb",
+    export_dir: str = "warehouse/export",
+    batch_size: int = 2000,
+    memory_limit: str = "1GB",
+    task_runner: str = "auto",
+    workers: int = 2,
+    dask_address: str | None = None,
+) -> dict:
     """Ingest new or changed files under raw_dir into the warehouse and export parquet.
 
     Parameters are plain strings so that a deployment can store them as JSON."""
@@ -186,60 +194,93 @@ def etl(raw_dir: str = "raw", warehouse: str = "warehouse/news.duckdb",
 
     clock = time.perf_counter()
     with run_lock(warehouse), working_copy(warehouse) as work, ExitStack() as open_copy:
-        open_copy.enter_context(runner.held_open(work, memory_limit))   # until the load is done
+        open_copy.enter_context(runner.held_open(work, memory_limit))  # until the load is done
         known = prepare(work, memory_limit)
         planned = plan(raw_dir, batch_size, workers, known)
         batches = planned.batches
         seconds["discover"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        extracted = read_and_extract(batches, known, raw_dir, work, memory_limit, run_id,
-                                     task_runner, workers, dask_address)
+        extracted = read_and_extract(
+            batches, known, raw_dir, work, memory_limit, run_id, task_runner, workers, dask_address
+        )
         seconds["read_and_extract"] = time.perf_counter() - clock
-        for stage, value in extracted["seconds"].items():   # summed over batches (worker seconds)
+        for stage, value in extracted["seconds"].items():  # summed over batches (worker seconds)
             seconds[f"{stage}_cpu"] = value
 
         clock = time.perf_counter()
         for problem in planned.problems:
             logger.warning("run %s: %s (no file is retired by this run)", run_id, problem)
-        counts = load(work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir,
-                      started_at, planned.complete)
+        counts = load(
+            work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir, started_at, planned.complete
+        )
         open_copy.close()
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds
-        seconds["views"] = counts.facts_seconds     # facts resolution + DQ checks
+        seconds["views"] = counts.facts_seconds  # facts resolution + DQ checks
 
         clock = time.perf_counter()
         written = export(warehouse, export_dir, memory_limit)
         seconds["export"] = time.perf_counter() - clock
 
-    summary = {"run_id": run_id, **vars(counts), "batches": len(batches),
-               "exported": len(written), "quarantine": extracted["quarantine"],
-               "seconds": {k: round(v, 3) for k, v in seconds.items()}}
-    logger.info("run %s: %s files seen, %s new, %s changed, %s unchanged, %s quarantined, "
-                "%s removed; %s cohorts loaded, %s facts, %s data-quality findings", run_id,
-                counts.files_seen, counts.files_new, counts.files_changed, counts.files_unchanged,
-                counts.files_quarantined, counts.files_removed, counts.cohorts_loaded,
-                counts.facts_total, sum(counts.dq_issues.values()))
+    summary = {
+        "run_id": run_id,
+        **vars(counts),
+        "batches": len(batches),
+        "exported": len(written),
+        "quarantine": extracted["quarantine"],
+        "seconds": {k: round(v, 3) for k, v in seconds.items()},
+    }
+    logger.info(
+        "run %s: %s files seen, %s new, %s changed, %s unchanged, %s quarantined, "
+        "%s removed; %s cohorts loaded, %s facts, %s data-quality findings",
+        run_id,
+        counts.files_seen,
+        counts.files_new,
+        counts.files_changed,
+        counts.files_unchanged,
+        counts.files_quarantined,
+        counts.files_removed,
+        counts.cohorts_loaded,
+        counts.facts_total,
+        sum(counts.dq_issues.values()),
+    )
     return summary
 
 
-def read_and_extract(batches, known, raw_dir: Path, work: Path, memory_limit: str, run_id: str,
-                     task_runner: str, workers: int, dask_address: str | None) -> dict:
+def read_and_extract(
+    batches,
+    known,
+    raw_dir: Path,
+    work: Path,
+    memory_limit: str,
+    run_id: str,
+    task_runner: str,
+    workers: int,
+    dask_address: str | None,
+) -> dict:
     """Every planned batch read, extracted and staged into the working copy:
     {"seconds": worker seconds per stage, "quarantine": [{source_file, reason}]}."""
-    runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address,
-                                                       len(batches))
-    plan_file = runner.write_plan(work.with_name(work.name + ".plan.parquet"), batches,
-                                  dict(known.select("path", "content_hash").iter_rows()))
+    runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address, len(batches))
+    plan_file = runner.write_plan(
+        work.with_name(work.name + ".plan.parquet"), batches, dict(known.select("path", "content_hash").iter_rows())
+    )
     extracted = {"seconds": {}, "quarantine": []}
-    if len(batches) == 1:              # one batch: run it here, no sub-flow or pool to start
-        extracted = stage_as_completed([extract_batch(plan_file, 0, raw_dir)],
-                                       len(batches[0]), work, memory_limit, run_id)
+    if len(batches) == 1:  # one batch: run it here, no sub-flow or pool to start
+        extracted = stage_as_completed(
+            [extract_batch(plan_file, 0, raw_dir)], len(batches[0]), work, memory_limit, run_id
+        )
     elif batches:
         with batches_in_processes(workers) if in_processes else workers_share_this_api():
             extracted = extract_batches.with_options(task_runner=runner_for_batches)(
-                plan_file, len(batches), sum(map(len, batches)), raw_dir, work, memory_limit,
-                run_id, window=max(4, 2 * workers))
+                plan_file,
+                len(batches),
+                sum(map(len, batches)),
+                raw_dir,
+                work,
+                memory_limit,
+                run_id,
+                window=max(4, 2 * workers),
+            )
     plan_file.unlink(missing_ok=True)
     return extracted

@@ -11,6 +11,7 @@ when the command ends. `newsetl serve` needs the scheduler services: `full_serve
 
 A PREFECT_API_URL in the environment or in the active Prefect profile is always used instead.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from flows.core.run.lifetime import die_with_parent
 
-_STARTED: list[str] = []     # API URLs of temporary servers this process runs now
+_STARTED: list[str] = []  # API URLs of temporary servers this process runs now
 
 
 def started_here() -> bool:
@@ -56,7 +57,7 @@ def configured_api_url() -> str | None:
     return str(url) if url else None
 
 
-LOCAL_SERVER_URLS = ("http://127.0.0.1:4200/api",)   # where `prefect server start` listens
+LOCAL_SERVER_URLS = ("http://127.0.0.1:4200/api",)  # where `prefect server start` listens
 
 
 def running_local_server() -> str | None:
@@ -72,8 +73,9 @@ def running_local_server() -> str | None:
     return None
 
 
-def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None,
-                 poll: float = 0.5) -> None:
+def wait_healthy(
+    api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None, poll: float = 0.5
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -91,9 +93,14 @@ def _spawn(args: list[str], env: dict[str, str], log_file: Path) -> subprocess.P
     log_file.parent.mkdir(parents=True, exist_ok=True)
     with open(log_file, "ab") as log:
         return subprocess.Popen(
-            args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            args,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
             start_new_session=True,
-            preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
+            preexec_fn=die_with_parent if sys.platform.startswith("linux") else None,
+        )
 
 
 def _stop(process: subprocess.Popen, grace: float) -> None:
@@ -115,15 +122,36 @@ class TemporaryServer:
             raise RuntimeError("prefect is not installed")
         self.port = free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT_SERVER_UI_ENABLED": "false",
-               "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
-               "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        env = {
+            **os.environ,
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT_SERVER_UI_ENABLED": "false",
+            "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        }
         app_dir = str(Path(next(iter(spec.submodule_search_locations))).parent)
         self.process = _spawn(
-            [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port",
-             str(self.port), "--log-level", "error", "--lifespan", "on"],
-            env, log_file)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                app_dir,
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env,
+            log_file,
+        )
 
     def wait(self, timeout: float | None = None) -> str:
         """Block until the server answers; a first start with a new PREFECT_HOME creates and
@@ -149,7 +177,7 @@ def prefect_api_for_run(log_file: Path):
         yield lambda: None
         return
     running = running_local_server()
-    if running:                       # `prefect server start` on this machine: use it
+    if running:  # `prefect server start` on this machine: use it
         os.environ["PREFECT_API_URL"] = running
         try:
             yield lambda: None
@@ -187,8 +215,23 @@ def full_server(log_file: Path):
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
-    server = _spawn([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                     "--port", str(port), "--no-ui", "--analytics-off"], env, log_file)
+    server = _spawn(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-ui",
+            "--analytics-off",
+        ],
+        env,
+        log_file,
+    )
     try:
         wait_healthy(api_url, process=server)
         yield api_url

@@ -1,14 +1,14 @@
 """Shared fixtures: an in-memory warehouse with the schema applied, and paths to test data."""
+
 from __future__ import annotations
 
 import shutil
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 import pytest
-
-from datetime import datetime, timezone
 
 from flows.core.contract import files_only
 from flows.core.run import runner
@@ -60,8 +60,10 @@ def prefect_harness():
     """One temporary Prefect backend for every flow test of the session."""
     import os
 
-    for name, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-                        "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false"}.items():
+    for name, value in {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
+    }.items():
         os.environ.setdefault(name, value)
     from prefect.testing.utilities import prefect_test_harness
 
@@ -77,8 +79,9 @@ def run_once(raw, db):
         hashes = dict(known.select("path", "content_hash").iter_rows())
         batches = [runner.run_batch(b, raw, hashes) for b in plan.batches]
         batches.append(files_only(plan.unchanged))
-        counts = runner.load_batches(work, "1GB", f"run-{datetime.now().timestamp()}", batches,
-                                     raw, datetime.now(timezone.utc), plan.complete)
+        counts = runner.load_batches(
+            work, "1GB", f"run-{datetime.now().timestamp()}", batches, raw, datetime.now(timezone.utc), plan.complete
+        )
         runner.publish(work, db)
         return counts
 
@@ -90,35 +93,64 @@ EVENT = "e1"
 
 def given_article(con, article_id=ARTICLE, source_file="wmc.txt", event_id=EVENT, lang="en"):
     con.execute(
-        "insert into dim_article (article_id, source_file, content_hash, lang, event_id) "
-        "values (?, ?, 'h', ?, ?)", [article_id, source_file, lang, event_id])
+        "insert into dim_article (article_id, source_file, content_hash, lang, event_id) values (?, ?, 'h', ?, ?)",
+        [article_id, source_file, lang, event_id],
+    )
 
 
-def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021,
-                province="Anhui"):
-    con.execute("insert into dim_event (event_id, event_name, event_year, city, province) "
-                "values (?, ?, ?, 'Hefei', ?)", [event_id, name, year, province])
+def given_event(con, event_id=EVENT, name="World Manufacturing Conference", year=2021, province="Anhui"):
+    con.execute(
+        "insert into dim_event (event_id, event_name, event_year, city, province) values (?, ?, ?, 'Hefei', ?)",
+        [event_id, name, year, province],
+    )
 
 
 def resolved(con):
     """Resolve facts and run the checks over everything given, as a load does."""
-    con.execute("create or replace temp table touched_event as "
-                "select distinct event_id from fct_cohort_mention")
+    con.execute("create or replace temp table touched_event as select distinct event_id from fct_cohort_mention")
     facts.refresh(con)
     facts.run_checks(con, "test-run")
     return con
 
 
-def given_cohort(con, index, count, amount, *, article_id=ARTICLE, event_id=EVENT, parent=None,
-                 stage="signed", sector=None, size_min=None, size_max=None, name=None,
-                 region=None):
+def given_cohort(
+    con,
+    index,
+    count,
+    amount,
+    *,
+    article_id=ARTICLE,
+    event_id=EVENT,
+    parent=None,
+    stage="signed",
+    sector=None,
+    size_min=None,
+    size_max=None,
+    name=None,
+    region=None,
+):
     con.execute(
         "insert into fct_cohort_mention (cohort_id, article_id, event_id, cohort_index, parent_index, "
         "project_count, amount, currency, amount_cny, approximate, stage, sector_code, size_min, "
         "size_max, region, project_name, evidence) values "
         "(?, ?, ?, ?, ?, ?, ?, 'CNY', ?, false, ?, ?, ?, ?, ?, ?, 'sentence')",
-        [f"{article_id}:{index}", article_id, event_id, index, parent, count, amount, amount,
-         stage, sector, size_min, size_max, region, name])
+        [
+            f"{article_id}:{index}",
+            article_id,
+            event_id,
+            index,
+            parent,
+            count,
+            amount,
+            amount,
+            stage,
+            sector,
+            size_min,
+            size_max,
+            region,
+            name,
+        ],
+    )
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
 """The flow on a local two-worker Dask cluster builds the same warehouse as the default runner."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 import shutil
 
 import duckdb
+import pytest
 
 from conftest import DATA, wait_gone
 
@@ -38,8 +38,14 @@ def test_dask_runner_builds_the_same_warehouse(prefect_harness, tmp_path):
     built = {}
     for runner in ("thread", "dask"):
         db = tmp_path / runner / "w.duckdb"
-        summary = etl(raw_dir=str(raw), warehouse=str(db), export_dir=str(tmp_path / runner / "x"),
-                      batch_size=2, task_runner=runner, workers=2)
+        summary = etl(
+            raw_dir=str(raw),
+            warehouse=str(db),
+            export_dir=str(tmp_path / runner / "x"),
+            batch_size=2,
+            task_runner=runner,
+            workers=2,
+        )
         assert summary["batches"] == 5
         built[runner] = contents(db)
     assert built["dask"] == built["thread"]
@@ -60,13 +66,17 @@ def test_workers_started_before_the_flow_build_the_same_warehouse(prefect_harnes
             etl_flow.start_workers_early(2)
             assert len(etl_flow._EARLY) == 1
         db = tmp_path / runner / "w.duckdb"
-        summary = etl_flow.etl(raw_dir=str(raw), warehouse=str(db),
-                               export_dir=str(tmp_path / runner / "x"), batch_size=2,
-                               task_runner="thread" if runner == "thread" else "process",
-                               workers=2)
+        summary = etl_flow.etl(
+            raw_dir=str(raw),
+            warehouse=str(db),
+            export_dir=str(tmp_path / runner / "x"),
+            batch_size=2,
+            task_runner="thread" if runner == "thread" else "process",
+            workers=2,
+        )
         assert summary["batches"] == 5
         built[runner] = contents(db)
-    assert not etl_flow._EARLY          # adopted by the run, not left over
+    assert not etl_flow._EARLY  # adopted by the run, not left over
     etl_flow.stop_unused_workers()
     assert built["early"] == built["thread"]
 

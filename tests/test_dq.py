@@ -1,5 +1,6 @@
 """Every data-quality check fires on the rows it exists for, and stays quiet on clean data;
 the fact-level views (event_totals, province_year_totals, conflicts, dq_issues) given/expect."""
+
 from __future__ import annotations
 
 from conftest import given_article, given_cohort, given_event, resolved
@@ -19,7 +20,8 @@ def test_subset_larger_than_parent(con):
     given_cohort(con, 0, 50, 10e9)
     given_cohort(con, 1, 60, 5e9, parent=0)
     assert issues(resolved(con)) == [
-        ("subset_larger_than_parent", "error", "subset has 60 projects / 5 billion yuan, its parent 50 / 10 billion")]
+        ("subset_larger_than_parent", "error", "subset has 60 projects / 5 billion yuan, its parent 50 / 10 billion")
+    ]
 
 
 def test_bands_not_monotone(con):
@@ -45,7 +47,8 @@ def test_bands_not_monotone_reports_each_offending_fact_once(con):
     found = issues(resolved(con))
     assert sorted(d for _, _, d in found) == [
         "10 billion and above: 30 projects / n/a yuan, more than 1 billion and above: 20 / n/a",
-        "10 billion and above: 31 projects / n/a yuan, more than 1 billion and above: 20 / n/a"]
+        "10 billion and above: 31 projects / n/a yuan, more than 1 billion and above: 20 / n/a",
+    ]
 
 
 def test_sector_parts_exceed_total(con):
@@ -55,20 +58,26 @@ def test_sector_parts_exceed_total(con):
     given_cohort(con, 1, 70, 30e9, sector="manufacturing")
     given_cohort(con, 2, 60, 30e9, sector="biomedicine")
     assert issues(resolved(con)) == [
-        ("sector_parts_exceed_total", "warning",
-         "2 sectors add up to 130 projects / 60 billion yuan; the event total is 100 / 50 billion")]
+        (
+            "sector_parts_exceed_total",
+            "warning",
+            "2 sectors add up to 130 projects / 60 billion yuan; the event total is 100 / 50 billion",
+        )
+    ]
 
 
 def test_implausible_amount_per_project(con):
     given_event(con)
     given_article(con)
-    given_cohort(con, 0, 500, 100e6)                      # 200,000 yuan a project
-    given_cohort(con, 1, 10, 5e9, size_min=1e9)           # 0.5 bn each, below its 1 bn floor
+    given_cohort(con, 0, 500, 100e6)  # 200,000 yuan a project
+    given_cohort(con, 1, 10, 5e9, size_min=1e9)  # 0.5 bn each, below its 1 bn floor
     assert sorted(issues(resolved(con))) == [
-        ("implausible_amount_per_project", "warning",
-         "10 projects / 5 billion yuan = 500 million yuan per project, below the band floor of 1 billion"),
-        ("implausible_amount_per_project", "warning",
-         "500 projects / 100 million yuan = 200000 yuan per project"),
+        (
+            "implausible_amount_per_project",
+            "warning",
+            "10 projects / 5 billion yuan = 500 million yuan per project, below the band floor of 1 billion",
+        ),
+        ("implausible_amount_per_project", "warning", "500 projects / 100 million yuan = 200000 yuan per project"),
     ]
 
 
@@ -79,7 +88,8 @@ def test_count_in_one_report_only(con):
     given_cohort(con, 0, 100, 50e9)
     given_cohort(con, 0, None, 50e9, article_id="a2")
     assert issues(resolved(con)) == [
-        ("count_in_one_report_only", "warning", "1 report(s) give a project count, 1 do not")]
+        ("count_in_one_report_only", "warning", "1 report(s) give a project count, 1 do not")
+    ]
 
 
 def test_conflicts_view_shows_kept_and_reported_figures(con):
@@ -88,9 +98,14 @@ def test_conflicts_view_shows_kept_and_reported_figures(con):
     given_article(con, article_id="a2", source_file="other.txt")
     given_cohort(con, 0, 12, 4.28e9)
     given_cohort(con, 0, 12, 4.2e9, article_id="a2")
-    rows = resolved(con).execute(
-        "select kept_project_count, kept_amount, kept_source_file, reported_amount, "
-        "reported_source_file from conflicts").fetchall()
+    rows = (
+        resolved(con)
+        .execute(
+            "select kept_project_count, kept_amount, kept_source_file, reported_amount, "
+            "reported_source_file from conflicts"
+        )
+        .fetchall()
+    )
     assert rows == [(12, 4.28e9, "wmc.txt", 4.2e9, "other.txt")]
     assert con.execute("select conflicted_facts from event_totals").fetchall() == [(1,)]
 
@@ -103,9 +118,10 @@ def test_event_and_province_year_totals(con):
         given_article(con, article_id=f"a{n}", source_file=f"{n}.txt", event_id=event)
         given_cohort(con, 0, count, amount, article_id=f"a{n}", event_id=event)
     resolved(con)
-    assert con.execute("select event_name, total_projects, total_investment_cny, source_articles, facts "
-                       "from event_totals order by event_name").fetchall() == [
-        ("Expo A", 10, 5e9, 1, 1), ("Expo B", 20, 7e9, 1, 1), ("Expo C", 5, 1e9, 1, 1)]
-    assert con.execute("select province, event_year, events, projects, investment_cny "
-                       "from province_year_totals").fetchall() == [
-        ("Anhui", 2021, 2, 30, 12e9), ("Sichuan", 2022, 1, 5, 1e9)]
+    assert con.execute(
+        "select event_name, total_projects, total_investment_cny, source_articles, facts "
+        "from event_totals order by event_name"
+    ).fetchall() == [("Expo A", 10, 5e9, 1, 1), ("Expo B", 20, 7e9, 1, 1), ("Expo C", 5, 1e9, 1, 1)]
+    assert con.execute(
+        "select province, event_year, events, projects, investment_cny from province_year_totals"
+    ).fetchall() == [("Anhui", 2021, 2, 30, 12e9), ("Sichuan", 2022, 1, 5, 1e9)]

@@ -3,13 +3,14 @@
 The golden sentences are written for these tests (not taken from the dev set); every assertion
 is exact, so a rule change that alters any figure, label or parent link fails here.
 """
+
 from __future__ import annotations
 
 import pytest
 
+from flows.core.extract.en.article import extract_en
 from flows.core.extract.en.counts import find_counts
 from flows.core.extract.en.numbers import find_amounts, word_to_int
-from flows.core.extract.en.article import extract_en
 
 B, M = 1e9, 1e6
 
@@ -77,8 +78,17 @@ def test_amount_table(text, value, currency, approx):
     assert (a.currency, a.approximate) == (currency, approx)
 
 
-NOT_AMOUNTS = ["40%", "3 million tons", "2021", "1,400 guests", "the 12th expo", "18 percent",
-               "an annual output of 3 million tons", "1,200 megawatts", "9.7 percentage points"]
+NOT_AMOUNTS = [
+    "40%",
+    "3 million tons",
+    "2021",
+    "1,400 guests",
+    "the 12th expo",
+    "18 percent",
+    "an annual output of 3 million tons",
+    "1,200 megawatts",
+    "9.7 percentage points",
+]
 
 
 @pytest.mark.parametrize("text", NOT_AMOUNTS)
@@ -87,10 +97,24 @@ def test_not_amounts(text):
 
 
 WORDS = [
-    ("five", 5), ("Sixty-six", 66), ("ten", 10), ("twenty-three", 23), ("eight", 8),
-    ("Two", 2), ("nineteen", 19), ("forty", 40), ("ninety-nine", 99), ("one hundred", 100),
-    ("one hundred and five", 105), ("two hundred thirty-one", 231), ("three thousand", 3000),
-    ("1,428", 1428), ("84", 84), ("seventeen", 17), ("Eleven", 11), ("fifty one", 51),
+    ("five", 5),
+    ("Sixty-six", 66),
+    ("ten", 10),
+    ("twenty-three", 23),
+    ("eight", 8),
+    ("Two", 2),
+    ("nineteen", 19),
+    ("forty", 40),
+    ("ninety-nine", 99),
+    ("one hundred", 100),
+    ("one hundred and five", 105),
+    ("two hundred thirty-one", 231),
+    ("three thousand", 3000),
+    ("1,428", 1428),
+    ("84", 84),
+    ("seventeen", 17),
+    ("Eleven", 11),
+    ("fifty one", 51),
 ]
 
 
@@ -119,8 +143,7 @@ COUNTS = [
     ("The 2022 major projects started on Sept 19.", []),
     ("They span more than 10 areas, among them new energy.", []),
     ("The top ten emerging industry projects were named.", []),
-    ("Among them, software projects 7, total investment 4.5 billion yuan; logistics projects 3.",
-     [7, 3]),
+    ("Among them, software projects 7, total investment 4.5 billion yuan; logistics projects 3.", [7, 3]),
     ("Of the total, 19 were foreign-funded projects.", [19]),
     ("The average investment per project stood at 512 million yuan.", []),
 ]
@@ -133,8 +156,10 @@ def test_count_table(text, values):
 
 
 def rows(sentences):
-    return [(m.project_count, m.amount, m.currency, m.stage, m.sector_code, m.size_min,
-             m.size_max, m.parent) for m in extract_en(sentences)]
+    return [
+        (m.project_count, m.amount, m.currency, m.stage, m.sector_code, m.size_min, m.size_max, m.parent)
+        for m in extract_en(sentences)
+    ]
 
 
 def test_total_with_stage_and_evidence():
@@ -145,16 +170,19 @@ def test_total_with_stage_and_evidence():
 
 
 def test_approximate_headline_folds_into_precise_body():
-    s = ["Trade fair lands deals worth more than 120 billion yuan",
-         "The fair landed 215 projects with a combined investment of 121.36 billion yuan.",
-         "In all, 215 projects were landed."]
+    s = [
+        "Trade fair lands deals worth more than 120 billion yuan",
+        "The fair landed 215 projects with a combined investment of 121.36 billion yuan.",
+        "In all, 215 projects were landed.",
+    ]
     assert rows(s) == [(215, 121.36 * B, "CNY", "promoted", None, None, None, None)]
 
 
 def test_among_them_subset_with_sector():
-    s = ["The province promoted 215 projects worth 121.36 billion yuan this year.",
-         "Among them, 48 advanced manufacturing projects were signed, with a total investment "
-         "of 40.2 billion yuan."]
+    s = [
+        "The province promoted 215 projects worth 121.36 billion yuan this year.",
+        "Among them, 48 advanced manufacturing projects were signed, with a total investment of 40.2 billion yuan.",
+    ]
     assert rows(s) == [
         (215, 121.36 * B, "CNY", "promoted", None, None, None, None),
         (48, 40.2 * B, "CNY", "signed", "manufacturing", None, None, 0),
@@ -162,8 +190,10 @@ def test_among_them_subset_with_sector():
 
 
 def test_of_which_in_same_sentence_inherits_parent_stage():
-    s = ["Officials said 120 projects worth 300 billion yuan were signed, of which 45 projects, "
-         "worth 150 billion yuan, are in new energy."]
+    s = [
+        "Officials said 120 projects worth 300 billion yuan were signed, of which 45 projects, "
+        "worth 150 billion yuan, are in new energy."
+    ]
     assert rows(s) == [
         (120, 300 * B, "CNY", "signed", None, None, None, None),
         (45, 150 * B, "CNY", "signed", "new_energy", None, None, 0),
@@ -171,8 +201,10 @@ def test_of_which_in_same_sentence_inherits_parent_stage():
 
 
 def test_respectively_pairs_lists():
-    s = ["The eastern and western zones signed 30 and 18 projects, with investments of "
-         "12.5 billion yuan and 7.2 billion yuan respectively."]
+    s = [
+        "The eastern and western zones signed 30 and 18 projects, with investments of "
+        "12.5 billion yuan and 7.2 billion yuan respectively."
+    ]
     assert rows(s) == [
         (30, 12.5 * B, "CNY", "signed", None, None, None, None),
         (18, 7.2 * B, "CNY", "signed", None, None, None, None),
@@ -180,17 +212,17 @@ def test_respectively_pairs_lists():
 
 
 def test_parenthetical_conversion_is_alt():
-    s = ["The county inked seven projects with a total investment of 6.3 billion yuan "
-         "($970 million) on Tuesday."]
+    s = ["The county inked seven projects with a total investment of 6.3 billion yuan ($970 million) on Tuesday."]
     out = extract_en(s)
     assert rows(s) == [(7, 6.3 * B, "CNY", "signed", None, None, None, None)]
     assert (out[0].alt_amount, out[0].alt_currency) == (970 * M, "USD")
 
 
 def test_each_band_not_amount():
-    s = ["Deals for 40 projects were signed at the expo.",
-         "Four of the projects each exceed 2 billion yuan ($310 million), while nine are above "
-         "500 million yuan."]
+    s = [
+        "Deals for 40 projects were signed at the expo.",
+        "Four of the projects each exceed 2 billion yuan ($310 million), while nine are above 500 million yuan.",
+    ]
     assert rows(s) == [
         (40, None, None, "signed", None, None, None, None),
         (4, None, None, "signed", None, 2 * B, None, 0),
@@ -199,9 +231,11 @@ def test_each_band_not_amount():
 
 
 def test_between_band_and_and_above():
-    s = ["Construction started on 52 major projects with a total investment of 71.3 billion yuan.",
-         "Among them, 12 projects fall between 1 billion and 3 billion yuan apiece, and projects "
-         "of 5 billion yuan and above numbered 4, with a combined value of 26 billion yuan."]
+    s = [
+        "Construction started on 52 major projects with a total investment of 71.3 billion yuan.",
+        "Among them, 12 projects fall between 1 billion and 3 billion yuan apiece, and projects "
+        "of 5 billion yuan and above numbered 4, with a combined value of 26 billion yuan.",
+    ]
     assert rows(s) == [
         (52, 71.3 * B, "CNY", "started", None, None, None, None),
         (12, None, None, "started", None, 1 * B, 3 * B, 0),
@@ -210,9 +244,11 @@ def test_between_band_and_and_above():
 
 
 def test_predicate_count_and_off_site_remainder():
-    s = ["At the ceremony 70 projects worth 30 billion yuan were signed.",
-         "Projects signed online came to 27, with a total value of 8.8 billion yuan, while the "
-         "other 43 were contracted at the venue and totaled 21.2 billion yuan."]
+    s = [
+        "At the ceremony 70 projects worth 30 billion yuan were signed.",
+        "Projects signed online came to 27, with a total value of 8.8 billion yuan, while the "
+        "other 43 were contracted at the venue and totaled 21.2 billion yuan.",
+    ]
     got = rows(s)
     assert [g[:5] for g in got] == [
         (70, 30 * B, "CNY", "signed", None),
@@ -222,9 +258,11 @@ def test_predicate_count_and_off_site_remainder():
 
 
 def test_named_projects_are_cohorts_of_one():
-    s = ["The district signed three projects worth 6.9 billion yuan.",
-         "They include the riverside logistics park project, with an investment of 3.4 billion "
-         "yuan; and the wetland tourism resort project, backed by 2.1 billion yuan."]
+    s = [
+        "The district signed three projects worth 6.9 billion yuan.",
+        "They include the riverside logistics park project, with an investment of 3.4 billion "
+        "yuan; and the wetland tourism resort project, backed by 2.1 billion yuan.",
+    ]
     out = extract_en(s)
     assert rows(s) == [
         (3, 6.9 * B, "CNY", "signed", None, None, None, None),
@@ -240,14 +278,18 @@ def test_machine_translated_compound_and_number_words():
 
 
 def test_every_project_floor_goes_to_headline():
-    s = ["A total of 40 projects worth 90 billion yuan were signed.",
-         "Every project was valued at over 500 million yuan."]
+    s = [
+        "A total of 40 projects worth 90 billion yuan were signed.",
+        "Every project was valued at over 500 million yuan.",
+    ]
     assert rows(s) == [(40, 90 * B, "CNY", "signed", None, 500 * M, None, None)]
 
 
 def test_amount_only_cohort_and_negotiating():
-    s = ["Projects from neighbouring provinces, worth 4.1 billion yuan, were also signed.",
-         "Another 30 projects worth 25 billion yuan are under negotiation."]
+    s = [
+        "Projects from neighbouring provinces, worth 4.1 billion yuan, were also signed.",
+        "Another 30 projects worth 25 billion yuan are under negotiation.",
+    ]
     assert rows(s) == [
         (None, 4.1 * B, "CNY", "signed", None, None, None, None),
         (30, 25 * B, "CNY", "negotiating", None, None, None, None),
@@ -255,27 +297,32 @@ def test_amount_only_cohort_and_negotiating():
 
 
 def test_completed_stage_and_title_conversion_folded():
-    s = ["Zone completes $1.4b of projects",
-         "Some 18 projects with a total investment of 9 billion yuan ($1.4 billion) were "
-         "completed and put into production this year."]
+    s = [
+        "Zone completes $1.4b of projects",
+        "Some 18 projects with a total investment of 9 billion yuan ($1.4 billion) were "
+        "completed and put into production this year.",
+    ]
     out = extract_en(s)
     assert rows(s) == [(18, 9 * B, "CNY", "completed", None, None, None, None)]
     assert out[0].approximate is True
 
 
 def test_traps_give_nothing():
-    s = ["Exhibitors from 35 countries and regions attended, and 1,200 guests took part.",
-         "The number of deals grew by 15%, 23 more than last year.",
-         "The plant has an annual output of 2 million tons and an output value of 5 billion yuan.",
-         "The 9th expo focused on ten emerging industries across more than 10 areas.",
-         "Investment rose by 12 billion yuan year on year, an average of 2 billion yuan per project.",
-         "A fund of 10 billion yuan was set up on July 22, 2021."]
+    s = [
+        "Exhibitors from 35 countries and regions attended, and 1,200 guests took part.",
+        "The number of deals grew by 15%, 23 more than last year.",
+        "The plant has an annual output of 2 million tons and an output value of 5 billion yuan.",
+        "The 9th expo focused on ten emerging industries across more than 10 areas.",
+        "Investment rose by 12 billion yuan year on year, an average of 2 billion yuan per project.",
+        "A fund of 10 billion yuan was set up on July 22, 2021.",
+    ]
     assert extract_en(s) == []
 
 
 def test_respectively_with_bare_number_list():
-    s = ["Three counties signed 56, 34 and 21 projects, with investments of 12.5, 7.2 and "
-         "3.1 billion yuan respectively."]
+    s = [
+        "Three counties signed 56, 34 and 21 projects, with investments of 12.5, 7.2 and 3.1 billion yuan respectively."
+    ]
     assert rows(s) == [
         (56, 12.5 * B, "CNY", "signed", None, None, None, None),
         (34, 7.2 * B, "CNY", "signed", None, None, None, None),
@@ -284,8 +331,10 @@ def test_respectively_with_bare_number_list():
 
 
 def test_amount_before_count_and_of_the_total():
-    s = ["Investment agreements totaling 18.5 billion yuan were signed for 37 projects.",
-         "Of the total, foreign-funded projects numbered 11, with investment of $1.2 billion."]
+    s = [
+        "Investment agreements totaling 18.5 billion yuan were signed for 37 projects.",
+        "Of the total, foreign-funded projects numbered 11, with investment of $1.2 billion.",
+    ]
     assert rows(s) == [
         (37, 18.5 * B, "CNY", "signed", None, None, None, None),
         (11, 1.2 * B, "USD", "signed", None, None, None, 0),
@@ -293,8 +342,10 @@ def test_amount_before_count_and_of_the_total():
 
 
 def test_adjectival_amount_is_one_named_project():
-    s = ["The county signed 12 projects worth 20 billion yuan.",
-         "The biggest, a 6-billion-yuan photovoltaic module plant in the east, will open in 2025."]
+    s = [
+        "The county signed 12 projects worth 20 billion yuan.",
+        "The biggest, a 6-billion-yuan photovoltaic module plant in the east, will open in 2025.",
+    ]
     out = extract_en(s)
     assert rows(s) == [
         (12, 20 * B, "CNY", "signed", None, None, None, None),
@@ -304,21 +355,25 @@ def test_adjectival_amount_is_one_named_project():
 
 
 def test_adjectival_fund_and_non_investment_figures_are_not_cohorts():
-    s = ["A 5-billion-yuan industrial guidance fund was launched at the forum.",
-         "Trade intentions reached 3.2 billion U.S. dollars during the fair.",
-         "Trade between the two regions reached 81.2 billion yuan last year.",
-         "Foreign direct investment in actual use expanded 6 percent to 21.4 billion yuan.",
-         "The province's actual use of foreign investment reached 7.5 billion yuan.",
-         "The projects will add 45 billion yuan to annual output value.",
-         "Tentative deals worth 9.6 billion dollars were reached for purchases of goods.",
-         "The average investment of a single project reached 1.8 billion yuan."]
+    s = [
+        "A 5-billion-yuan industrial guidance fund was launched at the forum.",
+        "Trade intentions reached 3.2 billion U.S. dollars during the fair.",
+        "Trade between the two regions reached 81.2 billion yuan last year.",
+        "Foreign direct investment in actual use expanded 6 percent to 21.4 billion yuan.",
+        "The province's actual use of foreign investment reached 7.5 billion yuan.",
+        "The projects will add 45 billion yuan to annual output value.",
+        "Tentative deals worth 9.6 billion dollars were reached for purchases of goods.",
+        "The average investment of a single project reached 1.8 billion yuan.",
+    ]
     assert extract_en(s) == []
 
 
 def test_named_one_project_with_a_and_which_will_invest():
-    s = ["The district signed 9 projects worth 7 billion yuan.",
-         "They include a regional headquarters of a shipping firm, which will invest 900 million "
-         "yuan, and a smart logistics park backed by 1.1 billion yuan."]
+    s = [
+        "The district signed 9 projects worth 7 billion yuan.",
+        "They include a regional headquarters of a shipping firm, which will invest 900 million "
+        "yuan, and a smart logistics park backed by 1.1 billion yuan.",
+    ]
     out = extract_en(s)
     assert rows(s) == [
         (9, 7 * B, "CNY", "signed", None, None, None, None),
@@ -329,9 +384,11 @@ def test_named_one_project_with_a_and_which_will_invest():
 
 
 def test_machine_translated_project_tables():
-    s = ["The zone signed 20 projects with total investment about 30 billion yuan.",
-         "Among them, new materials projects 6, total investment 9.1 billion yuan; new energy "
-         "projects 5, total investment 7.4 billion yuan."]
+    s = [
+        "The zone signed 20 projects with total investment about 30 billion yuan.",
+        "Among them, new materials projects 6, total investment 9.1 billion yuan; new energy "
+        "projects 5, total investment 7.4 billion yuan.",
+    ]
     assert rows(s) == [
         (20, 30 * B, "CNY", "signed", None, None, None, None),
         (6, 9.1 * B, "CNY", "signed", "new_materials", None, None, 0),
@@ -347,9 +404,10 @@ def test_with_investment_of_more_than_round_threshold_is_a_band():
 
 
 def test_are_under_is_an_upper_band():
-    s = ["The city signed 40 projects worth 22 billion yuan.",
-         "By scale, 8 projects are above 1 billion yuan, and the remaining 32 are under 500 "
-         "million yuan."]
+    s = [
+        "The city signed 40 projects worth 22 billion yuan.",
+        "By scale, 8 projects are above 1 billion yuan, and the remaining 32 are under 500 million yuan.",
+    ]
     assert rows(s) == [
         (40, 22 * B, "CNY", "signed", None, None, None, None),
         (8, None, None, "signed", None, 1 * B, None, 0),
@@ -358,37 +416,46 @@ def test_are_under_is_an_upper_band():
 
 
 def test_later_cohort_takes_the_stage_after_its_figures():
-    s = ["Meanwhile, 25 projects worth 9 billion yuan started construction and 11 projects worth "
-         "4 billion yuan were completed and put into operation."]
-    assert [r[:4] for r in rows(s)] == [
-        (25, 9 * B, "CNY", "started"), (11, 4 * B, "CNY", "completed")]
+    s = [
+        "Meanwhile, 25 projects worth 9 billion yuan started construction and 11 projects worth "
+        "4 billion yuan were completed and put into operation."
+    ]
+    assert [r[:4] for r in rows(s)] == [(25, 9 * B, "CNY", "started"), (11, 4 * B, "CNY", "completed")]
 
 
 def test_respectively_sectors_come_from_each_count_phrase():
-    s = ["Of these, 40 industrial projects, 25 infrastructure projects and 12 livelihood projects "
-         "have total investments of 50 billion yuan, 30 billion yuan and 6 billion yuan, "
-         "respectively."]
-    assert [(r[0], r[4]) for r in rows(s)] == [
-        (40, "manufacturing"), (25, "infrastructure"), (12, "livelihood")]
+    s = [
+        "Of these, 40 industrial projects, 25 infrastructure projects and 12 livelihood projects "
+        "have total investments of 50 billion yuan, 30 billion yuan and 6 billion yuan, "
+        "respectively."
+    ]
+    assert [(r[0], r[4]) for r in rows(s)] == [(40, "manufacturing"), (25, "infrastructure"), (12, "livelihood")]
 
 
 def test_sector_after_are_and_cover_but_not_from_an_appositive():
-    s = ["The county signed 10 projects worth 3 billion yuan.",
-         "Six of the signed projects, or 60 percent, are agricultural projects.",
-         "Two of the projects, a tea processing base and a new materials plant, are each worth "
-         "more than 300 million yuan.",
-         "The other four projects cover tourism and logistics."]
+    s = [
+        "The county signed 10 projects worth 3 billion yuan.",
+        "Six of the signed projects, or 60 percent, are agricultural projects.",
+        "Two of the projects, a tea processing base and a new materials plant, are each worth "
+        "more than 300 million yuan.",
+        "The other four projects cover tourism and logistics.",
+    ]
     assert [(r[0], r[4], r[5]) for r in rows(s)] == [
-        (10, None, None), (6, "food_agriculture", None), (2, None, 300 * M),
-        (4, "culture_tourism", None)]
+        (10, None, None),
+        (6, "food_agriculture", None),
+        (2, None, 300 * M),
+        (4, "culture_tourism", None),
+    ]
 
 
 def test_related_links_and_headline_blends_are_not_read():
-    s = ["Expo seals 30 deals, Korean investment tops 2 billion dollars",
-         "Thirty projects with a total investment of 25 billion yuan were signed.",
-         "They include 9 Korean-funded projects with total investment of 2 billion dollars.",
-         "Related links:",
-         "Province signs 500 projects worth 900 billion yuan at trade fair"]
+    s = [
+        "Expo seals 30 deals, Korean investment tops 2 billion dollars",
+        "Thirty projects with a total investment of 25 billion yuan were signed.",
+        "They include 9 Korean-funded projects with total investment of 2 billion dollars.",
+        "Related links:",
+        "Province signs 500 projects worth 900 billion yuan at trade fair",
+    ]
     assert rows(s) == [
         (30, 25 * B, "CNY", "signed", None, None, None, None),
         (9, 2 * B, "USD", "signed", None, None, None, 0),
@@ -396,10 +463,11 @@ def test_related_links_and_headline_blends_are_not_read():
 
 
 def test_rounded_headline_with_same_count_folds_into_precise_body():
-    s = ["Fair signs 212 projects with a total amount of 98.5 billion yuan",
-         "During the fair, 212 projects were signed in total, with a contract amount of "
-         "98.53 billion yuan.",
-         "In addition, 14 projects worth 6 billion yuan are under further negotiation."]
+    s = [
+        "Fair signs 212 projects with a total amount of 98.5 billion yuan",
+        "During the fair, 212 projects were signed in total, with a contract amount of 98.53 billion yuan.",
+        "In addition, 14 projects worth 6 billion yuan are under further negotiation.",
+    ]
     assert rows(s) == [
         (212, 98.53 * B, "CNY", "signed", None, None, None, None),
         (14, 6 * B, "CNY", "negotiating", None, None, None, None),
@@ -407,46 +475,68 @@ def test_rounded_headline_with_same_count_folds_into_precise_body():
 
 
 def test_event_name_words_do_not_become_a_sector():
-    got = extract_en(["A total of 120 projects worth 80 billion yuan were signed at the 2023 "
-                      "World Intelligent Manufacturing Convention in Tianjin."])
+    got = extract_en(
+        [
+            "A total of 120 projects worth 80 billion yuan were signed at the 2023 "
+            "World Intelligent Manufacturing Convention in Tianjin."
+        ]
+    )
     assert [(m.project_count, m.amount, m.sector_code) for m in got] == [(120, 80e9, None)]
 
 
 def brief(sentences):
     """(count, amount rounded to the yuan, currency, sector, size_min, name) per cohort."""
-    return [(m.project_count, None if m.amount is None else round(m.amount), m.currency,
-             m.sector_code, m.size_min, m.project_name) for m in extract_en(sentences)]
+    return [
+        (
+            m.project_count,
+            None if m.amount is None else round(m.amount),
+            m.currency,
+            m.sector_code,
+            m.size_min,
+            m.project_name,
+        )
+        for m in extract_en(sentences)
+    ]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Machinery, cold-chain logistics and rural tourism projects numbered 14, 9 and 6 "
-    "respectively, with investment of 4.2 billion, 1.5 billion and 700 million yuan.",
-    "The numbers of machinery, cold-chain logistics and rural tourism projects were 14, 9 and 6 "
-    "respectively, involving 4.2 billion yuan, 1.5 billion yuan and 700 million yuan.",
-    "Projects in machinery, cold-chain logistics and rural tourism came to 14, 9 and 6, "
-    "worth RMB 4.2 billion, RMB 1.5 billion and RMB 700 million respectively.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Machinery, cold-chain logistics and rural tourism projects numbered 14, 9 and 6 "
+        "respectively, with investment of 4.2 billion, 1.5 billion and 700 million yuan.",
+        "The numbers of machinery, cold-chain logistics and rural tourism projects were 14, 9 and 6 "
+        "respectively, involving 4.2 billion yuan, 1.5 billion yuan and 700 million yuan.",
+        "Projects in machinery, cold-chain logistics and rural tourism came to 14, 9 and 6, "
+        "worth RMB 4.2 billion, RMB 1.5 billion and RMB 700 million respectively.",
+    ],
+)
 def test_respectively_sector_list_names_each_cohort(sentence):
     assert [(c, a, cur, sec) for c, a, cur, sec, _, _ in brief([sentence])] == [
-        (14, 4_200_000_000, "CNY", None),          # 'machinery' is no sector term
+        (14, 4_200_000_000, "CNY", None),  # 'machinery' is no sector term
         (9, 1_500_000_000, "CNY", "modern_services"),
         (6, 700_000_000, "CNY", "culture_tourism"),
     ]
 
 
 def test_respectively_sector_list_between_counts_and_amounts():
-    s = ["In the first half, 14, 9 and 6 projects were signed in equipment manufacturing, "
-         "cold-chain logistics and rural tourism, with investment of 4.2 billion, 1.5 billion and "
-         "700 million yuan respectively."]
+    s = [
+        "In the first half, 14, 9 and 6 projects were signed in equipment manufacturing, "
+        "cold-chain logistics and rural tourism, with investment of 4.2 billion, 1.5 billion and "
+        "700 million yuan respectively."
+    ]
     assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
-        (14, 4_200_000_000, "high_end_equipment"), (9, 1_500_000_000, "modern_services"),
-        (6, 700_000_000, "culture_tourism")]
+        (14, 4_200_000_000, "high_end_equipment"),
+        (9, 1_500_000_000, "modern_services"),
+        (6, 700_000_000, "culture_tourism"),
+    ]
 
 
 def test_respectively_list_with_compound_sector_names():
-    s = ["Culture and tourism, energy saving and environmental protection and industrial projects "
-         "numbered 21, 13 and 40 respectively, with investment of 9.5 billion yuan, 6.1 billion "
-         "yuan and 30.2 billion yuan."]
+    s = [
+        "Culture and tourism, energy saving and environmental protection and industrial projects "
+        "numbered 21, 13 and 40 respectively, with investment of 9.5 billion yuan, 6.1 billion "
+        "yuan and 30.2 billion yuan."
+    ]
     assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
         (21, 9_500_000_000, "culture_tourism"),
         (13, 6_100_000_000, "energy_saving_environmental"),
@@ -455,18 +545,27 @@ def test_respectively_list_with_compound_sector_names():
 
 
 def test_respectively_list_after_a_headline_count():
-    s = ["A total of 60 projects were signed, of which new energy and biomedicine projects "
-         "numbered 22 and 15 respectively, worth 11 billion yuan and 4.4 billion yuan."]
+    s = [
+        "A total of 60 projects were signed, of which new energy and biomedicine projects "
+        "numbered 22 and 15 respectively, worth 11 billion yuan and 4.4 billion yuan."
+    ]
     assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
-        (60, None, None), (22, 11_000_000_000, "new_energy"), (15, 4_400_000_000, "biomedicine")]
+        (60, None, None),
+        (22, 11_000_000_000, "new_energy"),
+        (15, 4_400_000_000, "biomedicine"),
+    ]
 
 
 def test_respectively_amounts_only_take_the_list():
-    s = ["Investment in chip, new materials and logistics projects was 8 billion yuan, 5 billion "
-         "yuan and 2 billion yuan respectively."]
+    s = [
+        "Investment in chip, new materials and logistics projects was 8 billion yuan, 5 billion "
+        "yuan and 2 billion yuan respectively."
+    ]
     assert [(c, a, sec) for c, a, _, sec, _, _ in brief(s)] == [
-        (None, 8_000_000_000, "semiconductors"), (None, 5_000_000_000, "new_materials"),
-        (None, 2_000_000_000, "modern_services")]
+        (None, 8_000_000_000, "semiconductors"),
+        (None, 5_000_000_000, "new_materials"),
+        (None, 2_000_000_000, "modern_services"),
+    ]
 
 
 def test_numbers_before_percentages_are_no_count_list():
@@ -474,40 +573,70 @@ def test_numbers_before_percentages_are_no_count_list():
     assert brief(s) == []
 
 
-@pytest.mark.parametrize("sentences, expected", [
-    (["Major projects include the Lanxi wind turbine plant with an investment of 3.3 billion yuan."],
-     [(1, 3_300_000_000, "Lanxi wind turbine plant")]),
-    (["Key projects include the Qiaotou chip packaging project worth 1 billion yuan and the "
-      "Beihu industrial park with a total investment of 800 million yuan."],
-     [(1, 1_000_000_000, "Qiaotou chip packaging project"),
-      (1, 800_000_000, "Beihu industrial park")]),
-    (["The signed projects included the Dongfang pharmaceutical base, which will invest "
-      "3.6 billion yuan."],
-     [(1, 3_600_000_000, "Dongfang pharmaceutical base")]),
-    (["Flagship projects such as the Nanwan data center, with investment of RMB 12 billion, "
-      "were signed."],
-     [(1, 12_000_000_000, "Nanwan data center")]),
-])
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        (
+            ["Major projects include the Lanxi wind turbine plant with an investment of 3.3 billion yuan."],
+            [(1, 3_300_000_000, "Lanxi wind turbine plant")],
+        ),
+        (
+            [
+                "Key projects include the Qiaotou chip packaging project worth 1 billion yuan and the "
+                "Beihu industrial park with a total investment of 800 million yuan."
+            ],
+            [(1, 1_000_000_000, "Qiaotou chip packaging project"), (1, 800_000_000, "Beihu industrial park")],
+        ),
+        (
+            ["The signed projects included the Dongfang pharmaceutical base, which will invest 3.6 billion yuan."],
+            [(1, 3_600_000_000, "Dongfang pharmaceutical base")],
+        ),
+        (
+            ["Flagship projects such as the Nanwan data center, with investment of RMB 12 billion, were signed."],
+            [(1, 12_000_000_000, "Nanwan data center")],
+        ),
+    ],
+)
 def test_named_project_after_a_plural_subject_is_a_cohort_of_one(sentences, expected):
     assert [(c, a, n) for c, a, _, _, _, n in brief(sentences)] == expected
 
 
 def test_plural_projects_after_include_stay_a_cohort():
-    s = ["Major projects include the industrial park projects with a total investment of "
-         "5 billion yuan."]
+    s = ["Major projects include the industrial park projects with a total investment of 5 billion yuan."]
     assert [(c, a, n) for c, a, _, _, _, n in brief(s)] == [(None, 5_000_000_000, None)]
 
 
-@pytest.mark.parametrize("sentence, count, amount, floor", [
-    ("Nineteen projects worth over 5 billion yuan each have a combined investment of "
-     "160.2 billion yuan.", 19, 160_200_000_000, 5e9),
-    ("A total of 12 projects valued at more than 1 billion yuan apiece carry a total investment "
-     "of 40.5 billion yuan.", 12, 40_500_000_000, 1e9),
-    ("The 8 projects of over 10 billion yuan each with an aggregate investment of RMB 120 "
-     "billion were signed on Friday.", 8, 120_000_000_000, 1e10),
-    ("Seven projects are worth over 2 billion yuan each, with a combined investment of "
-     "30 billion yuan.", 7, 30_000_000_000, 2e9),
-])
+@pytest.mark.parametrize(
+    "sentence, count, amount, floor",
+    [
+        (
+            "Nineteen projects worth over 5 billion yuan each have a combined investment of 160.2 billion yuan.",
+            19,
+            160_200_000_000,
+            5e9,
+        ),
+        (
+            "A total of 12 projects valued at more than 1 billion yuan apiece carry a total investment "
+            "of 40.5 billion yuan.",
+            12,
+            40_500_000_000,
+            1e9,
+        ),
+        (
+            "The 8 projects of over 10 billion yuan each with an aggregate investment of RMB 120 "
+            "billion were signed on Friday.",
+            8,
+            120_000_000_000,
+            1e10,
+        ),
+        (
+            "Seven projects are worth over 2 billion yuan each, with a combined investment of 30 billion yuan.",
+            7,
+            30_000_000_000,
+            2e9,
+        ),
+    ],
+)
 def test_size_band_then_combined_amount_is_one_cohort(sentence, count, amount, floor):
     assert [(c, a, lo) for c, a, _, _, lo, _ in brief([sentence])] == [(count, amount, floor)]
 

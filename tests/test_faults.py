@@ -1,5 +1,6 @@
 """Fault injection: a run killed with -9 at every stage, a disk that fills up, an export racing a
 run. Each trial ends with a normal run whose every export equals a clean run's, row for row."""
+
 from __future__ import annotations
 
 import os
@@ -73,7 +74,7 @@ def test_kill_minus_nine_then_a_normal_run_exports_what_a_clean_run_does(tmp_pat
     db, export = tmp_path / "w" / "news.duckdb", tmp_path / "w" / "export"
     run_once(raw, db)
     export_all(db, export)
-    _raw(tmp_path, 6)                                   # three more files for the killed run
+    _raw(tmp_path, 6)  # three more files for the killed run
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
     proc = subprocess.run([sys.executable, "-c", TRIAL, str(raw), str(db), point], cwd=ROOT, env=env)
     assert proc.returncode == -9
@@ -90,9 +91,16 @@ def test_concurrent_export_and_run_end_on_the_published_snapshot(tmp_path):
     export_all(db, export)
     _raw(tmp_path, 8)
     exporter = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom pathlib import Path\nfrom flows.core.run.runner import export_all\n"
-         "for _ in range(15):\n    export_all(Path(sys.argv[1]), Path(sys.argv[2]), full=True)\n",
-         str(db), str(export)], cwd=ROOT)
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom pathlib import Path\nfrom flows.core.run.runner import export_all\n"
+            "for _ in range(15):\n    export_all(Path(sys.argv[1]), Path(sys.argv[2]), full=True)\n",
+            str(db),
+            str(export),
+        ],
+        cwd=ROOT,
+    )
     run_once(raw, db)
     export_all(db, export)
     assert exporter.wait(timeout=120) == 0
@@ -105,15 +113,17 @@ def test_a_full_disk_fails_the_run_and_the_next_one_completes(tmp_path):
         pytest.skip("mounting a small tmpfs needs root")
     disk = tmp_path / "disk"
     disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("this machine does not let the test mount a tmpfs")
     try:
         raw = _raw(tmp_path, 40)
         db, export = disk / "news.duckdb", disk / "export"
         with pytest.raises(Exception, match="No space left|disk|space|write"):
             run_once(raw, db)
-        assert not (disk / "news.duckdb.work").exists()           # the failed run cleaned up
+        assert not (disk / "news.duckdb.work").exists()  # the failed run cleaned up
         assert not (disk / "news.duckdb.work.wal").exists()
         subprocess.run(["mount", "-o", "remount,size=256m", str(disk)], check=True)
         run_once(raw, db)

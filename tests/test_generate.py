@@ -1,13 +1,14 @@
 """bench/generate.py: deterministic synthetic corpus whose gold matches the files it writes."""
+
 from __future__ import annotations
 
 import importlib.util
 import json
 from pathlib import Path, PurePosixPath
 
-from conftest import ROOT
-
 from flows.core.ingest.read import parse_bytes
+
+from conftest import ROOT
 
 
 def _load_generator():
@@ -21,8 +22,7 @@ gen = _load_generator()
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file()}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def test_same_seed_gives_identical_corpus(tmp_path):
@@ -40,8 +40,7 @@ def test_gold_matches_files_and_mix(tmp_path):
     gen.generate(50, out, seed=1, workers=1)
     gold = [json.loads(line) for line in (out / "gold.jsonl").read_text("utf-8").splitlines()]
     assert len(gold) == 50
-    files = sorted(p.relative_to(out / "articles").as_posix()
-                   for p in (out / "articles").rglob("*") if p.is_file())
+    files = sorted(p.relative_to(out / "articles").as_posix() for p in (out / "articles").rglob("*") if p.is_file())
     assert sorted(g["file"] for g in gold) == files
     assert len({PurePosixPath(f).name for f in files}) == 50  # the scorer matches base names
     assert not (out / "articles" / "gold.jsonl").exists()

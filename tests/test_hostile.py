@@ -1,5 +1,6 @@
 """A corpus of hostile files is quarantined file by file (line by line for JSONL) with reasons,
 and every good file still loads; a removed file's facts are retired, not deleted."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,7 @@ import duckdb
 
 from flows.core.run import runner
 
-from conftest import DATA
-from conftest import run_once
+from conftest import DATA, run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
 GOOD_ZH = "新华社合肥5月20日电 合肥市重大项目集中签约,共签约项目36个,总投资420亿元。"
@@ -30,8 +30,12 @@ def build_hostile(raw):
     lines = [json.dumps({"content": GOOD_ZH}, ensure_ascii=False), "{nope}", json.dumps({"text": 5})]
     (raw / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (raw / "wrong charset.html").write_bytes(
-        ("<html><head><meta charset='gb2312'></head><body><article><p>" + GOOD_ZH * 3 +
-         "</p></article></body></html>").encode("utf-8"))
+        (
+            "<html><head><meta charset='gb2312'></head><body><article><p>"
+            + GOOD_ZH * 3
+            + "</p></article></body></html>"
+        ).encode("utf-8")
+    )
     with open(raw / "huge.txt", "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     os.mkfifo(raw / "pipe.txt")
@@ -48,7 +52,7 @@ def test_hostile_corpus_is_quarantined_with_reasons_and_good_files_load(tmp_path
     db = tmp_path / "w.duckdb"
     known = runner.prepare(db, "1GB")
     plan = runner.plan_batches(raw, 4)
-    (raw / "vanishes.txt").unlink()                       # gone between discovery and reading
+    (raw / "vanishes.txt").unlink()  # gone between discovery and reading
     batches = [runner.run_batch(b, raw, known) for b in plan]
     counts = runner.load_batches(db, "1GB", "r1", batches, raw, datetime.now(timezone.utc))
     con = duckdb.connect(str(db), read_only=True)
@@ -88,10 +92,12 @@ def test_a_removed_file_is_retired_and_comes_back(tmp_path):
     def state():
         con = duckdb.connect(str(db), read_only=True)
         try:
-            return (con.execute("select distinct source_file from cohorts order by 1").fetchall(),
-                    con.execute("select count(*) from fct_cohort_mention").fetchall()[0][0],
-                    con.execute("select path, status from raw_file order by 1").fetchall(),
-                    con.execute("select count(*) from event_totals").fetchall()[0][0])
+            return (
+                con.execute("select distinct source_file from cohorts order by 1").fetchall(),
+                con.execute("select count(*) from fct_cohort_mention").fetchall()[0][0],
+                con.execute("select path, status from raw_file order by 1").fetchall(),
+                con.execute("select count(*) from event_totals").fetchall()[0][0],
+            )
         finally:
             con.close()
 
@@ -101,7 +107,7 @@ def test_a_removed_file_is_retired_and_comes_back(tmp_path):
     assert counts.files_removed == 1
     files, mentions, raw_files, events = state()
     assert files == [("a.txt",)]
-    assert mentions == before[1]                       # kept, only flagged
+    assert mentions == before[1]  # kept, only flagged
     assert ("b.txt", "removed") in raw_files
     assert events == before[3] - 1
     (raw / "b.txt").write_text(GOOD_ZH, encoding="utf-8")

@@ -1,4 +1,5 @@
 """The core never imports prefect: checked in a fresh interpreter and by import-linter."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,7 +26,6 @@ def test_import_linter_contracts_hold():
     """Layers: extract never imports warehouse/run/present, the warehouse never imports a
     language package, only flows/ imports prefect (pyproject.toml [tool.importlinter])."""
     lint = Path(sys.executable).parent / "lint-imports"
-    out = subprocess.run([str(lint), "--config", "pyproject.toml"], capture_output=True, text=True,
-                         cwd=ROOT)
+    out = subprocess.run([str(lint), "--config", "pyproject.toml"], capture_output=True, text=True, cwd=ROOT)
     assert "Contracts: 4 kept, 0 broken" in out.stdout, out.stdout + out.stderr
     assert out.returncode == 0, out.stdout + out.stderr

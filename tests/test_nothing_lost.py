@@ -1,6 +1,7 @@
 """Whatever sits in raw/, a run loses nothing it should keep (issue 13): a symlink loop or a
 dangling link does not end discovery, a folder discovery cannot list retires nothing, file names
 are compared exactly (no LIKE on '_' or '%'), and symlinks leading outside raw/ are not read."""
+
 from __future__ import annotations
 
 import json
@@ -25,9 +26,11 @@ def _files(raw, n):
 def _state(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return (sorted(con.execute("select source_file, project_count, amount from cohorts").fetchall()),
-                dict(con.execute("select path, status from raw_file").fetchall()),
-                dict(con.execute("select source_file, reason from quarantine").fetchall()))
+        return (
+            sorted(con.execute("select source_file, project_count, amount from cohorts").fetchall()),
+            dict(con.execute("select path, status from raw_file").fetchall()),
+            dict(con.execute("select source_file, reason from quarantine").fetchall()),
+        )
     finally:
         con.close()
 
@@ -69,15 +72,22 @@ def test_a_folder_discovery_cannot_list_retires_nothing(tmp_path, monkeypatch):
     assert counts.files_removed == 0
     assert _state(db)[0] == before
     monkeypatch.undo()
-    (raw / "sub" / "z.txt").unlink()                    # really gone: now it is retired
+    (raw / "sub" / "z.txt").unlink()  # really gone: now it is retired
     assert run_once(raw, db).files_removed == 1
 
 
-@pytest.mark.parametrize("name,other", [
-    ("news_1.jsonl", "news-1.jsonl"), ("news%.jsonl", "news-x.jsonl"), ("%.jsonl", "a.jsonl"),
-    ("_.jsonl", "a.jsonl"), ("back\\slash.jsonl", "back-slash.jsonl"), ("quo'te\".jsonl", "quote.jsonl"),
-    ("new\nline.jsonl", "new-line.jsonl"),
-])
+@pytest.mark.parametrize(
+    "name,other",
+    [
+        ("news_1.jsonl", "news-1.jsonl"),
+        ("news%.jsonl", "news-x.jsonl"),
+        ("%.jsonl", "a.jsonl"),
+        ("_.jsonl", "a.jsonl"),
+        ("back\\slash.jsonl", "back-slash.jsonl"),
+        ("quo'te\".jsonl", "quote.jsonl"),
+        ("new\nline.jsonl", "new-line.jsonl"),
+    ],
+)
 def test_file_names_are_compared_exactly(tmp_path, name, other):
     """Editing or adding `name` never touches the articles of `other`."""
     raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
@@ -87,11 +97,9 @@ def test_file_names_are_compared_exactly(tmp_path, name, other):
     run_once(raw, db)
     kept = [row for row in _state(db)[0] if row[0].startswith(other + "#")]
     assert len(kept) == 3
-    (raw / name).write_text(json.dumps({"content": ZH.format(c=7, a=9)}, ensure_ascii=False) + "\n",
-                            encoding="utf-8")
+    (raw / name).write_text(json.dumps({"content": ZH.format(c=7, a=9)}, ensure_ascii=False) + "\n", encoding="utf-8")
     run_once(raw, db)
-    (raw / name).write_text(json.dumps({"content": ZH.format(c=8, a=9)}, ensure_ascii=False) + "\n",
-                            encoding="utf-8")
+    (raw / name).write_text(json.dumps({"content": ZH.format(c=8, a=9)}, ensure_ascii=False) + "\n", encoding="utf-8")
     run_once(raw, db)
     cohorts = _state(db)[0]
     assert [row for row in cohorts if row[0].startswith(other + "#")] == kept
@@ -123,7 +131,7 @@ def test_an_export_missed_after_publish_is_caught_up_by_the_next_run(tmp_path):
     run_once(raw, db)
     export_all(db, out)
     _files(raw, 4)
-    run_once(raw, db)                                   # published; its export never happened
+    run_once(raw, db)  # published; its export never happened
     (out / ".cohorts.parquet.999.dead.tmp").write_bytes(b"PAR1 half")
     counts = run_once(raw, db)
     assert not counts.data_changed
@@ -152,12 +160,15 @@ def test_concurrent_exports_into_one_directory_do_not_collide(tmp_path):
     assert export_rows(out) == export_rows(tmp_path / "clean")
 
 
-@pytest.mark.parametrize("query", [
-    "copy (select 1) to '{tmp}/x.csv'",
-    "select * from read_text('/etc/hostname')",
-    "attach '{tmp}/other.duckdb' as other",
-    "set enable_external_access = true",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "copy (select 1) to '{tmp}/x.csv'",
+        "select * from read_text('/etc/hostname')",
+        "attach '{tmp}/other.duckdb' as other",
+        "set enable_external_access = true",
+    ],
+)
 def test_newsetl_sql_sees_the_warehouse_only(tmp_path, query):
     from click.testing import CliRunner
 
@@ -183,8 +194,9 @@ def test_newsetl_sql_reads_local_files_when_allowed(tmp_path):
     raw.mkdir()
     _files(raw, 1)
     run_once(raw, db)
-    result = CliRunner().invoke(main, ["sql", "--warehouse", str(db), "--allow-local-files",
-                                       f"copy (select 1 as x) to '{tmp_path}/x.csv'"])
+    result = CliRunner().invoke(
+        main, ["sql", "--warehouse", str(db), "--allow-local-files", f"copy (select 1 as x) to '{tmp_path}/x.csv'"]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x.csv").exists()
 
@@ -202,8 +214,18 @@ def test_a_second_run_is_refused_at_once_while_the_first_boots(tmp_path):
     raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
     raw.mkdir()
     _files(raw, 3)
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse", str(db),
-           "--export", str(tmp_path / "export")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--raw",
+        str(raw),
+        "--warehouse",
+        str(db),
+        "--export",
+        str(tmp_path / "export"),
+    ]
     first = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock = db.with_name(db.name + ".lock")
     deadline = time.monotonic() + 30
@@ -215,7 +237,7 @@ def test_a_second_run_is_refused_at_once_while_the_first_boots(tmp_path):
     assert second.returncode == 3, second.stderr
     assert second.stderr.strip().count("\n") == 0 and "another run is loading" in second.stderr
     assert "ERROR" not in second.stderr + second.stdout and "Traceback" not in second.stderr
-    assert "Flow run" not in second.stderr + second.stdout      # no flow run was started
+    assert "Flow run" not in second.stderr + second.stdout  # no flow run was started
 
 
 def test_a_failed_run_leaves_no_working_copy(tmp_path):

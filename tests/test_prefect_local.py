@@ -1,5 +1,6 @@
 """The loopback Prefect API for runs in local mode: configured APIs win, the temporary server
 starts, answers, stops, and never outlives the command (even one killed with -9)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,15 +9,14 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import alive, wait_gone
-
 from flows import prefect_local as local_api
+
+from conftest import alive, wait_gone
 
 pytestmark = pytest.mark.slow
 
@@ -34,12 +34,14 @@ def test_active_profile_url_is_used(monkeypatch, tmp_path):
     monkeypatch.delenv("PREFECT_PROFILE", raising=False)
     monkeypatch.delenv("PREFECT_PROFILES_PATH", raising=False)
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
-    (tmp_path / "profiles.toml").write_text(textwrap.dedent("""
+    (tmp_path / "profiles.toml").write_text(
+        textwrap.dedent("""
         active = "team"
         [profiles.local]
         [profiles.team]
         PREFECT_API_URL = "http://10.0.0.5:4200/api"
-    """))
+    """)
+    )
     assert local_api.configured_api_url() == "http://10.0.0.5:4200/api"
     monkeypatch.setenv("PREFECT_PROFILE", "local")
     assert local_api.configured_api_url() is None
@@ -64,7 +66,7 @@ def test_configured_api_starts_no_server(monkeypatch, tmp_path):
 def test_temporary_server_answers_then_stops(monkeypatch, tmp_path):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
-        url = os.environ["PREFECT_API_URL"]       # set before prefect is imported
+        url = os.environ["PREFECT_API_URL"]  # set before prefect is imported
         assert url.startswith("http://127.0.0.1:") and local_api.started_here()
         ready()
         with urllib.request.urlopen(f"{url}/health", timeout=5) as resp:
@@ -81,13 +83,12 @@ def test_server_dies_with_a_killed_command(tmp_path):
         from pathlib import Path
         sys.path.insert(0, {str(ROOT)!r})
         from flows.prefect_local import TemporaryServer
-        server = TemporaryServer(Path({str(tmp_path / 'server.log')!r}))
+        server = TemporaryServer(Path({str(tmp_path / "server.log")!r}))
         print(server.process.pid, flush=True)
         time.sleep(120)
     """)
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                              env=env)
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
     server_pid = int(parent.stdout.readline())
     assert alive(server_pid)
     parent.send_signal(signal.SIGKILL)
@@ -113,16 +114,36 @@ def test_a_run_killed_mid_extraction_leaves_no_processes(tmp_path):
         (raw / f"a{i:03d}.txt").write_bytes(seed)
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     run = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse",
-         str(tmp_path / "w.duckdb"), "--export", str(tmp_path / "x"), "--batch-size", "10",
-         "--task-runner", "process", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "run",
+            "--raw",
+            str(raw),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+            "--export",
+            str(tmp_path / "x"),
+            "--batch-size",
+            "10",
+            "--task-runner",
+            "process",
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in run.stderr:
             if "progress:" in line:
                 break
         family = _descendants(run.pid)
-        assert len(family) >= 3                 # the server and two workers at least
+        assert len(family) >= 3  # the server and two workers at least
     finally:
         run.kill()
         run.wait()
@@ -150,7 +171,7 @@ def test_a_running_local_server_is_reused_instead_of_starting_one(tmp_path, monk
     monkeypatch.setattr(local_api, "LOCAL_SERVER_URLS", ("http://127.0.0.1:9/api", url))
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
-    monkeypatch.setattr(local_api, "TemporaryServer", None)      # would fail if called
+    monkeypatch.setattr(local_api, "TemporaryServer", None)  # would fail if called
     try:
         with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
             ready()

@@ -1,5 +1,6 @@
 """Publishing snapshots: readers never block a run, a second run is refused, a dead run leaves
 the published warehouse untouched. Real processes, real files."""
+
 from __future__ import annotations
 
 import os
@@ -10,11 +11,10 @@ import sys
 import duckdb
 import pytest
 
-from flows.core.warehouse.publish import WarehouseBusy, run_lock
 from flows.core.run.runner import export_all
+from flows.core.warehouse.publish import WarehouseBusy, run_lock
 
-from conftest import DATA, ROOT
-from conftest import run_once
+from conftest import DATA, ROOT, run_once
 
 SEED = DATA / "raw" / "en_wmc2021.txt"
 
@@ -42,17 +42,18 @@ def test_a_reader_holding_the_warehouse_does_not_block_a_run(raw, tmp_path):
     db = tmp_path / "news.duckdb"
     run_once(raw, db)
     first = cohort_count(db)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
     try:
         assert int(reader.stdout.readline()) == first
         shutil.copy(SEED, raw / "copy.txt")
-        run_once(raw, db)                          # would raise "Could not set lock" if it wrote db
+        run_once(raw, db)  # would raise "Could not set lock" if it wrote db
         out, _ = reader.communicate("go\n", timeout=60)
-        assert int(out) == first                   # the reader kept its snapshot
+        assert int(out) == first  # the reader kept its snapshot
     finally:
         reader.kill()
-    assert cohort_count(db) == 2 * first           # a new connection sees the new snapshot
+    assert cohort_count(db) == 2 * first  # a new connection sees the new snapshot
 
 
 HOLDER = """
@@ -67,8 +68,7 @@ with run_lock(Path(sys.argv[1])):
 
 def test_a_second_concurrent_run_is_refused_with_a_clear_message(tmp_path):
     db = tmp_path / "news.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE,
-                              text=True, cwd=ROOT)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(WarehouseBusy, match=f"another run is loading .* \\(pid {holder.pid}\\)"):
@@ -77,7 +77,7 @@ def test_a_second_concurrent_run_is_refused_with_a_clear_message(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    with run_lock(db):                             # the lock dies with its process
+    with run_lock(db):  # the lock dies with its process
         pass
 
 
@@ -117,10 +117,10 @@ def test_kill_minus_nine_at_any_stage_leaves_a_whole_warehouse(raw, tmp_path, po
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
     proc = subprocess.run([sys.executable, "-c", KILLED, str(raw), str(db), point], cwd=ROOT, env=env)
     assert proc.returncode == -9
-    published = 2 * before if point == "export" else before   # the rename is the commit point
+    published = 2 * before if point == "export" else before  # the rename is the commit point
     assert cohort_count(db) == published
-    assert not (export / "cohorts.parquet").exists()           # no half-written parquet in place
-    counts = run_once(raw, db)                                 # the next run completes
+    assert not (export / "cohorts.parquet").exists()  # no half-written parquet in place
+    counts = run_once(raw, db)  # the next run completes
     assert counts.files_new == (0 if point == "export" else 1)
     assert cohort_count(db) == 2 * before
     written = export_all(db, export)

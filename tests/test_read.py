@@ -1,4 +1,5 @@
 """Decoding and parsing raw files: encodings, HTML main text, JSON, JSONL, broken input."""
+
 from __future__ import annotations
 
 import json
@@ -40,11 +41,14 @@ def test_random_bytes_without_nul_are_not_text():
         decode_bytes(data)
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty file"),
-    (b"  \n\t", "empty file"),
-    (b"\x00\x01\x02binary", "binary content"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty file"),
+        (b"  \n\t", "empty file"),
+        (b"\x00\x01\x02binary", "binary content"),
+    ],
+)
 def test_decode_rejects_unusable_bytes(data, reason):
     with pytest.raises(Unreadable, match=reason):
         decode_bytes(data)
@@ -61,14 +65,20 @@ def test_json_object_fields():
     arts, bad = parse_bytes((RAW / "more" / "wuhan.json").read_bytes(), ".json", "more/wuhan.json")
     assert bad == []
     assert (arts[0].title, arts[0].published_at, arts[0].url) == (
-        "Wuhan signs 30 projects", "2023-04-07", "https://example.org/a")
+        "Wuhan signs 30 projects",
+        "2023-04-07",
+        "https://example.org/a",
+    )
 
 
-@pytest.mark.parametrize("payload, reason", [
-    (b"{broken", "invalid JSON"),
-    (b"[1, 2]", "expected an object"),
-    (json.dumps({"title": "x"}).encode(), "no text field"),
-])
+@pytest.mark.parametrize(
+    "payload, reason",
+    [
+        (b"{broken", "invalid JSON"),
+        (b"[1, 2]", "expected an object"),
+        (json.dumps({"title": "x"}).encode(), "no text field"),
+    ],
+)
 def test_json_errors_are_reasons(payload, reason):
     with pytest.raises(Unreadable, match=reason):
         parse_bytes(payload, ".json", "x.json")
@@ -100,8 +110,12 @@ def test_scan_batch_classifies_every_file():
     scan = scan_batch(paths, RAW)
     status = {f.path: f.status for f in scan.files}
     assert status == {
-        "en_wmc2021.txt": "new", "more/empty.txt": "quarantined", "more/expo_gbk.html": "new",
-        "more/feed.jsonl": "new", "more/random.txt": "quarantined", "more/wuhan.json": "new",
+        "en_wmc2021.txt": "new",
+        "more/empty.txt": "quarantined",
+        "more/expo_gbk.html": "new",
+        "more/feed.jsonl": "new",
+        "more/random.txt": "quarantined",
+        "more/wuhan.json": "new",
         "zh/jiangsu_gb18030.txt": "new",
     }
     reasons = {q.source_file: q.reason for q in scan.quarantined}
@@ -129,7 +143,7 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded():
     from flows.core.ingest.read import decode_bytes
 
     text = "合肥市签约项目36个，总投资420亿元。"
-    assert decode_bytes(text.encode("utf-16")) == text                  # BOM + little endian
+    assert decode_bytes(text.encode("utf-16")) == text  # BOM + little endian
     assert decode_bytes(b"\xfe\xff" + text.encode("utf-16-be")) == text
 
 
@@ -142,8 +156,11 @@ def test_a_big_jsonl_feed_is_read_in_chunks_with_the_same_result(tmp_path, monke
 
     lines = []
     for i in range(40):
-        lines.append(json.dumps({"content": f"合肥市签约项目{i + 2}个，总投资{i + 10}亿元。", "title": f"t{i}"},
-                                ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {"content": f"合肥市签约项目{i + 2}个，总投资{i + 10}亿元。", "title": f"t{i}"}, ensure_ascii=False
+            )
+        )
         if i % 9 == 0:
             lines += ["", "{broken", json.dumps({"text": 5})]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

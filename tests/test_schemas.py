@@ -1,11 +1,19 @@
 """The record contract: every failing row is rejected with all its errors, good rows pass."""
+
 from __future__ import annotations
 
 from schemas import validate_rows
 
-GOOD = {"source_file": "a.txt", "lang": "en", "project_count": 5, "amount": 1e9, "currency": "CNY",
-        "stage": "signed", "evidence": "Five projects worth 1 billion yuan were signed.",
-        "cohort_index": 0}
+GOOD = {
+    "source_file": "a.txt",
+    "lang": "en",
+    "project_count": 5,
+    "amount": 1e9,
+    "currency": "CNY",
+    "stage": "signed",
+    "evidence": "Five projects worth 1 billion yuan were signed.",
+    "cohort_index": 0,
+}
 
 
 def test_good_rows_pass_unchanged():

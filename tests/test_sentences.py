@@ -1,4 +1,5 @@
 """Sentence splitting in Polars for both languages."""
+
 from __future__ import annotations
 
 import polars as pl
@@ -13,8 +14,10 @@ def split(text: str, lang: str) -> list[str]:
 
 
 def test_english_splits_on_terminators_but_not_abbreviations():
-    text = ("Deals were inked on Sept. 19 at the fair. Two projects cost 10 billion yuan "
-            "($1.57 billion). Total U.S. dollars: 5.8 billion.\n\nNew paragraph")
+    text = (
+        "Deals were inked on Sept. 19 at the fair. Two projects cost 10 billion yuan "
+        "($1.57 billion). Total U.S. dollars: 5.8 billion.\n\nNew paragraph"
+    )
     assert split(text, "en") == [
         "Deals were inked on Sept. 19 at the fair.",
         "Two projects cost 10 billion yuan ($1.57 billion).",
@@ -43,4 +46,6 @@ def test_detect_lang():
 
 def test_a_sentence_may_start_with_a_figure():
     assert split("The fair closed on Friday. 399 projects were signed.", "en") == [
-        "The fair closed on Friday.", "399 projects were signed."]
+        "The fair closed on Friday.",
+        "399 projects were signed.",
+    ]

@@ -1,16 +1,31 @@
 """Given/expect tests for every view: hand-written rows in, the view's exact rows out."""
+
 from __future__ import annotations
 
-import pytest
+from conftest import given_article, given_cohort, given_event, resolved
 
-from conftest import ARTICLE, EVENT, given_article, given_cohort, given_event, resolved
 
 def test_cohorts_view_has_contract_columns_and_rows(wmc):
     rel = wmc.sql("select * from cohorts")
     assert rel.columns == [
-        "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
-        "amount", "currency", "amount_cny", "stage", "sector_code", "size_min", "size_max",
-        "region", "project_name", "evidence"]
+        "source_file",
+        "lang",
+        "event_name",
+        "event_year",
+        "city",
+        "province",
+        "project_count",
+        "amount",
+        "currency",
+        "amount_cny",
+        "stage",
+        "sector_code",
+        "size_min",
+        "size_max",
+        "region",
+        "project_name",
+        "evidence",
+    ]
     types = dict(zip(rel.columns, map(str, rel.types)))
     assert types["project_count"] == "BIGINT" and types["amount"] == "DOUBLE"
     assert types["event_year"] == "INTEGER"
@@ -28,7 +43,8 @@ def test_cohorts_view_has_contract_columns_and_rows(wmc):
 def test_size_band_totals_derives_disjoint_bands(wmc):
     rows = wmc.execute(
         "select band_min, band_max, band_label, projects, round(investment_cny / 1e9, 2), is_derived "
-        "from size_band_totals").fetchall()
+        "from size_band_totals"
+    ).fetchall()
     assert rows == [
         (1e10, None, "10 billion yuan and above", 7, 90.2, False),
         (1e9, 1e10, "1 billion to 10 billion yuan", 160, 331.71, True),
@@ -47,8 +63,9 @@ def test_size_band_totals_takes_bounded_bands_as_stated(con):
     given_cohort(con, 2, 6, None, parent=0, size_min=5e9, size_max=1e10)
     given_cohort(con, 3, 35, None, parent=0, size_min=1e9, size_max=5e9)
     resolved(con)
-    rows = con.execute("select band_min, band_max, projects, investment_cny, is_derived "
-                       "from size_band_totals").fetchall()
+    rows = con.execute(
+        "select band_min, band_max, projects, investment_cny, is_derived from size_band_totals"
+    ).fetchall()
     assert rows == [
         (1e10, None, 3, None, False),
         (5e9, 1e10, 6, None, False),
@@ -71,7 +88,8 @@ def test_sector_totals_shares_of_event_total_and_parent_roll_up(wmc):
     rows = wmc.execute(
         "select sector_level, sector_code, parent_sector_code, projects, "
         "round(investment_cny / 1e9, 2), round(share_of_event_projects, 4), "
-        "round(share_of_event_investment, 4) from sector_totals").fetchall()
+        "round(share_of_event_investment, 4) from sector_totals"
+    ).fetchall()
     assert rows == [
         ("sector", "emerging_industries", None, 463, 435.39, round(463 / 703, 4), round(435.39 / 582.18, 4)),
         ("sector", "new_energy_vehicles", "automotive", 66, 146.37, round(66 / 703, 4), round(146.37 / 582.18, 4)),
@@ -88,8 +106,10 @@ def test_sector_roll_up_takes_the_larger_of_parent_and_children(con):
     given_cohort(con, 3, 12, 9e9, sector="high_end_equipment")
     given_cohort(con, 4, 4, 30e9, sector="new_materials")
     resolved(con)
-    rows = con.execute("select sector_code, projects, investment_cny from sector_totals "
-                       "where sector_level = 'parent' order by sector_code").fetchall()
+    rows = con.execute(
+        "select sector_code, projects, investment_cny from sector_totals "
+        "where sector_level = 'parent' order by sector_code"
+    ).fetchall()
     assert rows == [("emerging_industries", 4, 30e9), ("manufacturing", 30, 20e9)]
 
 
@@ -102,8 +122,9 @@ def test_sector_totals_prefers_a_group_over_its_named_projects(con):
     given_cohort(con, 3, 1, 1e9, sector="new_materials", name="A materials plant")
     given_cohort(con, 4, 1, 0.5e9, sector="new_materials", name="Another materials plant")
     resolved(con)
-    rows = con.execute("select sector_code, projects, investment_cny, source_facts "
-                       "from sector_totals where sector_level = 'sector'").fetchall()
+    rows = con.execute(
+        "select sector_code, projects, investment_cny, source_facts from sector_totals where sector_level = 'sector'"
+    ).fetchall()
     assert rows == [("biomedicine", 10, 8e9, 1), ("new_materials", 2, 1.5e9, 2)]
 
 
@@ -113,13 +134,14 @@ def test_an_event_reported_twice_is_counted_once(wmc):
     given_cohort(wmc, 1, 463, 435.39e9, article_id="a2", sector="emerging_industries")
     resolved(wmc)
     assert wmc.execute("select sum(projects) from size_band_totals").fetchone() == (703,)
-    assert wmc.execute("select projects from sector_totals where sector_code = 'emerging_industries'").fetchall() == [(463,)]
+    assert wmc.execute("select projects from sector_totals where sector_code = 'emerging_industries'").fetchall() == [
+        (463,)
+    ]
     assert wmc.execute("select total_projects, source_articles, facts from event_totals").fetchall() == [(703, 2, 6)]
 
 
 def test_stg_event_scope_picks_the_headline_total(wmc):
-    assert wmc.execute("select total_fact_id, total_projects from stg_event_scope").fetchall() == [
-        ("f:a1:0", 703)]
+    assert wmc.execute("select total_fact_id, total_projects from stg_event_scope").fetchall() == [("f:a1:0", 703)]
 
 
 def test_dim_sector_is_seeded_with_the_twenty_codes(con):
@@ -131,17 +153,26 @@ def test_dim_sector_is_seeded_with_the_twenty_codes(con):
 
 
 def test_stg_cohort_joins_article_and_event_and_hides_retired_articles(wmc):
-    rows = wmc.execute("select source_file, event_name, project_count, is_total_candidate "
-                       "from stg_cohort order by cohort_index limit 3").fetchall()
-    assert rows == [("wmc.txt", "World Manufacturing Conference", 703, True),
-                    ("wmc.txt", "World Manufacturing Conference", 7, True),
-                    ("wmc.txt", "World Manufacturing Conference", 399, True)]
+    rows = wmc.execute(
+        "select source_file, event_name, project_count, is_total_candidate "
+        "from stg_cohort order by cohort_index limit 3"
+    ).fetchall()
+    assert rows == [
+        ("wmc.txt", "World Manufacturing Conference", 703, True),
+        ("wmc.txt", "World Manufacturing Conference", 7, True),
+        ("wmc.txt", "World Manufacturing Conference", 399, True),
+    ]
     wmc.execute("update dim_article set retired_at = now()")
     assert wmc.execute("select count(*) from stg_cohort").fetchall() == [(0,)]
 
 
 def test_stg_fact_flags_headline_candidates(wmc):
-    rows = wmc.execute("select fact_id, project_count, is_total_candidate from stg_fact "
-                       "order by fact_id").fetchall()
-    assert rows == [("f:a1:0", 703, True), ("f:a1:1", 7, True), ("f:a1:2", 399, True),
-                    ("f:a1:3", 463, False), ("f:a1:4", 167, True), ("f:a1:5", 66, False)]
+    rows = wmc.execute("select fact_id, project_count, is_total_candidate from stg_fact order by fact_id").fetchall()
+    assert rows == [
+        ("f:a1:0", 703, True),
+        ("f:a1:1", 7, True),
+        ("f:a1:2", 399, True),
+        ("f:a1:3", 463, False),
+        ("f:a1:4", 167, True),
+        ("f:a1:5", 66, False),
+    ]

@@ -1,17 +1,16 @@
 """Loading runs into DuckDB: incremental, replacing changed files, keeping facts of broken ones,
 and all-or-nothing transactions."""
+
 from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timezone
 
 import pytest
 
-from flows.core.warehouse import load as loading
 from flows.core.run import runner
 from flows.core.warehouse import connect as warehouse
-from flows.core.warehouse.publish import run_lock
+from flows.core.warehouse import load as loading
 
 from conftest import DATA, run_once
 
@@ -22,7 +21,9 @@ def snapshot(db):
     con = warehouse.connect(db, read_only=True)
     try:
         return {
-            "articles": con.execute("select article_id, source_file, content_hash, event_id from dim_article order by 1").fetchall(),
+            "articles": con.execute(
+                "select article_id, source_file, content_hash, event_id from dim_article order by 1"
+            ).fetchall(),
             "cohorts": con.execute("select * exclude (run_id) from fct_cohort_mention order by cohort_id").fetchall(),
             "events": con.execute("select * from dim_event order by 1").fetchall(),
             "quarantine": con.execute("select source_file, reason from quarantine order by 1").fetchall(),
@@ -53,7 +54,7 @@ def test_changed_file_replaces_its_own_facts(raw, tmp_path):
     assert (counts.files_changed, counts.files_unchanged) == (1, 1)
     after = snapshot(db)
     wmc_rows = [r for r in after["cohorts"] if r[1] == warehouse_key("wmc.txt")]
-    assert {r[5] for r in wmc_rows} == {703, 7}   # only the first two paragraphs' cohorts remain
+    assert {r[5] for r in wmc_rows} == {703, 7}  # only the first two paragraphs' cohorts remain
     assert [r for r in after["cohorts"] if r[1] == warehouse_key("other.txt")] == other_before
 
 
@@ -80,8 +81,11 @@ def test_a_failing_load_leaves_the_warehouse_as_it_was(raw, tmp_path, monkeypatc
     failing = tmp_path / "sql_load" / "89_fail.sql"
     failing.parent.mkdir()
     failing.write_text("select error('disk full');\n")
-    monkeypatch.setattr(loading, "load_files", lambda: sorted(
-        [*(loading.LOAD_DIR.glob("[0-9][0-9]_*.sql")), failing], key=lambda p: p.name))
+    monkeypatch.setattr(
+        loading,
+        "load_files",
+        lambda: sorted([*(loading.LOAD_DIR.glob("[0-9][0-9]_*.sql")), failing], key=lambda p: p.name),
+    )
     with pytest.raises(Exception, match="disk full"):
         run_once(raw, db)
     assert snapshot(db) == before
@@ -107,14 +111,14 @@ def test_files_with_the_same_size_and_mtime_are_not_read_again(raw, tmp_path):
     path = raw / "wmc.txt"
     info = path.stat()
     data = path.read_bytes()
-    path.write_bytes(data.replace(b"703", b"704"))          # same size...
+    path.write_bytes(data.replace(b"703", b"704"))  # same size...
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # ...and mtime: not even read
     counts = run_once(raw, db)
     assert (counts.files_unchanged, counts.articles_loaded) == (1, 0)
-    path.write_bytes(data)                                  # same content, new mtime: read,
-    counts = run_once(raw, db)                              # found unchanged by its hash
+    path.write_bytes(data)  # same content, new mtime: read,
+    counts = run_once(raw, db)  # found unchanged by its hash
     assert (counts.files_unchanged, counts.articles_loaded) == (1, 0)
-    path.write_bytes(data.replace(b"703", b"704"))          # new mtime and content: reloaded
+    path.write_bytes(data.replace(b"703", b"704"))  # new mtime and content: reloaded
     counts = run_once(raw, db)
     assert (counts.files_changed, counts.articles_loaded) == (1, 1)
 
@@ -168,10 +172,10 @@ def test_held_open_working_copy_is_one_instance_for_every_stage(tmp_path):
         first.execute("set checkpoint_threshold = '300MB'")
         first.close()
         second = warehouse.connect(path)
-        assert second.execute(setting).fetchone()[0] == "286.1 MiB"        # 300 MB
+        assert second.execute(setting).fetchone()[0] == "286.1 MiB"  # 300 MB
         second.close()
     alone = warehouse.connect(path)
-    assert alone.execute(setting).fetchone()[0] != "286.1 MiB"         # a fresh instance after
+    assert alone.execute(setting).fetchone()[0] != "286.1 MiB"  # a fresh instance after
     alone.close()
 
 

@@ -1,15 +1,16 @@
 """The worker pool runs a planned batch in its own processes, with the same result as in-process,
 and its processes go when it is closed."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 import shutil
 
-from conftest import DATA, wait_gone
+import pytest
 
 from flows.core.run import runner
 from flows.core.run.workers import BatchPool
+
+from conftest import DATA, wait_gone
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +29,7 @@ def test_a_batch_in_the_pool_equals_the_batch_run_here(tmp_path):
     try:
         there = pool.run_batch(plan, 0, raw)
         processes = pool.processes()
-        assert len(processes) == 1 and processes[0].is_alive()    # its one worker, still up
+        assert len(processes) == 1 and processes[0].is_alive()  # its one worker, still up
     finally:
         pool.close(wait=True)
     assert here.cohorts.height > 0

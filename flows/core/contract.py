@@ -5,6 +5,7 @@ Nothing else in the code spells the cohort columns: extraction builds its frames
 COHORT_SCHEMA, the load stages with the record schemas, the CLI selects CONTRACT_COLUMNS.
 The SQL DDL spells them too; tests/test_contract.py checks that they agree.
 """
+
 from __future__ import annotations
 
 import types
@@ -15,8 +16,17 @@ from typing import Literal
 import polars as pl
 from pydantic import BaseModel
 
-from schemas import (ArticleRecord, BridgeRecord, CohortRecord, ContractCohort, FactRecord,
-                     FileRecord, KeyedCohortRecord, QuarantineRecord, RejectRecord)
+from schemas import (
+    ArticleRecord,
+    BridgeRecord,
+    CohortRecord,
+    ContractCohort,
+    FactRecord,
+    FileRecord,
+    KeyedCohortRecord,
+    QuarantineRecord,
+    RejectRecord,
+)
 from schemas.cohort import Int32
 
 _DTYPES = {str: pl.String, int: pl.Int64, float: pl.Float64, bool: pl.Boolean}
@@ -55,17 +65,20 @@ BRIDGE_SCHEMA = frame_schema(BridgeRecord)
 
 @dataclass
 class BatchResult:
-    files: pl.DataFrame        # every file of the batch with its status
-    articles: pl.DataFrame     # articles to (re)load
-    cohorts: pl.DataFrame      # valid cohorts, keyed
+    files: pl.DataFrame  # every file of the batch with its status
+    articles: pl.DataFrame  # articles to (re)load
+    cohorts: pl.DataFrame  # valid cohorts, keyed
     quarantine: pl.DataFrame
     rejects: pl.DataFrame
-    seconds: dict[str, float] = field(default_factory=dict)   # read / extract / validate
+    seconds: dict[str, float] = field(default_factory=dict)  # read / extract / validate
 
 
 def files_only(files: pl.DataFrame) -> BatchResult:
     """A result that only accounts for files (those skipped unread as unchanged)."""
-    return BatchResult(files=files, articles=pl.DataFrame(schema=ARTICLE_SCHEMA),
-                       cohorts=pl.DataFrame(schema=KEYED_COHORT_SCHEMA),
-                       quarantine=pl.DataFrame(schema=QUARANTINE_SCHEMA),
-                       rejects=pl.DataFrame(schema=REJECT_SCHEMA))
+    return BatchResult(
+        files=files,
+        articles=pl.DataFrame(schema=ARTICLE_SCHEMA),
+        cohorts=pl.DataFrame(schema=KEYED_COHORT_SCHEMA),
+        quarantine=pl.DataFrame(schema=QUARANTINE_SCHEMA),
+        rejects=pl.DataFrame(schema=REJECT_SCHEMA),
+    )

@@ -2,6 +2,7 @@
 
 Rules read their vocabularies from here so a new synonym or place is a one-line data change.
 """
+
 from __future__ import annotations
 
 import csv

@@ -16,6 +16,7 @@ and amount (exact, up to float rounding) and currency; every label the case give
 (stage, sector, size_min, size_max, region, name) must equal the extracted one, and a label
 the case gives as null must be absent.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,14 @@ from flows.core.extract.batch import extract_articles
 from flows.core.model import Article
 
 HERE = Path(__file__).resolve().parent
-LABELS = {"stage": "stage", "sector": "sector_code", "size_min": "size_min",
-          "size_max": "size_max", "region": "region", "name": "project_name"}
+LABELS = {
+    "stage": "stage",
+    "sector": "sector_code",
+    "size_min": "size_min",
+    "size_max": "size_max",
+    "region": "region",
+    "name": "project_name",
+}
 
 
 def _cases() -> list[dict]:
@@ -53,8 +60,11 @@ def _same(a, b) -> bool:
 
 
 def _matches(want: dict, got: dict) -> bool:
-    return (want.get("count") == got["project_count"] and _same(want.get("amount"), got["amount"])
-            and (want.get("amount") is None or want.get("currency", "CNY") == got["currency"]))
+    return (
+        want.get("count") == got["project_count"]
+        and _same(want.get("amount"), got["amount"])
+        and (want.get("amount") is None or want.get("currency", "CNY") == got["currency"])
+    )
 
 
 def extract_text(text: str, title: str | None = None) -> list[dict]:
@@ -70,8 +80,10 @@ def test_cases_exist_in_both_languages():
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case):
     got = extract_text(case["text"], case.get("title"))
-    shown = [{k: v for k, v in g.items() if k in ("project_count", "amount", "currency", *LABELS.values())
-              and v is not None} for g in got]
+    shown = [
+        {k: v for k, v in g.items() if k in ("project_count", "amount", "currency", *LABELS.values()) and v is not None}
+        for g in got
+    ]
     assert len(got) == len(case["cohorts"]), f"expected {case['cohorts']}\n got {shown}"
     free = list(range(len(got)))
     for want in case["cohorts"]:

@@ -3,6 +3,7 @@ a text, the pre-check lets it through. A cue list missing a word would silently 
 rule; this runs every guarded regex over real text (the test data, the phenomenon cases and the
 dev set's articles when NEWSETL_DEVSET names it, as .ci/run does) and fails on any text it would
 skip."""
+
 from __future__ import annotations
 
 import json
@@ -63,6 +64,6 @@ def test_the_cue_never_skips_a_text_its_regex_matches(name):
                 skipped.append(text)
         else:
             for start in range(len(text)):
-                if regex.match(text, start) and not may_contain(text[start:start + window], cue):
-                    skipped.append(text[start:start + window])
+                if regex.match(text, start) and not may_contain(text[start : start + window], cue):
+                    skipped.append(text[start : start + window])
     assert not skipped, f"{name}: the cue words miss {len(skipped)} texts, e.g. {skipped[:3]}"

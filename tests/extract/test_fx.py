@@ -1,4 +1,5 @@
 """Amounts and size bands in any currency -> yuan, at the rate of the figures' year."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,13 +19,14 @@ def test_dollars_convert_at_the_year_on_file_or_the_nearest_one():
     r2013 = rate("USD", 2013)
     assert 6.0 < r2013 < 6.3
     assert to_cny(1e9, "USD", 2013) == pytest.approx(1e9 * r2013)
-    assert rate("USD", 1990) == rate("USD", 2005)           # before the table: its first year
-    assert rate("USD", None) == rate("USD", 2100)           # no year: the latest rate
+    assert rate("USD", 1990) == rate("USD", 2005)  # before the table: its first year
+    assert rate("USD", None) == rate("USD", 2100)  # no year: the latest rate
 
 
 def test_a_band_stated_in_dollars_is_stored_in_yuan():
     text = "In 2019, Ningbo signed 30 projects each worth over $100 million."
-    rows = [r for r in extract_articles([Article(source_file="a.txt", text=text)]).to_dicts()
-            if r["project_count"] == 30]
+    rows = [
+        r for r in extract_articles([Article(source_file="a.txt", text=text)]).to_dicts() if r["project_count"] == 30
+    ]
     assert len(rows) == 1
     assert rows[0]["size_min"] == pytest.approx(1e8 * rate("USD", rows[0]["event_year"]))

@@ -1,4 +1,5 @@
 """One table says when two amounts are one amount; its rows mean what they say."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,12 @@ from flows.core.lexicon import load
 
 def test_every_tolerance_is_a_small_positive_fraction_with_a_meaning():
     rows = load("tolerances")
-    assert {r["name"] for r in rows} >= {"same_amount", "restated_amount", "rounded_restatement",
-                                         "headline_restatement"}
+    assert {r["name"] for r in rows} >= {
+        "same_amount",
+        "restated_amount",
+        "rounded_restatement",
+        "headline_restatement",
+    }
     for row in rows:
         assert 0 < float(row["relative"]) < 0.5 and row["meaning"], row
 
@@ -21,13 +26,16 @@ def test_tolerances_nest_from_same_to_headline():
     assert values == sorted(values) and len(set(values)) == len(values)
 
 
-@pytest.mark.parametrize("a,b,name,same", [
-    (582.18e9, 582.2e9, "same_amount", True),
-    (582.18e9, 575e9, "same_amount", False),
-    (582.18e9, 575e9, "restated_amount", True),
-    (8156.3e8, 7800e8, "restated_amount", False),
-    (8156.3e8, 7800e8, "rounded_restatement", True),
-    (None, 1e9, "same_amount", False),
-])
+@pytest.mark.parametrize(
+    "a,b,name,same",
+    [
+        (582.18e9, 582.2e9, "same_amount", True),
+        (582.18e9, 575e9, "same_amount", False),
+        (582.18e9, 575e9, "restated_amount", True),
+        (8156.3e8, 7800e8, "restated_amount", False),
+        (8156.3e8, 7800e8, "rounded_restatement", True),
+        (None, 1e9, "same_amount", False),
+    ],
+)
 def test_close(a, b, name, same):
     assert close(a, b, name) is same

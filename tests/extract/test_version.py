@@ -1,5 +1,6 @@
 """The extraction fingerprint covers the code and data that decide what is extracted (ingest,
 extract, lexicons) and nothing else: editing the report or the warehouse re-extracts nothing."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,8 +30,12 @@ def test_editing_report_warehouse_or_runner_keeps_the_fingerprint(tmp_path):
 
 
 def test_editing_a_rule_or_a_lexicon_changes_the_fingerprint(tmp_path):
-    for edited in ("core/extract/en/counts.py", "core/extract/zh/scan.py",
-                   "core/ingest/read.py", "lexicons/sectors_zh.csv"):
+    for edited in (
+        "core/extract/en/counts.py",
+        "core/extract/zh/scan.py",
+        "core/ingest/read.py",
+        "lexicons/sectors_zh.csv",
+    ):
         copy = _copy(tmp_path / edited.replace("/", "_"))
         before = fingerprint(copy)
         with open(copy / edited, "a", encoding="utf-8") as fh:

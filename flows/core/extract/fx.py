@@ -1,4 +1,5 @@
 """Dated exchange rates: amounts in any currency -> yuan, by the year the figures belong to."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,6 +4,7 @@
 language packages, fact resolution and the DQ checks all read it. `dedupe` folds a cohort the
 article repeats into its first statement.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -34,14 +35,13 @@ def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
     where: dict[tuple, int] = {}
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
-        key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency,
-               m.project_name)
+        key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency, m.project_name)
         if key in where:
             first = kept[where[key]]
             for attr in ("stage", "sector_code", "region", "alt_amount", "alt_currency"):
                 if getattr(first, attr) is None and getattr(m, attr) is not None:
                     setattr(first, attr, getattr(m, attr))
-            if first.size_min is None and first.size_max is None:     # a band moves whole
+            if first.size_min is None and first.size_max is None:  # a band moves whole
                 first.size_min, first.size_max, first.size_currency = m.size_min, m.size_max, m.size_currency
             remap[i] = where[key]
             continue

@@ -5,6 +5,7 @@ names, in order: Chinese names matched longest-first at every position, English 
 whole title-case words. `lookup(name)` resolves one name in either language. The indexes are
 built once per process.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,9 +28,9 @@ _EN_COUNTY_AFTER = re.compile(r"(?:\s+[Cc]ity\b|,\s*([A-Z][A-Za-z ]+))")
 class Place:
     name_en: str
     name_zh: str
-    level: str                      # province | prefecture | county
+    level: str  # province | prefecture | county
     province_en: str
-    start: int = -1                 # span in the searched text (-1 for lookups)
+    start: int = -1  # span in the searched text (-1 for lookups)
     end: int = -1
 
     @property
@@ -112,11 +113,11 @@ def find_places(text: str, lang: str) -> list[Place]:
 
 
 def _zh_ok(text: str, i: int, key: str, place: Place) -> bool:
-    after = text[i + len(key):i + len(key) + 2]
+    after = text[i + len(key) : i + len(key) + 2]
     if _ZH_NOT_PLACE_AFTER.match(after):
         return False
     short = key != place.name_zh and not key.endswith(("市", "省", "区", "州"))
-    if short and after[:1] == "区":          # 西安区, 海南区: districts named like a city
+    if short and after[:1] == "区":  # 西安区, 海南区: districts named like a city
         return False
     # 沿海城市 / 新兴城市 / 对应城市: a county-level "X城市" glued to a preceding word
     if place.level == "county" and key.endswith("城市") and i > 0 and _CJK.match(text[i - 1]):
@@ -128,13 +129,13 @@ def _find_zh(text: str) -> list[Place]:
     zh, _ = _indexes()
     by_first, starts, bigrams = _zh_lengths(), _zh_starts(), _zh_bigrams()
     out: list[Place] = []
-    done = 0                                        # text before this is consumed by a match
+    done = 0  # text before this is consumed by a match
     for m in starts.finditer(text):
         i = m.start()
-        if i < done or text[i:i + 2] not in bigrams:
+        if i < done or text[i : i + 2] not in bigrams:
             continue
         for length in by_first[text[i]]:
-            key = text[i:i + length]
+            key = text[i : i + length]
             cands = zh.get(key) if len(key) == length else None
             if cands:
                 if _zh_ok(text, i, key, cands[0]):
@@ -152,10 +153,10 @@ def _find_en(text: str) -> list[Place]:
     j = 0
     while j < len(tokens):
         matched = False
-        most = first_words.get(text[tokens[j][0]:tokens[j][1]].lower().replace("’", "'"), 0)
+        most = first_words.get(text[tokens[j][0] : tokens[j][1]].lower().replace("’", "'"), 0)
         for width in range(min(most, len(tokens) - j), 0, -1):
-            span = tokens[j:j + width]
-            if any(text[a[1]:b[0]] != " " for a, b in zip(span, span[1:])):
+            span = tokens[j : j + width]
+            if any(text[a[1] : b[0]] != " " for a, b in zip(span, span[1:])):
                 continue
             start, end = span[0][0], span[-1][1]
             cands = en.get(_en_key(text[start:end]))
@@ -177,8 +178,7 @@ def _en_county_filter(text: str, end: int, cands: tuple[Place, ...]) -> tuple[Pl
     if all(c.level != "county" for c in cands):
         return cands
     m = _EN_COUNTY_AFTER.match(text, end)
-    ok = bool(m) and (m.group(1) is None or any(
-        c.province_en.lower() == m.group(1).strip().lower() for c in cands))
+    ok = bool(m) and (m.group(1) is None or any(c.province_en.lower() == m.group(1).strip().lower() for c in cands))
     return cands if ok else tuple(c for c in cands if c.level != "county")
 
 

@@ -4,6 +4,7 @@ Stored with every loaded file; when the rules change, the next run re-extracts e
 instead of keeping figures an older rule set produced. Code that does not decide what is
 extracted (warehouse, run, present, the CLI) is left out, so editing it re-extracts nothing.
 """
+
 from __future__ import annotations
 
 import hashlib

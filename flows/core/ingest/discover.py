@@ -5,18 +5,26 @@ directories skipped; symlinks are read only to files inside it); `scan_batch` re
 the warehouse already holds, and returns articles plus quarantine rows so that one bad file
 never stops the others.
 """
+
 from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from flows.core.ingest.read import (
+    Unreadable,
+    content_hash,
+    file_digest,
+    iter_jsonl,
+    parse_bytes,
+    read_file,
+    streams_as_utf8,
+)
 from flows.core.model import Article
-from flows.core.ingest.read import (Unreadable, content_hash, file_digest, iter_jsonl, parse_bytes, read_file,
-                                     streams_as_utf8)
 
 
 @dataclass
@@ -28,10 +36,10 @@ class Quarantined:
 
 @dataclass
 class RawFile:
-    path: str                 # relative to the raw dir
+    path: str  # relative to the raw dir
     content_hash: str | None
     size_bytes: int | None
-    status: str               # new | changed | unchanged | quarantined
+    status: str  # new | changed | unchanged | quarantined
     mtime_ns: int | None = None
 
 
@@ -85,8 +93,7 @@ def discover(raw_dir: Path) -> list[Path]:
     return [raw_dir / rel for rel in sorted(rel for rel, _ in _candidates(_existing(raw_dir)))]
 
 
-def discover_stats(raw_dir: Path, problems: list[str] | None = None
-                   ) -> list[tuple[str, int | None, int | None]]:
+def discover_stats(raw_dir: Path, problems: list[str] | None = None) -> list[tuple[str, int | None, int | None]]:
     """(relative path, size, mtime_ns) of every candidate file, in `discover` order; None when
     stat fails (a file that vanished or a dangling link: reading it later quarantines it).
     Folders that could not be listed are added to `problems`."""
@@ -106,7 +113,7 @@ def more_files_than(raw_dir: Path, n: int) -> bool:
     return next(islice(_candidates(raw_dir), n, None), None) is not None
 
 
-CHUNK_ARTICLES = 2000      # articles a chunk of a batch holds at once
+CHUNK_ARTICLES = 2000  # articles a chunk of a batch holds at once
 
 
 def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None) -> ScanResult:
@@ -119,8 +126,9 @@ def scan_batch(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = 
     return out
 
 
-def scan_chunks(paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None,
-                max_articles: int | None = None) -> Iterator[ScanResult]:
+def scan_chunks(
+    paths: list[Path], raw_dir: Path, known: dict[str, str] | None = None, max_articles: int | None = None
+) -> Iterator[ScanResult]:
     """Read a batch as chunks of about max_articles articles: a big JSONL feed is read line by
     line, so memory holds a chunk, not the file. A file's row comes with its last articles."""
     known = known or {}
@@ -175,11 +183,12 @@ def _confined(path: Path, raw_dir: Path) -> None:
         return
     try:
         target = path.resolve(strict=True)
-    except RuntimeError as exc:            # Python 3.11-3.12 report a loop as RuntimeError
+    except RuntimeError as exc:  # Python 3.11-3.12 report a loop as RuntimeError
         raise Unreadable("symlink loop") from exc
     except OSError as exc:
-        raise Unreadable("symlink loop" if exc.errno == errno.ELOOP
-                         else f"dangling symlink: {exc.strerror or exc}") from exc
+        raise Unreadable(
+            "symlink loop" if exc.errno == errno.ELOOP else f"dangling symlink: {exc.strerror or exc}"
+        ) from exc
     if not target.is_relative_to(raw_dir.resolve()):
         raise Unreadable("symlink points outside the raw directory")
 

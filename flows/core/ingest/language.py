@@ -3,13 +3,14 @@
 Chinese text is folded to simplified characters (OpenCC t2s) and every text is NFKC-folded so
 that full-width digits and punctuation (５０亿元，（）) reach the regexes as ASCII.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
 
-LANG_SAMPLE = 1500                   # characters looked at to tell the language
+LANG_SAMPLE = 1500  # characters looked at to tell the language
 HAN_CLASS = "[\u4e00-\u9fff]"
 LATIN_CLASS = "[A-Za-z]"
 _CJK = re.compile(HAN_CLASS)

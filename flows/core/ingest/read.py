@@ -4,24 +4,25 @@ Every failure raises `Unreadable` with a reason a person can act on; callers qua
 file (or the JSONL line) and go on. Text encodings: UTF-8 first, then charset-normalizer
 (GB18030, Big5, ...). HTML honours a declared charset and keeps only the main text.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import re
-from functools import lru_cache
 import stat
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from flows.core.model import Article
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 TEXT_KEYS = ("content", "text", "body", "article", "main_text")
-MAX_BYTES = 16 * 1024 * 1024          # one article: no real news page comes near this
+MAX_BYTES = 16 * 1024 * 1024  # one article: no real news page comes near this
 MAX_JSONL_BYTES = 1024 * 1024 * 1024  # a JSONL feed holds many articles
-MAX_TEXT_CHARS = 2_000_000            # decoded text of one article
+MAX_TEXT_CHARS = 2_000_000  # decoded text of one article
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -39,7 +40,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     declared charset if it decodes cleanly, then detection; mostly-symbol results are refused."""
     if not data.strip():
         raise Unreadable("empty file")
-    if data.startswith(_UTF16_BOMS):                  # UTF-16 text is full of NUL bytes
+    if data.startswith(_UTF16_BOMS):  # UTF-16 text is full of NUL bytes
         try:
             return _checked(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
@@ -105,8 +106,9 @@ def read_file(path: Path) -> tuple[bytes, os.stat_result]:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
 
 
-def parse_bytes(data: bytes, suffix: str, rel: str, digest: str | None = None
-                ) -> tuple[list[Article], list[tuple[str, str]]]:
+def parse_bytes(
+    data: bytes, suffix: str, rel: str, digest: str | None = None
+) -> tuple[list[Article], list[tuple[str, str]]]:
     """A file's bytes -> (articles, [(source_file, reason)] for bad JSONL lines); `digest` is
     content_hash(data) when the caller has it already.
 
@@ -129,8 +131,7 @@ def parse_bytes(data: bytes, suffix: str, rel: str, digest: str | None = None
 
 def _check_length(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
-        raise Unreadable(f"text too long for one article ({len(text):,} characters; the limit is "
-                         f"{MAX_TEXT_CHARS:,})")
+        raise Unreadable(f"text too long for one article ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
 
 
 def parse_jsonl(text: str, rel: str) -> tuple[list[Article], list[tuple[str, str]]]:
@@ -145,7 +146,7 @@ def parse_jsonl(text: str, rel: str) -> tuple[list[Article], list[tuple[str, str
     return good, bad
 
 
-STREAM_JSONL_BYTES = 8 * 1024 * 1024   # a larger UTF-8 JSONL file is read line by line
+STREAM_JSONL_BYTES = 8 * 1024 * 1024  # a larger UTF-8 JSONL file is read line by line
 _BLOCK = 1024 * 1024
 
 
@@ -173,8 +174,7 @@ def streams_as_utf8(path: Path) -> bool:
         return False
 
 
-def iter_jsonl(path: Path, rel: str, lines: int = 2000
-               ) -> Iterator[tuple[list[Article], list[tuple[str, str]]]]:
+def iter_jsonl(path: Path, rel: str, lines: int = 2000) -> Iterator[tuple[list[Article], list[tuple[str, str]]]]:
     """A UTF-8 JSONL file, `lines` lines at a time: (articles, bad lines) as parse_jsonl gives
     them for the whole file, with memory bounded by the chunk, not the file."""
     good: list[Article] = []
@@ -223,11 +223,19 @@ def parse_json_object(obj, rel: str) -> Article:
     if body is None:
         raise Unreadable(f"JSON object has no text field ({'/'.join(TEXT_KEYS)})")
     _check_length(body)
+
     def opt(key):
         val = obj.get(key)
         return str(val) if val not in (None, "") else None
-    return Article(source_file=rel, text=body, title=opt("title"), url=opt("url"),
-                   published_at=opt("published_at") or opt("date"), source=opt("source"))
+
+    return Article(
+        source_file=rel,
+        text=body,
+        title=opt("title"),
+        url=opt("url"),
+        published_at=opt("published_at") or opt("date"),
+        source=opt("source"),
+    )
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
@@ -235,7 +243,9 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _META_DATE = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
-    r"""pubdate|publishdate|datePublished|date)["'][^>]+content=["'](\d{4}-\d{2}-\d{2})""", re.I)
+    r"""pubdate|publishdate|datePublished|date)["'][^>]+content=["'](\d{4}-\d{2}-\d{2})""",
+    re.I,
+)
 _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\d-])")
 
 

@@ -4,6 +4,7 @@ Paragraph breaks always end a sentence. Chinese ends at 。!?; English at . ! ? 
 white space and a capital, digit, quote or bracket, with common abbreviations (Sept., U.S., Co.)
 protected first because Polars' regex engine has no look-behind.
 """
+
 from __future__ import annotations
 
 import polars as pl

@@ -6,6 +6,7 @@ The table aligns by display width: a CJK character takes two terminal columns
 and times as ISO 8601, DECIMAL as a number, BLOB as hex text, INTERVAL as text, UUID as text,
 lists and structs as arrays and objects, NaN and infinities as text.
 """
+
 from __future__ import annotations
 
 import csv
@@ -48,10 +49,12 @@ def _interval(value: timedelta) -> str:
     seconds = value.seconds + value.microseconds / 1e6
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    clock = "".join(f"{int(n) if n == int(n) else round(n, 6)}{unit}"
-                    for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n)
-    return f"{sign}P{value.days}D" + (f"T{clock}" if clock else "") if value.days or not clock \
-        else f"{sign}PT{clock}"
+    clock = "".join(
+        f"{int(n) if n == int(n) else round(n, 6)}{unit}"
+        for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S"))
+        if n
+    )
+    return f"{sign}P{value.days}D" + (f"T{clock}" if clock else "") if value.days or not clock else f"{sign}PT{clock}"
 
 
 def _text(value) -> str:
@@ -95,8 +98,7 @@ def jsonable(value):
     if isinstance(value, Decimal):
         if not value.is_finite():
             return str(value)
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
-            else float(value)
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -114,8 +116,7 @@ def jsonable(value):
 
 def _numeric(values: list) -> bool:
     present = [v for v in values if v is not None]
-    return bool(present) and all(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
-                                 for v in present)
+    return bool(present) and all(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) for v in present)
 
 
 def _cut(text: str, max_width: int | None) -> str:
@@ -135,8 +136,7 @@ def _cut(text: str, max_width: int | None) -> str:
 def _table(columns: list[str], rows: list[tuple], max_width: int | None = None) -> str:
     cells = [[_cut("NULL" if v is None else _flat(_text(v)), max_width) for v in row] for row in rows]
     right = [_numeric([row[i] for row in rows]) for i in range(len(columns))]
-    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells])
-              for i, c in enumerate(columns)]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
         return " | ".join(_pad(v, w, r) for v, w, r in zip(values, widths, right, strict=True)).rstrip()
@@ -152,8 +152,10 @@ def _markdown(columns: list[str], rows: list[tuple]) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
     right = [_numeric([row[i] for row in rows]) for i in range(len(columns))]
-    out = ["| " + " | ".join(cell(c) for c in columns) + " |",
-           "| " + " | ".join("---:" if r else "---" for r in right) + " |"]
+    out = [
+        "| " + " | ".join(cell(c) for c in columns) + " |",
+        "| " + " | ".join("---:" if r else "---" for r in right) + " |",
+    ]
     out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(out) + "\n"
 
@@ -170,12 +172,15 @@ def render(columns: list[str], rows: list[tuple], fmt: str, max_width: int | Non
     """`rows` (tuples in `columns` order) as text in one of FORMATS. `max_width` cuts the cells
     of a table to that many terminal columns (other formats keep every character)."""
     if fmt == "json":
-        records = [json.dumps({c: jsonable(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False)
-                   for row in rows]    # one array, an object a line (as sqlite-utils writes it)
+        records = [
+            json.dumps({c: jsonable(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False) for row in rows
+        ]  # one array, an object a line (as sqlite-utils writes it)
         return "[" + ",\n ".join(records) + "]\n"
     if fmt == "jsonl":
-        return "".join(json.dumps({c: jsonable(v) for c, v in zip(columns, row, strict=True)},
-                                  ensure_ascii=False) + "\n" for row in rows)
+        return "".join(
+            json.dumps({c: jsonable(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False) + "\n"
+            for row in rows
+        )
     if fmt == "csv":
         return _delimited(columns, rows, ",")
     if fmt == "tsv":

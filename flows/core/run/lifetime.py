@@ -1,4 +1,5 @@
 """Child processes that never outlive the process that started them (Linux's PDEATHSIG)."""
+
 from __future__ import annotations
 
 import ctypes

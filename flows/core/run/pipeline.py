@@ -4,6 +4,7 @@ scan (decode, skip unchanged) -> extract cohorts -> validate each row against
 schemas.CohortRecord -> key articles, events and cohorts. Every file ends up as loaded,
 unchanged or quarantined; every extracted row as a cohort or a reject.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,13 +13,20 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.contract import (ARTICLE_SCHEMA, COHORT_SCHEMA, FILE_SCHEMA, QUARANTINE_SCHEMA,
-                                 REJECT_SCHEMA, BatchResult)
+from flows.core.contract import (
+    ARTICLE_SCHEMA,
+    COHORT_SCHEMA,
+    FILE_SCHEMA,
+    QUARANTINE_SCHEMA,
+    REJECT_SCHEMA,
+    BatchResult,
+)
 from flows.core.extract.batch import extract_rows, full_text
-from flows.core.ingest.language import detect_lang
 from flows.core.ingest.discover import Quarantined, ScanResult, scan_chunks
+from flows.core.ingest.language import detect_lang
 from flows.core.model import Article
 from schemas import validate_rows
+
 
 def key(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()[:16]
@@ -64,7 +72,8 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
         articles=pl.concat(articles) if articles else pl.DataFrame(schema=ARTICLE_SCHEMA),
         cohorts=_keyed(pl.concat(cohorts) if cohorts else pl.DataFrame(schema=COHORT_SCHEMA)),
         quarantine=pl.DataFrame([vars(q) for q in quarantined], schema=QUARANTINE_SCHEMA),
-        rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA))
+        rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA),
+    )
     result.seconds = seconds
     return result
 
@@ -90,22 +99,25 @@ def _keyed(cohorts: pl.DataFrame) -> pl.DataFrame:
     keys = cohorts.select(on).unique(maintain_order=True)
     keys = keys.with_columns(
         pl.Series("article_id", [key(f) for f in keys["source_file"]], dtype=pl.String),
-        pl.Series("event_id", [event_key(c, n, y, f) for f, c, n, y in keys.iter_rows()],
-                  dtype=pl.String),
+        pl.Series("event_id", [event_key(c, n, y, f) for f, c, n, y in keys.iter_rows()], dtype=pl.String),
     )
-    return (
-        cohorts.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
-        .with_columns(
-            (pl.col("article_id") + ":" + pl.col("cohort_index").cast(pl.String)).alias("cohort_id"))
+    return cohorts.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left").with_columns(
+        (pl.col("article_id") + ":" + pl.col("cohort_index").cast(pl.String)).alias("cohort_id")
     )
 
 
 def _article_frame(articles: list[Article]) -> pl.DataFrame:
     rows = [
-        {"article_id": key(a.source_file), "source_file": a.source_file,
-         "content_hash": a.content_hash or "",
-         "lang": a.lang or detect_lang(full_text(a)), "title": a.title,
-         "url": a.url, "published_at": a.published_at, "source": a.source}
+        {
+            "article_id": key(a.source_file),
+            "source_file": a.source_file,
+            "content_hash": a.content_hash or "",
+            "lang": a.lang or detect_lang(full_text(a)),
+            "title": a.title,
+            "url": a.url,
+            "published_at": a.published_at,
+            "source": a.source,
+        }
         for a in articles
     ]
     return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)

@@ -3,6 +3,7 @@
 discover (with the warehouse's known hashes) -> process batches -> load in one transaction
 -> export. Each returns plain data so it can be tested without Prefect.
 """
+
 from __future__ import annotations
 
 import gc
@@ -10,16 +11,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 import polars as pl
 
-from flows.core.warehouse import load as loading
-from flows.core.warehouse import publish as publishing
+from flows.core.contract import FILE_SCHEMA, BatchResult
+from flows.core.ingest.discover import discover, discover_stats
+from flows.core.run.pipeline import process_batch
 from flows.core.warehouse import connect as warehouse
 from flows.core.warehouse import export as exporting
-from flows.core.ingest.discover import discover, discover_stats
-from flows.core.contract import FILE_SCHEMA, BatchResult
-from flows.core.run.pipeline import process_batch
+from flows.core.warehouse import load as loading
+from flows.core.warehouse import publish as publishing
 
 
 def prepare_files(warehouse_path: Path, memory_limit: str) -> pl.DataFrame:
@@ -43,7 +43,7 @@ def _cut(rels: list[str], batch_size: int, workers: int) -> list[list[str]]:
     """At most batch_size files a batch, and at least four batches per worker when there are
     enough files (>= 100 a batch), so that no worker idles while another finishes a big one."""
     size = max(1, min(batch_size, max(100, -(-len(rels) // (4 * workers)))))
-    return [rels[i:i + size] for i in range(0, len(rels), size)]
+    return [rels[i : i + size] for i in range(0, len(rels), size)]
 
 
 def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[str]]:
@@ -53,9 +53,9 @@ def plan_batches(raw_dir: Path, batch_size: int, workers: int = 1) -> list[list[
 
 @dataclass
 class Plan:
-    batches: list[list[str]]     # files to read (new, or size/mtime differ from what is known)
-    unchanged: pl.DataFrame      # files skipped unread: same size and mtime as when loaded
-    problems: list[str] = field(default_factory=list)   # folders discovery could not list
+    batches: list[list[str]]  # files to read (new, or size/mtime differ from what is known)
+    unchanged: pl.DataFrame  # files skipped unread: same size and mtime as when loaded
+    problems: list[str] = field(default_factory=list)  # folders discovery could not list
 
     @property
     def complete(self) -> bool:
@@ -67,14 +67,16 @@ def plan_run(raw_dir: Path, batch_size: int, workers: int, known: pl.DataFrame) 
     """Discover the raw files and skip, without reading them, those whose size and mtime are
     those of the loaded version (a file touched but unchanged is read and found unchanged)."""
     problems: list[str] = []
-    stats = pl.DataFrame(discover_stats(raw_dir, problems), orient="row",
-                         schema={"path": pl.String, "size": pl.Int64, "mtime": pl.Int64})
+    stats = pl.DataFrame(
+        discover_stats(raw_dir, problems), orient="row", schema={"path": pl.String, "size": pl.Int64, "mtime": pl.Int64}
+    )
     joined = stats.join(known, on="path", how="left")
-    same = ((pl.col("size") == pl.col("size_bytes")) & (pl.col("mtime") == pl.col("mtime_ns"))
-            ).fill_null(False)
-    unchanged = joined.filter(same).select(
-        "path", "content_hash", "size_bytes", pl.lit("unchanged").alias("status"), "mtime_ns"
-    ).cast(FILE_SCHEMA)
+    same = ((pl.col("size") == pl.col("size_bytes")) & (pl.col("mtime") == pl.col("mtime_ns"))).fill_null(False)
+    unchanged = (
+        joined.filter(same)
+        .select("path", "content_hash", "size_bytes", pl.lit("unchanged").alias("status"), "mtime_ns")
+        .cast(FILE_SCHEMA)
+    )
     todo = joined.filter(~same)["path"].to_list()
     return Plan(_cut(todo, batch_size, workers), unchanged, problems)
 
@@ -87,14 +89,16 @@ def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> P
     """The run's batches and the hashes the warehouse knows, as one parquet file: tasks get
     (plan, batch number) instead of 100,000 paths as parameters."""
     rows = pl.DataFrame(
-        {"batch_no": [i for i, b in enumerate(batches) for _ in b],
-         "path": [r for b in batches for r in b]},
-        schema={"batch_no": pl.Int32, "path": pl.String})
-    hashes = pl.DataFrame({"path": list(known), "known_hash": list(known.values())},
-                          schema={"path": pl.String, "known_hash": pl.String})
+        {"batch_no": [i for i, b in enumerate(batches) for _ in b], "path": [r for b in batches for r in b]},
+        schema={"batch_no": pl.Int32, "path": pl.String},
+    )
+    hashes = pl.DataFrame(
+        {"path": list(known), "known_hash": list(known.values())}, schema={"path": pl.String, "known_hash": pl.String}
+    )
     # a row group per batch: a task reads its own rows only (row-group statistics on batch_no)
     rows.join(hashes, on="path", how="left", maintain_order="left").write_parquet(
-        path, row_group_size=max(1, max((len(b) for b in batches), default=1)), statistics=True)
+        path, row_group_size=max(1, max((len(b) for b in batches), default=1)), statistics=True
+    )
     return path
 
 
@@ -104,14 +108,19 @@ def warm_up() -> None:
     validator are ready before the first batch. Never fails (a warm-up is optional)."""
     try:
         from flows.core.extract.batch import extract_rows
-        from flows.core.model import Article
         from flows.core.ingest.read import parse_html
+        from flows.core.model import Article
         from schemas import validate_rows
 
         parse_html(b"<html><body><article><p>warm up</p></article></body></html>", "warm.html")
-        validate_rows(extract_rows([
-            Article(source_file="warm-en.txt", text="The expo signed 12 projects worth 3 billion yuan."),
-            Article(source_file="warm-zh.txt", text="博览会签约项目12个，总投资30亿元。")]))
+        validate_rows(
+            extract_rows(
+                [
+                    Article(source_file="warm-en.txt", text="The expo signed 12 projects worth 3 billion yuan."),
+                    Article(source_file="warm-zh.txt", text="博览会签约项目12个，总投资30亿元。"),
+                ]
+            )
+        )
     except Exception:  # noqa: BLE001
         pass
 
@@ -171,9 +180,15 @@ def staging(warehouse_path: Path, memory_limit: str):
         con.close()
 
 
-def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
-                 batches: list[BatchResult] | None, raw_dir: Path, started_at,
-                 retire_unseen: bool = True) -> loading.LoadCounts:
+def load_batches(
+    warehouse_path: Path,
+    memory_limit: str,
+    run_id: str,
+    batches: list[BatchResult] | None,
+    raw_dir: Path,
+    started_at,
+    retire_unseen: bool = True,
+) -> loading.LoadCounts:
     """Load what was staged, plus `batches`, in one transaction; checkpoint. Files the run did
     not see are retired only with `retire_unseen` (discovery was complete)."""
     con = warehouse.connect(warehouse_path, memory_limit=memory_limit)
@@ -185,8 +200,7 @@ def load_batches(warehouse_path: Path, memory_limit: str, run_id: str,
         con.close()
 
 
-def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "1GB",
-               full: bool = False) -> list[Path]:
+def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "1GB", full: bool = False) -> list[Path]:
     """The published warehouse as parquet (flows/core/warehouse/export.py): whatever the
     manifest shows out of date is written again (everything with `full`)."""
     con = warehouse.connect(warehouse_path, read_only=True, memory_limit=memory_limit)

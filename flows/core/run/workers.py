@@ -6,15 +6,16 @@ settings or event queue to build per task (Prefect's process pool rebuilds them 
 docs/scaling.md has the measurement), nothing of Prefect's to import at start or to flush at exit. They can be spawned before the flow (while Prefect's
 server boots), and they die with the flow's process, even one killed with -9.
 """
+
 from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from flows.core.contract import BatchResult
 from flows.core.run import runner
 from flows.core.run.lifetime import die_with_parent
-from flows.core.contract import BatchResult
 
 
 def _worker_start() -> None:
@@ -30,8 +31,8 @@ class BatchPool:
     def __init__(self, workers: int):
         self.workers = workers
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_start)
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+        )
         # a spawn pool starts a process per item submitted while none is idle: all of them now
         # (none is idle before its warm-up ends), from this thread (see die_with_parent)
         for _ in range(workers):

@@ -12,6 +12,7 @@ worth 280b yuan") are folded into it, subsets ("among them", "of which") get a `
 their own inherit their parent's stage, else the stage of the sentence before, else the
 article's dominant stage.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,15 +22,25 @@ from flows.core.extract.en.labels import stage_counts
 from flows.core.extract.en.sentence import fields_sentence, sentence_mentions
 from flows.core.model import CohortMention
 
-NEAR = 0.05          # "more than 580 billion" restates 582.18 billion
-SAME = 0.005         # the scorer's own tolerance
+NEAR = 0.05  # "more than 580 billion" restates 582.18 billion
+SAME = 0.005  # the scorer's own tolerance
 # a heading after which a web page lists other articles' headlines
 _RELATED = re.compile(
     r"(?:related|read\s+more|see\s+also|more\s+(?:news|stories|reading)|recommended|"
     r"you\s+may\s+also\s+like)\b"
-    r"(?:\s+(?:links?|stories|news|articles?|reports?|reading|coverage|content))?\s*[:：>»]?\s*$", re.I)
-LABELS = ("sector_code", "size_min", "size_max", "size_currency", "region", "alt_amount",
-          "alt_currency", "project_name")
+    r"(?:\s+(?:links?|stories|news|articles?|reports?|reading|coverage|content))?\s*[:：>»]?\s*$",
+    re.I,
+)
+LABELS = (
+    "sector_code",
+    "size_min",
+    "size_max",
+    "size_currency",
+    "region",
+    "alt_amount",
+    "alt_currency",
+    "project_name",
+)
 
 
 def extract_en(sentences: list[str]) -> list[CohortMention]:
@@ -48,7 +59,7 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
         mentions = _drop_earlier_editions(mentions, sentences)
         if not mentions:
             return []
-    if not _about_projects(sentences):      # keep only what names its facility
+    if not _about_projects(sentences):  # keep only what names its facility
         mentions = [m for m in mentions if m.project_name]
         if not mentions:
             return []
@@ -73,8 +84,10 @@ def _about_projects(sentences: list[str]) -> bool:
 
 # 'the 2023 edition saw 12 projects ...' in a report on the 2024 fair: an earlier edition
 _YEAR_EDITION = re.compile(r"\b(?:the|its|at|in|during)\s+((?:19|20)\d\d)(?:'s)?\s+(?:edition|session)\b", re.I)
-_EVENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z(][\w()'’&-]*\s+){0,8}?"
-                         r"(?:edition|session|Fair|Expo|EXPO|Conference|Forum|Summit|Convention|Congress|Week|Festival)\b")
+_EVENT_YEAR = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:[A-Z(][\w()'’&-]*\s+){0,8}?"
+    r"(?:edition|session|Fair|Expo|EXPO|Conference|Forum|Summit|Convention|Congress|Week|Festival)\b"
+)
 
 
 def _drop_earlier_editions(mentions: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
@@ -103,8 +116,14 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
     for m in mentions:
         kind = m.extra.get("anaphor")
         if kind:
-            before = [n for n in out if n.sentence_index == m.sentence_index - 1 and
-                      n.project_count is not None and n.project_count > 1 and n.amount is None]
+            before = [
+                n
+                for n in out
+                if n.sentence_index == m.sentence_index - 1
+                and n.project_count is not None
+                and n.project_count > 1
+                and n.amount is None
+            ]
             if kind == "definite":
                 before = [n for n in before if not n.extra.get("subset")] or before
                 target = before[0] if before else None
@@ -120,8 +139,14 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
 
 
 def _bare_amount(m: CohortMention) -> bool:
-    return m.project_count is None and m.amount is not None and not m.project_name and \
-        m.size_min is None and m.size_max is None and not m.extra.get("subset")
+    return (
+        m.project_count is None
+        and m.amount is not None
+        and not m.project_name
+        and m.size_min is None
+        and m.size_max is None
+        and not m.extra.get("subset")
+    )
 
 
 def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
@@ -131,13 +156,21 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
     out: list[CohortMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.project_count is not None and m.project_count > 1 and \
-                m.amount is None and m.size_min is None and m.size_max is None and \
-                not m.extra.get("subset") and _bare_amount(prev) and \
-                prev.sentence_index == m.sentence_index - 1 and prev.stage == m.stage and \
-                sum(n.sentence_index == prev.sentence_index for n in mentions) == 1 and \
-                not any(n.sentence_index == m.sentence_index for n in out) and \
-                _GROUP_TALK.search(prev.evidence or ""):
+        if (
+            prev is not None
+            and m.project_count is not None
+            and m.project_count > 1
+            and m.amount is None
+            and m.size_min is None
+            and m.size_max is None
+            and not m.extra.get("subset")
+            and _bare_amount(prev)
+            and prev.sentence_index == m.sentence_index - 1
+            and prev.stage == m.stage
+            and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
+            and not any(n.sentence_index == m.sentence_index for n in out)
+            and _GROUP_TALK.search(prev.evidence or "")
+        ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code
             continue
@@ -158,8 +191,7 @@ def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
         return False
     if n.amount is not None and m.currency == n.currency and _close(m.amount, n.amount, tol):
         return True
-    return n.alt_amount is not None and m.currency == n.alt_currency and \
-        _close(m.amount, n.alt_amount, tol)
+    return n.alt_amount is not None and m.currency == n.alt_currency and _close(m.amount, n.alt_amount, tol)
 
 
 def _covers(n: CohortMention, m: CohortMention) -> bool:
@@ -170,9 +202,13 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         if n.project_count != m.project_count:
             # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
             # headline's 'over 400 projects worth 280b yuan' the body's 412 and 283.6 billion
-            if not (m.approximate and m.size_min is None and n.project_count is not None and
-                    not m.extra.get("subset") and
-                    _close(float(m.project_count), float(n.project_count), NEAR)):
+            if not (
+                m.approximate
+                and m.size_min is None
+                and n.project_count is not None
+                and not m.extra.get("subset")
+                and _close(float(m.project_count), float(n.project_count), NEAR)
+            ):
                 return False
             return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
         if m.amount is None:
@@ -181,19 +217,22 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             return _amount_near(m, n, SAME)
         if not _amount_near(m, n, NEAR):
             return False
-        return (m.approximate and not n.approximate) or (_fewer_digits(m.amount, n) and (
-            m.sentence_index == 0 or _amount_near(m, n, SAME)))
+        return (m.approximate and not n.approximate) or (
+            _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
+        )
     if n.project_count is None:
         return False
     return _amount_near(m, n, SAME) or (
-        _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or
-                                      _fewer_digits(m.amount, n)))
+        _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
+    )
 
 
 def _fewer_digits(value: float, n: CohortMention) -> bool:
     """'USD 38 billion' is a rounding of 38.97 billion: fewer significant digits."""
+
     def digits(v: float) -> int:
         return len(f"{v:.6g}".replace(".", "").replace("-", "").split("e")[0].rstrip("0"))
+
     others = [v for v in (n.amount, n.alt_amount) if v is not None]
     return any(digits(value) < digits(v) for v in others)
 
@@ -223,8 +262,14 @@ def _merge_into(n: CohortMention, m: CohortMention) -> None:
 
 
 def _key(m: CohortMention) -> tuple:
-    return (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency,
-            m.project_name, m.size_min, m.size_max)
+    return (
+        m.project_count,
+        None if m.amount is None else round(m.amount, -4),
+        m.currency,
+        m.project_name,
+        m.size_min,
+        m.size_max,
+    )
 
 
 def _fold(mentions: list[CohortMention]) -> list[CohortMention]:
@@ -256,8 +301,7 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
     and biomedicine.': the fields of the sentence before's main cohort, when it has none."""
     for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
         if i + 1 < len(sentences):
-            main = next((m for m in kept if m.sentence_index == i and m.parent is None and
-                         not m.project_name), None)
+            main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
             if main is not None and main.sector_code is None:
                 code = fields_sentence(sentences[i + 1])
                 if code:
@@ -294,8 +338,11 @@ def _apply_every_band(kept: list[CohortMention], every: list[tuple]) -> None:
     """'every project was valued at over ¥500 million' floors the headline cohort."""
     if not every:
         return
-    roots = [m for m in kept if m.parent is None and m.project_count is not None
-             and m.size_min is None and m.size_max is None]
+    roots = [
+        m
+        for m in kept
+        if m.parent is None and m.project_count is not None and m.size_min is None and m.size_max is None
+    ]
     if roots:
         root = max(roots, key=lambda m: m.project_count)
         root.size_min, root.size_max, currency = every[0]
@@ -304,7 +351,7 @@ def _apply_every_band(kept: list[CohortMention], every: list[tuple]) -> None:
 
 
 def _resolve_stages(kept: list[CohortMention], sentences: list[str]) -> None:
-    dominant = None   # tallied only when some cohort needs it (it costs a pass per article)
+    dominant = None  # tallied only when some cohort needs it (it costs a pass per article)
     for m in kept:
         if m.extra.get("explicit_stage") and m.stage:
             continue
@@ -313,8 +360,9 @@ def _resolve_stages(kept: list[CohortMention], sentences: list[str]) -> None:
             m.stage = parent.stage
             continue
         # discourse: a cohort that says nothing of its stage continues the sentence before
-        before = [n for n in kept if n.sentence_index == m.sentence_index - 1 and
-                  n.extra.get("explicit_stage") and n.stage]
+        before = [
+            n for n in kept if n.sentence_index == m.sentence_index - 1 and n.extra.get("explicit_stage") and n.stage
+        ]
         if before and m.sentence_index > 1:
             m.stage = before[-1].stage
             continue

@@ -7,6 +7,7 @@ qualifies ("a 12-billion-yuan hydrogen park" -> a named project, "a 20-billion-y
 not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names, `framed_name`
 "the X project funded by Y with an investment of" and `object_name` "... into a branch".
 """
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,23 @@ from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, tr
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
-HEADS = (r"project|park|plant|base|complex|centre|center|factory|facility|hub|zone|headquarters|"
-         r"campus|terminal|hospital|resort|institute|laboratory|airport|railway|expressway|"
-         r"warehouse")
+HEADS = (
+    r"project|park|plant|base|complex|centre|center|factory|facility|hub|zone|headquarters|"
+    r"campus|terminal|hospital|resort|institute|laboratory|airport|railway|expressway|"
+    r"warehouse"
+)
 NAME_RE = re.compile(
     rf"\b(?:the|an?)\s+((?:[\w'’\-]+\s+){{0,10}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
-    r"(?!\s+(?:signing|ceremony|conference|fair|investment))", re.I)
+    r"(?!\s+(?:signing|ceremony|conference|fair|investment))",
+    re.I,
+)
 # 'Major projects include the X park ...': the plural names the list, the name one project
-_INTRO = re.compile(r"\b(?:include[sd]?|including|such\s+as|namely|notably|e\.g\.|"
-                    r"for\s+(?:example|instance)|among\s+(?:them|these|which)\s+(?:is|was|are|were))\s",
-                    re.I)
+_INTRO = re.compile(
+    r"\b(?:include[sd]?|including|such\s+as|namely|notably|e\.g\.|"
+    r"for\s+(?:example|instance)|among\s+(?:them|these|which)\s+(?:is|was|are|were))\s",
+    re.I,
+)
 _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
 
 # Figures of another kind, refused when the clause does not speak of investment
@@ -33,7 +40,9 @@ _NOT_INVESTMENT = re.compile(
     r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
     r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
     r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
-    r"gross\s+domestic\s+product)\b", re.I)
+    r"gross\s+domestic\s+product)\b",
+    re.I,
+)
 # ... and figures that are never a project cohort, even when 'investment' is said
 _NEVER = re.compile(
     r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
@@ -48,58 +57,157 @@ _NEVER = re.compile(
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade)\b", re.I)
+    r"(?:foreign|bilateral|two-way)\s+trade)\b",
+    re.I,
+)
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover)|in\s+(?:scale|size))\b", re.I)
+    r"profits?|GDP|turnover)|in\s+(?:scale|size))\b",
+    re.I,
+)
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
 # this year's planned share of a multi-year total
 _PLANNED_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:planned|scheduled|earmarked|arranged)"
     r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|to\s+be\s+(?:invested|put\s+in|completed|spent))"
-    r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})", re.I)
+    r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
+    re.I,
+)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
-    r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$", re.I)
+    r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$",
+    re.I,
+)
 _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
 # (plain substrings: faster than a regex alternation of this many words)
-_NEVER_WORDS = ("averag", "capita", "foreign", "fdi", "actual", "utili", "fixed", "tentative",
-                "intended", "purchase", "procurement", "trade", "paid", "place", "arrived",
-                "annual", "yearly", "ment for", "ment during", "ment in", "ment planned",
-                "ment complet", "complete an", "completed an", "complete investment",
-                "completed investment", "completes", "completing", "aim", "target", "goal",
-                "striv", "blueprint", "quota")
+_NEVER_WORDS = (
+    "averag",
+    "capita",
+    "foreign",
+    "fdi",
+    "actual",
+    "utili",
+    "fixed",
+    "tentative",
+    "intended",
+    "purchase",
+    "procurement",
+    "trade",
+    "paid",
+    "place",
+    "arrived",
+    "annual",
+    "yearly",
+    "ment for",
+    "ment during",
+    "ment in",
+    "ment planned",
+    "ment complet",
+    "complete an",
+    "completed an",
+    "complete investment",
+    "completed investment",
+    "completes",
+    "completing",
+    "aim",
+    "target",
+    "goal",
+    "striv",
+    "blueprint",
+    "quota",
+)
 _NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
-_NOT_INVESTMENT_CUE = cue("output", "revenue", "sales", "tax", "profit", "turnover", "trade",
-                          "gdp", "fund", "import", "export", "retail", "consumption", "income",
-                          "salar", "subsid", "capita", "loan", "credit", "registered", "market",
-                          "transaction", "domestic product")
-_BARE_Q_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping",
-                "nearly", "about", "around", "almost")    # and 'in excess of', 'upwards of'
+_NOT_INVESTMENT_CUE = cue(
+    "output",
+    "revenue",
+    "sales",
+    "tax",
+    "profit",
+    "turnover",
+    "trade",
+    "gdp",
+    "fund",
+    "import",
+    "export",
+    "retail",
+    "consumption",
+    "income",
+    "salar",
+    "subsid",
+    "capita",
+    "loan",
+    "credit",
+    "registered",
+    "market",
+    "transaction",
+    "domestic product",
+)
+_BARE_Q_LAST = (
+    "than",
+    "over",
+    "above",
+    "least",
+    "exceeding",
+    "beyond",
+    "topping",
+    "nearly",
+    "about",
+    "around",
+    "almost",
+)  # and 'in excess of', 'upwards of'
 _OF_AFTER = ("excess", "upwards")
-_DELTA_LAST = ("increase", "increases", "increased", "increasing", "up", "rose", "risen", "grew",
-               "grown", "growth", "added", "more", "higher", "lower", "decrease", "decreases",
-               "decreased", "down", "fell", "dropped")
+_DELTA_LAST = (
+    "increase",
+    "increases",
+    "increased",
+    "increasing",
+    "up",
+    "rose",
+    "risen",
+    "grew",
+    "grown",
+    "growth",
+    "added",
+    "more",
+    "higher",
+    "lower",
+    "decrease",
+    "decreases",
+    "decreased",
+    "down",
+    "fell",
+    "dropped",
+)
 
 # "a 12-billion-yuan hydrogen energy industrial park in Baicheng"
 _ADJ_AMOUNT = re.compile(r"-(?:trillion|billion|million)\b|-(?:yuan|dollars?|euros?)$", re.I)
-_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,7}?[A-Za-z][\w'’\-]*)"
-                     r"(?=\s*(?:[,.;:()]|$|\s(?:in|at|on|by|with|for|to|of|that|which|is|was|"
-                     r"will|would|are|were|has|had|and|near|from|invested|built|funded|developed|"
-                     r"backed|owned|operated|located|launched|planned|undertaken|constructed)\b))")
-_NOT_HEAD = re.compile(r"\b(?:funds?|loans?|credit|subsid(?:y|ies)|bonds?|budget|"
-                       r"output|revenue|deficit|financing|package|stimulus|blueprint|target|goal|plan|quota)\b", re.I)
-_HEAD_END = re.compile(rf"\b(?:{HEADS}|branch|store|mall|hotel|mill|mine|port|station|"
-                       r"school|tower|farm|line|cluster)$", re.I)
+_PHRASE = re.compile(
+    r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,7}?[A-Za-z][\w'’\-]*)"
+    r"(?=\s*(?:[,.;:()]|$|\s(?:in|at|on|by|with|for|to|of|that|which|is|was|"
+    r"will|would|are|were|has|had|and|near|from|invested|built|funded|developed|"
+    r"backed|owned|operated|located|launched|planned|undertaken|constructed)\b))"
+)
+_NOT_HEAD = re.compile(
+    r"\b(?:funds?|loans?|credit|subsid(?:y|ies)|bonds?|budget|"
+    r"output|revenue|deficit|financing|package|stimulus|blueprint|target|goal|plan|quota)\b",
+    re.I,
+)
+_HEAD_END = re.compile(
+    rf"\b(?:{HEADS}|branch|store|mall|hotel|mill|mine|port|station|"
+    r"school|tower|farm|line|cluster)$",
+    re.I,
+)
 _PHRASE_TO_HEAD = re.compile(
     rf"\s+((?:(?!(?:an?|the)\s)[A-Za-z][\w'’\-]*\s+){{0,7}}?(?:{HEADS}|branch|store|mall|hotel|mill|mine|"
-    r"port|station|school|tower|farm|line|cluster))\b(?![\w-])", re.I)
+    r"port|station|school|tower|farm|line|cluster))\b(?![\w-])",
+    re.I,
+)
 # 'a 4.5 billion yuan data center': an unhyphenated amount after an article is adjectival too
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
@@ -112,28 +220,28 @@ def _may_never(text: str) -> bool:
 
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
-    before = s[max(0, a.start - 90): a.start]
-    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1:]
+    before = s[max(0, a.start - 90) : a.start]
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if _may_never(clause) and _NEVER.search(clause):
         return False
-    if "investment" not in clause.lower() and may_contain(clause, _NOT_INVESTMENT_CUE) and \
-            _NOT_INVESTMENT.search(clause):
+    if (
+        "investment" not in clause.lower()
+        and may_contain(clause, _NOT_INVESTMENT_CUE)
+        and _NOT_INVESTMENT.search(clause)
+    ):
         return False
-    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and \
-            _NEVER.search(s, 0, a.start):
+    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
         return False
-    if _AFTER_NOT.match(s, a.end) or (may_contain(s[a.end: a.end + 60], _PLANNED_CUE) and
-                                       _PLANNED_AFTER.match(s, a.end)):
+    if _AFTER_NOT.match(s, a.end) or (
+        may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
+    ):
         return False
     last = clause.rsplit(" and ", 1)[-1]
-    if _THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and \
-            "total" not in last.lower():
-        return False          # 'planned investment of 6.2 billion yuan this year'
+    if _THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and "total" not in last.lower():
+        return False  # 'planned investment of 6.2 billion yuan this year'
 
-    bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) \
-        else before
-    return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or
-                _DELTA_AFTER.match(s, a.end))
+    bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before
+    return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or _DELTA_AFTER.match(s, a.end))
 
 
 def _may_be_delta(bare: str) -> bool:
@@ -153,9 +261,9 @@ def _may_be_delta(bare: str) -> bool:
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     """For an adjectival amount ("a 4.5-billion-yuan medical center"): ('drop', end) when it
     sizes a fund or the like, (the facility's name, its end) when it sizes one project."""
-    if not _ADJ_AMOUNT.search(s[a.start: a.end]) and not (
-            s[a.start - 2: a.start].lower() in ("a ", "n ") and
-            _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)):
+    if not _ADJ_AMOUNT.search(s[a.start : a.end]) and not (
+        s[a.start - 2 : a.start].lower() in ("a ", "n ") and _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)
+    ):
         return None
     m = _PHRASE.match(s, a.end)
     if not m:
@@ -175,7 +283,7 @@ def project_name(text: str) -> str | None:
     names, pos = [], 0
     while (n := NAME_RE.search(text, pos)) is not None:
         if _NAME_STOP.search(n.group(1)):
-            pos = n.start(1)      # 'the signed projects include the X base': retry inside
+            pos = n.start(1)  # 'the signed projects include the X base': retry inside
         else:
             names.append(n.group(1))
             pos = n.end()
@@ -184,12 +292,16 @@ def project_name(text: str) -> str | None:
 
 # 'has put 300 million yuan into setting up a branch', '1 billion yuan in a paper mill',
 # 'will invest 2.8 billion yuan to build a logistics hub': the one thing the amount buys
-_OBJECT_HEADS = (rf"{HEADS}|branch|enterprise|store|mall|hotel|production\s+line|mine|port|"
-                 r"station|school|university|building|tower|farm|mill|pasture|plantation")
+_OBJECT_HEADS = (
+    rf"{HEADS}|branch|enterprise|store|mall|hotel|production\s+line|mine|port|"
+    r"station|school|university|building|tower|farm|mill|pasture|plantation"
+)
 _OBJECT_NAME = re.compile(
     rf"\s+(?:(?:in|into|on|for)\s+(?:(?:setting\s+up|building|constructing|establishing|developing|"
     rf"launching|expanding)\s+)?an?|to\s+(?:build|set\s+up|construct|establish|develop|launch|"
-    rf"expand)\s+(?:an?|the|its|their))\s+((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b", re.I)
+    rf"expand)\s+(?:an?|the|its|their))\s+((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b",
+    re.I,
+)
 _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
@@ -200,21 +312,27 @@ _SINGULAR_FRAME = re.compile(
     rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
     rf"(?:has|had|have|involves|involving|carries|carrying)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+of|"
     rf"accounts?\s+for|accounted\s+for)\s+"
-    rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$", re.I)
-_FRAME_LAST = ("of", "worth", "at", "costing", "for") + tuple(
-    q.split()[-1] for q in LOWER_Q.split("|")) + ("about", "nearly", "around", "approximately",
-                                                  "roughly")
+    rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$",
+    re.I,
+)
+_FRAME_LAST = (
+    ("of", "worth", "at", "costing", "for")
+    + tuple(q.split()[-1] for q in LOWER_Q.split("|"))
+    + ("about", "nearly", "around", "approximately", "roughly")
+)
 
 
-PLURAL_AGENTS = re.compile(r"\b(?:investors|companies|enterprises|firms|businesses|"
-                            r"projects|deals)\b", re.I)
+PLURAL_AGENTS = re.compile(
+    r"\b(?:investors|companies|enterprises|firms|businesses|"
+    r"projects|deals)\b",
+    re.I,
+)
 
 
 def object_name(s: str, end: int, prefix: str = "") -> str | None:
     """The facility an amount is spent on, named right after it ('... into a branch'), when
     no plural spends it ('foreign firms put $3 billion into a zone' is no one project)."""
-    if not s[end: end + 6].lower().lstrip().startswith(_OBJECT_CUE) or \
-            PLURAL_AGENTS.search(after_intro(prefix)):
+    if not s[end : end + 6].lower().lstrip().startswith(_OBJECT_CUE) or PLURAL_AGENTS.search(after_intro(prefix)):
         return None
     m = _OBJECT_NAME.match(s, end)
     return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None
@@ -233,6 +351,6 @@ def framed_name(prefix: str) -> str | None:
 def after_intro(prefix: str) -> str:
     """The part of prefix after its last 'include(s)/such as/namely ...', or all of it."""
     last = None
-    for last in _INTRO.finditer(prefix):
+    for last in _INTRO.finditer(prefix):  # noqa: B007 - the loop keeps the last match
         pass
-    return prefix[last.end():] if last else prefix
+    return prefix[last.end() :] if last else prefix

@@ -7,6 +7,7 @@ infrastructure, 25 on industry", "11 signed Monday and two earlier"). Counts of 
 cities, guests, years, dates, ordinals, percentages and differences ("23 more than last
 year") are refused.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,51 +27,116 @@ WORD_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-])\b{WORD_NUM}\b{_TOKEN_END}",
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred".split())
+    "hundred".split()
+)
 # a number word standing alone among the letters of the lower-cased sentence
 _NUMBER_WORD_LIST = tuple(sorted(NUMBER_WORDS))
 _NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z])")
-_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)    # = _NUMBER_WORD.search(low), on " " + low
+_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # = _NUMBER_WORD.search(low), on " " + low
 _GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
 _YEAR = re.compile(r"\d{4}")
-_BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")   # last characters _BAD_BEFORE can end on
-_UNIT = (r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-         r"contracts|agreements)\b")
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
-NOUN_RE = re.compile(
-    rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I
+_BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
+_UNIT = (
+    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
+    r"contracts|agreements)\b"
 )
+_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = {
-    "in", "on", "at", "from", "to", "for", "with", "by", "across", "than", "over", "under",
-    "into", "through", "since", "during", "including", "among", "about", "of", "the", "a",
-    "an", "are", "were", "is", "was", "be", "been", "have", "has", "had", "will", "would",
-    "more", "fewer", "less", "additional", "per", "each", "percent", "times", "years",
-    "industries", "countries", "cities", "provinces", "enterprises", "companies", "sectors",
-    "fields", "areas", "regions", "counties", "districts", "guests", "people", "firms",
-    "that", "which", "who", "this", "these", "those", "their", "its", "our", "they", "them",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "for",
+    "with",
+    "by",
+    "across",
+    "than",
+    "over",
+    "under",
+    "into",
+    "through",
+    "since",
+    "during",
+    "including",
+    "among",
+    "about",
+    "of",
+    "the",
+    "a",
+    "an",
+    "are",
+    "were",
+    "is",
+    "was",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "more",
+    "fewer",
+    "less",
+    "additional",
+    "per",
+    "each",
+    "percent",
+    "times",
+    "years",
+    "industries",
+    "countries",
+    "cities",
+    "provinces",
+    "enterprises",
+    "companies",
+    "sectors",
+    "fields",
+    "areas",
+    "regions",
+    "counties",
+    "districts",
+    "guests",
+    "people",
+    "firms",
+    "that",
+    "which",
+    "who",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "our",
+    "they",
+    "them",
 }
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
-    r"totaling|totalling|stood at|hit|amounted to)\s+(?:a total of\s+)?$", re.I
+    r"totaling|totalling|stood at|hit|amounted to)\s+(?:a total of\s+)?$",
+    re.I,
 )
 # 'the number of contracted projects was 1,259'
 _NUMBER_OF_WAS = re.compile(
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:\w+\s+){0,3}?(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$", re.I)
-_ELLIPTIC_BEFORE = re.compile(
-    r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I
+    r"(?:\w+\s+){0,3}?(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    re.I,
 )
-_ELLIPTIC_AFTER = re.compile(
-    r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I
-)
+_ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
+_ELLIPTIC_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I)
 _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
 # ... and after their size band: 'projects of 1 billion yuan or more 58, contract amount ...'
-_POST_BAND_BEFORE = re.compile(r"\bprojects\s+(?:of|with|above|over)\s+[^,;]{1,40}?\b(?:and|or)\s+"
-                               r"(?:above|more|over)\s+$", re.I)
+_POST_BAND_BEFORE = re.compile(
+    r"\bprojects\s+(?:of|with|above|over)\s+[^,;]{1,40}?\b(?:and|or)\s+"
+    r"(?:above|more|over)\s+$",
+    re.I,
+)
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
 # "41 were foreign-funded projects"
 ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
@@ -78,12 +144,15 @@ _BE_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
-_MONTHS = (r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
-           r"Sep|Sept|September|Oct|October|Nov|November|Dec|December")
+_MONTHS = (
+    r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
+    r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
+)
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
-    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\))", re.I
+    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\))",
+    re.I,
 )
 
 
@@ -98,9 +167,9 @@ def _dozen_value(text: str) -> int | None:
 @dataclass
 class Count:
     start: int
-    end: int          # end of the count phrase (unit noun included when there is one)
+    end: int  # end of the count phrase (unit noun included when there is one)
     value: int
-    kind: str         # noun | list | predicate | elliptic | verb | gapped
+    kind: str  # noun | list | predicate | elliptic | verb | gapped
     post: bool = False  # MT order, the noun before the number: 'started projects 247'
 
 
@@ -112,8 +181,7 @@ def _verb_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\s+(?:a\s+total\s+of\s+)?$", re.I)
 
 
-_TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply",
-                          "export", "import"))
+_TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply", "export", "import"))
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
@@ -128,7 +196,7 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if unit == "project" and value != 1:
         return None
     if gap and not unit.startswith("project") and any(w.lower() in _TRADE_WORDS for w in gap):
-        return None       # '15 trade agreements', '8 purchase contracts': no investment projects
+        return None  # '15 trade agreements', '8 purchase contracts': no investment projects
     return m.end()
 
 
@@ -143,8 +211,7 @@ def _elliptic_before(before: str, at_start: bool) -> bool:
     t = before.rstrip()
     if not t:
         return at_start
-    return t[-1] in ",;:" or (may_end_with(t, _ELLIPTIC_WORDS) and
-                              _ELLIPTIC_WORD_END.search(t[-10:]) is not None)
+    return t[-1] in ",;:" or (may_end_with(t, _ELLIPTIC_WORDS) and _ELLIPTIC_WORD_END.search(t[-10:]) is not None)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -161,7 +228,7 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     if _NUMBER_WORD_FAST.search(" " + low):
         matches += WORD_TOKEN_RE.finditer(sentence)
         matches.sort(key=lambda m: m.start())
-    if "dozen" in low:      # 'a dozen projects', 'half a dozen deals'
+    if "dozen" in low:  # 'a dozen projects', 'half a dozen deals'
         matches += _DOZEN.finditer(sentence)
         matches.sort(key=lambda m: m.start())
     tokens = []
@@ -175,40 +242,45 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             continue
         if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
             continue  # a year
-        before = sentence[max(0, start - 20): start]
+        before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
         if (tail in _BAD_LAST and _BAD_BEFORE.search(before)) or _BAD_AFTER.match(sentence, end):
             continue
         tokens.append((start, end, value, text))
     counts: dict[int, Count] = {}
     first_pw = _PROJECT_WORD.search(sentence) if tokens else None
-    pw_end = first_pw.end() if first_pw else len(sentence) + 1    # 'projects' ends by here
+    pw_end = first_pw.end() if first_pw else len(sentence) + 1  # 'projects' ends by here
     for i in range(len(tokens) - 1, -1, -1):
         start, end, value, text = tokens[i]
         noun_end = _noun(sentence, end, value)
         if noun_end is not None:
             counts[i] = Count(start, noun_end, value, "noun")
             continue
-        if i + 1 in counts and counts[i + 1].kind in ("noun", "list") and \
-                _LIST_GAP.fullmatch(sentence[end: tokens[i + 1][0]]):
+        if (
+            i + 1 in counts
+            and counts[i + 1].kind in ("noun", "list")
+            and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
+        ):
             counts[i] = Count(start, end, value, "list")
             continue
         if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
             continue
-        before = sentence[max(0, start - 80): start]     # (every test below reads <= 80)
-        if (_POST_NOUN_BEFORE.search(before[-12:]) or (
-                before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))) \
-                and _POST_NOUN_AFTER.match(sentence, end):
+        before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
+        if (
+            _POST_NOUN_BEFORE.search(before[-12:])
+            or (before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))
+        ) and _POST_NOUN_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "noun", post=True)
             continue
         elliptic_before = _elliptic_before(before, start <= 80)
         if elliptic_before and ARE_PROJECTS.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
             continue
-        if pw_end > start:      # the next three need 'projects' before
+        if pw_end > start:  # the next three need 'projects' before
             pass
         elif _PREDICATE_BEFORE.search(before[-40:]) or (
-                "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])):
+            "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])
+        ):
             counts[i] = Count(start, end, value, "predicate")
             continue
         elif _OTHER_BEFORE.search(before[-30:]):
@@ -217,8 +289,7 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         elif elliptic_before and _ELLIPTIC_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "elliptic")
             continue
-        if before[-1:].isspace() and _verb_before().search(before[-40:]) and \
-                _VERB_AFTER.match(sentence, end):
+        if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "verb")
     _extend_lists(sentence, tokens, counts)
     _gapped(sentence, tokens, counts)
@@ -227,21 +298,23 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
 
 # a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
 # "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
-_GAP_BEFORE = re.compile(
-    r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
+_GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:on|in|with|from|for|located|based|signed|inked|started|launched|completed|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
     r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
-    r"facilities)\b", re.I)     # 'Among them, 7 are regional headquarters'
+    r"facilities)\b",
+    re.I,
+)  # 'Among them, 7 are regional headquarters'
 
 _GAP_CONTEXT = re.compile(
     r"\b(?:among\s+(?:them|these|which|those)|of\s+(?:them|these|which|those)|include[sd]?|"
-    r"including|namely|(?:of|among)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements))\b", re.I)
-_GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes",
-              "including", "namely")
+    r"including|namely|(?:of|among)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements))\b",
+    re.I,
+)
+_GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes", "including", "namely")
 
 
 def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
@@ -258,7 +331,7 @@ def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
         if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
             continue
         if i > 0 and i - 1 not in counts:
-            continue      # '12 countries, 8 from Europe': the item's noun is not 'projects'
+            continue  # '12 countries, 8 from Europe': the item's noun is not 'projects'
         if any(j < i for j in counts) or _GAP_CONTEXT.search(before):
             counts[i] = Count(start, end, value, "gapped")
 
@@ -267,21 +340,27 @@ def _extend_lists(sentence: str, tokens: list, counts: dict[int, Count]) -> None
     """'projects numbered 123, 85 and 25 respectively': the numbers listed after a predicate
     count are counts too, when the list closes with 'and' ('123, 85 of which' is no list)."""
     heads = [i for i, c in counts.items() if c.kind == "predicate"]
-    if "respectively" in sentence:   # 'the numbers of A and B projects were 12 and 8 respectively'
-        heads += [i for i, t in enumerate(tokens) if i not in counts and _BE_BEFORE.search(
-            sentence, 0, t[0]) and _PROJECT_WORD.search(sentence, 0, t[0])]
+    if "respectively" in sentence:  # 'the numbers of A and B projects were 12 and 8 respectively'
+        heads += [
+            i
+            for i, t in enumerate(tokens)
+            if i not in counts and _BE_BEFORE.search(sentence, 0, t[0]) and _PROJECT_WORD.search(sentence, 0, t[0])
+        ]
     for i in heads:
         chain, last_gap = [], ""
         j = i
         while j + 1 < len(tokens) and j + 1 not in counts:
-            gap = sentence[tokens[j][1]: tokens[j + 1][0]]
+            gap = sentence[tokens[j][1] : tokens[j + 1][0]]
             if not _LIST_GAP.fullmatch(gap):
                 break
             chain.append(j + 1)
             last_gap = gap
             j += 1
-        if chain and re.search(r"\b(?:and|or)\b", last_gap) and \
-                not re.match(r"\s*(?:of|in)\s+(?:them|these|which)\b", sentence[tokens[j][1]:]):
+        if (
+            chain
+            and re.search(r"\b(?:and|or)\b", last_gap)
+            and not re.match(r"\s*(?:of|in)\s+(?:them|these|which)\b", sentence[tokens[j][1] :])
+        ):
             if i not in counts:
                 counts[i] = Count(tokens[i][0], tokens[i][1], tokens[i][2], "predicate")
             for k in chain:

@@ -6,6 +6,7 @@ the regex cannot match, so skipping it on False never changes a result. Outside 
 characters fold onto ASCII letters under re.IGNORECASE (İ ı ſ K): texts holding one are not
 pre-checked.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,9 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def may_end_with(text: str, words: tuple[str, ...], space: bool = False,
-                 of_after: tuple[str, ...] | None = None) -> bool:
+def may_end_with(
+    text: str, words: tuple[str, ...], space: bool = False, of_after: tuple[str, ...] | None = None
+) -> bool:
     """False only when the text's last whitespace-separated word (lower-cased) ends with none
     of `words`, or (`space`) the text does not end with whitespace. With `of_after`, a last
     word 'of' counts only after a word ending with one of of_after ('in excess of')."""

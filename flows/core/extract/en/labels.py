@@ -5,6 +5,7 @@
 all of them); `stage_counts` tallies stage terms of a whole article (its dominant stage).
 Regexes are built once, cached.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,19 @@ from flows.core.lexicon import load
 EVENT_NAME_RE = re.compile(
     r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Convention|Congress|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition|Symposium)\b"
 )
-_EVENT_WORDS = ("Con", "Expo", "EXPO", "Fair", "Forum", "Summit", "Week", "Ceremony", "Festival",
-                "Exhibition", "Symposium")
+_EVENT_WORDS = (
+    "Con",
+    "Expo",
+    "EXPO",
+    "Fair",
+    "Forum",
+    "Summit",
+    "Week",
+    "Ceremony",
+    "Festival",
+    "Exhibition",
+    "Symposium",
+)
 
 
 class _Lexicon:
@@ -99,7 +111,7 @@ def stage_near(text: str, start: int, end: int) -> str | None:
 
 def stage_counts(sentences: list[str]) -> Counter:
     """How often each stage's terms occur in the article (ties: earliest first seen)."""
-    tally: Counter = Counter()   # one pass over the sentences joined by a separator
+    tally: Counter = Counter()  # one pass over the sentences joined by a separator
     for _, _, stage in _stage_table().spans("\n".join(_lower(s) for s in sentences)):
         if stage != NO_STAGE:
             tally[stage] += 1
@@ -107,15 +119,17 @@ def stage_counts(sentences: list[str]) -> Counter:
 
 
 def _masked(text: str) -> str:
-    if not has_any(text, _EVENT_WORDS):   # no event name possible: nothing to mask
+    if not has_any(text, _EVENT_WORDS):  # no event name possible: nothing to mask
         return _lower(text)
     return _lower(EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text))
 
 
 # a lower-case event named by its theme ('the big data expo', 'a new energy forum'): the
 # theme is the event's, not a cohort's sector
-_EVENT_AFTER = re.compile(r"\s+(?:industry\s+|industries\s+|industrial\s+|trade\s+|investment\s+)*"
-                          r"(?:expo|fair|conference|forum|summit|exhibition|convention|congress)s?\b")
+_EVENT_AFTER = re.compile(
+    r"\s+(?:industry\s+|industries\s+|industrial\s+|trade\s+|investment\s+)*"
+    r"(?:expo|fair|conference|forum|summit|exhibition|convention|congress)s?\b"
+)
 
 
 def sector_in(text: str) -> str | None:
@@ -124,7 +138,7 @@ def sector_in(text: str) -> str | None:
     table = _sector_table()
     hit = table.first_span(low, 0)
     while hit is not None and _EVENT_AFTER.match(low, hit[1]):
-        hit = table.first_span(low, hit[1])       # 'the big data expo': a theme
+        hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
     return hit[2] if hit else None
 
 

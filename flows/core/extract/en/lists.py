@@ -4,6 +4,7 @@ sector per cohort. Items are delimited by the lexicon's sector terms (so compoun
 as 'culture and tourism' stay whole); a list the lexicon cannot fully read is split at its
 commas and 'and's instead.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,7 @@ import re
 from flows.core.extract.en.labels import sector_in, sector_terms
 
 # what may separate two items of one list
-_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|(?:and|or|as\s+well\s+as|&)\s+)\s*",
-                   re.I)
+_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|(?:and|or|as\s+well\s+as|&)\s+)\s*", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+", re.I)
 _HEAD = re.compile(r"\s+(?:projects?|deals|contracts)\b.*$", re.I | re.S)
 # words between two terms of one item: 'high-end equipment manufacturing'
@@ -24,8 +24,11 @@ def _items(text: str) -> list[tuple[int, int, str]]:
     words apart belong to one item (its first term names it)."""
     items: list[list] = []
     for start, end, code in sector_terms(text):
-        if items and _SAME_ITEM.fullmatch(text[items[-1][1]: start]) and \
-                not re.search(r"\b(?:and|or)\b", text[items[-1][1]: start], re.I):
+        if (
+            items
+            and _SAME_ITEM.fullmatch(text[items[-1][1] : start])
+            and not re.search(r"\b(?:and|or)\b", text[items[-1][1] : start], re.I)
+        ):
             items[-1][1] = end
             continue
         items.append([start, end, code])
@@ -38,8 +41,8 @@ def _merge_same(text: str, items: list, n: int) -> list:
     k = 0
     while len(items) > n and k + 1 < len(items):
         a, b = items[k], items[k + 1]
-        if a[2] == b[2] and re.fullmatch(r"\s+and\s+", text[a[1]: b[0]], re.I):
-            items[k: k + 2] = [(a[0], b[1], a[2])]
+        if a[2] == b[2] and re.fullmatch(r"\s+and\s+", text[a[1] : b[0]], re.I):
+            items[k : k + 2] = [(a[0], b[1], a[2])]
         else:
             k += 1
     return items
@@ -63,7 +66,7 @@ def _piece_sector(piece: str) -> str | None:
 
 
 def _pure(text: str, spans: list) -> bool:
-    return all(_GLUE.fullmatch(text[a[1]: b[0]]) for a, b in zip(spans, spans[1:]))
+    return all(_GLUE.fullmatch(text[a[1] : b[0]]) for a, b in zip(spans, spans[1:]))
 
 
 def list_sectors(text: str, n: int, from_end: bool) -> list[str | None] | None:
@@ -88,17 +91,18 @@ def list_sectors(text: str, n: int, from_end: bool) -> list[str | None] | None:
     return None
 
 
-def respectively_sectors(s: str, counts: list[tuple[int, int]], amounts: list[tuple[int, int]],
-                         n: int) -> list[str | None] | None:
+def respectively_sectors(
+    s: str, counts: list[tuple[int, int]], amounts: list[tuple[int, int]], n: int
+) -> list[str | None] | None:
     """Sectors of n parallel cohorts whose figures (count and amount spans) a 'respectively'
     sentence lists: from the list before the figures, between counts and amounts, or after."""
     spans = counts + amounts
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     regions = [(s[:first], True)]
     if counts and amounts and max(b for _, b in counts) < min(a for a, _ in amounts):
-        regions.append((s[max(b for _, b in counts): min(a for a, _ in amounts)], False))
+        regions.append((s[max(b for _, b in counts) : min(a for a, _ in amounts)], False))
     resp = s.lower().find("respectively", last)
-    regions.append((s[last: resp if resp >= 0 else len(s)], False))
+    regions.append((s[last : resp if resp >= 0 else len(s)], False))
     for text, from_end in regions:
         found = list_sectors(text, n, from_end)
         if found:

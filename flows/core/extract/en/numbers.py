@@ -4,6 +4,7 @@
 locates money expressions ("RMB 175.1 billion", "$1.45b", "4 billion 280 million yuan") in a
 sentence and returns their spans, values in full units, ISO currency and qualifier.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,28 @@ from functools import lru_cache
 from flows.core.extract.en.cues import plain, word_finder
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES_W = {"hundred": 100, "thousand": 1000}
 
 _U = "|".join(sorted(UNITS, key=len, reverse=True))
@@ -29,28 +45,74 @@ WORD_NUM = rf"(?:{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 NUM = rf"(?:{DIGITS}|\b{WORD_NUM}\b)"
 
-SCALE_VALUES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
-                "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+SCALE_VALUES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
 _SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
 _MAG = rf"{NUM}{_SCALE}"
 # machine-translated compounds, scales strictly descending: "4 billion 280 million"
-_MAGSEQ = (rf"(?:{NUM}\s*trillion(?:\s+{NUM}\s*billion)?(?:\s+{NUM}\s*million)?(?![\w$])"
-           rf"|{NUM}\s*billion\s+{NUM}\s*million(?:\s+{NUM}\s*thousand)?(?![\w$])"
-           rf"|{NUM}\s*million\s+{NUM}\s*thousand(?![\w$])|{_MAG})")
+_MAGSEQ = (
+    rf"(?:{NUM}\s*trillion(?:\s+{NUM}\s*billion)?(?:\s+{NUM}\s*million)?(?![\w$])"
+    rf"|{NUM}\s*billion\s+{NUM}\s*million(?:\s+{NUM}\s*thousand)?(?![\w$])"
+    rf"|{NUM}\s*million\s+{NUM}\s*thousand(?![\w$])|{_MAG})"
+)
 
 # currency symbols/words -> ISO 4217 (matched case-insensitively)
 PRE_CURRENCY = {
-    "us$": "USD", "u.s.$": "USD", "us $": "USD", "u.s. $": "USD", "usd": "USD", "$": "USD",
-    "rmb": "CNY", "cny": "CNY", "¥": "CNY", "hk$": "HKD", "hkd": "HKD", "€": "EUR",
-    "eur": "EUR", "£": "GBP", "gbp": "GBP", "jpy": "JPY",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "us $": "USD",
+    "u.s. $": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "jpy": "JPY",
 }
 POST_CURRENCY = {
-    "yuan": "CNY", "chinese yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
-    "yuan (rmb)": "CNY", "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD",
-    "u.s. dollar": "USD", "american dollars": "USD", "dollars": "USD", "usd": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "hong kong dollars": "HKD",
-    "hk dollars": "HKD", "hkd": "HKD", "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
-    "pounds": "GBP", "pounds sterling": "GBP", "gbp": "GBP",
+    "yuan": "CNY",
+    "chinese yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "yuan (rmb)": "CNY",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
+    "american dollars": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "hong kong dollars": "HKD",
+    "hk dollars": "HKD",
+    "hkd": "HKD",
+    "yen": "JPY",
+    "japanese yen": "JPY",
+    "jpy": "JPY",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "gbp": "GBP",
 }
 _PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\b(?:USD|RMB|CNY|HKD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
@@ -65,8 +127,7 @@ UPPER_Q = r"up to|less than|under|below|no more than|not more than|within"
 ABOUT_Q = r"nearly|about|around|approximately|roughly|almost|close to|some|approx\.?|an estimated"
 QUAL_BEFORE = re.compile(rf"\b(?P<q>{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+(?:a\s+total\s+of\s+)?$", re.I)
 _LOWER_SET = set(LOWER_Q.split("|"))
-_QUAL_LAST = {q.split()[-1].lower() for q in f"{LOWER_Q}|{UPPER_Q}|{ABOUT_Q}".split("|")} | \
-    {"approx", "approx.", "of"}
+_QUAL_LAST = {q.split()[-1].lower() for q in f"{LOWER_Q}|{UPPER_Q}|{ABOUT_Q}".split("|")} | {"approx", "approx.", "of"}
 _UPPER_SET = set(UPPER_Q.split("|"))
 
 
@@ -75,7 +136,7 @@ class Amount:
     start: int
     end: int
     value: float
-    currency: str | None      # None: a bare "5 billion" that may borrow a neighbour's currency
+    currency: str | None  # None: a bare "5 billion" that may borrow a neighbour's currency
     approximate: bool = False
     bound: str | None = None  # 'lower' | 'upper' | 'about' from the qualifier
 
@@ -92,7 +153,7 @@ def word_to_int(text: str) -> int | None:
     t = text.strip().lower()
     if _INT_RE.fullmatch(t):
         digits = t.replace(",", "")
-        return int(digits) if len(digits) <= 15 else None   # no count has 16 digits
+        return int(digits) if len(digits) <= 15 else None  # no count has 16 digits
     total, current = 0, 0
     for tok in _WORD_SEP.split(t):
         if tok == "and":
@@ -150,9 +211,12 @@ def qualifier(before: str) -> tuple[bool, str | None]:
     words = before[-40:].split()
     if not words or words[-1].lower() not in _QUAL_LAST:
         return False, None
-    if words[-1].lower() == "of" and plain(before) and not (
-            len(words) > 1 and words[-2].lower().endswith(("total", "excess", "upwards"))):
-        return False, None    # 'of' ends only 'a total of', 'in excess of', 'upwards of'
+    if (
+        words[-1].lower() == "of"
+        and plain(before)
+        and not (len(words) > 1 and words[-2].lower().endswith(("total", "excess", "upwards")))
+    ):
+        return False, None  # 'of' ends only 'a total of', 'in excess of', 'upwards of'
     m = QUAL_BEFORE.search(before[-40:])
     if not m:
         return False, None
@@ -161,24 +225,23 @@ def qualifier(before: str) -> tuple[bool, str | None]:
 
 
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s?$", re.IGNORECASE)
-_PRE_LAST = frozenset("$¥€£dbyrpDBYRP")   # last characters of _PRE: its cheap pre-check
+_PRE_LAST = frozenset("$¥€£dbyrpDBYRP")  # last characters of _PRE: its cheap pre-check
 # Where a number starts; `cue` is set when a scale or currency word may follow (a superset of
 # what AMOUNT_RE can add after digits): a bare number without it is never an amount.
 # (the digit comes first so that the regex engine can skip to digits quickly)
-_DIGIT_START = re.compile(
-    rf"\d(?<![\d.,]\d)(?:(?=[\d.,]*(?:\s*[tbmk]|-|\s+(?:{_POST})))(?P<cue>)|)", re.IGNORECASE)
+_DIGIT_START = re.compile(rf"\d(?<![\d.,]\d)(?:(?=[\d.,]*(?:\s*[tbmk]|-|\s+(?:{_POST})))(?P<cue>)|)", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?:tr|b|m)illion\b", re.IGNORECASE)
 _WORD_NUM_BEFORE = re.compile(rf"\b{WORD_NUM}\s*$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + ["hundred", "thousand"])
 _NUMBER_WORD_LIST = tuple(sorted(_NUMBER_WORDS))
-_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)   # a number word alone, in " " + lower
+_NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # a number word alone, in " " + lower
 
 
 def _word_amount_starts(sentence: str) -> list[int]:
     """Starts of spelled-out amounts ('two billion yuan'), found from the scale word back."""
     starts = []
     for sc in _SCALE_WORD.finditer(sentence):
-        before = sentence[max(0, sc.start() - 40): sc.start()]
+        before = sentence[max(0, sc.start() - 40) : sc.start()]
         words = before.rsplit(None, 1)
         if words and words[-1].lower().split("-")[-1] in _NUMBER_WORDS:
             m = _WORD_NUM_BEFORE.search(before)
@@ -193,7 +256,7 @@ def _candidates(sentence: str):
     starts = []
     for d in _DIGIT_START.finditer(sentence):
         i = d.start()
-        if not _PRE_LAST.isdisjoint(sentence[max(0, i - 3): i]):
+        if not _PRE_LAST.isdisjoint(sentence[max(0, i - 3) : i]):
             pre = _PRE_BEFORE.search(sentence, max(0, i - 8), i)
             if pre:
                 starts.append(pre.start())
@@ -234,7 +297,7 @@ def find_amounts(sentence: str) -> list[Amount]:
         if value is None or value <= 0:
             continue
         start = m.start()
-        approx, bound = qualifier(sentence[max(0, start - 40): start])
+        approx, bound = qualifier(sentence[max(0, start - 40) : start])
         found.append(Amount(start, m.end(), value, _currency(pre, post), approx, bound))
     if not found:
         return found
@@ -242,7 +305,7 @@ def find_amounts(sentence: str) -> list[Amount]:
     for i in range(len(found) - 1, -1, -1):
         a = found[i]
         if a.currency is None and i + 1 < len(found):
-            gap = sentence[a.end: found[i + 1].start]
+            gap = sentence[a.end : found[i + 1].start]
             if _BORROW_GAP.fullmatch(gap) and found[i + 1].currency:
                 a.currency = found[i + 1].currency
     return [a for a in found if a.currency]
@@ -258,7 +321,7 @@ def _may_list_head(before: str) -> bool:
     """False only when _LIST_HEAD_RE cannot match: before must end '<digit> [,] and|or|to|-|–'."""
     t = before.rstrip()
     for conj in ("and", "or", "to", "-", "–"):
-        if t[-len(conj):].lower() == conj:
+        if t[-len(conj) :].lower() == conj:
             t = t[: -len(conj)].rstrip()
             if t.endswith(","):
                 t = t[:-1].rstrip()
@@ -275,10 +338,10 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
     currency ('between 5 and 10 billion yuan' likewise)."""
     out: list[Amount] = []
     for a in found:
-        before = sentence[max(0, a.start - 80): a.start]
+        before = sentence[max(0, a.start - 80) : a.start]
         m = _LIST_HEAD_RE.search(before) if _may_list_head(before) else None
         if m and _COUNT_NOUN_BEFORE.search(before, 0, m.start()):
-            m = None      # 'above projects 19, and 500 million yuan ...': 19 counts projects
+            m = None  # 'above projects 19, and 500 million yuan ...': 19 counts projects
         mags = list(_MAG_RE.finditer(sentence, a.start, a.end)) if m else ()
         if m and len(mags) == 1:
             scale = SCALE_VALUES[mags[0].group("s").strip(" \t-").lower()]
@@ -288,7 +351,6 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
                 if _YEAR.fullmatch(d.group(0)):
                     break
                 approx, bound = qualifier(sentence[: base + d.start()])
-                out.append(Amount(base + d.start(), base + d.end(), v * scale, a.currency,
-                                  approx, bound))
+                out.append(Amount(base + d.start(), base + d.end(), v * scale, a.currency, approx, bound))
         out.append(a)
     return out
