@@ -8,6 +8,9 @@ takes no money. 分别 lists pair in order (counts, amounts, or project names), 
 subsets (`parent`), named projects with their own amount are cohorts of one (also in numbered
 lists, after 建设, or named by the sentence that 该项目 refers to), and zh_cohorts joins a count
 with the next sentence's 这批项目 amount, labels stages and drops restated headline figures.
+A 、-joined predicate may lie between a count and its amount (108个项目集中开工、竣工,总投资…); a
+band may follow the count (3个项目投资超过50亿元); a 其中 subset of a banded group keeps the band;
+names enumerated before a 分别 amount list pair with it (分别是A项目和B项目,总投资分别为X和Y).
 """
 from __future__ import annotations
 
@@ -17,11 +20,11 @@ from flows.core.model import CohortMention
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.labels import sector_of, stage_of
-from flows.core.extract.zh.names import list_name, name_before, opening_name
-from flows.core.extract.zh.scan import Tok, scan
+from flows.core.extract.zh.names import built_names, list_name, name_before, opening_name
+from flows.core.extract.zh.scan import BUILD_AFTER, Tok, scan
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
-_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项万亿元]|美元)|[亿万]元")
+_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
@@ -41,6 +44,9 @@ _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]
 _SPLIT = re.compile(r"[和与及、]")
 _SEGMENT = re.compile(r"[;。]")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
+# a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
+_FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
+_HARD_GAP = re.compile(r"[,;:。!?()]")
 # money anchor, count word or a verb's count (已开工680个): else scan finds nothing
 _NEED = re.compile(r"[元亿币]|项目|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
@@ -84,19 +90,26 @@ def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind == "count" or "其中" in s[t.end:u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1:
+            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end:u.start]):
                 return u
-            return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start) else None
+            return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
             return None
     return None
 
 
-def _enumerated(s: str, a: int, b: int) -> bool:
+def _one_clause(gap: str) -> bool:
+    """108个项目集中开工、竣工,总投资…: only a 、-joined predicate, no figure, lies between."""
+    return "、" in gap and len(_HARD_GAP.findall(gap)) <= 1 and not any(c.isdigit() for c in gap)
+
+
+def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
     """工业项目5个,分别是A项目、B项目…,总投资4.74亿元: the count's members are listed by name
     (no figures) between it and its total."""
     gap = s[a:b]
     if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
+        return False
+    if count > 1 and not _SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
         return False
     return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1:]))
 
@@ -127,6 +140,17 @@ def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     return bands[-1] if bands else None
 
 
+_EACH_GAP = re.compile(r"\s*(?:项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?\s*")
+
+
+def _band_after(s: str, toks: list[Tok], k: int) -> Tok | None:
+    """3个项目投资超过50亿元: the band right after the count, only 投资 between."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.kind == "band" and not nxt.used and _EACH_GAP.fullmatch(s, toks[k].end, nxt.start):
+        return nxt
+    return None
+
+
 def _mention(s: str, idx: int, **kw) -> CohortMention:
     return CohortMention(evidence=s, sentence_index=idx, **kw)
 
@@ -148,7 +172,8 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         head = t.start + 2 if s.startswith("项目", t.start) else t.start
         subject = s[lo:head] + t.mid
         money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
-        band = _band_before(toks, lo, t.end)
+        band = _band_before(toks, lo, t.end) or (_band_after(s, toks, k) if k + 1 < len(toks)
+                                                 and toks[k + 1].kind == "band" else None)
         m = _mention(s, idx, project_count=int(t.value))
         if money:
             money.used = True
@@ -170,7 +195,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         lo = clause_start(s, t.start, soft=False)
-        if t.kind == "amount" and not t.approx:
+        if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):   # 约/达 are no bounds
             t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
             if t.name:
                 t.kind = "named"
@@ -185,6 +210,8 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
                 found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
             continue
         if not _CUE.search(s[lo:t.start]):
+            continue
+        if "家" in s[lo - 30 if lo > 30 else 0:t.start] and _firm_stock(s, t.start):
             continue
         band = _band_before(toks, lo, t.start)
         own = s[max(clause_start(s, t.start), _prev_end(toks, k)):t.start]
@@ -203,9 +230,18 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     _link(s, found, out, state, frame, frame_ref)
 
 
+def _firm_stock(s: str, pos: int) -> bool:
+    """港资企业累计超过1800家,累计投资额逾300亿美元: the cumulative stock of enterprises (a
+    count in 家, 累计, no 项目 in the segment) is no project cohort."""
+    pre = s[max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1:pos]
+    return "项目" not in pre and _FIRM_STOCK.search(pre) is not None
+
+
 def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
     """A name without a sector word (台玻技改项目): the project's own description after it, up to
     the next figure or the end of its segment (…将改造光伏玻璃生产线 -> new_energy)."""
+    if s.startswith("、", toks[k].end + (s[toks[k].end:toks[k].end + 1] == ")")):
+        return None                           # A项目(总投资12亿元)、B项目…: the next item follows
     nxt = next((u.start for u in toks[k + 1:] if u.kind in ("amount", "named", "count")), None)
     end = len(s) if nxt is None else max(toks[k].end, clause_start(s, nxt))   # not the next item's name
     seg = _SEGMENT.search(s, toks[k].end, end)
@@ -262,6 +298,12 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
     names = [list_name(p) for p in parts] if not counts[0] and len(parts) == len(counts) else []
     if not all(names):                        # every item a project, or none of them is
         names = []
+    if not counts[0] and not names:          # 分别是A项目和B项目,总投资分别为X和Y
+        names = _listed_names(s, lo, first, len(amounts))
+    if not counts[0] and not names:          # A、B分别投资X、Y,建设P和Q: one project each
+        build = BUILD_AFTER.match(s[amounts[-1].end:])
+        built = built_names(s[amounts[-1].end + build.end():]) if build else []
+        names = built if len(built) == len(amounts) else []
     for i, (c, a) in enumerate(zip(counts, paired)):
         subject = parts[i] if len(parts) == len(counts) else s[lo:first]
         if c and c.inline:
@@ -277,6 +319,21 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
         m.sector_code = sector_of(name, head="left") if name else sector_of(subject)
         found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first],
                                           "named": bool(name)}))
+
+
+def _listed_names(s: str, lo: int, first: int, n: int) -> list[str]:
+    """Names enumerated in the clause before a 分别 amount list (两个项目…,分别是A项目和B项目,总投资
+    分别为X和Y): one per amount, every item a project."""
+    seg = max(s.rfind(";", 0, first), s.rfind("。", 0, first)) + 1
+    heads = list(_NAMES_HEAD.finditer(s, seg, lo))
+    if not heads:
+        return []
+    last = heads[-1]
+    names = [list_name(p) for p in _SPLIT.split(last.group("items")) if p]
+    return names if len(names) == n and all(names) else []
+
+
+_NAMES_HEAD = re.compile(r"(?:分别是|分别为|包括|即)\s*:?(?P<items>[^,;。:]+)")
 
 
 def _fallback_stage(hints: dict) -> str | None:
@@ -309,6 +366,9 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
                     and o.sentence_index < m.sentence_index]
             m.parent = refs[0] if refs else same[0] if same else state["first_top"]
         stage = hints.get("own") or (frame_stage if framed else None)
+        if subset and m.parent is not None and m.parent < len(out) and m.project_name is None \
+                and m.size_min is None and m.size_max is None and out[m.parent].evidence == s:
+            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max   # 亿元以上项目36个,其中…
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
         m.stage = stage or _fallback_stage(hints)

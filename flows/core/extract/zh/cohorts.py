@@ -6,7 +6,14 @@ stage verb takes the article's first stated stage, else 'promoted'.
 """
 from __future__ import annotations
 
+import re
+
+from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
+
+# a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
+_ROUND_COUNT = re.compile(r"(?:逾|超过?|近|上|约)\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
+                          r"\s*(?:余|多)?\s*[个项宗]")
 
 COVER_TOL = 0.01
 ROUND_TOL = 0.15        # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
@@ -42,8 +49,16 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     if m.amount is None and m.project_count is not None:
         if m.project_count < 2:
             return True
+        if any(parse_count(r.group("num")) == m.project_count     # 签约项目逾百个: a rounded restatement
+               for r in _ROUND_COUNT.finditer(m.evidence or "")):
+            for o in others:
+                if o is not m and o.project_count and o.project_count != m.project_count \
+                        and abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count \
+                        and o.amount is not None:
+                    return o
         for o in others:                   # a subset (其中…13个) is not another group's restatement
-            if (m.sector_code is None and o is not m and o.project_count == m.project_count
+            if ((m.sector_code is None or m.sentence_index == 0)    # the title restates the body
+                    and o is not m and o.project_count == m.project_count
                     and o.amount is not None and (m.parent is None or m.parent == o.parent)):
                 return o
     return False

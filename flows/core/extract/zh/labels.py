@@ -59,6 +59,11 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if head == "right" and "等" in text:      # 电子信息等产业项目: examples before 等, the group after
         cut = text.rfind("等")
         own = sector_of(text[cut + 1:], head)
+        if own and own != _weak_only(text[cut + 1:]):
+            return own
+        examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
+        if examples:
+            return examples
         if own:
             return own
         lead = None                           # 清洁能源领域共签下A、B等项目: the words before the examples
@@ -70,13 +75,37 @@ def sector_of(text: str, head: str = "right") -> str | None:
     weak = _weak()
     strong = [h for h in hits if h.group() not in weak]
     if strong:
-        hit = strong[0] if head == "left" else max(strong, key=lambda m: (m.end(), len(m.group())))
+        if head == "left":                    # 有色金属新材料产业园: a category word (新材料) names it
+            groups = _groups()
+            hit = next((h for h in strong if h.group() in groups), strong[0])
+        else:
+            hit = max(strong, key=lambda m: (m.end(), len(m.group())))
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
     if hits:                                  # generic words only: the head noun (建材市场 -> 市场)
         return table[max(hits, key=lambda m: (m.end(), len(m.group()))).group()]
     return None
+
+
+def _weak_only(text: str) -> str | None:
+    """The sector of text when only generic terms (产业项目) give it, else None."""
+    pattern, table = _sectors()
+    hits = [h.group() for h in pattern.finditer(text) if table[h.group()] != "none"]
+    weak = _weak()
+    return table[hits[-1]] if hits and all(h in weak for h in hits) else None
+
+
+_EXAMPLE_JOIN = re.compile(r"[、,和及与\s]|以及")
+
+
+def _examples_sector(text: str) -> str | None:
+    """A list of sector words only (新能源汽车、动力电池 / 教育、医疗、养老) that all give one sector."""
+    pattern, table = _sectors()
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return None
+    return codes.pop()
 
 
 _GROUP_FILLER = re.compile(r"[及和与、]|类|产业|领域|行业|板块|方面|其他|重点|重大")

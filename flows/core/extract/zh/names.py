@@ -17,19 +17,21 @@ _LEAD = re.compile(r"“?[\u4e00-\u9fffA-Za-z]")
 _UP_TO_PROJECT = re.compile(r"^(.*项目(?:[一二三四五六七八九十\d]期)?)")
 _GENERIC_GROUP = re.compile(r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
                             r"开工|在建|续建|新建|新开工|的)*项目$")
-_HAS_COUNT = re.compile(r"\d\s*[个项]")
+_HAS_COUNT = re.compile(r"\d\s*[个项宗]")
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资")
 # what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线)
 _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体)"
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*,?\s*(?:计划|预计)?(?:总投资|投资总额|投资)"
+    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*(?:计划|预计|协议)?(?:总投资|投资总额|投资)"
     r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
-_CUE_ONLY = re.compile(r"^\s*(?:由[^,;。]{1,20}?)?(?:计划|预计)?(?:总投资|投资总额|投资)(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+_CUE_ONLY = re.compile(r"^\s*(?:由[^,;。]{1,20}?)?(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?"
+                       r"(?:为|达到|达|约|超过|超|近|逾)?\s*$")
 _GENERIC_TAIL = re.compile(
     r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
     r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$")
-_NOT_A_NAME = re.compile(r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*个|这些|所有|全部|共|大会|论坛|博览会|峰会|会上|"
+_NOT_A_NAME = re.compile(r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*[个宗]|这些|所有|全部|共(?![享建作同赢])|"
+                         r"大会|论坛|博览会|峰会|会上|"
                          r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届")
 
 
@@ -72,14 +74,25 @@ def _name_start(s: str, lo: int) -> tuple[int, str]:
     return lo, ""
 
 
+_INVESTOR_ASIDE = re.compile(r"(?:投资方|投资主体|投资商|投资企业|建设单位|建设主体|项目业主|业主单位|实施主体|"
+                             r"签约企业|签约方)"
+                             r"(?:为|是|:)?[^,;。]{1,30}")
+
+
 def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
-    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] == ",":
+    cut = None
+    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":   # A项目(总投资12亿元), A项目:总投资…
+        cue = lo
         lo = clause_start(s, lo - 1)
+        if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):
+            cut = (lo - 1, cue - 1)           # A项目,投资方为B公司,总投资X: the aside is no name
+            lo = clause_start(s, lo - 1)
     lo, head = _name_start(s, lo)
-    text = (head + s[lo:a]).strip() if head else s[lo:a].strip()
+    body = s[lo:cut[0]] + s[cut[1]:a] if cut else s[lo:a]
+    text = (head + body).strip() if head else body.strip()
     if "由" in text:                          # A项目,由B公司投资X亿元: the investor is no name
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))

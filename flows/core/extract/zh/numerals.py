@@ -15,7 +15,7 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 MONEY_UNITS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
               "英镑": "GBP", "韩元": "KRW", "元人民币": "CNY", "元": "CNY", "人民币": "CNY"}
 APPROX_PREFIXES = ("超过", "多达", "高达", "将近", "接近", "大约", "突破", "达到", "超", "逾", "近",
                    "约", "达", "过")
@@ -25,14 +25,16 @@ NUM = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
        r"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
 INT = r"(?:\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
 UNIT = r"(?:万亿|亿|千万|百万|万)"
-CUR = r"(?:美元|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
+CUR = r"(?:美元|美金|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
 
 _AMOUNT_RE = re.compile(
     rf"^\s*(?P<pre>{'|'.join(APPROX_PREFIXES)})?\s*(?P<num>{NUM})?\s*(?P<more>余|多)?\s*"
     rf"(?P<unit>{UNIT})?(?:\s*(?P<num2>{NUM})\s*(?P<unit2>千万|百万|万))?\s*(?P<more2>余|多)?\s*"
     rf"(?P<cur>{CUR})?\s*$"
 )
-_COUNT_RE = re.compile(rf"^\s*(?P<num>{INT})\s*(?:余|多)?\s*[个项]?\s*$")
+# a count may be written in 万 (1.2万个)
+COUNT_INT = rf"(?:\d+(?:\.\d+)?\s*万|{INT})"
+_COUNT_RE = re.compile(rf"^\s*(?P<num>{COUNT_INT})\s*(?:余|多)?\s*[个项宗]?\s*$")
 _SPACE_COMMA = re.compile(r"[\s,]")
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)?)(.*)$")
 
