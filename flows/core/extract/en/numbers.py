@@ -284,6 +284,10 @@ def _scaled(num: str) -> bool:
 _BORROW_GAP = re.compile(r"\s*(?:,|and|to|or|-|–|—)?\s*(?:and\s+)?")
 
 
+# a sign or an exponent right before a money figure (a dash after a digit is a range: 5-10)
+_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|\bminus|\bnegative|\d[eE][+-]?)\s*\$?\s*$", re.IGNORECASE)
+
+
 def find_amounts(sentence: str) -> list[Amount]:
     """Every money expression of a sentence, in order. A bare scaled number ("5 billion")
     borrows the currency of the next amount when only 'and'/'to'/','/'-' lie between
@@ -294,8 +298,8 @@ def find_amounts(sentence: str) -> list[Amount]:
         if not (pre or post or _scaled(num)):
             continue
         value = magnitude_value(num)
-        if value is None or value <= 0:
-            continue
+        if value is None or value <= 0 or _NOT_A_QUANTITY.search(sentence, max(0, m.start("num") - 8), m.start("num")):
+            continue  # "-5 billion", "minus 5 billion", "1.5e3 billion": no amount
         start = m.start()
         approx, bound = qualifier(sentence[max(0, start - 40) : start])
         found.append(Amount(start, m.end(), value, _currency(pre, post), approx, bound))
