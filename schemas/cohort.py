@@ -65,6 +65,7 @@ class CohortRecord(ContractCohort):
     alt_amount: float | None = Field(default=None, gt=0)   # parenthetical conversion
     alt_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     canonical_event_id: str | None = None     # events.csv id of a known event
+    event_year_source: str | None = None      # text | edition | published_at | dateline | text_frequent
     char_start: I32 | None = None             # the evidence sentence's offsets in the article
     char_end: I32 | None = None
 

@@ -70,3 +70,32 @@ class BridgeRecord(BaseModel):
     fact_id: str
     cohort_id: str
     role: str                      # chosen | agrees | conflicts
+
+
+class EventRecord(BaseModel):
+    """One event however many articles report it (dim_event, as events.py resolves it)."""
+    event_id: str
+    event_name: str | None = None
+    event_year: I32 | None = None
+    year_source: str | None = None  # text | edition | published_at | dateline | text_frequent
+    city: str | None = None
+    province: str | None = None
+    canonical_event_id: str | None = None
+
+
+class EventMemberRecord(BaseModel):
+    """An article of an event and why it is one (event_member), with its own event as
+    extracted (reported_event_id is its extraction key)."""
+    event_id: str
+    article_id: str
+    reason: str                    # first | alias | names | figures | retired
+    matched_article_id: str | None = None
+    detail: str | None = None
+    reported_event_id: str
+    event_name: str | None = None
+    event_year: I32 | None = None
+    year_source: str | None = None
+    city: str | None = None
+    province: str | None = None
+    canonical_event_id: str | None = None
+    name_key: str | None = None

@@ -51,3 +51,4 @@ class EventInfo:
     city: str | None = None               # English names
     province: str | None = None
     canonical_id: str | None = None       # events.csv event_id when the event is a known one
+    year_source: str | None = None        # text | edition | published_at | dateline | text_frequent

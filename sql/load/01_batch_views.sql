@@ -18,7 +18,8 @@ create or replace temp view batch_cohort as select * from stage_cohort;
 
 create or replace temp view batch_event as
 select distinct on (cohort.event_id)
-    cohort.event_id, cohort.event_name, cohort.event_year, cohort.city, cohort.province,
+    cohort.event_id, cohort.event_name, cohort.event_year, cohort.event_year_source as year_source,
+    cohort.city, cohort.province,
     cohort.canonical_event_id, known_events.name_en, known_events.name_zh
 from stage_cohort as cohort
 left join known_events on cohort.canonical_event_id = known_events.canonical_event_id

@@ -1,6 +1,7 @@
--- one row per event: its headline total counted once however many outlets reported it, with
--- how many reports, facts, conflicts and data-quality findings stand behind it; events whose
--- every report was retired (file removed from the raw dir) are left out
+-- one row per event: its headline total counted once however many outlets reported it (the
+-- articles of one event are resolved into it by the load: see event_member for each member and
+-- why), with how many reports, facts, conflicts and data-quality findings stand behind it;
+-- events whose every report was retired (file removed from the raw dir) are left out
 create or replace view event_totals as
 
 with

@@ -36,7 +36,7 @@ BAND_TOL = 0.01
 # row uses DEFAULT, the project's targets for unseen articles
 FLOORS = {"en": (0.95, 0.90, 0.95, 0.95)}
 DEFAULT = (0.85, 0.80, 0.90, 0.90)
-FLOORS["zh"] = (0.97, 0.95, 0.95, 0.95)  # 54 written articles, 1.000 after the fixes they led to
+FLOORS["zh"] = (0.97, 0.95, 0.95, 0.95)  # 57 written articles, 1.000 after the fixes they led to
 
 
 def _close(a, b, tol) -> bool:

@@ -121,5 +121,6 @@ def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
         city=event.city, province=event.province,
         amount_cny=to_cny(m.amount, m.currency, year),
         cohort_index=idx, parent_index=d.pop("parent"), canonical_event_id=event.canonical_id,
+        event_year_source=event.year_source,
     )
     return d

@@ -3,7 +3,9 @@
 A known recurring event (flows/lexicons/events.csv, any alias in either language) wins over a
 generic pattern (a title-case English phrase ending in Expo/Fair/Forum...; a Chinese phrase
 ending in 大会/博览会/签约仪式...). Year: the one attached to the event, else the edition
-ordinal of a yearly event, else the publication year, else the most frequent year in the text.
+ordinal of the event (events.csv first_year or edition_years), else the publication year, else a
+full date in the opening lines (dateline), else the most frequent year in the text; which one
+is kept as year_source (text | edition | published_at | dateline | text_frequent).
 Place: the known event's host, else the dateline, else a venue phrase, else the first place
 named in the opening sentences (flows.core.extract.places).
 """
@@ -26,8 +28,14 @@ _YEAR = r"(?:199\d|20[0-3]\d)"
 _YEAR_BEFORE = re.compile(rf"({_YEAR})\s*年?度?\s*(?:第[{_ZH_NUM}\d]+届|首届|\(?\d{{1,2}}(?:st|nd|rd|th)\)?)?"
                           r"\s*$")
 _YEAR_AFTER = re.compile(rf"\s*({_YEAR})\b(?![.,]\d|\s*(?:billion|million|yuan|年\d))")
-_ORDINAL_BEFORE = re.compile(rf"(?:第([{_ZH_NUM}\d]+)届|(首)届|\b(\d{{1,2}})(?:st|nd|rd|th)|\b(first|inaugural))"
-                             r"\s*(?:the\s+)?$", re.I)
+_EN_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                "seventeenth", "eighteenth", "nineteenth", "twentieth")
+_ORDINAL_BEFORE = re.compile(rf"(?:第([{_ZH_NUM}\d]+)届|(首)届|\b(\d{{1,2}})(?:st|nd|rd|th)|\b(first|inaugural)"
+                             rf"|\b({'|'.join(_EN_ORDINALS)}))\s*(?:the\s+)?$", re.I)
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\b({_YEAR})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-3]?\d)\b|({_YEAR})年\s*\d{{1,2}}月\s*\d{{1,2}}日"
+                        rf"|\b{_MONTH_EN}\s+\d{{1,2}},?\s+({_YEAR})\b|\b\d{{1,2}}\s+{_MONTH_EN}\s+({_YEAR})\b")
 _YEAR_TOKEN = re.compile(_YEAR)                 # candidates; the context is checked in Python
 _NOT_YEAR_AFTER = re.compile(r"\d|[.,]\d|\s*(?:%|percent|billion|million|thousand|yuan|dollars|US|"
                              r"tons?|projects?|enterprises|companies|亿|万|千|百|元|个|家|人|吨|项|平方)")
@@ -118,16 +126,40 @@ def detect_event(title: str | None, sentences: list[str], lang: str,
     if title and title.strip() and (not lines or title.strip()[:20] not in lines[0]):
         lines.insert(0, title.strip())
     name, row, years, ordinal = _event_name(lines, lang)
-    year = max(years) if years else None
-    if year is None and ordinal and row and (row.get("first_year") or "").isdigit():
-        year = int(row["first_year"]) + ordinal - 1
+    year, source = (max(years), "text") if years else (None, None)
+    if year is None and ordinal and row:
+        year, source = _edition_year(row, ordinal), "edition"
     if year is None and published_at and published_at[:4].isdigit():
-        year = int(published_at[:4])
+        year, source = int(published_at[:4]), "published_at"
     if year is None:
-        year = _frequent_year(lines)
+        year, source = _dateline_year(lines), "dateline"
+    if year is None:
+        year, source = _frequent_year(lines), "text_frequent"
     city, province = _host(row, lines, lang)
     return EventInfo(event_name=name, event_year=year, city=city, province=province,
-                     canonical_id=row["event_id"] if row else None)
+                     canonical_id=row["event_id"] if row else None,
+                     year_source=source if year is not None else None)
+
+
+def _edition_year(row: dict, ordinal: int) -> int | None:
+    """The year of edition `ordinal` of a known event: its listed edition years (irregular
+    events, "12:2013;13:2015"), else first_year + ordinal - 1 (held once a year, no gaps)."""
+    listed = dict(pair.split(":") for pair in (row.get("edition_years") or "").split(";") if ":" in pair)
+    if str(ordinal) in listed:
+        return int(listed[str(ordinal)])
+    if (row.get("first_year") or "").isdigit():
+        return int(row["first_year"]) + ordinal - 1
+    return None
+
+
+def _dateline_year(lines: list[str]) -> int | None:
+    """A full date in the opening lines (a dateline or a page's date line: "2021-11-24",
+    "2021年11月24日", "Nov 24, 2021", "24 November 2021")."""
+    for line in lines[:DATELINE_LINES]:
+        m = _FULL_DATE.search(line)
+        if m:
+            return int(next(g for g in m.groups() if g))
+    return None
 
 
 def _event_name(lines: list[str], lang: str) -> tuple[str | None, dict | None, list[int], int | None]:
@@ -160,11 +192,13 @@ def _years_around(line: str, start: int, end: int) -> list[int]:
 
 
 def _ordinal(before: str) -> int | None:
-    m = _ORDINAL_BEFORE.search(before[-12:])
+    m = _ORDINAL_BEFORE.search(before[-20:])
     if not m:
         return None
     if m.group(2) or m.group(4):
         return 1
+    if m.group(5):
+        return _EN_ORDINALS.index(m.group(5).lower()) + 2
     return int(m.group(3)) if m.group(3) else _zh_number(m.group(1))
 
 

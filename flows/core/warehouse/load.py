@@ -2,8 +2,9 @@
 
 Staging tables in the run's working copy hold the batches (so the flow holds one at a time);
 `load` applies sql/load/NN_*.sql in order (batch_* views over the staging tables, articles replaced
-and retired, mentions and events inserted), resolves facts and runs the DQ checks of the
-touched events, and logs the run. Values are bound as parameters.
+and retired, mentions and events inserted), resolves the run's articles into events
+(flows/core/warehouse/events.py), resolves facts and runs the DQ checks of the touched events,
+and logs the run. Values are bound as parameters.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.warehouse import facts
+from flows.core.warehouse import events, facts
 from flows.core.contract import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
                                  QUARANTINE_SCHEMA, REJECT_SCHEMA, BatchResult, files_only)
 from flows.core.extract.version import extractor_version
@@ -91,6 +92,7 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
             counts.files_removed = con.execute("select count(*) from removed_file").fetchall()[0][0]
             clock = time.perf_counter()
             if counts.data_changed:           # nothing loaded, replaced or retired: all stands
+                events.resolve(con)           # articles of one event -> one event, then facts
                 facts.refresh(con)
                 facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
