@@ -1,4 +1,4 @@
--- the contract view (../shared/CONTRACT.md): one row per distinct cohort per article
+-- the contract view (docs/CONTRACT.md): one row per distinct cohort per article
 create or replace view cohorts as
 
 with

@@ -4,6 +4,8 @@
 -- it may contain (the largest group is taken); with no group, named projects are summed.
 -- Rows of sector_level 'parent' roll sectors up one level (dim_sector.parent_code): the larger
 -- of the parent's own figure and the sum of its children's.
+-- Amounts out are DECIMAL(18,2) yuan (sums of doubles carry float noise such as
+-- 2029.9999999999998; try_cast: NULL beyond 10^16 yuan, which no report states); counts BIGINT.
 create or replace view sector_totals as
 
 with
@@ -93,9 +95,9 @@ final as (
         sector.name_en as sector_name_en,
         sector.name_zh as sector_name_zh,
         sector.parent_code as parent_sector_code,
-        all_levels.projects,
-        all_levels.investment_cny,
-        all_levels.source_facts,
+        cast(all_levels.projects as bigint) as projects,
+        try_cast(round(all_levels.investment_cny, 2) as decimal(18, 2)) as investment_cny,
+        cast(all_levels.source_facts as bigint) as source_facts,
         all_levels.projects / nullif(scope.total_projects, 0) as share_of_event_projects,
         all_levels.investment_cny / nullif(scope.total_amount_cny, 0) as share_of_event_investment
     from all_levels

@@ -4,6 +4,8 @@
 -- become [10bn, inf) 7, [1bn, 10bn) 160 (derived) and below 1bn 536 (derived remainder).
 -- Bands already bounded ("between 5 and 10 billion") are taken as stated. Bands of a subset
 -- (parent other than the headline total) are left out: they do not partition the event.
+-- Amounts out are DECIMAL(18,2) yuan (differences of doubles carry float noise; try_cast: NULL
+-- beyond 10^16 yuan, which no report states); counts BIGINT.
 create or replace view size_band_totals as
 
 with
@@ -120,8 +122,8 @@ final as (
         all_bands.band_min,
         all_bands.band_max,
         band_label(all_bands.band_min, all_bands.band_max) as band_label,
-        all_bands.projects,
-        all_bands.investment_cny,
+        cast(all_bands.projects as bigint) as projects,
+        try_cast(round(all_bands.investment_cny, 2) as decimal(18, 2)) as investment_cny,
         all_bands.is_derived
     from all_bands
     inner join event on all_bands.event_id = event.event_id

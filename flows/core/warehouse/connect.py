@@ -2,7 +2,9 @@
 
 The SQL lives in sql/<layer>/<object>.sql (one object per file), applied layer by layer
 (tables, macros, staging, marts); a view reading a view not yet created waits for the next
-pass. Frames go in through Arrow (`register` + `INSERT ... SELECT`). flows/core/warehouse/load.py loads.
+pass. Then sql/docs/<relation>.sql puts a COMMENT on every relation and column (`newsetl
+describe` and any DuckDB client show them). Frames go in through Arrow (`register` +
+`INSERT ... SELECT`). flows/core/warehouse/load.py loads.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from flows.core.extract.version import extractor_version
 
 SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
 LAYERS = ("tables", "macros", "staging", "marts")
+DOCS_LAYER = "docs"     # COMMENT ON statements, applied after the marts (views lose them on replace)
+_COMMENT_TARGET = re.compile(r"^\s*comment\s+on\s+(table|view|column)\s+([\w.]+)\s+is\s", re.I)
 
 
 def quote(name: str) -> str:
@@ -65,6 +69,7 @@ def apply_schema(con) -> None:
     if _stored_schema_version(con) not in (None, schema_version()):
         _drop_everything(con)
     _apply_in_dependency_order(con, sql_files())
+    apply_docs(con)
     con.execute("delete from meta where meta_key = 'schema_version'")
     con.execute("insert into meta values ('schema_version', ?)", [schema_version()])
     for table, frame in _seeds().items():
@@ -72,6 +77,45 @@ def apply_schema(con) -> None:
         con.execute(f"delete from {quote(table)}")
         con.execute(f"insert into {quote(table)} by name select * from seed_rows")
         con.unregister("seed_rows")
+
+
+def apply_docs(con) -> list[str]:
+    """The COMMENT ON statements of sql/docs/*.sql, in one transaction. A comment whose relation
+    or column does not exist is skipped and returned, not raised: documentation never fails a
+    run (tests/test_sql_command.py fails on a stale or missing comment instead)."""
+    columns = set(con.execute(
+        "select lower(table_name || '.' || column_name) from duckdb_columns() "
+        "where database_name = current_database() and schema_name = 'main'").fetchall())
+    relations = {r[0] for r in con.execute(
+        "select lower(table_name) from duckdb_tables() where database_name = current_database() "
+        "and schema_name = 'main' union select lower(view_name) from duckdb_views() "
+        "where database_name = current_database() and schema_name = 'main'").fetchall()}
+    targets = {r[0] for r in columns} | relations
+    todo, skipped = [], []
+    for path in sorted((SQL_DIR / DOCS_LAYER).glob("*.sql")):
+        for statement in statements(path):
+            match = _COMMENT_TARGET.match(_strip_comment_lines(statement))
+            target = match.group(2).lower() if match else None
+            (todo if target in targets else skipped).append(statement if target in targets
+                                                             else f"{path.name}: {target or statement[:60]}")
+    try:
+        con.execute("begin transaction")
+    except duckdb.TransactionException:     # the caller's transaction holds them
+        for statement in todo:
+            con.execute(statement)
+        return skipped
+    try:
+        for statement in todo:
+            con.execute(statement)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return skipped
+
+
+def _strip_comment_lines(statement: str) -> str:
+    return "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--"))
 
 
 def statements(path: Path) -> list[str]:

@@ -1,0 +1,25 @@
+-- what fct_cohort_mention holds, for `newsetl describe fct_cohort_mention` and any DuckDB client
+comment on table fct_cohort_mention is 'Mentions: one row per distinct cohort per article, with the sentence it came from and where in the article. fct_cohort_fact resolves mentions of one event from several articles into facts.';
+comment on column fct_cohort_mention.cohort_id is 'article_id || '':'' || cohort_index, one cohort as one article states it';
+comment on column fct_cohort_mention.article_id is 'the article (dim_article.article_id): md5 of source_file';
+comment on column fct_cohort_mention.event_id is 'the event (dim_event.event_id): a known event per edition year, else the folded name and year, else the article';
+comment on column fct_cohort_mention.cohort_index is 'order of the cohort within its article, from 0';
+comment on column fct_cohort_mention.parent_index is 'cohort_index of the cohort this one is a subset of (among them / 其中); NULL for a top-level cohort';
+comment on column fct_cohort_mention.project_count is 'number of projects; NULL if the text gives none';
+comment on column fct_cohort_mention.amount is 'total investment in full units of currency (582.18 billion yuan -> 582180000000); NULL if none';
+comment on column fct_cohort_mention.currency is 'ISO 4217 code of amount (CNY, USD, ...)';
+comment on column fct_cohort_mention.amount_cny is 'amount in yuan (dated exchange rate of dim_fx_rate for other currencies)';
+comment on column fct_cohort_mention.approximate is 'the text qualifies the figures (about, over, nearly, 约, 超过)';
+comment on column fct_cohort_mention.stage is 'project stage: signed, started, completed, negotiating or promoted (generic); see dim_stage';
+comment on column fct_cohort_mention.sector_code is 'sector the cohort is limited to (dim_sector.sector_code); NULL when not sector-specific';
+comment on column fct_cohort_mention.size_min is 'per-project size band, lower bound in yuan (10 billion yuan and above -> 1e10); NULL if none';
+comment on column fct_cohort_mention.size_max is 'per-project size band, upper bound in yuan (exclusive); NULL if open or none';
+comment on column fct_cohort_mention.region is 'province or city the cohort is limited to, when narrower than the event''s place';
+comment on column fct_cohort_mention.project_name is 'name of the project, for a cohort of one named project';
+comment on column fct_cohort_mention.evidence is 'the sentence the figures came from';
+comment on column fct_cohort_mention.sentence_index is 'index of the evidence sentence in the article, from 0';
+comment on column fct_cohort_mention.char_start is 'start offset of the evidence sentence in the article''s normalized text (NFKC; Chinese folded to simplified)';
+comment on column fct_cohort_mention.char_end is 'end offset (exclusive) of the evidence sentence in the normalized text';
+comment on column fct_cohort_mention.alt_amount is 'the amount converted to another currency as the article gives it in parentheses (($1.45 billion)); NULL if none';
+comment on column fct_cohort_mention.alt_currency is 'currency of alt_amount';
+comment on column fct_cohort_mention.run_id is 'the run (etl_run.run_id, the Prefect flow run id) that wrote the row';

@@ -1,0 +1,26 @@
+-- what stg_cohort holds, for `newsetl describe stg_cohort` and any DuckDB client
+comment on view stg_cohort is 'Staging (internal): every current cohort mention with its article and event, and whether it could be a headline total. Read by the cohorts view.';
+comment on column stg_cohort.cohort_id is 'article_id || '':'' || cohort_index, one cohort as one article states it';
+comment on column stg_cohort.article_id is 'the article (dim_article.article_id): md5 of source_file';
+comment on column stg_cohort.event_id is 'the event (dim_event.event_id): a known event per edition year, else the folded name and year, else the article';
+comment on column stg_cohort.cohort_index is 'order of the cohort within its article, from 0';
+comment on column stg_cohort.parent_index is 'cohort_index of the cohort this one is a subset of (among them / 其中); NULL for a top-level cohort';
+comment on column stg_cohort.source_file is 'path of the raw file relative to the raw directory, ''/''-separated; file.jsonl#N for line N of a .jsonl file';
+comment on column stg_cohort.lang is 'language of the article: en or zh';
+comment on column stg_cohort.event_name is 'name of the event (dim_event.event_name: as its first article by file name names it), without edition year or ordinal; NULL if none';
+comment on column stg_cohort.event_year is 'year the figures belong to (the edition year of the event)';
+comment on column stg_cohort.city is 'host city of the event, English name (Hefei)';
+comment on column stg_cohort.province is 'host province of the event, English name (Anhui)';
+comment on column stg_cohort.project_count is 'number of projects; NULL if the text gives none';
+comment on column stg_cohort.amount is 'total investment in full units of currency (582.18 billion yuan -> 582180000000); NULL if none';
+comment on column stg_cohort.currency is 'ISO 4217 code of amount (CNY, USD, ...)';
+comment on column stg_cohort.amount_cny is 'amount in yuan (dated exchange rate of dim_fx_rate for other currencies)';
+comment on column stg_cohort.approximate is 'the text qualifies the figures (about, over, nearly, 约, 超过)';
+comment on column stg_cohort.stage is 'project stage: signed, started, completed, negotiating or promoted (generic); see dim_stage';
+comment on column stg_cohort.sector_code is 'sector the cohort is limited to (dim_sector.sector_code); NULL when not sector-specific';
+comment on column stg_cohort.size_min is 'per-project size band, lower bound in yuan (10 billion yuan and above -> 1e10); NULL if none';
+comment on column stg_cohort.size_max is 'per-project size band, upper bound in yuan (exclusive); NULL if open or none';
+comment on column stg_cohort.region is 'province or city the cohort is limited to, when narrower than the event''s place';
+comment on column stg_cohort.project_name is 'name of the project, for a cohort of one named project';
+comment on column stg_cohort.evidence is 'the sentence the figures came from';
+comment on column stg_cohort.is_total_candidate is 'not limited by sector, region, name or an upper size bound: could be the event''s headline total';

@@ -1,0 +1,24 @@
+-- what stg_fact holds, for `newsetl describe stg_fact` and any DuckDB client
+comment on view stg_fact is 'Staging (internal): every resolved fact with its event, and whether it could be the event''s headline total.';
+comment on column stg_fact.fact_id is 'the resolved fact (fct_cohort_fact.fact_id)';
+comment on column stg_fact.event_id is 'the event (dim_event.event_id): a known event per edition year, else the folded name and year, else the article';
+comment on column stg_fact.parent_fact_id is 'the fact this one is a subset of (among them); NULL for a top-level fact';
+comment on column stg_fact.project_count is 'number of projects; NULL if the text gives none';
+comment on column stg_fact.amount is 'total investment in full units of currency (582.18 billion yuan -> 582180000000); NULL if none';
+comment on column stg_fact.currency is 'ISO 4217 code of amount (CNY, USD, ...)';
+comment on column stg_fact.amount_cny is 'amount in yuan (dated exchange rate of dim_fx_rate for other currencies)';
+comment on column stg_fact.approximate is 'the text qualifies the figures (about, over, nearly, 约, 超过)';
+comment on column stg_fact.stage is 'project stage: signed, started, completed, negotiating or promoted (generic); see dim_stage';
+comment on column stg_fact.sector_code is 'sector the cohort is limited to (dim_sector.sector_code); NULL when not sector-specific';
+comment on column stg_fact.size_min is 'per-project size band, lower bound in yuan (10 billion yuan and above -> 1e10); NULL if none';
+comment on column stg_fact.size_max is 'per-project size band, upper bound in yuan (exclusive); NULL if open or none';
+comment on column stg_fact.region is 'province or city the cohort is limited to, when narrower than the event''s place';
+comment on column stg_fact.project_name is 'name of the project, for a cohort of one named project';
+comment on column stg_fact.chosen_cohort_id is 'the mention whose figures the fact carries (the most specific source)';
+comment on column stg_fact.source_count is 'how many mentions (reports) stand behind the fact';
+comment on column stg_fact.has_conflict is 'some report disagrees with the figures kept (see the conflicts view)';
+comment on column stg_fact.event_name is 'name of the event (dim_event.event_name: as its first article by file name names it), without edition year or ordinal; NULL if none';
+comment on column stg_fact.event_year is 'year the figures belong to (the edition year of the event)';
+comment on column stg_fact.city is 'host city of the event, English name (Hefei)';
+comment on column stg_fact.province is 'host province of the event, English name (Anhui)';
+comment on column stg_fact.is_total_candidate is 'not limited by sector, region, name or an upper size bound: could be the event''s headline total';
