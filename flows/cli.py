@@ -6,6 +6,7 @@ warehouse.
 Prefect is imported only by `run` and `serve` (it costs seconds), so `extract`, `sql`, `tables`,
 `describe` and `export` stay fast.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,8 @@ import click
 from flows.core.settings import SettingsError, build_settings
 
 EXIT_FAILED = 1
-EXIT_USAGE = 2      # click's own code for usage errors
-EXIT_BUSY = 3       # another run holds the warehouse
+EXIT_USAGE = 2  # click's own code for usage errors
+EXIT_BUSY = 3  # another run holds the warehouse
 
 # Prefect's local (temporary server) mode offline: no telemetry attempts, no resource metrics.
 PREFECT_DEFAULTS = {
@@ -47,7 +48,7 @@ def _warn(message: str) -> None:
 def _settings(**flags):
     try:
         return build_settings(**flags)
-    except SettingsError as exc:   # a bad flag or NEWSETL_ variable, said in one line
+    except SettingsError as exc:  # a bad flag or NEWSETL_ variable, said in one line
         _fail(f"invalid settings: {exc}", EXIT_USAGE)
 
 
@@ -56,11 +57,9 @@ def _raw_dir_or_fail(raw_dir: Path) -> None:
     if not raw_dir.exists():
         _fail(f"raw directory not found: {raw_dir}", EXIT_USAGE)
     if not raw_dir.is_dir():
-        _fail(f"raw directory {raw_dir} is not a directory (give the folder that holds the news files)",
-              EXIT_USAGE)
+        _fail(f"raw directory {raw_dir} is not a directory (give the folder that holds the news files)", EXIT_USAGE)
     if not any(p.is_file() for p in raw_dir.rglob("*")):
-        _warn(f"raw directory {raw_dir} holds no files: nothing to load "
-              "(files loaded before are retired)")
+        _warn(f"raw directory {raw_dir} holds no files: nothing to load (files loaded before are retired)")
 
 
 def _version() -> str:
@@ -81,18 +80,25 @@ def main() -> None:
 @main.command()
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), help="Raw news directory (default raw/).")
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
-@click.option("--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/).")
+@click.option(
+    "--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/)."
+)
 @click.option("--batch-size", type=int, help="Files per extraction task.")
-@click.option("--task-runner", type=click.Choice(["auto", "thread", "process", "dask"]),
-              help="Where extraction batches run (default auto: processes for many files).")
+@click.option(
+    "--task-runner",
+    type=click.Choice(["auto", "thread", "process", "dask"]),
+    help="Where extraction batches run (default auto: processes for many files).",
+)
 @click.option("--workers", type=int, help="Parallel extraction workers (default 2).")
 @click.option("--dask-address", help="Address of an existing Dask scheduler (with --task-runner dask).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as one JSON object.")
 @click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors: no Prefect log, no summary.")
-@click.option("--verbose", "-v", is_flag=True,
-              help="Prefect's log with the flow's own summary line, and every quarantined file.")
-def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_address, as_json,
-        quiet, verbose) -> None:
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Prefect's log with the flow's own summary line, and every quarantined file."
+)
+def run(
+    raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_address, as_json, quiet, verbose
+) -> None:
     """Run the ETL flow once: ingest new or changed files, load, refresh views, export.
 
     Prints a summary (stdout) and Prefect's log of the run (stderr); --quiet prints only
@@ -102,9 +108,15 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
     """
     if quiet and verbose:
         _fail("--quiet and --verbose exclude each other", EXIT_USAGE)
-    settings = _settings(raw_dir=raw_dir, warehouse=warehouse, export_dir=export_dir,
-                         batch_size=batch_size, task_runner=task_runner, workers=workers,
-                         dask_address=dask_address)
+    settings = _settings(
+        raw_dir=raw_dir,
+        warehouse=warehouse,
+        export_dir=export_dir,
+        batch_size=batch_size,
+        task_runner=task_runner,
+        workers=workers,
+        dask_address=dask_address,
+    )
     _raw_dir_or_fail(settings.raw_dir)
     from flows.core.warehouse.publish import WarehouseBusy, run_lock
     from flows.prefect_local import configured_api_url
@@ -113,7 +125,7 @@ def run(raw_dir, warehouse, export_dir, batch_size, task_runner, workers, dask_a
         _reachable_or_fail(configured_api_url())
     verbosity = "quiet" if quiet else "verbose" if verbose else "normal"
     with ExitStack() as held:
-        try:      # before anything heavy starts; held to the end (the flow re-enters it)
+        try:  # before anything heavy starts; held to the end (the flow re-enters it)
             held.enter_context(run_lock(settings.warehouse))
         except WarehouseBusy as exc:
             _fail(str(exc), EXIT_BUSY)
@@ -133,12 +145,13 @@ def _warn_about_empty_results(summary: dict, settings) -> None:
         return
     empty = _articles_without_cohorts(settings, summary.get("run_id"))
     if summary.get("cohorts_loaded", 0) == 0:
-        _warn(f"the {read} article(s) this run loaded yielded no cohorts "
-              "(see `newsetl extract FILE` for what the rules find)")
+        _warn(
+            f"the {read} article(s) this run loaded yielded no cohorts "
+            "(see `newsetl extract FILE` for what the rules find)"
+        )
     elif empty:
         shown = ", ".join(empty[:5]) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
-        _warn(f"{len(empty)} article(s) yielded no cohorts: {shown} "
-              "(see `newsetl extract FILE`)")
+        _warn(f"{len(empty)} article(s) yielded no cohorts: {shown} (see `newsetl extract FILE`)")
 
 
 def _articles_without_cohorts(settings, run_id) -> list[str]:
@@ -147,9 +160,12 @@ def _articles_without_cohorts(settings, run_id) -> list[str]:
     try:
         con = wh.connect_sandboxed(settings.warehouse, settings.memory_limit)
         try:
-            rows = con.execute("select source_file from dim_article where run_id = $run and "
-                               "retired_at is null and coalesce(cohort_count, 0) = 0 "
-                               "order by source_file", {"run": str(run_id)}).fetchall()
+            rows = con.execute(
+                "select source_file from dim_article where run_id = $run and "
+                "retired_at is null and coalesce(cohort_count, 0) = 0 "
+                "order by source_file",
+                {"run": str(run_id)},
+            ).fetchall()
         finally:
             con.close()
     except Exception:  # noqa: BLE001 - a warning's detail is not worth failing a finished run
@@ -197,7 +213,7 @@ def _run_with_prefect(settings, verbosity: str = "normal") -> dict:
                 summary = _run_flow(etl_flow.etl, settings, progress_bar=verbosity != "quiet")
             finally:
                 etl_flow.stop_unused_workers()
-    except (OSError, RuntimeError) as exc:   # the local Prefect server could not start
+    except (OSError, RuntimeError) as exc:  # the local Prefect server could not start
         _fail(f"Prefect: {exc}")
     return summary
 
@@ -207,8 +223,11 @@ def _start_workers_if_many_files(etl_flow, settings) -> None:
     now, while Prefect's server boots (≈ 3 s, one core), instead of after the planning."""
     from flows.core.ingest.discover import more_files_than
 
-    if settings.task_runner in ("auto", "process") and settings.workers > 1 and \
-            more_files_than(settings.raw_dir, settings.batch_size):
+    if (
+        settings.task_runner in ("auto", "process")
+        and settings.workers > 1
+        and more_files_than(settings.raw_dir, settings.batch_size)
+    ):
         etl_flow.start_workers_early(settings.workers)
 
 
@@ -227,10 +246,16 @@ def _run_flow(etl, settings, progress_bar: bool = True) -> dict:
     clock = time.perf_counter()
     try:
         with _no_heartbeats_on_a_temporary_server():
-            summary = etl(raw_dir=str(settings.raw_dir), warehouse=str(settings.warehouse),
-                          export_dir=str(settings.export_dir), batch_size=settings.batch_size,
-                          memory_limit=settings.memory_limit, task_runner=settings.task_runner,
-                          workers=settings.workers, dask_address=settings.dask_address)
+            summary = etl(
+                raw_dir=str(settings.raw_dir),
+                warehouse=str(settings.warehouse),
+                export_dir=str(settings.export_dir),
+                batch_size=settings.batch_size,
+                memory_limit=settings.memory_limit,
+                task_runner=settings.task_runner,
+                workers=settings.workers,
+                dask_address=settings.dask_address,
+            )
         # the flow as Prefect runs it: from the flow call to its return (exported parquet)
         summary["seconds"]["flow"] = round(time.perf_counter() - clock, 3)
         return summary
@@ -315,10 +340,12 @@ def _print_summary(s: dict, everything: bool = False) -> None:
         f"{s['files_quarantined']}; articles {s['articles_loaded']}, cohorts "
         f"{s['cohorts_loaded']}, rejects {s['rejects']}; exported {s['exported']} relations"
     )
-    click.echo(f"  facts {s['facts_total']} ({s['conflicted_facts']} with conflicting reports); "
-               f"removed files {s['files_removed']}; data-quality findings: "
-               + (", ".join(f"{k} {v}" for k, v in s["dq_issues"].items()) or "none")
-               + " (see the dq_issues view)")
+    click.echo(
+        f"  facts {s['facts_total']} ({s['conflicted_facts']} with conflicting reports); "
+        f"removed files {s['files_removed']}; data-quality findings: "
+        + (", ".join(f"{k} {v}" for k, v in s["dq_issues"].items()) or "none")
+        + " (see the dq_issues view)"
+    )
     shown = s["quarantine"] if everything else s["quarantine"][:20]
     for q in shown:
         click.echo(f"  quarantined {q['source_file']}: {q['reason']}")
@@ -355,8 +382,9 @@ def extract(files) -> None:
         sys.exit(EXIT_FAILED)
 
 
-WAREHOUSE_OPTION = click.option("--warehouse", type=click.Path(path_type=Path),
-                                help="DuckDB file (default warehouse/news.duckdb).")
+WAREHOUSE_OPTION = click.option(
+    "--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb)."
+)
 
 
 def _format_option(default: str = "table"):
@@ -364,12 +392,20 @@ def _format_option(default: str = "table"):
 
     def both(command):
         command = click.option(
-            "--max-width", type=click.IntRange(min=0),
-            help="Cut table cells to N columns (default: 80 on a terminal, no cut in a pipe; 0: never).")(command)
+            "--max-width",
+            type=click.IntRange(min=0),
+            help="Cut table cells to N columns (default: 80 on a terminal, no cut in a pipe; 0: never).",
+        )(command)
         return click.option(
-            "--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default=default,
+            show_default=True,
             help="table (aligned, for the terminal), csv, tsv, json (one array), "
-                 "jsonl (one object a line) or markdown.")(command)
+            "jsonl (one object a line) or markdown.",
+        )(command)
+
     return both
 
 
@@ -412,7 +448,7 @@ def _read_sql(query: str) -> tuple[str, str]:
         path = Path(query.strip())
         if not path.is_file():
             if any(ch.isspace() for ch in query.strip()):
-                return query, "the command line"      # SQL that happens to end in ".sql"
+                return query, "the command line"  # SQL that happens to end in ".sql"
             _fail(f"SQL file not found: {path}", EXIT_USAGE)
         try:
             return path.read_text(encoding="utf-8"), str(path)
@@ -434,12 +470,20 @@ def _emit(columns: list[str], rows: list[tuple], fmt: str, max_width: int | None
 @main.command()
 @WAREHOUSE_OPTION
 @_format_option()
-@click.option("--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
-              help="Bind $NAME in the SQL to VALUE (bound as text, cast where compared: "
-                   "$year or $year::int). Repeatable.")
+@click.option(
+    "--param",
+    "params",
+    nargs=2,
+    multiple=True,
+    metavar="NAME VALUE",
+    help="Bind $NAME in the SQL to VALUE (bound as text, cast where compared: $year or $year::int). Repeatable.",
+)
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (says so when there are more).")
-@click.option("--allow-local-files", is_flag=True,
-              help="Let the query read and write local files (COPY, read_csv, ATTACH); off by default.")
+@click.option(
+    "--allow-local-files",
+    is_flag=True,
+    help="Let the query read and write local files (COPY, read_csv, ATTACH); off by default.",
+)
 @click.argument("query")
 def sql(warehouse, fmt, max_width, params, limit, allow_local_files, query) -> None:
     """Run read-only SQL against the warehouse and print the result.
@@ -557,16 +601,20 @@ def describe(warehouse, fmt, max_width, relation) -> None:
 
     con = _open_warehouse(warehouse)
     try:
-        found = con.execute(f"select name, layer, kind, comment from ({_RELATIONS}) "
-                            "where lower(name) = lower($name)", {"name": relation}).fetchall()
+        found = con.execute(
+            f"select name, layer, kind, comment from ({_RELATIONS}) where lower(name) = lower($name)",
+            {"name": relation},
+        ).fetchall()
         if not found:
             _fail(f"no table or view named {relation!r} (`newsetl tables` lists them)", EXIT_USAGE)
         name, layer, kind, comment = found[0]
         cursor = con.execute(
-            "select column_name as \"column\", data_type as type, "
+            'select column_name as "column", data_type as type, '
             "case when is_nullable then 'yes' else 'no' end as nullable, comment "
             "from duckdb_columns() where database_name = current_database() and "
-            "schema_name = 'main' and table_name = $name order by column_index", {"name": name})
+            "schema_name = 'main' and table_name = $name order by column_index",
+            {"name": name},
+        )
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     except duckdb.Error as exc:
         _fail(_first_line(exc))
@@ -605,7 +653,9 @@ def export(warehouse, out_dir) -> None:
 @main.command()
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), help="Raw news directory (default raw/).")
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
-@click.option("--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/).")
+@click.option(
+    "--export", "export_dir", type=click.Path(path_type=Path), help="Parquet directory (default warehouse/export/)."
+)
 @click.option("--cron", "schedule_cron", help="Cron schedule (default NEWSETL_SCHEDULE_CRON or '0 * * * *').")
 @click.option("--interval", "schedule_interval", type=float, help="Run every N seconds instead of the cron.")
 def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> None:
@@ -614,8 +664,13 @@ def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> N
     Uses PREFECT_API_URL when set; otherwise starts a local Prefect server on a loopback port
     and stops it on exit. Example: newsetl serve --cron "*/15 * * * *"
     """
-    settings = _settings(raw_dir=raw_dir, warehouse=warehouse, export_dir=export_dir,
-                         schedule_cron=schedule_cron, schedule_interval=schedule_interval)
+    settings = _settings(
+        raw_dir=raw_dir,
+        warehouse=warehouse,
+        export_dir=export_dir,
+        schedule_cron=schedule_cron,
+        schedule_interval=schedule_interval,
+    )
     _raw_dir_or_fail(settings.raw_dir)
     from flows.prefect_local import configured_api_url, full_server
 
@@ -631,13 +686,23 @@ def serve(raw_dir, warehouse, export_dir, schedule_cron, schedule_interval) -> N
     try:
         with full_server(log_file) as api_url:
             os.environ["PREFECT_API_URL"] = api_url
-            click.echo(f"newsetl: serving on {api_url} "
-                       f"({'every %g s' % settings.schedule_interval if settings.schedule_interval else settings.schedule_cron})",
-                       err=True)
-            serve_flow(settings.raw_dir, settings.warehouse, settings.export_dir,
-                       settings.batch_size, settings.memory_limit, settings.schedule_cron,
-                       settings.schedule_interval, settings.task_runner, settings.workers,
-                       settings.dask_address)
+            click.echo(
+                f"newsetl: serving on {api_url} "
+                f"({'every %g s' % settings.schedule_interval if settings.schedule_interval else settings.schedule_cron})",
+                err=True,
+            )
+            serve_flow(
+                settings.raw_dir,
+                settings.warehouse,
+                settings.export_dir,
+                settings.batch_size,
+                settings.memory_limit,
+                settings.schedule_cron,
+                settings.schedule_interval,
+                settings.task_runner,
+                settings.workers,
+                settings.dask_address,
+            )
     except KeyboardInterrupt:
         pass
     except RuntimeError as exc:
@@ -659,21 +724,29 @@ def _reachable_or_fail(api_url: str, timeout: float = 5.0) -> None:
         with socket.create_connection((parts.hostname, port), timeout=timeout):
             pass
     except OSError as exc:
-        _fail(f"the Prefect API at {api_url} is not reachable ({exc.strerror or exc}); start it "
-              "(`prefect server start`) or unset PREFECT_API_URL to use a local temporary server")
+        _fail(
+            f"the Prefect API at {api_url} is not reachable ({exc.strerror or exc}); start it "
+            "(`prefect server start`) or unset PREFECT_API_URL to use a local temporary server"
+        )
 
 
 @main.command()
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB file (default warehouse/news.duckdb).")
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=Path("warehouse/report.html"),
-              show_default=True, help="HTML file to write.")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=Path("warehouse/report.html"),
+    show_default=True,
+    help="HTML file to write.",
+)
 def report(warehouse, out_file) -> None:
     """Write a self-contained HTML report with charts of the aggregates (works offline).
 
     Example: newsetl report --out warehouse/report.html
     """
-    from flows.core.warehouse import connect as wh
     from flows.core.present.report import write_report
+    from flows.core.warehouse import connect as wh
 
     settings = _settings(warehouse=warehouse)
     if not settings.warehouse.exists():

@@ -4,6 +4,7 @@ Closed sets are `Literal`s, amounts and counts have bounds, and a cohort must ca
 or an amount. `validate_rows` checks a whole batch and returns every failure (not just the
 first) so the loader can store them in the `rejects` table and load the rest.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -13,14 +14,30 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 Lang = Literal["en", "zh"]
 Stage = Literal["signed", "started", "completed", "negotiating", "promoted"]
 SectorCode = Literal[
-    "emerging_industries", "manufacturing", "new_generation_it", "semiconductors",
-    "artificial_intelligence", "high_end_equipment", "new_materials", "biomedicine",
-    "new_energy_vehicles", "automotive", "new_energy", "energy_saving_environmental",
-    "digital_creative", "home_appliances", "food_agriculture", "chemicals", "modern_services",
-    "culture_tourism", "infrastructure", "livelihood",
+    "emerging_industries",
+    "manufacturing",
+    "new_generation_it",
+    "semiconductors",
+    "artificial_intelligence",
+    "high_end_equipment",
+    "new_materials",
+    "biomedicine",
+    "new_energy_vehicles",
+    "automotive",
+    "new_energy",
+    "energy_saving_environmental",
+    "digital_creative",
+    "home_appliances",
+    "food_agriculture",
+    "chemicals",
+    "modern_services",
+    "culture_tourism",
+    "infrastructure",
+    "livelihood",
 ]
 STAGES: tuple[str, ...] = Stage.__args__
 SECTOR_CODES: tuple[str, ...] = SectorCode.__args__
+
 
 class Int32:
     """Field metadata: stored as a 32-bit integer (indexes, offsets, years)."""
@@ -28,12 +45,13 @@ class Int32:
 
 I32 = Annotated[int, Int32]
 
-MAX_AMOUNT = 1e14     # 100 trillion in any currency: beyond any single report's total
+MAX_AMOUNT = 1e14  # 100 trillion in any currency: beyond any single report's total
 MAX_COUNT = 1_000_000
 
 
 class ContractCohort(BaseModel):
     """The contract's columns, in the contract's order (../shared/CONTRACT.md, `cohorts`)."""
+
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     source_file: str = Field(min_length=1)
@@ -58,15 +76,15 @@ class ContractCohort(BaseModel):
 class CohortRecord(ContractCohort):
     """One extracted cohort: the contract's columns and what the warehouse keeps beside them."""
 
-    approximate: bool = False                 # more than, nearly, 超, 近 ...
-    cohort_index: I32 = Field(ge=0)           # order within the article
-    parent_index: I32 | None = Field(default=None, ge=0)   # "among them": the parent cohort
+    approximate: bool = False  # more than, nearly, 超, 近 ...
+    cohort_index: I32 = Field(ge=0)  # order within the article
+    parent_index: I32 | None = Field(default=None, ge=0)  # "among them": the parent cohort
     sentence_index: I32 = Field(default=0, ge=0)
-    alt_amount: float | None = Field(default=None, gt=0)   # parenthetical conversion
+    alt_amount: float | None = Field(default=None, gt=0)  # parenthetical conversion
     alt_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    canonical_event_id: str | None = None     # events.csv id of a known event
-    event_year_source: str | None = None      # text | edition | published_at | dateline | text_frequent
-    char_start: I32 | None = None             # the evidence sentence's offsets in the article
+    canonical_event_id: str | None = None  # events.csv id of a known event
+    event_year_source: str | None = None  # text | edition | published_at | dateline | text_frequent
+    char_start: I32 | None = None  # the evidence sentence's offsets in the article
     char_end: I32 | None = None
 
     @model_validator(mode="after")
@@ -99,7 +117,13 @@ def validate_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
             index, *field = err["loc"]
             by_row.setdefault(index, []).append(f"{'.'.join(map(str, field)) or 'row'}: {err['msg']}")
     good = [row for i, row in enumerate(rows) if i not in by_row]
-    bad = [{"source_file": rows[i].get("source_file"), "cohort_index": rows[i].get("cohort_index"),
-            "errors": "; ".join(msgs), "evidence": rows[i].get("evidence")}
-           for i, msgs in sorted(by_row.items())]
+    bad = [
+        {
+            "source_file": rows[i].get("source_file"),
+            "cohort_index": rows[i].get("cohort_index"),
+            "errors": "; ".join(msgs),
+            "evidence": rows[i].get("evidence"),
+        }
+        for i, msgs in sorted(by_row.items())
+    ]
     return good, bad

@@ -1,5 +1,6 @@
 """Records of the load beside the cohort: files, articles, quarantine, rejects, keyed cohorts,
 facts and their bridge. flows/core/contract.py derives every frame schema from these."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel
@@ -8,16 +9,16 @@ from schemas.cohort import I32, CohortRecord
 
 
 class FileRecord(BaseModel):
-    path: str                      # relative to the raw dir, '/'-separated
+    path: str  # relative to the raw dir, '/'-separated
     content_hash: str | None = None
     size_bytes: int | None = None
-    status: str                    # new | changed | unchanged | quarantined
+    status: str  # new | changed | unchanged | quarantined
     mtime_ns: int | None = None
 
 
 class ArticleRecord(BaseModel):
     article_id: str
-    source_file: str               # 'x.jsonl#N' for a line of a JSONL file
+    source_file: str  # 'x.jsonl#N' for a line of a JSONL file
     content_hash: str
     lang: str
     title: str | None = None
@@ -42,11 +43,12 @@ class RejectRecord(BaseModel):
 class KeyedCohortRecord(CohortRecord):
     article_id: str
     event_id: str
-    cohort_id: str                 # article_id || ':' || cohort_index
+    cohort_id: str  # article_id || ':' || cohort_index
 
 
 class FactRecord(BaseModel):
     """One cohort of one event, however many reports state it (fct_cohort_fact)."""
+
     fact_id: str
     event_id: str
     parent_fact_id: str | None = None
@@ -69,11 +71,12 @@ class FactRecord(BaseModel):
 class BridgeRecord(BaseModel):
     fact_id: str
     cohort_id: str
-    role: str                      # chosen | agrees | conflicts
+    role: str  # chosen | agrees | conflicts
 
 
 class EventRecord(BaseModel):
     """One event however many articles report it (dim_event, as events.py resolves it)."""
+
     event_id: str
     event_name: str | None = None
     event_year: I32 | None = None
@@ -86,9 +89,10 @@ class EventRecord(BaseModel):
 class EventMemberRecord(BaseModel):
     """An article of an event and why it is one (event_member), with its own event as
     extracted (reported_event_id is its extraction key)."""
+
     event_id: str
     article_id: str
-    reason: str                    # first | alias | names | figures | retired
+    reason: str  # first | alias | names | figures | retired
     matched_article_id: str | None = None
     detail: str | None = None
     reported_event_id: str

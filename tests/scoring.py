@@ -1,6 +1,7 @@
 """The shared scorer's one-to-one matching (../shared/tools/score.py), copied so tests need
 nothing outside the repo: equal counts (or both absent) and amounts within 0.5 % in the same
 currency (or in the gold's alternative currency); labels counted on matched pairs."""
+
 from __future__ import annotations
 
 import json
@@ -22,12 +23,14 @@ def _amount_matches(g, p):
     ga, pa = g.get("amount"), p["amount"]
     if ga is None or pa is None:
         return ga is None and pa is None
-    if (p["currency"] or "").upper() == (g.get("currency") or "CNY").upper() and \
-            _close(ga, pa, AMOUNT_TOL):
+    if (p["currency"] or "").upper() == (g.get("currency") or "CNY").upper() and _close(ga, pa, AMOUNT_TOL):
         return True
     alt = g.get("alt")
-    return bool(alt) and (p["currency"] or "").upper() == alt.get("currency", "").upper() \
+    return (
+        bool(alt)
+        and (p["currency"] or "").upper() == alt.get("currency", "").upper()
         and _close(alt.get("amount"), pa, AMOUNT_TOL)
+    )
 
 
 def _is_match(g, p):
@@ -40,8 +43,9 @@ def _is_match(g, p):
 
 def score(gold: list[dict], preds: dict[str, list[dict]]) -> dict[str, float]:
     """-> f1 and sector/band/stage accuracy (1.0 where no pair carries the label)."""
-    t = dict.fromkeys(("gold", "pred", "matched", "sector_n", "sector_ok", "band_n", "band_ok",
-                       "stage_n", "stage_ok"), 0)
+    t = dict.fromkeys(
+        ("gold", "pred", "matched", "sector_n", "sector_ok", "band_n", "band_ok", "stage_n", "stage_ok"), 0
+    )
     for art in gold:
         P, used = preds.get(Path(art["file"]).name, []), set()
         t["pred"] += len(P)
@@ -58,8 +62,9 @@ def score(gold: list[dict], preds: dict[str, list[dict]]) -> dict[str, float]:
                 t["sector_ok"] += p["sector"] in (g.get("sector") or [None])
             if "size_min" in g or "size_max" in g or p["size_min"] is not None:
                 t["band_n"] += 1
-                t["band_ok"] += _close(g.get("size_min"), p["size_min"], BAND_TOL) and \
-                    _close(g.get("size_max"), p["size_max"], BAND_TOL)
+                t["band_ok"] += _close(g.get("size_min"), p["size_min"], BAND_TOL) and _close(
+                    g.get("size_max"), p["size_max"], BAND_TOL
+                )
             if "stage" in g:
                 t["stage_n"] += 1
                 t["stage_ok"] += p["stage"] in g["stage"]
@@ -78,8 +83,15 @@ def extract_and_score(gold_file: Path, raw: Path) -> dict[str, float]:
     assert not bad, bad
     preds: dict[str, list[dict]] = {}
     for r in extract_articles(articles).to_dicts():
-        preds.setdefault(Path(r["source_file"]).name, []).append({
-            "count": r["project_count"], "amount": r["amount"], "currency": r["currency"],
-            "sector": r["sector_code"], "size_min": r["size_min"], "size_max": r["size_max"],
-            "stage": r["stage"]})
+        preds.setdefault(Path(r["source_file"]).name, []).append(
+            {
+                "count": r["project_count"],
+                "amount": r["amount"],
+                "currency": r["currency"],
+                "sector": r["sector_code"],
+                "size_min": r["size_min"],
+                "size_max": r["size_max"],
+                "stage": r["stage"],
+            }
+        )
     return score(gold, preds)

@@ -1,4 +1,5 @@
 """The command line through click's runner: every command documented, data on stdout."""
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,24 @@ def test_extract_prints_json_lines_with_contract_columns(cli):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows and set(rows[0]) == {
-        "source_file", "lang", "event_name", "event_year", "city", "province", "project_count",
-        "amount", "currency", "amount_cny", "stage", "sector_code", "size_min", "size_max",
-        "region", "project_name", "evidence"}
+        "source_file",
+        "lang",
+        "event_name",
+        "event_year",
+        "city",
+        "province",
+        "project_count",
+        "amount",
+        "currency",
+        "amount_cny",
+        "stage",
+        "sector_code",
+        "size_min",
+        "size_max",
+        "region",
+        "project_name",
+        "evidence",
+    }
     assert (rows[0]["project_count"], rows[0]["amount"]) == (703, 582180000000.0)
 
 
@@ -57,15 +73,17 @@ def built_warehouse(tmp_path):
     return db
 
 
-@pytest.mark.parametrize("fmt, expected", [
-    ("csv", "n,s\n1,a\n"),
-    ("json", '[{"n": 1, "s": "a"}]\n'),
-    ("jsonl", '{"n": 1, "s": "a"}\n'),
-    ("table", "n | s\n--+--\n1 | a\n(1 row)\n"),
-])
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("csv", "n,s\n1,a\n"),
+        ("json", '[{"n": 1, "s": "a"}]\n'),
+        ("jsonl", '{"n": 1, "s": "a"}\n'),
+        ("table", "n | s\n--+--\n1 | a\n(1 row)\n"),
+    ],
+)
 def test_sql_formats(cli, built_warehouse, fmt, expected):
-    result = cli.invoke(main, ["sql", "--warehouse", str(built_warehouse), "--format", fmt,
-                               "select 1 as n, 'a' as s"])
+    result = cli.invoke(main, ["sql", "--warehouse", str(built_warehouse), "--format", fmt, "select 1 as n, 'a' as s"])
     assert result.exit_code == 0, result.output
     assert result.output == expected
 
@@ -106,20 +124,23 @@ def one_line(result) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("variable, value, expected", [
-    ("NEWSETL_BATCH_SIZE", "zero", "NEWSETL_BATCH_SIZE='zero': Input should be a valid integer"),
-    ("NEWSETL_MEMORY_LIMIT", "lots", "NEWSETL_MEMORY_LIMIT='lots': String should match pattern"),
-    ("NEWSETL_SCHEDULE_CRON", "hourly", "five cron fields"),
-    ("NEWSETL_BATCHSIZE", "10", "unknown environment variable NEWSETL_BATCHSIZE"),
-    ("newsetl_warehous", "x", "unknown environment variable newsetl_warehous"),
-])
+@pytest.mark.parametrize(
+    "variable, value, expected",
+    [
+        ("NEWSETL_BATCH_SIZE", "zero", "NEWSETL_BATCH_SIZE='zero': Input should be a valid integer"),
+        ("NEWSETL_MEMORY_LIMIT", "lots", "NEWSETL_MEMORY_LIMIT='lots': String should match pattern"),
+        ("NEWSETL_SCHEDULE_CRON", "hourly", "five cron fields"),
+        ("NEWSETL_BATCHSIZE", "10", "unknown environment variable NEWSETL_BATCHSIZE"),
+        ("newsetl_warehous", "x", "unknown environment variable newsetl_warehous"),
+    ],
+)
 def test_settings_errors_are_one_line_exit_2(cli, monkeypatch, variable, value, expected):
     monkeypatch.setenv(variable, value)
     result = cli.invoke(main, ["sql", "select 1"])
     assert result.exit_code == 2
     line = one_line(result)
     assert line.startswith("newsetl: invalid settings: ") and expected in line
-    assert "https://" not in line          # pydantic's help URL is not shown
+    assert "https://" not in line  # pydantic's help URL is not shown
 
 
 def test_batch_size_above_2000_is_refused(cli, tmp_path):
@@ -138,10 +159,24 @@ def test_raw_file_is_not_a_directory(cli, tmp_path):
     assert result.exit_code == 2 and "is not a directory" in one_line(result)
 
 
-SUMMARY = {"run_id": "r1", "files_seen": 0, "files_new": 0, "files_changed": 0,
-           "files_unchanged": 0, "files_quarantined": 0, "files_removed": 0, "articles_loaded": 0,
-           "cohorts_loaded": 0, "rejects": 0, "exported": 0, "facts_total": 0, "conflicted_facts": 0,
-           "dq_issues": {}, "quarantine": [], "seconds": {"flow": 0.1}}
+SUMMARY = {
+    "run_id": "r1",
+    "files_seen": 0,
+    "files_new": 0,
+    "files_changed": 0,
+    "files_unchanged": 0,
+    "files_quarantined": 0,
+    "files_removed": 0,
+    "articles_loaded": 0,
+    "cohorts_loaded": 0,
+    "rejects": 0,
+    "exported": 0,
+    "facts_total": 0,
+    "conflicted_facts": 0,
+    "dq_issues": {},
+    "quarantine": [],
+    "seconds": {"flow": 0.1},
+}
 
 
 @pytest.fixture
@@ -149,7 +184,7 @@ def fake_run(monkeypatch, tmp_path):
     """`newsetl run` with the Prefect flow replaced by a summary (no server, no flow)."""
     from flows import cli as cli_module
 
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)      # no configured API to check
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)  # no configured API to check
     monkeypatch.setenv("PREFECT_PROFILES_PATH", str(tmp_path / "no-profiles.toml"))
 
     calls = []
@@ -157,6 +192,7 @@ def fake_run(monkeypatch, tmp_path):
     def fake(settings, verbosity="normal", **overrides):
         calls.append(verbosity)
         return {**SUMMARY, **fake.summary}
+
     fake.summary = {}
     fake.calls = calls
     monkeypatch.setattr(cli_module, "_run_with_prefect", fake)
@@ -166,12 +202,11 @@ def fake_run(monkeypatch, tmp_path):
 def test_empty_raw_dir_says_so(cli, tmp_path, fake_run):
     raw = tmp_path / "raw"
     (raw / "sub").mkdir(parents=True)
-    result = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "w.duckdb"),
-                               "--quiet"])
+    result = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "w.duckdb"), "--quiet"])
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"newsetl: warning: raw directory {raw} holds no files: nothing to load "
-        "(files loaded before are retired)"]
+        f"newsetl: warning: raw directory {raw} holds no files: nothing to load (files loaded before are retired)"
+    ]
 
 
 def test_a_run_whose_articles_yield_no_cohorts_says_so(cli, tmp_path, fake_run):
@@ -181,8 +216,10 @@ def test_a_run_whose_articles_yield_no_cohorts_says_so(cli, tmp_path, fake_run):
     fake_run.summary = {"files_seen": 1, "files_new": 1, "articles_loaded": 1}
     result = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", str(tmp_path / "w.duckdb"), "-q"])
     assert result.exit_code == 0
-    assert result.output == ("newsetl: warning: the 1 article(s) this run loaded yielded no cohorts "
-                             "(see `newsetl extract FILE` for what the rules find)\n")
+    assert result.output == (
+        "newsetl: warning: the 1 article(s) this run loaded yielded no cohorts "
+        "(see `newsetl extract FILE` for what the rules find)\n"
+    )
 
 
 def test_the_articles_without_cohorts_are_named(cli, tmp_path, fake_run):
@@ -201,14 +238,18 @@ def test_the_articles_without_cohorts_are_named(cli, tmp_path, fake_run):
     fake_run.summary = {"run_id": run_id, "files_seen": 2, "articles_loaded": 2, "cohorts_loaded": 6}
     result = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", str(db), "--quiet"])
     assert result.exit_code == 0
-    assert result.output == ("newsetl: warning: 1 article(s) yielded no cohorts: weather.txt "
-                             "(see `newsetl extract FILE`)\n")
+    assert result.output == (
+        "newsetl: warning: 1 article(s) yielded no cohorts: weather.txt (see `newsetl extract FILE`)\n"
+    )
 
 
 def test_quiet_prints_no_summary_and_verbose_every_quarantined_file(cli, raw, tmp_path, fake_run):
     db = str(tmp_path / "w.duckdb")
-    fake_run.summary = {"files_seen": 30, "files_quarantined": 30,
-                        "quarantine": [{"source_file": f"f{i}.txt", "reason": "empty"} for i in range(30)]}
+    fake_run.summary = {
+        "files_seen": 30,
+        "files_quarantined": 30,
+        "quarantine": [{"source_file": f"f{i}.txt", "reason": "empty"} for i in range(30)],
+    }
     quiet = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", db, "--quiet"])
     assert quiet.exit_code == 0 and quiet.output == ""
     normal = cli.invoke(main, ["run", "--raw", str(raw), "--warehouse", db])
@@ -230,18 +271,22 @@ def test_console_log_levels_and_no_duplicated_summary_line():
 
     from flows import cli as cli_module
 
-    summary = logging.LogRecord("prefect.flow_runs", logging.INFO, __file__, 1,
-                                "run r1: 3 files seen, 3 new, 0 changed", None, None)
-    progress = logging.LogRecord("prefect.flow_runs", logging.INFO, __file__, 1,
-                                 "run r1 progress: 3/3 files read and extracted", None, None)
+    summary = logging.LogRecord(
+        "prefect.flow_runs", logging.INFO, __file__, 1, "run r1: 3 files seen, 3 new, 0 changed", None, None
+    )
+    progress = logging.LogRecord(
+        "prefect.flow_runs", logging.INFO, __file__, 1, "run r1 progress: 3/3 files read and extracted", None, None
+    )
     root = logging.getLogger()
     handler = PrefectConsoleHandler()
     root.addHandler(handler)
-    try:     # one process, several commands (as under CliRunner): each sets its own level
-        for verbosity, level, shows_summary in (("quiet", logging.WARNING, False),
-                                                ("verbose", logging.NOTSET, True),
-                                                ("normal", logging.NOTSET, False),
-                                                ("verbose", logging.NOTSET, True)):
+    try:  # one process, several commands (as under CliRunner): each sets its own level
+        for verbosity, level, shows_summary in (
+            ("quiet", logging.WARNING, False),
+            ("verbose", logging.NOTSET, True),
+            ("normal", logging.NOTSET, False),
+            ("verbose", logging.NOTSET, True),
+        ):
             cli_module._console_log_level(verbosity)
             assert handler.level == level
             assert bool(handler.filter(summary)) is shows_summary
@@ -269,7 +314,7 @@ def test_export_onto_an_existing_file_is_one_line(cli, built_warehouse, tmp_path
 def test_serve_with_an_unreachable_prefect_api_is_one_line(cli, tmp_path, monkeypatch):
     from flows.prefect_local import free_port
 
-    url = f"http://127.0.0.1:{free_port()}/api"     # nothing listens there
+    url = f"http://127.0.0.1:{free_port()}/api"  # nothing listens there
     monkeypatch.setenv("PREFECT_API_URL", url)
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -296,9 +341,13 @@ def test_dev_score_without_the_dev_set_is_one_line_exit_2(tmp_path):
 
     from conftest import ROOT
 
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "dev_score.py"), "--raw",
-                           str(tmp_path / "devset" / "raw")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "dev_score.py"), "--raw", str(tmp_path / "devset" / "raw")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2, done.stderr
     assert done.stdout == "" and len(done.stderr.splitlines()) == 1
     assert "dev articles directory not found" in done.stderr and "Traceback" not in done.stderr
@@ -307,14 +356,15 @@ def test_dev_score_without_the_dev_set_is_one_line_exit_2(tmp_path):
 def test_no_flow_heartbeats_only_on_a_temporary_server_started_here(monkeypatch):
     from prefect.settings import get_current_settings
 
-    from flows import cli as cli_module, prefect_local as local_api
+    from flows import cli as cli_module
+    from flows import prefect_local as local_api
 
     default = get_current_settings().flows.heartbeat_frequency
     assert default is not None
-    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")   # configured
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")  # configured
     with cli_module._no_heartbeats_on_a_temporary_server():
         assert get_current_settings().flows.heartbeat_frequency == default
-    monkeypatch.setattr(local_api, "_STARTED", ["http://prefect.example:4200/api"])   # ours
+    monkeypatch.setattr(local_api, "_STARTED", ["http://prefect.example:4200/api"])  # ours
     with cli_module._no_heartbeats_on_a_temporary_server():
         assert get_current_settings().flows.heartbeat_frequency is None
     assert get_current_settings().flows.heartbeat_frequency == default

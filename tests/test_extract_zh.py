@@ -2,21 +2,42 @@
 
 Sentences are written for these tests (not copied from the dev set); assertions are exact.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from flows.core.extract.batch import dedupe
 from flows.core.extract.zh.article import extract_zh
-from flows.core.ingest.language import normalize
 from flows.core.extract.zh.numerals import parse_amount, parse_count, parse_number
+from flows.core.ingest.language import normalize
 
 NUMBERS = [
-    ("359", 359), ("6,329.81", 6329.81), ("0.5", 0.5), ("一", 1), ("十", 10), ("十一", 11),
-    ("二十", 20), ("四十", 40), ("一百三十二", 132), ("二百三十五", 235), ("一千零一", 1001),
-    ("两千", 2000), ("三千五百", 3500), ("一万二千", 12000), ("百", 100), ("千", 1000),
-    ("二十五点六", 25.6), ("五十八点五", 58.5), ("十二点七", 12.7), ("零点八", 0.8),
-    ("3千", 3000), ("1.2万", 12000), ("二〇二二", 2022), ("一百零八", 108), ("九十九", 99),
+    ("359", 359),
+    ("6,329.81", 6329.81),
+    ("0.5", 0.5),
+    ("一", 1),
+    ("十", 10),
+    ("十一", 11),
+    ("二十", 20),
+    ("四十", 40),
+    ("一百三十二", 132),
+    ("二百三十五", 235),
+    ("一千零一", 1001),
+    ("两千", 2000),
+    ("三千五百", 3500),
+    ("一万二千", 12000),
+    ("百", 100),
+    ("千", 1000),
+    ("二十五点六", 25.6),
+    ("五十八点五", 58.5),
+    ("十二点七", 12.7),
+    ("零点八", 0.8),
+    ("3千", 3000),
+    ("1.2万", 12000),
+    ("二〇二二", 2022),
+    ("一百零八", 108),
+    ("九十九", 99),
     ("五百五十五", 555),
 ]
 
@@ -61,8 +82,17 @@ AMOUNTS = [
 NOT_AMOUNTS = ["10万吨", "5000万", "8.6", "元", "1100万片"]
 
 COUNTS = [
-    ("359个", 359), ("一百三十二个", 132), ("四十个", 40), ("1,200项", 1200), ("100余个", 100),
-    ("48项", 48), ("两个", 2), ("十二个", 12), ("三百个", 300), ("692", 692), ("七十三个", 73),
+    ("359个", 359),
+    ("一百三十二个", 132),
+    ("四十个", 40),
+    ("1,200项", 1200),
+    ("100余个", 100),
+    ("48项", 48),
+    ("两个", 2),
+    ("十二个", 12),
+    ("三百个", 300),
+    ("692", 692),
+    ("七十三个", 73),
     ("5多个", 5),
 ]
 NOT_COUNTS = ["0个", "个", "8.5个"]
@@ -102,8 +132,20 @@ def test_table_size():
 
 # --- golden sentences ----------------------------------------------------------------------
 
-FIELDS = ("project_count", "amount", "currency", "approximate", "stage", "sector_code",
-          "size_min", "size_max", "project_name", "parent", "alt_amount", "alt_currency")
+FIELDS = (
+    "project_count",
+    "amount",
+    "currency",
+    "approximate",
+    "stage",
+    "sector_code",
+    "size_min",
+    "size_max",
+    "project_name",
+    "parent",
+    "alt_amount",
+    "alt_currency",
+)
 
 
 def run(*sentences: str) -> list[dict]:
@@ -115,8 +157,7 @@ def run(*sentences: str) -> list[dict]:
 
 
 def C(count=None, amount=None, cur="CNY", stage="signed", **kw) -> dict:
-    d = {"project_count": count, "amount": amount, "currency": cur if amount else None,
-         "stage": stage, **kw}
+    d = {"project_count": count, "amount": amount, "currency": cur if amount else None, "stage": stage, **kw}
     return {k: v for k, v in d.items() if v not in (None, False)}
 
 
@@ -151,8 +192,7 @@ GOLDEN = {
     ),
     "qizhong_subset_band": (
         ["集中开工项目共52项,总投资412.5亿元,其中50亿元以上项目3个。"],
-        [C(52, 41250000000.0, stage="started"),
-         C(3, stage="started", size_min=5e9, parent=0)],
+        [C(52, 41250000000.0, stage="started"), C(3, stage="started", size_min=5e9, parent=0)],
     ),
     "bands_in_a_list": (
         ["推介会上共签下亿元以上项目215个、20亿元以上项目31个、上百亿元的项目有4个。"],
@@ -172,8 +212,7 @@ GOLDEN = {
     ),
     "sector_cohorts": (
         ["签约项目中,先进制造业项目45个、投资额680亿元;现代服务业项目23个、投资额210亿元。"],
-        [C(45, 6.8e10, sector_code="manufacturing"),
-         C(23, 2.1e10, sector_code="modern_services")],
+        [C(45, 6.8e10, sector_code="manufacturing"), C(23, 2.1e10, sector_code="modern_services")],
     ),
     "sector_head_wins": (
         ["其中,作为制造业转型方向的战略性新兴产业项目120个、投资额960亿元。"],
@@ -192,17 +231,22 @@ GOLDEN = {
         [C(12, 1.56e9, cur="USD", alt_amount=1.08e10, alt_currency="CNY")],
     ),
     "named_projects_list": (
-        ["总投资80亿元的某某新能源汽车电驱系统项目、投资35亿元的某某(合肥)生物疫苗产业园项目"
-         "以及总投资 12 亿元的某某智能家电产业园项目均已签约落地。"],
-        [C(1, 8e9, sector_code="new_energy_vehicles", project_name="某某新能源汽车电驱系统项目"),
-         C(1, 3.5e9, sector_code="biomedicine", project_name="某某(合肥)生物疫苗产业园项目"),
-         C(1, 1.2e9, sector_code="home_appliances", project_name="某某智能家电产业园项目")],
+        [
+            "总投资80亿元的某某新能源汽车电驱系统项目、投资35亿元的某某(合肥)生物疫苗产业园项目"
+            "以及总投资 12 亿元的某某智能家电产业园项目均已签约落地。"
+        ],
+        [
+            C(1, 8e9, sector_code="new_energy_vehicles", project_name="某某新能源汽车电驱系统项目"),
+            C(1, 3.5e9, sector_code="biomedicine", project_name="某某(合肥)生物疫苗产业园项目"),
+            C(1, 1.2e9, sector_code="home_appliances", project_name="某某智能家电产业园项目"),
+        ],
     ),
     "named_without_de_and_negotiating": (
         ["总投资60亿元某某光伏玻璃项目已完成签约;总投资90亿元的某某第6代新型显示面板等在谈项目正加紧推进。"],
-        [C(1, 6e9, sector_code="new_energy", project_name="某某光伏玻璃项目"),
-         C(1, 9e9, stage="negotiating", sector_code="semiconductors",
-           project_name="某某第6代新型显示面板")],
+        [
+            C(1, 6e9, sector_code="new_energy", project_name="某某光伏玻璃项目"),
+            C(1, 9e9, stage="negotiating", sector_code="semiconductors", project_name="某某第6代新型显示面板"),
+        ],
     ),
     "named_signed_and_started": (
         ["总投资45亿元的某某汽车零部件产业园项目实现了当年签约、当年开工。"],
@@ -214,8 +258,7 @@ GOLDEN = {
     ),
     "stage_per_clause": (
         ["此次集中签约的项目21个,总投资66.6亿元;集中开工的项目19个,总投资205亿元,其中过10亿元的项目7个。"],
-        [C(21, 6.66e9), C(19, 2.05e10, stage="started"),
-         C(7, stage="started", size_min=1e9, parent=1)],
+        [C(21, 6.66e9), C(19, 2.05e10, stage="started"), C(7, stage="started", size_min=1e9, parent=1)],
     ),
     "stage_inherited_from_article": (
         ["大会共签约项目300个,总投资2800亿元。", "电子信息项目40个、投资额310亿元。"],
@@ -284,8 +327,7 @@ GOLDEN = {
     ),
     "band_below": (
         ["投资低于1亿元的项目20个,总投资11.5亿元;不足5000万元的项目8个。"],
-        [C(20, 1.15e9, stage="promoted", size_max=1e8),
-         C(8, stage="promoted", size_max=5e7)],
+        [C(20, 1.15e9, stage="promoted", size_max=1e8), C(8, stage="promoted", size_max=5e7)],
     ),
     "band_level_projects_but_level_industry_is_a_trap": (
         ["十亿元级项目6个、总投资88亿元,百亿级项目2个,助力打造千亿级产业集群。"],
@@ -309,14 +351,17 @@ GOLDEN = {
     ),
     "approximate_cohort_alone_is_kept": (
         ["全市集中开工项目共56个,总投资超300亿元;另有在谈项目约30个,意向投资约200亿元。"],
-        [C(56, 3e10, stage="started", approximate=True),
-         C(30, 2e10, stage="negotiating", approximate=True)],
+        [C(56, 3e10, stage="started", approximate=True), C(30, 2e10, stage="negotiating", approximate=True)],
     ),
     "after_completion_is_not_a_stage": (
-        ["主会场开工的某某新材料产业园项目总投资35亿元,建成后可年产复合材料12万吨。",
-         "总投资45亿元的某某多晶硅项目,达产后年产值60亿元。"],
-        [C(1, 3.5e9, stage="started", sector_code="new_materials", project_name="某某新材料产业园项目"),
-         C(1, 4.5e9, stage="started", sector_code="new_energy", project_name="某某多晶硅项目")],
+        [
+            "主会场开工的某某新材料产业园项目总投资35亿元,建成后可年产复合材料12万吨。",
+            "总投资45亿元的某某多晶硅项目,达产后年产值60亿元。",
+        ],
+        [
+            C(1, 3.5e9, stage="started", sector_code="new_materials", project_name="某某新材料产业园项目"),
+            C(1, 4.5e9, stage="started", sector_code="new_energy", project_name="某某多晶硅项目"),
+        ],
     ),
     "predicate_after_count_is_its_stage": (
         ["上届签约的项目中,已有326个项目建成投产,总投资约78亿美元。"],
@@ -327,14 +372,14 @@ GOLDEN = {
         [C(103, 6.872e10)],
     ),
     "frame_gives_its_stage": (
-        ["大会共签约项目300个,总投资2800亿元。",
-         "开工项目中,工业项目12个、总投资30亿元;10亿元以上项目2个。"],
-        [C(300, 2.8e11), C(12, 3e9, stage="started", sector_code="manufacturing"),
-         C(2, stage="started", size_min=1e9)],
+        ["大会共签约项目300个,总投资2800亿元。", "开工项目中,工业项目12个、总投资30亿元;10亿元以上项目2个。"],
+        [C(300, 2.8e11), C(12, 3e9, stage="started", sector_code="manufacturing"), C(2, stage="started", size_min=1e9)],
     ),
     "trade_profit_balance_traps": (
-        ["外贸方面,全省进出口总值3456.7亿元;其中出口2103.4亿元。",
-         "规上企业实现利润总额1865亿元,贷款余额5.68万亿元,工业增加值180亿元。"],
+        [
+            "外贸方面,全省进出口总值3456.7亿元;其中出口2103.4亿元。",
+            "规上企业实现利润总额1865亿元,贷款余额5.68万亿元,工业增加值180亿元。",
+        ],
         [],
     ),
     "fair_name_with_import_is_not_trade": (
@@ -342,9 +387,11 @@ GOLDEN = {
         [C(12, 3.5e9)],
     ),
     "event_name_lends_no_stage_verb": (
-        ["在2023年秋季招商引资推介会上,现场共签约项目45个,总投资320亿元。",
-         "全省招商大会期间集中签约重大项目28个,合同总额156亿元。",
-         "投资推介周期间,我区落地项目9个,总投资21亿元。"],
+        [
+            "在2023年秋季招商引资推介会上,现场共签约项目45个,总投资320亿元。",
+            "全省招商大会期间集中签约重大项目28个,合同总额156亿元。",
+            "投资推介周期间,我区落地项目9个,总投资21亿元。",
+        ],
         [C(45, 3.2e10), C(28, 1.56e10), C(9, 2.1e9, stage="promoted")],
     ),
     "event_name_verbs_yield_to_the_clause_verb": (
@@ -356,15 +403,16 @@ GOLDEN = {
         [C(33, 9.1e9)],
     ),
     "amount_only_after_trade_fair_name": (
-        ["第三届中国国际消费品博览会期间共签约项目总投资560亿元。",
-         "本届服务贸易交易会共促成项目总投资1230亿元。"],
+        ["第三届中国国际消费品博览会期间共签约项目总投资560亿元。", "本届服务贸易交易会共促成项目总投资1230亿元。"],
         [C(None, 5.6e10), C(None, 1.23e11, stage="promoted")],
     ),
     "trade_fair_turnover_stays_trade": (
-        ["本届服务贸易交易会累计达成贸易成交额820亿元。",
-         "消费品博览会期间,意向交易额达到96亿元。",
-         "在投资贸易洽谈会上,全市进出口贸易总额达到300亿元。",
-         "本届交易会签约项目交易额共计60亿元。"],
+        [
+            "本届服务贸易交易会累计达成贸易成交额820亿元。",
+            "消费品博览会期间,意向交易额达到96亿元。",
+            "在投资贸易洽谈会上,全市进出口贸易总额达到300亿元。",
+            "本届交易会签约项目交易额共计60亿元。",
+        ],
         [],
     ),
     "industry_alone_is_manufacturing": (
@@ -373,15 +421,18 @@ GOLDEN = {
     ),
     "respectively_list_with_industry_item": (
         ["工业、现代服务业项目分别为30个、12个,投资额分别为120亿元、45亿元。"],
-        [C(30, 1.2e10, stage="promoted", sector_code="manufacturing"),
-         C(12, 4.5e9, stage="promoted", sector_code="modern_services")],
+        [
+            C(30, 1.2e10, stage="promoted", sector_code="manufacturing"),
+            C(12, 4.5e9, stage="promoted", sector_code="modern_services"),
+        ],
     ),
     "industry_compounds_are_other_sectors_or_none": (
-        ["工业互联网项目5个,总投资18亿元。",
-         "市内各工业园区签约项目20个,总投资50亿元。",
-         "据省工业和信息化厅介绍,开工项目40个,总投资150亿元。"],
-        [C(5, 1.8e9, sector_code="new_generation_it"), C(20, 5e9),
-         C(40, 1.5e10, stage="started")],
+        [
+            "工业互联网项目5个,总投资18亿元。",
+            "市内各工业园区签约项目20个,总投资50亿元。",
+            "据省工业和信息化厅介绍,开工项目40个,总投资150亿元。",
+        ],
+        [C(5, 1.8e9, sector_code="new_generation_it"), C(20, 5e9), C(40, 1.5e10, stage="started")],
     ),
 }
 

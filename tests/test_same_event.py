@@ -1,5 +1,6 @@
 """Three reports of one event (China News Service, Xinhua in other words, and a Chinese report)
 load as one event whose aggregates equal those of the single report."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,8 +8,7 @@ import shutil
 import duckdb
 import pytest
 
-from conftest import DATA
-from conftest import run_once
+from conftest import DATA, run_once
 
 SAME = DATA / "same_event"
 
@@ -17,13 +17,17 @@ def aggregates(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            "events": con.execute("select event_name, event_year, total_projects, "
-                                  "round(total_investment_cny / 1e9, 2), source_articles "
-                                  "from event_totals").fetchall(),
-            "sectors": con.execute("select sector_level, sector_code, projects, "
-                                   "round(investment_cny / 1e9, 2) from sector_totals").fetchall(),
-            "bands": con.execute("select band_min, band_max, projects, round(investment_cny / 1e9, 2) "
-                                 "from size_band_totals").fetchall(),
+            "events": con.execute(
+                "select event_name, event_year, total_projects, "
+                "round(total_investment_cny / 1e9, 2), source_articles "
+                "from event_totals"
+            ).fetchall(),
+            "sectors": con.execute(
+                "select sector_level, sector_code, projects, round(investment_cny / 1e9, 2) from sector_totals"
+            ).fetchall(),
+            "bands": con.execute(
+                "select band_min, band_max, projects, round(investment_cny / 1e9, 2) from size_band_totals"
+            ).fetchall(),
         }
     finally:
         con.close()

@@ -1,5 +1,6 @@
 """`newsetl sql`, `tables` and `describe` as an analyst uses them (issue 15), through click's
 runner on a warehouse built without Prefect; and the COMMENT on every relation and column."""
+
 from __future__ import annotations
 
 import json
@@ -33,6 +34,7 @@ def sql(warehouse):
 
     def invoke(*args, stdin=None):
         return runner.invoke(main, ["sql", "--warehouse", str(warehouse), *args], input=stdin)
+
     return invoke
 
 
@@ -43,14 +45,17 @@ def lines_of(result):
 # ---- formats
 
 
-@pytest.mark.parametrize("fmt, expected", [
-    ("csv", "n,s\n1,a\n2,\n"),
-    ("tsv", "n\ts\n1\ta\n2\t\n"),
-    ("json", '[{"n": 1, "s": "a"},\n {"n": 2, "s": null}]\n'),
-    ("jsonl", '{"n": 1, "s": "a"}\n{"n": 2, "s": null}\n'),
-    ("markdown", "| n | s |\n| ---: | --- |\n| 1 | a |\n| 2 | NULL |\n"),
-    ("table", "n | s\n--+-----\n1 | a\n2 | NULL\n(2 rows)\n"),
-])
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("csv", "n,s\n1,a\n2,\n"),
+        ("tsv", "n\ts\n1\ta\n2\t\n"),
+        ("json", '[{"n": 1, "s": "a"},\n {"n": 2, "s": null}]\n'),
+        ("jsonl", '{"n": 1, "s": "a"}\n{"n": 2, "s": null}\n'),
+        ("markdown", "| n | s |\n| ---: | --- |\n| 1 | a |\n| 2 | NULL |\n"),
+        ("table", "n | s\n--+-----\n1 | a\n2 | NULL\n(2 rows)\n"),
+    ],
+)
 def test_every_format(sql, fmt, expected):
     result = sql("--format", fmt, "select * from (values (1, 'a'), (2, null)) t(n, s) order by n")
     assert result.exit_code == 0, result.output
@@ -64,14 +69,27 @@ def test_json_is_one_array_and_empty_results_are_valid_json(sql):
 
 
 def test_json_takes_blob_interval_decimal_uuid_and_nested_values(sql):
-    result = sql("--format", "json", "select 'ab'::blob as b, interval 3 day + interval 4 hour as i, "
-                 "1.50::decimal(18,2) as d, '00000000-0000-0000-0000-000000000001'::uuid as u, "
-                 "[1, 2] as l, {'x': date '2021-09-20'} as s, 'nan'::double as nan, "
-                 "time '10:00' as t")
+    result = sql(
+        "--format",
+        "json",
+        "select 'ab'::blob as b, interval 3 day + interval 4 hour as i, "
+        "1.50::decimal(18,2) as d, '00000000-0000-0000-0000-000000000001'::uuid as u, "
+        "[1, 2] as l, {'x': date '2021-09-20'} as s, 'nan'::double as nan, "
+        "time '10:00' as t",
+    )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == [{
-        "b": "\\x6162", "i": "P3DT4H", "d": 1.5, "u": "00000000-0000-0000-0000-000000000001",
-        "l": [1, 2], "s": {"x": "2021-09-20"}, "nan": "nan", "t": "10:00:00"}]
+    assert json.loads(result.output) == [
+        {
+            "b": "\\x6162",
+            "i": "P3DT4H",
+            "d": 1.5,
+            "u": "00000000-0000-0000-0000-000000000001",
+            "l": [1, 2],
+            "s": {"x": "2021-09-20"},
+            "nan": "nan",
+            "t": "10:00:00",
+        }
+    ]
     for fmt in ("jsonl", "csv", "tsv", "markdown", "table"):
         assert sql("--format", fmt, "select 'ab'::blob as b, interval 1 day as i").exit_code == 0
 
@@ -83,7 +101,7 @@ def test_table_aligns_chinese_by_display_width():
     # every '|' at the same terminal column: 重大项目 is 8 columns wide, like 'WMC' + 5 spaces
     bars = {display_width(line.split("|")[0]) for line in [header, *rows]}
     assert bars == {9} and rule.index("+") == 9
-    assert rows == ["重大项目 |  1", "WMC      | 22"]        # numbers right-aligned
+    assert rows == ["重大项目 |  1", "WMC      | 22"]  # numbers right-aligned
     assert display_width("中文ab") == 6 and display_width("e\u0301") == 1
 
 
@@ -96,8 +114,17 @@ def test_table_keeps_one_line_per_row(sql):
 
 
 def test_param_binds_named_values(sql):
-    result = sql("--format", "jsonl", "--param", "lang", "zh", "--param", "n", "1",
-                 "select count(*) > 0 as found, $n::int + 1 as two from cohorts where lang = $lang")
+    result = sql(
+        "--format",
+        "jsonl",
+        "--param",
+        "lang",
+        "zh",
+        "--param",
+        "n",
+        "1",
+        "select count(*) > 0 as found, $n::int + 1 as two from cohorts where lang = $lang",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {"found": True, "two": 2}
 
@@ -170,8 +197,19 @@ def test_sql_sees_a_rebuilt_warehouse_each_time(tmp_path):
     shutil.copy(DATA / "same_event" / "wmc2021_chinanews.txt", raw / "a.txt")
     run_once(raw, db)
     runner = CliRunner()
-    count = lambda: runner.invoke(main, ["sql", "--warehouse", str(db), "--format", "csv",  # noqa: E731
-                                         "select count(distinct source_file) from cohorts"]).output
+    count = lambda: (
+        runner.invoke(
+            main,
+            [
+                "sql",
+                "--warehouse",
+                str(db),
+                "--format",
+                "csv",  # noqa: E731
+                "select count(distinct source_file) from cohorts",
+            ],
+        ).output
+    )
     assert count().splitlines()[1] == "1"
     shutil.copy(DATA / "same_event" / "wmc2021_zh.txt", raw / "b.txt")
     run_once(raw, db)
@@ -195,8 +233,9 @@ def test_tables_lists_marts_first_with_their_comments(warehouse):
 
 
 def test_describe_shows_types_and_column_comments(warehouse):
-    result = CliRunner().invoke(main, ["describe", "--warehouse", str(warehouse), "--format", "json",
-                                       "size_band_totals"])
+    result = CliRunner().invoke(
+        main, ["describe", "--warehouse", str(warehouse), "--format", "json", "size_band_totals"]
+    )
     assert result.exit_code == 0, result.output
     columns = {r["column"]: r for r in json.loads(result.output)}
     assert columns["projects"]["type"] == "BIGINT"
@@ -220,10 +259,12 @@ def _undocumented(con) -> list[str]:
     relations = con.execute(
         f"select table_name from duckdb_tables() where {here} and (comment is null or trim(comment) = '') "
         f"union all select view_name from duckdb_views() where {here} "
-        "and (comment is null or trim(comment) = '')").fetchall()
+        "and (comment is null or trim(comment) = '')"
+    ).fetchall()
     columns = con.execute(
         f"select table_name || '.' || column_name from duckdb_columns() where {here} "
-        "and (comment is null or trim(comment) = '')").fetchall()
+        "and (comment is null or trim(comment) = '')"
+    ).fetchall()
     return sorted(r[0] for r in relations + columns)
 
 
@@ -237,9 +278,13 @@ def test_every_comment_statement_applies(con):
     """No stale comment: each statement of sql/docs names a relation or column that exists."""
     assert wh.apply_docs(con) == []
     docs = sorted((wh.SQL_DIR / wh.DOCS_LAYER).glob("*.sql"))
-    relations = {r[0] for r in con.execute(
-        "select table_name from duckdb_tables() where schema_name = 'main' "
-        "union all select view_name from duckdb_views() where schema_name = 'main' and not internal").fetchall()}
+    relations = {
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main' "
+            "union all select view_name from duckdb_views() where schema_name = 'main' and not internal"
+        ).fetchall()
+    }
     assert {p.stem for p in docs} <= relations, "sql/docs/ files for relations that do not exist"
 
 
@@ -248,7 +293,7 @@ def test_comments_survive_the_views_being_replaced(warehouse, tmp_path):
     shutil.copy(warehouse, copy)
     con = duckdb.connect(str(copy))
     try:
-        wh.apply_schema(con)       # as the next run does: views replaced, comments applied again
+        wh.apply_schema(con)  # as the next run does: views replaced, comments applied again
         assert _undocumented(con) == []
     finally:
         con.close()
@@ -257,12 +302,14 @@ def test_comments_survive_the_views_being_replaced(warehouse, tmp_path):
 def test_a_comment_on_a_missing_column_is_skipped_not_fatal(con, tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "x.sql").write_text("comment on column cohorts.gone is 'old';\n"
-                                "comment on view cohorts is 'still applied';\n", encoding="utf-8")
+    (docs / "x.sql").write_text(
+        "comment on column cohorts.gone is 'old';\ncomment on view cohorts is 'still applied';\n", encoding="utf-8"
+    )
     monkeypatch.setattr(wh, "SQL_DIR", tmp_path)
     assert wh.apply_docs(con) == ["x.sql: cohorts.gone"]
-    assert con.execute("select comment from duckdb_views() where view_name = 'cohorts'").fetchone() == \
-        ("still applied",)
+    assert con.execute("select comment from duckdb_views() where view_name = 'cohorts'").fetchone() == (
+        "still applied",
+    )
 
 
 def test_mart_amounts_are_decimal_without_float_noise(con):
@@ -275,16 +322,22 @@ def test_mart_amounts_are_decimal_without_float_noise(con):
     given_cohort(con, 2, 10, 0.2e9, sector="biomedicine", name="B")
     given_cohort(con, 3, 3, 0.7e9, parent=0, size_min=1e8)
     resolved(con)
-    types = dict(con.execute("select column_name, data_type from duckdb_columns() where table_name in "
-                             "('sector_totals', 'size_band_totals') and column_name in "
-                             "('projects', 'investment_cny')").fetchall())
+    types = dict(
+        con.execute(
+            "select column_name, data_type from duckdb_columns() where table_name in "
+            "('sector_totals', 'size_band_totals') and column_name in "
+            "('projects', 'investment_cny')"
+        ).fetchall()
+    )
     assert types == {"projects": "BIGINT", "investment_cny": "DECIMAL(18,2)"}
-    (amount,) = con.execute("select investment_cny from sector_totals where sector_code = 'biomedicine' "
-                            "and sector_level = 'sector'").fetchone()
-    assert str(amount) == "300000000.00"          # 0.1e9 + 0.2e9 is 300000000.00000006 in doubles
-    cohorts = dict(con.execute("select column_name, data_type from duckdb_columns() "
-                               "where table_name = 'cohorts'").fetchall())
-    assert cohorts["amount"] == "DOUBLE" and cohorts["amount_cny"] == "DOUBLE"   # the contract's types
+    (amount,) = con.execute(
+        "select investment_cny from sector_totals where sector_code = 'biomedicine' and sector_level = 'sector'"
+    ).fetchone()
+    assert str(amount) == "300000000.00"  # 0.1e9 + 0.2e9 is 300000000.00000006 in doubles
+    cohorts = dict(
+        con.execute("select column_name, data_type from duckdb_columns() where table_name = 'cohorts'").fetchall()
+    )
+    assert cohorts["amount"] == "DOUBLE" and cohorts["amount_cny"] == "DOUBLE"  # the contract's types
 
 
 def test_max_width_cuts_table_cells_only(sql):
@@ -294,4 +347,4 @@ def test_max_width_cuts_table_cells_only(sql):
     assert lines_of(table)[2] == "汉汉汉汉… | aaaaaaaaa…"
     assert display_width(lines_of(table)[2].split(" | ")[0]) <= 10
     assert "…" not in sql("--max-width", "10", "--format", "csv", query).output
-    assert "…" not in sql(query).output            # a pipe (the runner) is not cut by default
+    assert "…" not in sql(query).output  # a pipe (the runner) is not cut by default

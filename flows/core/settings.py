@@ -4,6 +4,7 @@ Built once by the CLI (never at import time) and passed down. Unknown NEWSETL_ v
 bad values fail loudly instead of being ignored, with one line naming the setting
 (`SettingsError`), never pydantic's multi-line message.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,12 @@ ENV_PREFIX = "NEWSETL_"
 MAX_BATCH_SIZE = 2000
 # NEWSETL_ variables read by something other than these settings (prefect.yaml's working dir)
 OTHER_VARIABLES = frozenset({"NEWSETL_HOME", "NEWSETL_BROWSER_TESTS"})
-FLAGS = {"raw_dir": "--raw", "export_dir": "--export/--out", "schedule_cron": "--cron",
-         "schedule_interval": "--interval"}
+FLAGS = {
+    "raw_dir": "--raw",
+    "export_dir": "--export/--out",
+    "schedule_cron": "--cron",
+    "schedule_interval": "--interval",
+}
 
 
 class SettingsError(ValueError):
@@ -31,13 +36,13 @@ class Settings(BaseSettings):
     raw_dir: Path = Path("raw")
     warehouse: Path = Path("warehouse/news.duckdb")
     export_dir: Path = Path("warehouse/export")
-    batch_size: int = Field(default=MAX_BATCH_SIZE, ge=1, le=MAX_BATCH_SIZE)   # files per extraction task
+    batch_size: int = Field(default=MAX_BATCH_SIZE, ge=1, le=MAX_BATCH_SIZE)  # files per extraction task
     memory_limit: str = Field(default="1GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
     schedule_cron: str = "0 * * * *"
-    schedule_interval: float | None = Field(default=None, gt=0)   # seconds; overrides the cron
+    schedule_interval: float | None = Field(default=None, gt=0)  # seconds; overrides the cron
     task_runner: Literal["auto", "thread", "process", "dask"] = "auto"
-    workers: int = Field(default=2, ge=1, le=256)                  # parallel extraction batches
-    dask_address: str | None = None     # an existing Dask scheduler; else a local cluster
+    workers: int = Field(default=2, ge=1, le=256)  # parallel extraction batches
+    dask_address: str | None = None  # an existing Dask scheduler; else a local cluster
 
     @field_validator("schedule_cron")
     @classmethod
@@ -64,8 +69,9 @@ def build_settings(**flags) -> Settings:
     Raises SettingsError (one line) for an unknown NEWSETL_ variable or a bad value."""
     unknown = unknown_variables()
     if unknown:
-        raise SettingsError(f"unknown environment variable {', '.join(unknown)} "
-                            f"(known: {', '.join(known_variables())})")
+        raise SettingsError(
+            f"unknown environment variable {', '.join(unknown)} (known: {', '.join(known_variables())})"
+        )
     given = {k: v for k, v in flags.items() if v is not None}
     try:
         return Settings(**given)
@@ -79,5 +85,5 @@ def _one_line(err: dict, given: dict) -> str:
     source = flag if name in given else f"{ENV_PREFIX}{name.upper()}"
     message = err.get("msg", "invalid").splitlines()[0]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return f"{source}={err.get('input')!r}: {message}"

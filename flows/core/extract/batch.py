@@ -4,21 +4,23 @@ Polars does the batch work (language, normalization, sentence split); each langu
 set (extract_en / extract_zh) reads an article's sentences in order, because "among them" and
 "respectively" need their neighbours. Event and place come from event.detect_event.
 """
+
 from __future__ import annotations
 
 import polars as pl
 
-from flows.core.extract.event import detect_event
-from flows.core.extract.merge import dedupe
-from flows.core.extract.en.article import extract_en
-from flows.core.extract.zh.article import extract_zh
-from flows.core.extract.fx import to_cny
-from flows.core.ingest.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
 from flows.core.contract import COHORT_SCHEMA
-from flows.core.model import Article, CohortMention
+from flows.core.extract.en.article import extract_en
+from flows.core.extract.event import detect_event
+from flows.core.extract.fx import to_cny
+from flows.core.extract.merge import dedupe
+from flows.core.extract.zh.article import extract_zh
+from flows.core.ingest.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
 from flows.core.ingest.sentences import split_sentences
+from flows.core.model import Article, CohortMention
 
 EXTRACTORS = {"en": extract_en, "zh": extract_zh}
+
 
 def full_text(article: Article) -> str:
     """Title (when not already the first line) + body: headlines carry figures too."""
@@ -32,26 +34,27 @@ def full_text(article: Article) -> str:
 def article_frame(articles: list[Article]) -> pl.DataFrame:
     """[article_id, lang, text]: language by language.detect_lang's rule and text by
     language.normalize, computed for the whole batch at once (sets each article's lang)."""
-    frame = pl.DataFrame({"article_id": range(len(articles)),
-                          "text": [full_text(art) for art in articles]},
-                         schema={"article_id": pl.Int64, "text": pl.String})
+    frame = pl.DataFrame(
+        {"article_id": range(len(articles)), "text": [full_text(art) for art in articles]},
+        schema={"article_id": pl.Int64, "text": pl.String},
+    )
     sample = pl.col("text").str.slice(0, LANG_SAMPLE)
     han, latin = sample.str.count_matches(HAN_CLASS), sample.str.count_matches(LATIN_CLASS)
     frame = frame.with_columns(
-        pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
-        .alias("lang"))
+        pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en")).alias("lang")
+    )
     langs = frame["lang"].to_list()
     for art, lang in zip(articles, langs):
         art.lang = lang
     texts = [to_simplified(t) if lang == "zh" else t for t, lang in zip(frame["text"], langs)]
     return frame.select(
-        "article_id", "lang",
-        pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC")
-        .str.replace_all("[\u3000\u00a0]", " "))
+        "article_id",
+        "lang",
+        pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " "),
+    )
 
 
-def extract_articles(articles: list[Article],
-                     failures: list[tuple[str, str]] | None = None) -> pl.DataFrame:
+def extract_articles(articles: list[Article], failures: list[tuple[str, str]] | None = None) -> pl.DataFrame:
     """Every cohort mention of every article, with the contract's columns and a few more.
 
     An article the rules fail on (a bug meeting odd text) is left out and reported in
@@ -59,8 +62,7 @@ def extract_articles(articles: list[Article],
     return pl.DataFrame(extract_rows(articles, failures), schema=COHORT_SCHEMA)
 
 
-def extract_rows(articles: list[Article],
-                 failures: list[tuple[str, str]] | None = None) -> list[dict]:
+def extract_rows(articles: list[Article], failures: list[tuple[str, str]] | None = None) -> list[dict]:
     """As extract_articles, as plain rows (dicts with COHORT_SCHEMA's keys)."""
     if not articles:
         return []
@@ -89,8 +91,7 @@ def _article_rows(art: Article, lang: str, text: str, sents: list[str]) -> list[
     rows = []
     for idx, m in enumerate(mentions):
         row = _row(art, lang, event, m, idx)
-        row["char_start"], row["char_end"] = (
-            spans[m.sentence_index] if m.sentence_index < len(spans) else (None, None))
+        row["char_start"], row["char_end"] = spans[m.sentence_index] if m.sentence_index < len(spans) else (None, None)
         rows.append(row)
     return rows
 
@@ -113,14 +114,20 @@ def _row(art: Article, lang: str, event, m: CohortMention, idx: int) -> dict:
     d.pop("extra", None)
     year = event.event_year
     band_currency = d.pop("size_currency", None)
-    if band_currency not in (None, "CNY"):      # the contract's bands are in yuan
+    if band_currency not in (None, "CNY"):  # the contract's bands are in yuan
         d["size_min"] = to_cny(m.size_min, band_currency, year)
         d["size_max"] = to_cny(m.size_max, band_currency, year)
     d.update(
-        source_file=art.source_file, lang=lang, event_name=event.event_name, event_year=year,
-        city=event.city, province=event.province,
+        source_file=art.source_file,
+        lang=lang,
+        event_name=event.event_name,
+        event_year=year,
+        city=event.city,
+        province=event.province,
         amount_cny=to_cny(m.amount, m.currency, year),
-        cohort_index=idx, parent_index=d.pop("parent"), canonical_event_id=event.canonical_id,
+        cohort_index=idx,
+        parent_index=d.pop("parent"),
+        canonical_event_id=event.canonical_id,
         event_year_source=event.year_source,
     )
     return d

@@ -9,15 +9,16 @@ is kept as year_source (text | edition | published_at | dateline | text_frequent
 Place: the known event's host, else the dateline, else a venue phrase, else the first place
 named in the opening sentences (flows.core.extract.places).
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
 
+from flows.core.extract.places import Place, find_places
 from flows.core.lexicon import load
 from flows.core.model import EventInfo
-from flows.core.extract.places import Place, find_places
 
 KNOWN_LINES, NAME_LINES, VENUE_LINES, DATELINE_LINES, PLACE_LINES = 6, 6, 10, 4, 3
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―－﹣"})
@@ -25,20 +26,47 @@ _DASH_CLASS = "[-‐‑‒–—―－﹣]"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ZH_NUM = "〇零一二三四五六七八九十百"
 _YEAR = r"(?:199\d|20[0-3]\d)"
-_YEAR_BEFORE = re.compile(rf"({_YEAR})\s*年?度?\s*(?:第[{_ZH_NUM}\d]+届|首届|\(?\d{{1,2}}(?:st|nd|rd|th)\)?)?"
-                          r"\s*$")
+_YEAR_BEFORE = re.compile(
+    rf"({_YEAR})\s*年?度?\s*(?:第[{_ZH_NUM}\d]+届|首届|\(?\d{{1,2}}(?:st|nd|rd|th)\)?)?"
+    r"\s*$"
+)
 _YEAR_AFTER = re.compile(rf"\s*({_YEAR})\b(?![.,]\d|\s*(?:billion|million|yuan|年\d))")
-_EN_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                "seventeenth", "eighteenth", "nineteenth", "twentieth")
-_ORDINAL_BEFORE = re.compile(rf"(?:第([{_ZH_NUM}\d]+)届|(首)届|\b(\d{{1,2}})(?:st|nd|rd|th)|\b(first|inaugural)"
-                             rf"|\b({'|'.join(_EN_ORDINALS)}))\s*(?:the\s+)?$", re.I)
+_EN_ORDINALS = (
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+)
+_ORDINAL_BEFORE = re.compile(
+    rf"(?:第([{_ZH_NUM}\d]+)届|(首)届|\b(\d{{1,2}})(?:st|nd|rd|th)|\b(first|inaugural)"
+    rf"|\b({'|'.join(_EN_ORDINALS)}))\s*(?:the\s+)?$",
+    re.I,
+)
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DATE = re.compile(rf"\b({_YEAR})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-3]?\d)\b|({_YEAR})年\s*\d{{1,2}}月\s*\d{{1,2}}日"
-                        rf"|\b{_MONTH_EN}\s+\d{{1,2}},?\s+({_YEAR})\b|\b\d{{1,2}}\s+{_MONTH_EN}\s+({_YEAR})\b")
-_YEAR_TOKEN = re.compile(_YEAR)                 # candidates; the context is checked in Python
-_NOT_YEAR_AFTER = re.compile(r"\d|[.,]\d|\s*(?:%|percent|billion|million|thousand|yuan|dollars|US|"
-                             r"tons?|projects?|enterprises|companies|亿|万|千|百|元|个|家|人|吨|项|平方)")
+_FULL_DATE = re.compile(
+    rf"\b({_YEAR})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-3]?\d)\b|({_YEAR})年\s*\d{{1,2}}月\s*\d{{1,2}}日"
+    rf"|\b{_MONTH_EN}\s+\d{{1,2}},?\s+({_YEAR})\b|\b\d{{1,2}}\s+{_MONTH_EN}\s+({_YEAR})\b"
+)
+_YEAR_TOKEN = re.compile(_YEAR)  # candidates; the context is checked in Python
+_NOT_YEAR_AFTER = re.compile(
+    r"\d|[.,]\d|\s*(?:%|percent|billion|million|thousand|yuan|dollars|US|"
+    r"tons?|projects?|enterprises|companies|亿|万|千|百|元|个|家|人|吨|项|平方)"
+)
 # English: runs of capitalized words / years / ordinals joined by small words.
 _CAPW = r"(?:[A-Z][\w'’&-]*|\d{4}|\d{1,2}(?:st|nd|rd|th))"
 _EN_RUN = re.compile(rf"{_CAPW}(?:\s+(?:(?:of|the|and|for|on|in|to|from|at|with|&|de)\s+)*{_CAPW})*")
@@ -46,29 +74,63 @@ _EDITION_TOKEN = re.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)")
 _EN_KEY = re.compile(r"(?:Expo|Fair|Conference|Convention|Forum|Summit|Ceremony|Ceremonies|Week|Festival)s?$")
 _EN_KEYWORDS = ("Expo", "Fair", "Conference", "Convention", "Forum", "Summit", "Ceremon", "Week", "Festival")
 _EN_CUT = {"of", "the", "at", "in", "on", "from", "to", "with", "by", "a", "an", "during", "after", "before"}
-_EN_GENERIC = {"press", "news", "video", "online", "opening", "closing", "signing", "annual", "this",
-               "that", "its", "their", "our", "main", "key", "spring", "lantern", "mid-autumn",
-               "dragon", "boat", "golden", "national", "day", "and"}
+_EN_GENERIC = {
+    "press",
+    "news",
+    "video",
+    "online",
+    "opening",
+    "closing",
+    "signing",
+    "annual",
+    "this",
+    "that",
+    "its",
+    "their",
+    "our",
+    "main",
+    "key",
+    "spring",
+    "lantern",
+    "mid-autumn",
+    "dragon",
+    "boat",
+    "golden",
+    "national",
+    "day",
+    "and",
+}
 # Chinese: a run of name characters, cut at years, ordinals, dates and function words.
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff“”\"《》()·\-–—－A-Za-z0-9]+")
 _ZH_CUT = re.compile(
     rf"{_YEAR}年度?|{_YEAR}(?=[\u4e00-\u9fff“\"])|第[{_ZH_NUM}\d]+届|首届|本届|上届|历届|每届|此次|本次|这次|"
     r"今年|去年|明年|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|在(?!线)|于|由|的|和|与|及|召开|举行|举办|出席|参加|"
-    r"期间|开幕|闭幕|落幕|启动")
-_ZH_SUFFIX = re.compile(r"(?:洽谈会|博览会|交易会|大会|论坛|峰会|(?:签约|开工|竣工|奠基|揭牌|投产)(?:仪式|活动)"
-                        r"|推介会|招商会|投资节|对接会|签约会)")
+    r"期间|开幕|闭幕|落幕|启动"
+)
+_ZH_SUFFIX = re.compile(
+    r"(?:洽谈会|博览会|交易会|大会|论坛|峰会|(?:签约|开工|竣工|奠基|揭牌|投产)(?:仪式|活动)"
+    r"|推介会|招商会|投资节|对接会|签约会)"
+)
 _ZH_SUFFIX_TAIL = re.compile(r"(?:洽谈会|博览会|交易会|大会|论坛|峰会|仪式|活动|推介会|招商会|投资节|对接会|签约会)$")
-_ZH_SUFFIX_END = re.compile(r"[会坛式动节]")                 # cheap pre-check: the suffixes' last characters
+_ZH_SUFFIX_END = re.compile(r"[会坛式动节]")  # cheap pre-check: the suffixes' last characters
 _ZH_NOT_EVENT = re.compile(r"(?:代表大会|党代会|职工大会)$")
 _ZH_GENERIC = {"大会", "博览会", "论坛", "峰会", "会议", "该", "本", "全省", "全市", "全国", "项目", "重大项目"}
-_DATELINE_EN = re.compile(r"\s*(?:,\s*[A-Z][a-z]+\s*)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"[a-z]*\.?\s+\d{1,2}\b|\s*\([A-Za-z][\w .]{0,25}\)\s*[:\-–—]")
-_DATELINE_ZH = re.compile(rf"^(.{{0,24}}?)(?:(?:\d{{1,2}}|[{_ZH_NUM}]{{1,3}})月)?"
-                          rf"(?:\d{{1,2}}|[{_ZH_NUM}]{{1,3}})日(?:电|讯)")
-_VENUE_EN = re.compile(r"\b(?:held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|ran|"
-                       r"closed)\b[^.;]{0,40}?\bin\s+(?:the\s+(?:city|province)\s+of\s+)?$")
-_VENUE_WORD = re.compile(r"held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|"
-                         r"\bran\b|closed|举行|举办|召开|开幕|闭幕|启动")
+_DATELINE_EN = re.compile(
+    r"\s*(?:,\s*[A-Z][a-z]+\s*)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}\b|\s*\([A-Za-z][\w .]{0,25}\)\s*[:\-–—]"
+)
+_DATELINE_ZH = re.compile(
+    rf"^(.{{0,24}}?)(?:(?:\d{{1,2}}|[{_ZH_NUM}]{{1,3}})月)?"
+    rf"(?:\d{{1,2}}|[{_ZH_NUM}]{{1,3}})日(?:电|讯)"
+)
+_VENUE_EN = re.compile(
+    r"\b(?:held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|ran|"
+    r"closed)\b[^.;]{0,40}?\bin\s+(?:the\s+(?:city|province)\s+of\s+)?$"
+)
+_VENUE_WORD = re.compile(
+    r"held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|"
+    r"\bran\b|closed|举行|举办|召开|开幕|闭幕|启动"
+)
 _VENUE_ZH_AFTER = re.compile(r"(?:市|省)?[^,。;]{0,6}?(?:举行|举办|召开|开幕|闭幕|启动)")
 
 
@@ -93,8 +155,15 @@ def _known() -> tuple[dict[str, dict], tuple[frozenset[str], ...], list[re.Patte
     words = [k for k in by_key if not _CJK.search(k) and not k.isupper()]
     edge = r"(?<![\w-])(?:{})(?![\w-])"
     ends = (frozenset(k[-2:] for k in zh), frozenset(k.split()[-1] for k in words), frozenset(acronyms))
-    return by_key, ends, [re.compile(_alias_pattern(zh)), re.compile(edge.format(_alias_pattern(words))),
-                          re.compile(edge.format(_alias_pattern(acronyms)))]
+    return (
+        by_key,
+        ends,
+        [
+            re.compile(_alias_pattern(zh)),
+            re.compile(edge.format(_alias_pattern(words))),
+            re.compile(edge.format(_alias_pattern(acronyms))),
+        ],
+    )
 
 
 def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]:
@@ -119,8 +188,7 @@ def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]
     return sorted(hits, key=lambda h: (h[0], h[1]))
 
 
-def detect_event(title: str | None, sentences: list[str], lang: str,
-                 published_at: str | None) -> EventInfo:
+def detect_event(title: str | None, sentences: list[str], lang: str, published_at: str | None) -> EventInfo:
     """Event of an article from its sentences in order (the title is normally the first)."""
     lines = list(sentences)
     if title and title.strip() and (not lines or title.strip()[:20] not in lines[0]):
@@ -136,9 +204,14 @@ def detect_event(title: str | None, sentences: list[str], lang: str,
     if year is None:
         year, source = _frequent_year(lines), "text_frequent"
     city, province = _host(row, lines, lang)
-    return EventInfo(event_name=name, event_year=year, city=city, province=province,
-                     canonical_id=row["event_id"] if row else None,
-                     year_source=source if year is not None else None)
+    return EventInfo(
+        event_name=name,
+        event_year=year,
+        city=city,
+        province=province,
+        canonical_id=row["event_id"] if row else None,
+        year_source=source if year is not None else None,
+    )
 
 
 def _edition_year(row: dict, ordinal: int) -> int | None:
@@ -165,8 +238,7 @@ def _dateline_year(lines: list[str]) -> int | None:
 def _event_name(lines: list[str], lang: str) -> tuple[str | None, dict | None, list[int], int | None]:
     """(name, known-event row, attached years, edition ordinal)."""
     hits = _known_hits(lines, lang)
-    generic = [] if hits and lang != "zh" else [
-        c for line in lines[:NAME_LINES] for c in _generic(line, lang)]
+    generic = [] if hits and lang != "zh" else [c for line in lines[:NAME_LINES] for c in _generic(line, lang)]
     if hits:
         row = hits[0][3]
         same = [h for h in hits if h[3] is row]
@@ -187,7 +259,7 @@ def _event_name(lines: list[str], lang: str) -> tuple[str | None, dict | None, l
 
 def _years_around(line: str, start: int, end: int) -> list[int]:
     """A year written just before ("2021 World ...", "2022年第三届...") or after ("Expo 2021")."""
-    found = [_YEAR_BEFORE.search(line[max(0, start - 30):start]), _YEAR_AFTER.match(line, end)]
+    found = [_YEAR_BEFORE.search(line[max(0, start - 30) : start]), _YEAR_AFTER.match(line, end)]
     return [int(m.group(1)) for m in found if m]
 
 
@@ -224,7 +296,7 @@ def _generic_en(line: str) -> list[tuple[str, list[int]]]:
         return []
     words = line.split()
     if len(words) >= 5 and sum(w[:1].isupper() for w in words) > 0.7 * len(words):
-        return []                                   # a title-case headline: every word is "Capitalized"
+        return []  # a title-case headline: every word is "Capitalized"
     out = []
     for run in _EN_RUN.finditer(line):
         toks = run.group(0).split()
@@ -236,7 +308,7 @@ def _generic_en(line: str) -> list[tuple[str, list[int]]]:
         if end < len(toks) and toks[end] in ("of", "for", "on"):
             end = len(toks)
         years = [int(t) for t in toks[start:end] if _YEAR_TOKEN.fullmatch(t)]
-        before = _YEAR_BEFORE.search(line[max(0, run.start() - 12):run.start()])
+        before = _YEAR_BEFORE.search(line[max(0, run.start() - 12) : run.start()])
         years += [int(before.group(1))] if before else []
         name = [t for t in toks[start:end] if not _EDITION_TOKEN.fullmatch(t)]
         while name and name[-1].lower() in _EN_CUT | {"and", "for", "&"}:
@@ -259,15 +331,15 @@ def _generic_zh(line: str) -> list[tuple[str, list[int]]]:
             continue
         cuts = list(_ZH_CUT.finditer(text)) + [None]
         for cut in cuts:
-            seg = text[pos:cut.start() if cut else len(text)]
+            seg = text[pos : cut.start() if cut else len(text)]
             last = None
-            for last in _ZH_SUFFIX.finditer(seg):
+            for last in _ZH_SUFFIX.finditer(seg):  # noqa: B007 - the loop keeps the last match
                 pass
             if last:
-                name = _strip_unbalanced(seg[:last.end()])
+                name = _strip_unbalanced(seg[: last.end()])
                 stem = _ZH_SUFFIX_TAIL.sub("", name)
                 if len(stem) >= 2 and stem not in _ZH_GENERIC and not _ZH_NOT_EVENT.search(name):
-                    before = line[max(0, run.start() + pos - 16):run.start() + pos]
+                    before = line[max(0, run.start() + pos - 16) : run.start() + pos]
                     years = [int(y.group(1)) for y in [_YEAR_BEFORE.search(before)] if y]
                     out.append((name, years))
             if cut:
@@ -280,14 +352,17 @@ def _strip_unbalanced(name: str) -> str:
     for close, open_ in ((")", "("), ("”", "“")):
         i = name.find(close)
         if i >= 0 and open_ not in name[:i]:
-            name = name[i + 1:]
+            name = name[i + 1 :]
     return name.strip("-–—－·")
 
 
 def _frequent_year(lines: list[str]) -> int | None:
-    counts = Counter(int(m.group(0)) for line in lines for m in _YEAR_TOKEN.finditer(line)
-                     if not (m.start() and line[m.start() - 1] in "0123456789.,$¥€£")
-                     and not _NOT_YEAR_AFTER.match(line, m.end()))
+    counts = Counter(
+        int(m.group(0))
+        for line in lines
+        for m in _YEAR_TOKEN.finditer(line)
+        if not (m.start() and line[m.start() - 1] in "0123456789.,$¥€£") and not _NOT_YEAR_AFTER.match(line, m.end())
+    )
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
@@ -297,14 +372,16 @@ def _host(row: dict | None, lines: list[str], lang: str) -> tuple[str | None, st
     """(city, province) in English."""
     if row and (row.get("province_en") or row.get("city_en")):
         return row.get("city_en") or None, row.get("province_en") or None
-    found = [find_places(line, lang) if k < max(DATELINE_LINES, PLACE_LINES) or _VENUE_WORD.search(line)
-             else [] for k, line in enumerate(lines[:VENUE_LINES])]
+    found = [
+        find_places(line, lang) if k < max(DATELINE_LINES, PLACE_LINES) or _VENUE_WORD.search(line) else []
+        for k, line in enumerate(lines[:VENUE_LINES])
+    ]
     opening = [p for places in found[:PLACE_LINES] for p in places]
     place = _dateline(lines, found, lang) or _venue(lines, found, lang)
     place = place or (opening[0] if opening else None)
     if place is None:
         return None, None
-    if place.city is None:                          # a province: take a city of it named early on
+    if place.city is None:  # a province: take a city of it named early on
         city = next((p for p in opening if p.city and p.province_en == place.province_en), None)
         return (city.city if city else None), place.province_en
     return place.city, place.province_en
@@ -328,8 +405,8 @@ def _venue(lines: list[str], found: list[list[Place]], lang: str) -> Place | Non
     for line, places in zip(lines, found):
         for p in places:
             if lang == "zh":
-                if line[p.start - 1:p.start] in ("在", "于") and _VENUE_ZH_AFTER.match(line, p.end):
+                if line[p.start - 1 : p.start] in ("在", "于") and _VENUE_ZH_AFTER.match(line, p.end):
                     return p
-            elif _VENUE_EN.search(line[max(0, p.start - 70):p.start]):
+            elif _VENUE_EN.search(line[max(0, p.start - 70) : p.start]):
                 return p
     return None

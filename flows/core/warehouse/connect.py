@@ -6,6 +6,7 @@ pass. Then sql/docs/<relation>.sql puts a COMMENT on every relation and column (
 describe` and any DuckDB client show them). Frames go in through Arrow (`register` +
 `INSERT ... SELECT`). flows/core/warehouse/load.py loads.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,12 +16,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.core.lexicon import load as load_lexicon
 from flows.core.extract.version import extractor_version
+from flows.core.lexicon import load as load_lexicon
 
 SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
 LAYERS = ("tables", "macros", "staging", "marts")
-DOCS_LAYER = "docs"     # COMMENT ON statements, applied after the marts (views lose them on replace)
+DOCS_LAYER = "docs"  # COMMENT ON statements, applied after the marts (views lose them on replace)
 _COMMENT_TARGET = re.compile(r"^\s*comment\s+on\s+(table|view|column)\s+([\w.]+)\s+is\s", re.I)
 
 
@@ -43,9 +44,15 @@ def connect(path: Path | str, read_only: bool = False, memory_limit: str = "1GB"
 def connect_sandboxed(path: Path | str, memory_limit: str = "1GB"):
     """Read-only, and nothing beyond the warehouse: no files read or written (COPY, read_text),
     no other database attached, settings locked so a query cannot lift that."""
-    return duckdb.connect(str(path), read_only=True, config={
-        "memory_limit": _checked_limit(memory_limit), "enable_external_access": False,
-        "lock_configuration": True})
+    return duckdb.connect(
+        str(path),
+        read_only=True,
+        config={
+            "memory_limit": _checked_limit(memory_limit),
+            "enable_external_access": False,
+            "lock_configuration": True,
+        },
+    )
 
 
 def _checked_limit(limit: str) -> str:
@@ -83,24 +90,32 @@ def apply_docs(con) -> list[str]:
     """The COMMENT ON statements of sql/docs/*.sql, in one transaction. A comment whose relation
     or column does not exist is skipped and returned, not raised: documentation never fails a
     run (tests/test_sql_command.py fails on a stale or missing comment instead)."""
-    columns = set(con.execute(
-        "select lower(table_name || '.' || column_name) from duckdb_columns() "
-        "where database_name = current_database() and schema_name = 'main'").fetchall())
-    relations = {r[0] for r in con.execute(
-        "select lower(table_name) from duckdb_tables() where database_name = current_database() "
-        "and schema_name = 'main' union select lower(view_name) from duckdb_views() "
-        "where database_name = current_database() and schema_name = 'main'").fetchall()}
+    columns = set(
+        con.execute(
+            "select lower(table_name || '.' || column_name) from duckdb_columns() "
+            "where database_name = current_database() and schema_name = 'main'"
+        ).fetchall()
+    )
+    relations = {
+        r[0]
+        for r in con.execute(
+            "select lower(table_name) from duckdb_tables() where database_name = current_database() "
+            "and schema_name = 'main' union select lower(view_name) from duckdb_views() "
+            "where database_name = current_database() and schema_name = 'main'"
+        ).fetchall()
+    }
     targets = {r[0] for r in columns} | relations
     todo, skipped = [], []
     for path in sorted((SQL_DIR / DOCS_LAYER).glob("*.sql")):
         for statement in statements(path):
             match = _COMMENT_TARGET.match(_strip_comment_lines(statement))
             target = match.group(2).lower() if match else None
-            (todo if target in targets else skipped).append(statement if target in targets
-                                                             else f"{path.name}: {target or statement[:60]}")
+            (todo if target in targets else skipped).append(
+                statement if target in targets else f"{path.name}: {target or statement[:60]}"
+            )
     try:
         con.execute("begin transaction")
-    except duckdb.TransactionException:     # the caller's transaction holds them
+    except duckdb.TransactionException:  # the caller's transaction holds them
         for statement in todo:
             con.execute(statement)
         return skipped
@@ -137,23 +152,27 @@ def apply_statements(con, paths: list[Path], params: dict | None = None) -> None
 
 
 def _stored_schema_version(con) -> str | None:
-    exists = con.execute("select count(*) from information_schema.tables where table_schema = "
-                         "'main' and table_name = 'meta'").fetchall()[0][0]
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = 'meta'"
+    ).fetchall()[0][0]
     if not exists:
-        has_tables = con.execute("select count(*) from information_schema.tables "
-                                 "where table_schema = 'main'").fetchall()[0][0]
+        has_tables = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'main'"
+        ).fetchall()[0][0]
         return "unknown" if has_tables else None
     rows = con.execute("select meta_value from meta where meta_key = 'schema_version'").fetchall()
     return rows[0][0] if rows else "unknown"
 
 
 def _drop_everything(con) -> None:
-    views = con.execute("select table_name from information_schema.tables where table_schema = "
-                        "'main' and table_type = 'VIEW'").fetchall()
+    views = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'VIEW'"
+    ).fetchall()
     for (name,) in views:
         con.execute(f"drop view if exists {quote(name)} cascade")
-    tables = con.execute("select table_name from information_schema.tables where table_schema = "
-                         "'main' and table_type <> 'VIEW'").fetchall()
+    tables = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' and table_type <> 'VIEW'"
+    ).fetchall()
     for (name,) in tables:
         con.execute(f"drop table if exists {quote(name)} cascade")
 
@@ -178,27 +197,30 @@ def _apply_in_dependency_order(con, paths: list[Path]) -> None:
 def lexicon_frame(name: str, **casts) -> pl.DataFrame:
     rows = load_lexicon(name)
     columns = list(rows[0]) if rows else []
-    frame = pl.DataFrame([[row.get(c) for c in columns] for row in rows], orient="row",
-                         schema=dict.fromkeys(columns, pl.String))
+    frame = pl.DataFrame(
+        [[row.get(c) for c in columns] for row in rows], orient="row", schema=dict.fromkeys(columns, pl.String)
+    )
     return frame.with_columns(
         [pl.col(c).cast(t) for c, t in casts.items()]
-        + [pl.col(c).replace("", None) for c, t in frame.schema.items() if t == pl.String and c not in casts])
+        + [pl.col(c).replace("", None) for c, t in frame.schema.items() if t == pl.String and c not in casts]
+    )
 
 
 def _seeds() -> dict[str, pl.DataFrame]:
     """Dimension tables that mirror the CSV lexicons."""
-    terms = pl.concat([
-        lexicon_frame(f"sectors_{lang}").select("sector_code", pl.lit(lang).alias("lang"), "term")
-        for lang in ("en", "zh")])
+    terms = pl.concat(
+        [
+            lexicon_frame(f"sectors_{lang}").select("sector_code", pl.lit(lang).alias("lang"), "term")
+            for lang in ("en", "zh")
+        ]
+    )
     return {
         "dim_sector": lexicon_frame("sectors"),
         "dim_stage": lexicon_frame("stages", stage_order=pl.Int32),
         "dim_region": lexicon_frame("places").select("name_en", "name_zh", "level", "province_en"),
-        "dim_fx_rate": lexicon_frame("fx_rates", year=pl.Int32, cny_per_unit=pl.Float64)
-        .rename({"year": "rate_year"}),
+        "dim_fx_rate": lexicon_frame("fx_rates", year=pl.Int32, cny_per_unit=pl.Float64).rename({"year": "rate_year"}),
         "dim_sector_term": terms,
-        "dim_tolerance": lexicon_frame("tolerances", relative=pl.Float64)
-        .rename({"name": "tolerance_name"}),
+        "dim_tolerance": lexicon_frame("tolerances", relative=pl.Float64).rename({"name": "tolerance_name"}),
     }
 
 
@@ -207,4 +229,5 @@ def known_files(con) -> pl.DataFrame:
     return con.sql(
         "select path, content_hash, size_bytes, mtime_ns from raw_file "
         "where extractor_version = $version and status <> 'removed'",
-        params={"version": extractor_version()}).pl()
+        params={"version": extractor_version()},
+    ).pl()

@@ -6,6 +6,7 @@ written last and atomically: an export directory whose manifest does not name th
 snapshot, or misses a file, is rewritten whole by the next run. Exports into one directory
 are serialized by a lock file, so `newsetl export` and a run's export never interleave.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -19,14 +20,13 @@ from flows.core.warehouse.connect import quote
 
 MANIFEST = "_manifest.json"
 LOCK = ".export.lock"
-EVERY_RUN = ("etl_run", "meta")   # relations that change even when no file did
+EVERY_RUN = ("etl_run", "meta")  # relations that change even when no file did
 
 
 def relations(con) -> list[str]:
     """Every user table and view, tables first, by name."""
     rows = con.execute(
-        "select table_name from information_schema.tables where table_schema = 'main' "
-        "order by table_type, table_name"
+        "select table_name from information_schema.tables where table_schema = 'main' order by table_type, table_name"
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -36,9 +36,9 @@ def snapshot(con) -> dict[str, str | None]:
     rows = con.execute(
         "select run_id, (coalesce(files_new, 0) + coalesce(files_changed, 0) "
         "+ coalesce(files_quarantined, 0) + coalesce(files_removed, 0)) > 0 "
-        "from etl_run order by finished_at desc, started_at desc").fetchall()
-    return {"run_id": rows[0][0] if rows else None,
-            "data_run_id": next((r for r, changed in rows if changed), None)}
+        "from etl_run order by finished_at desc, started_at desc"
+    ).fetchall()
+    return {"run_id": rows[0][0] if rows else None, "data_run_id": next((r for r, changed in rows if changed), None)}
 
 
 def read_manifest(out_dir: Path) -> dict | None:
@@ -64,12 +64,16 @@ def export(con, out_dir: Path, full: bool = False) -> list[Path]:
     """Every relation as out_dir/<name>.parquet; unless `full`, the ones that cannot have
     changed since the manifest's snapshot are kept. Returns the files written."""
     with export_lock(out_dir):
-        for leftover in out_dir.glob(".*.tmp"):          # an export that died: no one else writes
+        for leftover in out_dir.glob(".*.tmp"):  # an export that died: no one else writes
             leftover.unlink(missing_ok=True)
         names, now = relations(con), snapshot(con)
         before = read_manifest(out_dir)
-        current = (not full and before is not None and before.get("data_run_id") == now["data_run_id"]
-                   and before.get("relations") == names)
+        current = (
+            not full
+            and before is not None
+            and before.get("data_run_id") == now["data_run_id"]
+            and before.get("relations") == names
+        )
         written = []
         for name in names:
             target = out_dir / f"{name}.parquet"
@@ -84,8 +88,7 @@ def export(con, out_dir: Path, full: bool = False) -> list[Path]:
 def _write(con, name: str, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        con.sql(f"select * from {quote(name)}").pl().write_parquet(
-            tmp, compression="zstd", compression_level=1)
+        con.sql(f"select * from {quote(name)}").pl().write_parquet(tmp, compression="zstd", compression_level=1)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

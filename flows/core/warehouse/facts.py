@@ -4,6 +4,7 @@
 matching); `run_checks` runs every sql/checks/<check>.sql query and stores its findings in
 `dq_issue`, so that nothing questionable is dropped silently.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from flows.core.warehouse.resolve import resolve
 
 CHECKS_DIR = SQL_DIR / "checks"
 FACTS_DIR = SQL_DIR / "load" / "facts"
+
 
 def refresh(con) -> None:
     """Replace the facts (and their mention bridge) of every event in temp table touched_event."""
@@ -35,5 +37,6 @@ def run_checks(con, run_id: str) -> None:
     for path in check_files():
         query = path.read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(
-            f"insert into dq_issue by name select *, $check_name as check_name, $run_id as run_id "
-            f"from ({query})", {"check_name": path.stem, "run_id": run_id})
+            f"insert into dq_issue by name select *, $check_name as check_name, $run_id as run_id from ({query})",
+            {"check_name": path.stem, "run_id": run_id},
+        )

@@ -6,6 +6,7 @@ and retired, mentions and events inserted), resolves the run's articles into eve
 (flows/core/warehouse/events.py), resolves facts and runs the DQ checks of the touched events,
 and logs the run. Values are bound as parameters.
 """
+
 from __future__ import annotations
 
 import time
@@ -14,14 +15,21 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.warehouse import events, facts
-from flows.core.contract import (ARTICLE_SCHEMA, FILE_SCHEMA, KEYED_COHORT_SCHEMA,
-                                 QUARANTINE_SCHEMA, REJECT_SCHEMA, BatchResult, files_only)
+from flows.core.contract import (
+    ARTICLE_SCHEMA,
+    FILE_SCHEMA,
+    KEYED_COHORT_SCHEMA,
+    QUARANTINE_SCHEMA,
+    REJECT_SCHEMA,
+    BatchResult,
+    files_only,
+)
 from flows.core.extract.version import extractor_version
+from flows.core.warehouse import events, facts
 from flows.core.warehouse.connect import SQL_DIR, apply_statements, lexicon_frame, quote
 
 LOAD_DIR = SQL_DIR / "load"
-CLEANUP = "90"       # files from sql/load/90_* on run after the facts are resolved
+CLEANUP = "90"  # files from sql/load/90_* on run after the facts are resolved
 
 
 @dataclass
@@ -35,33 +43,39 @@ class LoadCounts:
     articles_loaded: int = 0
     cohorts_loaded: int = 0
     rejects: int = 0
-    facts_seconds: float = 0.0      # resolving facts and running the DQ checks, inside the load
-    facts_total: int = 0            # facts in the warehouse after the load
+    facts_seconds: float = 0.0  # resolving facts and running the DQ checks, inside the load
+    facts_total: int = 0  # facts in the warehouse after the load
     conflicted_facts: int = 0
-    dq_issues: dict = field(default_factory=dict)   # check name -> findings
+    dq_issues: dict = field(default_factory=dict)  # check name -> findings
 
     @property
     def data_changed(self) -> bool:
-        return bool(self.files_new or self.files_changed or self.files_quarantined
-                    or self.files_removed)
+        return bool(self.files_new or self.files_changed or self.files_quarantined or self.files_removed)
 
 
-_STAGES = {"stage_file": FILE_SCHEMA, "stage_article": ARTICLE_SCHEMA,
-           "stage_cohort": KEYED_COHORT_SCHEMA, "stage_quarantine": QUARANTINE_SCHEMA,
-           "stage_reject": REJECT_SCHEMA}
+_STAGES = {
+    "stage_file": FILE_SCHEMA,
+    "stage_article": ARTICLE_SCHEMA,
+    "stage_cohort": KEYED_COHORT_SCHEMA,
+    "stage_quarantine": QUARANTINE_SCHEMA,
+    "stage_reject": REJECT_SCHEMA,
+}
 
 
 def stage(con, result: BatchResult) -> None:
     """Append one batch's frames to the run's staging tables (in the working copy), so the
     flow holds one batch in memory at a time; `load` then applies them in one transaction."""
-    frames = {"stage_file": result.files, "stage_article": result.articles,
-              "stage_cohort": result.cohorts, "stage_quarantine": result.quarantine,
-              "stage_reject": result.rejects}
+    frames = {
+        "stage_file": result.files,
+        "stage_article": result.articles,
+        "stage_cohort": result.cohorts,
+        "stage_quarantine": result.quarantine,
+        "stage_reject": result.rejects,
+    }
     for table, frame in frames.items():
         con.register("staged_rows", frame.select(list(_STAGES[table])).cast(_STAGES[table]).to_arrow())
         try:
-            con.execute(f"create table if not exists {quote(table)} as "
-                        "select * from staged_rows limit 0")
+            con.execute(f"create table if not exists {quote(table)} as select * from staged_rows limit 0")
             con.execute(f"insert into {quote(table)} select * from staged_rows")
         finally:
             con.unregister("staged_rows")
@@ -72,16 +86,19 @@ def clear_stages(con) -> None:
         con.execute(f"drop table if exists {quote(table)}")
 
 
-def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at,
-         retire_unseen: bool = True) -> LoadCounts:
+def load(
+    con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, started_at, retire_unseen: bool = True
+) -> LoadCounts:
     """Every staged batch of the run (plus `batches`, staged first) in ONE transaction: the
     warehouse is before or after, never between. The statements are sql/load/NN_*.sql, applied
     in order; facts are resolved and checked between the load and its clean-up (NN >= 90)."""
     for result in batches or []:
         stage(con, result)
-    stage(con, _empty_result())                 # creates the staging tables of an empty run
-    con.register("known_events", lexicon_frame("events").select(
-        pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh").to_arrow())
+    stage(con, _empty_result())  # creates the staging tables of an empty run
+    con.register(
+        "known_events",
+        lexicon_frame("events").select(pl.col("event_id").alias("canonical_event_id"), "name_en", "name_zh").to_arrow(),
+    )
     params = {"run_id": run_id, "version": extractor_version(), "retire_unseen": retire_unseen}
     steps = load_files()
     try:
@@ -91,16 +108,17 @@ def load(con, run_id: str, batches: list[BatchResult] | None, raw_dir: str, star
             apply_statements(con, [p for p in steps if p.name < CLEANUP], params)
             counts.files_removed = con.execute("select count(*) from removed_file").fetchall()[0][0]
             clock = time.perf_counter()
-            if counts.data_changed:           # nothing loaded, replaced or retired: all stands
-                events.resolve(con)           # articles of one event -> one event, then facts
+            if counts.data_changed:  # nothing loaded, replaced or retired: all stands
+                events.resolve(con)  # articles of one event -> one event, then facts
                 facts.refresh(con)
                 facts.run_checks(con, run_id)
             counts.facts_seconds = time.perf_counter() - clock
             counts.facts_total, counts.conflicted_facts = con.execute(
                 "select count(*), count(*) filter (where has_conflict) from fct_cohort_fact"
             ).fetchall()[0]
-            counts.dq_issues = dict(con.execute(
-                "select check_name, count(*) from dq_issue group by all order by all").fetchall())
+            counts.dq_issues = dict(
+                con.execute("select check_name, count(*) from dq_issue group by all order by all").fetchall()
+            )
             _record_run(con, run_id, raw_dir, started_at, counts, "completed")
             apply_statements(con, [p for p in steps if p.name >= CLEANUP], params)
             clear_stages(con)
@@ -127,9 +145,18 @@ def _stage_counts(con) -> LoadCounts:
         "count(*) filter (where status = 'changed'), count(*) filter (where status = 'unchanged'), "
         "count(*) filter (where status = 'quarantined'), (select count(*) from stage_article), "
         "(select count(*) from stage_cohort), (select count(*) from stage_reject) "
-        "from stage_file").fetchall()[0]
-    names = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_quarantined",
-             "articles_loaded", "cohorts_loaded", "rejects")
+        "from stage_file"
+    ).fetchall()[0]
+    names = (
+        "files_seen",
+        "files_new",
+        "files_changed",
+        "files_unchanged",
+        "files_quarantined",
+        "articles_loaded",
+        "cohorts_loaded",
+        "rejects",
+    )
     return LoadCounts(**dict(zip(names, row)))
 
 
@@ -137,10 +164,19 @@ def _record_run(con, run_id, raw_dir, started_at, counts: LoadCounts, status: st
     con.execute(
         "insert into etl_run values ($run_id, $started_at, now(), $raw_dir, $seen, $new, "
         "$changed, $unchanged, $quarantined, $removed, $articles, $cohorts, $rejects, $status)",
-        {"run_id": run_id, "started_at": started_at, "raw_dir": raw_dir,
-         "seen": counts.files_seen, "new": counts.files_new, "changed": counts.files_changed,
-         "unchanged": counts.files_unchanged, "quarantined": counts.files_quarantined,
-         "removed": counts.files_removed,
-         "articles": counts.articles_loaded, "cohorts": counts.cohorts_loaded,
-         "rejects": counts.rejects, "status": status},
+        {
+            "run_id": run_id,
+            "started_at": started_at,
+            "raw_dir": raw_dir,
+            "seen": counts.files_seen,
+            "new": counts.files_new,
+            "changed": counts.files_changed,
+            "unchanged": counts.files_unchanged,
+            "quarantined": counts.files_quarantined,
+            "removed": counts.files_removed,
+            "articles": counts.articles_loaded,
+            "cohorts": counts.cohorts_loaded,
+            "rejects": counts.rejects,
+            "status": status,
+        },
     )

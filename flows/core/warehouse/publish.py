@@ -6,6 +6,7 @@ published warehouse: it copies it to `<name>.work`, loads there, CHECKPOINTs, cl
 the snapshot they opened and see the new one on reconnect; a run killed at any point leaves the
 published file exactly as it was. A lock file makes a second concurrent run fail fast.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -53,9 +54,7 @@ def run_lock(published: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
-            raise WarehouseBusy(
-                f"another run is loading {published} (pid {holder}); try again when it ends"
-            ) from None
+            raise WarehouseBusy(f"another run is loading {published} (pid {holder}); try again when it ends") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         _HELD.depth[lock] = 1

@@ -8,6 +8,7 @@ specific source, by this rule, in order: an exact amount over an approximate one
 significant digits ("4 billion 280 million" over "4.2 billion"); count and amount over one of
 them; the earliest published; the first file name.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,22 +20,23 @@ import polars as pl
 from flows.core.contract import BRIDGE_SCHEMA, FACT_SCHEMA
 from flows.core.extract.merge import close, tolerance
 
-AMOUNT_MEET = tolerance("restated_amount")   # two reports' amounts that name one cohort;
+AMOUNT_MEET = tolerance("restated_amount")  # two reports' amounts that name one cohort;
 # within "same_amount" they agree, else the fact has a conflict
-CHUNK_ROWS = 50_000    # mentions matched per chunk of whole events
+CHUNK_ROWS = 50_000  # mentions matched per chunk of whole events
 
 QUALIFIERS = ("sector_code", "size_min", "size_max", "region")
 
 
 class _Mention(NamedTuple):
     """One mention as the matching sees it (`quals` and `bucket` computed once)."""
+
     cohort_id: str
     article_id: str
-    quals: tuple                 # QUALIFIERS + the folded project name
+    quals: tuple  # QUALIFIERS + the folded project name
     project_count: int | None
     amount: float | None
     amount_cny: float | None
-    bucket: int | None           # see _bucket
+    bucket: int | None  # see _bucket
     approximate: bool | None
     stage: str | None
     published_at: str | None
@@ -42,8 +44,20 @@ class _Mention(NamedTuple):
     cohort_index: int
 
 
-_COLUMNS = ["cohort_id", "article_id", *QUALIFIERS, "project_name", "project_count", "amount",
-            "amount_cny", "approximate", "stage", "published_at", "source_file", "cohort_index"]
+_COLUMNS = [
+    "cohort_id",
+    "article_id",
+    *QUALIFIERS,
+    "project_name",
+    "project_count",
+    "amount",
+    "amount_cny",
+    "approximate",
+    "stage",
+    "published_at",
+    "source_file",
+    "cohort_index",
+]
 
 
 @dataclass
@@ -69,8 +83,7 @@ def meet(a: _Mention, b: _Mention) -> bool:
 
 def agree(a: _Mention, b: _Mention) -> bool:
     counts = a.project_count == b.project_count
-    amounts = (a.amount_cny is None and b.amount_cny is None) or close(
-        a.amount_cny, b.amount_cny, "same_amount")
+    amounts = (a.amount_cny is None and b.amount_cny is None) or close(a.amount_cny, b.amount_cny, "same_amount")
     return counts and amounts
 
 
@@ -82,10 +95,14 @@ def _significant_digits(amount: float | None) -> int:
 
 def specificity(m: _Mention) -> tuple:
     """Sort key: the most specific source first (see the module docstring)."""
-    return (bool(m.approximate) if m.amount is not None else True,
-            -_significant_digits(m.amount),
-            -((m.project_count is not None) + (m.amount is not None)),
-            m.published_at or "9999", m.source_file, m.cohort_index)
+    return (
+        bool(m.approximate) if m.amount is not None else True,
+        -_significant_digits(m.amount),
+        -((m.project_count is not None) + (m.amount is not None)),
+        m.published_at or "9999",
+        m.source_file,
+        m.cohort_index,
+    )
 
 
 def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -99,9 +116,12 @@ def resolve(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     mentions = mentions.with_columns(pl.col("cohort_id", "parent_cohort_id").cast(pl.String))
     multi = pl.col("article_id").n_unique().over("event_id") > 1
     single = mentions.filter(~multi).select(
-        ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id",
-        pl.lit("chosen").alias("role"), pl.lit(1, dtype=pl.Int32).alias("source_count"),
-        pl.lit(False).alias("has_conflict"))
+        ("f:" + pl.col("cohort_id")).alias("fact_id"),
+        "cohort_id",
+        pl.lit("chosen").alias("role"),
+        pl.lit(1, dtype=pl.Int32).alias("source_count"),
+        pl.lit(False).alias("has_conflict"),
+    )
     several = mentions.filter(multi)
     links = pl.concat([single, _resolve_several(several)]) if not several.is_empty() else single
     fact_of = links.select("cohort_id", pl.col("fact_id").alias("parent_fact_id"))
@@ -121,11 +141,17 @@ def _resolve_several(mentions: pl.DataFrame) -> pl.DataFrame:
     than one article reports, a chunk of whole events at a time."""
     alone = _alone(mentions)
     singles = mentions.filter(alone).select(
-        ("f:" + pl.col("cohort_id")).alias("fact_id"), "cohort_id", pl.lit("chosen").alias("role"),
-        pl.lit(1, dtype=pl.Int32).alias("source_count"), pl.lit(False).alias("has_conflict"))
-    ordered = mentions.filter(~alone).sort(
-        ["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True
-    ).select("event_id", *_COLUMNS)
+        ("f:" + pl.col("cohort_id")).alias("fact_id"),
+        "cohort_id",
+        pl.lit("chosen").alias("role"),
+        pl.lit(1, dtype=pl.Int32).alias("source_count"),
+        pl.lit(False).alias("has_conflict"),
+    )
+    ordered = (
+        mentions.filter(~alone)
+        .sort(["event_id", "published_at", "source_file", "cohort_index"], nulls_last=True)
+        .select("event_id", *_COLUMNS)
+    )
     return pl.concat([singles, *map(resolve_events, event_chunks(ordered))])
 
 
@@ -169,9 +195,17 @@ def _resolve_event(plain: list[tuple], out: list[tuple]) -> None:
 
 
 def _bridge_rows(rows: list[tuple]) -> pl.DataFrame:
-    return pl.DataFrame(rows, orient="row", schema={
-        "fact_id": pl.String, "cohort_id": pl.String, "role": pl.String,
-        "source_count": pl.Int32, "has_conflict": pl.Boolean})
+    return pl.DataFrame(
+        rows,
+        orient="row",
+        schema={
+            "fact_id": pl.String,
+            "cohort_id": pl.String,
+            "role": pl.String,
+            "source_count": pl.Int32,
+            "has_conflict": pl.Boolean,
+        },
+    )
 
 
 def _alone(mentions: pl.DataFrame) -> pl.Series:
@@ -188,30 +222,44 @@ def _alone(mentions: pl.DataFrame) -> pl.Series:
         "project_count",
         pl.when(pl.col("amount_cny") > 0)
         .then((pl.col("amount_cny").log() / math.log1p(AMOUNT_MEET)).floor().cast(pl.Int64))
-        .alias("bucket"))
-    by_count = (frame.filter(pl.col("project_count").is_not_null())
-                .group_by("quals", "project_count")
-                .agg(pl.col("article").n_unique().alias("articles"))
-                .filter(pl.col("articles") > 1).drop("articles"))
+        .alias("bucket"),
+    )
+    by_count = (
+        frame.filter(pl.col("project_count").is_not_null())
+        .group_by("quals", "project_count")
+        .agg(pl.col("article").n_unique().alias("articles"))
+        .filter(pl.col("articles") > 1)
+        .drop("articles")
+    )
     count_partner = frame.join(by_count, on=["quals", "project_count"], how="semi")["row"]
     amounts = frame.filter(pl.col("bucket").is_not_null())
-    buckets = (amounts.group_by("quals", "bucket")
-               .agg(pl.col("article").n_unique().alias("articles"),
-                    pl.col("article").first().alias("only")))
+    buckets = amounts.group_by("quals", "bucket").agg(
+        pl.col("article").n_unique().alias("articles"), pl.col("article").first().alias("only")
+    )
     # one join per neighbouring bucket: exploding every row into its five buckets first made a
     # frame five times the amounts' size (the 100k run's peak was 120 MB higher)
-    near = [amounts.select("row", "article", "quals", pl.col("bucket") + offset)
-            .join(buckets, on=["quals", "bucket"], how="inner")
-            .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article")))["row"]
-            for offset in range(-2, 3)]
+    near = [
+        amounts.select("row", "article", "quals", pl.col("bucket") + offset)
+        .join(buckets, on=["quals", "bucket"], how="inner")
+        .filter((pl.col("articles") > 1) | (pl.col("only") != pl.col("article")))["row"]
+        for offset in range(-2, 3)
+    ]
     partnered = pl.concat([count_partner, *near]).unique()
     return ~frame["row"].is_in(partnered.implode())
 
 
 def _mention(row: tuple) -> _Mention:
     cohort_id, article_id, sector, size_min, size_max, region, name, count, amount, cny, *rest = row
-    return _Mention(cohort_id, article_id, (sector, size_min, size_max, region, _name(name)),
-                    count, amount, cny, _bucket(cny) if cny else None, *rest)
+    return _Mention(
+        cohort_id,
+        article_id,
+        (sector, size_min, size_max, region, _name(name)),
+        count,
+        amount,
+        cny,
+        _bucket(cny) if cny else None,
+        *rest,
+    )
 
 
 def _bucket(amount: float) -> int:

@@ -12,16 +12,17 @@ A 、-joined predicate may lie between a count and its amount (108个项目集�
 band may follow the count (3个项目投资超过50亿元); a 其中 subset of a banded group keeps the band;
 names enumerated before a 分别 amount list pair with it (分别是A项目和B项目,总投资分别为X和Y).
 """
+
 from __future__ import annotations
 
 import re
 
-from flows.core.model import CohortMention
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.labels import sector_of, stage_of
 from flows.core.extract.zh.names import built_names, list_name, name_before, opening_name
 from flows.core.extract.zh.scan import BUILD_AFTER, Tok, scan
+from flows.core.model import CohortMention
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
@@ -84,13 +85,13 @@ def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
     t = toks[k]
     if _FRAME_AFTER.match(s, t.end):
         return None
-    for u in toks[k + 1:]:
-        if u.start < t.end:                  # a band inside the count (156个亿元以上重大项目)
+    for u in toks[k + 1 :]:
+        if u.start < t.end:  # a band inside the count (156个亿元以上重大项目)
             continue
-        if u.kind == "count" or "其中" in s[t.end:u.start]:
+        if u.kind == "count" or "其中" in s[t.end : u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end:u.start]):
+            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
@@ -111,7 +112,7 @@ def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
         return False
     if count > 1 and not _SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
         return False
-    return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1:]))
+    return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1 :]))
 
 
 def _asides_only(s: str, a: int, b: int) -> bool:
@@ -126,11 +127,11 @@ def _asides_only(s: str, a: int, b: int) -> bool:
 def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
     t = toks[k]
     for u in reversed(toks[:k]):
-        if u.kind in ("count", "named", "ref") or "其中" in s[u.end:t.start]:
+        if u.kind in ("count", "named", "ref") or "其中" in s[u.end : t.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
             near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1
-            return u if near and _CUE.search(s[clause_start(s, u.start):u.start]) else None
+            return u if near and _CUE.search(s[clause_start(s, u.start) : u.start]) else None
     return None
 
 
@@ -159,7 +160,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     bounds = boundaries(s)
     frame = _FRAME.search(s)
     _inline_counts(s, toks)
-    found: list[tuple[int, CohortMention, dict]] = []   # (position, mention, hints)
+    found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_ref = None
     for k, t in enumerate(toks):
         if t.kind != "count" or t.used:
@@ -172,8 +173,9 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         head = t.start + 2 if s.startswith("项目", t.start) else t.start
         subject = s[lo:head] + t.mid
         money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
-        band = _band_before(toks, lo, t.end) or (_band_after(s, toks, k) if k + 1 < len(toks)
-                                                 and toks[k + 1].kind == "band" else None)
+        band = _band_before(toks, lo, t.end) or (
+            _band_after(s, toks, k) if k + 1 < len(toks) and toks[k + 1].kind == "band" else None
+        )
         m = _mention(s, idx, project_count=int(t.value))
         if money:
             money.used = True
@@ -184,39 +186,43 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
             band.used = True
             m.size_min, m.size_max = band.size_min, band.size_max
         m.sector_code = sector_of(subject)
-        win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.end]
-        after = s[t.end:]
-        tail = _CLAUSE_END.search(after)          # its own clause, predicate included (326个项目建成投产)
-        clause = s[max(lo, clause_start(s, t.start)):t.end] + after[:tail.start() if tail else None]
-        found.append((t.start, m, {"own": stage_of(clause) or stage_of(win),
-                                   "before": s[:t.start], "after": after}))
+        win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
+        after = s[t.end :]
+        tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
+        clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
+        found.append((t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after}))
     _lists(s, idx, toks, bounds, found)
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         lo = clause_start(s, t.start, soft=False)
-        if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):   # 约/达 are no bounds
+        if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
             t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
-            seg = _SEGMENT.split(s[t.end:])[0]
-            before = s[:t.start]                 # the list's lead (新签约的项目分别是:1、…)
+            seg = _SEGMENT.split(s[t.end :])[0]
+            before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
             for name in t.names or (t.name,):
-                m = _mention(s, idx, project_count=1, amount=t.value, currency=t.currency,
-                             approximate=t.approx, project_name=name,
-                             sector_code=sector_of(name, head="left")
-                             or (None if t.names else _described_sector(s, toks, k)))
+                m = _mention(
+                    s,
+                    idx,
+                    project_count=1,
+                    amount=t.value,
+                    currency=t.currency,
+                    approximate=t.approx,
+                    project_name=name,
+                    sector_code=sector_of(name, head="left") or (None if t.names else _described_sector(s, toks, k)),
+                )
                 found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
             continue
-        if not _CUE.search(s[lo:t.start]):
+        if not _CUE.search(s[lo : t.start]):
             continue
-        if "家" in s[lo - 30 if lo > 30 else 0:t.start] and _firm_stock(s, t.start):
+        if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
             continue
         band = _band_before(toks, lo, t.start)
-        own = s[max(clause_start(s, t.start), _prev_end(toks, k)):t.start]
-        m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx,
-                     sector_code=sector_of(own))
+        own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
+        m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
         if _ANAPHOR.search(s, lo, t.start):
             m.extra["anaphor"] = True
         if t.alt:
@@ -224,28 +230,27 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if band:
             band.used = True
             m.size_min, m.size_max = band.size_min, band.size_max
-        win = s[_segment_start(s, t.start, _prev_end(toks, k)):t.start]
-        found.append((t.start, m, {"own": stage_of(win), "before": s[:t.start],
-                                   "after": s[t.end:]}))
+        win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
+        found.append((t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]}))
     _link(s, found, out, state, frame, frame_ref)
 
 
 def _firm_stock(s: str, pos: int) -> bool:
     """港资企业累计超过1800家,累计投资额逾300亿美元: the cumulative stock of enterprises (a
     count in 家, 累计, no 项目 in the segment) is no project cohort."""
-    pre = s[max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1:pos]
+    pre = s[max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1 : pos]
     return "项目" not in pre and _FIRM_STOCK.search(pre) is not None
 
 
 def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
     """A name without a sector word (台玻技改项目): the project's own description after it, up to
     the next figure or the end of its segment (…将改造光伏玻璃生产线 -> new_energy)."""
-    if s.startswith("、", toks[k].end + (s[toks[k].end:toks[k].end + 1] == ")")):
-        return None                           # A项目(总投资12亿元)、B项目…: the next item follows
-    nxt = next((u.start for u in toks[k + 1:] if u.kind in ("amount", "named", "count")), None)
-    end = len(s) if nxt is None else max(toks[k].end, clause_start(s, nxt))   # not the next item's name
+    if s.startswith("、", toks[k].end + (s[toks[k].end : toks[k].end + 1] == ")")):
+        return None  # A项目(总投资12亿元)、B项目…: the next item follows
+    nxt = next((u.start for u in toks[k + 1 :] if u.kind in ("amount", "named", "count")), None)
+    end = len(s) if nxt is None else max(toks[k].end, clause_start(s, nxt))  # not the next item's name
     seg = _SEGMENT.search(s, toks[k].end, end)
-    return sector_of(s[toks[k].end:seg.start() if seg else end], head="left")
+    return sector_of(s[toks[k].end : seg.start() if seg else end], head="left")
 
 
 def _anaphora_name(s: str, pos: int) -> str | None:
@@ -271,9 +276,12 @@ def _inline_counts(s: str, toks: list[Tok]) -> None:
         if t.start >= amounts[0].start:
             break
         run = run + [t] if t.kind == "count" and not t.used else []
-    run = run[-len(amounts):]
-    if len(run) == len(amounts) and not _SEGMENT.search(s[run[0].start:amounts[0].start]) \
-            and "其中" not in s[run[0].end:amounts[0].start]:
+    run = run[-len(amounts) :]
+    if (
+        len(run) == len(amounts)
+        and not _SEGMENT.search(s[run[0].start : amounts[0].start])
+        and "其中" not in s[run[0].end : amounts[0].start]
+    ):
         for c in run:
             c.listed = c.inline = True
 
@@ -288,37 +296,35 @@ def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) ->
     first = lead[0].start
     at = s.rfind("分别", 0, first)
     lo = clause_start(s, at if at >= 0 else first, soft=False)
-    parts = [p for p in _SPLIT.split(s[lo:at if at >= 0 else first]) if p]
+    parts = [p for p in _SPLIT.split(s[lo : at if at >= 0 else first]) if p]
     if counts:
-        paired = [a for a in amounts if a.start > counts[-1].end][:len(counts)]
+        paired = [a for a in amounts if a.start > counts[-1].end][: len(counts)]
         paired = paired if len(paired) == len(counts) else [None] * len(counts)
     else:
         paired, counts = amounts, [None] * len(amounts)
     prev = lo
     names = [list_name(p) for p in parts] if not counts[0] and len(parts) == len(counts) else []
-    if not all(names):                        # every item a project, or none of them is
+    if not all(names):  # every item a project, or none of them is
         names = []
-    if not counts[0] and not names:          # 分别是A项目和B项目,总投资分别为X和Y
+    if not counts[0] and not names:  # 分别是A项目和B项目,总投资分别为X和Y
         names = _listed_names(s, lo, first, len(amounts))
-    if not counts[0] and not names:          # A、B分别投资X、Y,建设P和Q: one project each
-        build = BUILD_AFTER.match(s[amounts[-1].end:])
-        built = built_names(s[amounts[-1].end + build.end():]) if build else []
+    if not counts[0] and not names:  # A、B分别投资X、Y,建设P和Q: one project each
+        build = BUILD_AFTER.match(s[amounts[-1].end :])
+        built = built_names(s[amounts[-1].end + build.end() :]) if build else []
         names = built if len(built) == len(amounts) else []
     for i, (c, a) in enumerate(zip(counts, paired)):
         subject = parts[i] if len(parts) == len(counts) else s[lo:first]
         if c and c.inline:
-            subject, prev = s[max(prev, clause_start(s, c.start)):c.end], c.end
+            subject, prev = s[max(prev, clause_start(s, c.start)) : c.end], c.end
         name = names[i] if names else None
-        m = _mention(s, idx, project_count=int(c.value) if c else 1 if name else None,
-                     project_name=name)
+        m = _mention(s, idx, project_count=int(c.value) if c else 1 if name else None, project_name=name)
         if a:
             a.used = True
             m.amount, m.currency, m.approximate = a.value, a.currency, a.approx
         if c:
             c.used = True
         m.sector_code = sector_of(name, head="left") if name else sector_of(subject)
-        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first],
-                                          "named": bool(name)}))
+        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first], "named": bool(name)}))
 
 
 def _listed_names(s: str, lo: int, first: int, n: int) -> list[str]:
@@ -354,21 +360,39 @@ def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, fra
         q = s.rfind("其中", 0, pos)
         framed = subset = False
         if q >= 0 and not _SEGMENT.search(s, q, pos):
-            subset = True                     # a 其中 item is never the parent of the next one
+            subset = True  # a 其中 item is never the parent of the next one
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
         elif frame and pos >= frame.end():
             framed = True
-            refs = [i for i, o in enumerate(out) if frame_ref and o.project_count == frame_ref
-                    and (o.amount is not None or o.sentence_index == m.sentence_index)]
-            same = [i for i, o in enumerate(out) if frame_stage and o.parent is None
-                    and o.stage == frame_stage and o.project_name is None
-                    and o.sentence_index < m.sentence_index]
+            refs = [
+                i
+                for i, o in enumerate(out)
+                if frame_ref
+                and o.project_count == frame_ref
+                and (o.amount is not None or o.sentence_index == m.sentence_index)
+            ]
+            same = [
+                i
+                for i, o in enumerate(out)
+                if frame_stage
+                and o.parent is None
+                and o.stage == frame_stage
+                and o.project_name is None
+                and o.sentence_index < m.sentence_index
+            ]
             m.parent = refs[0] if refs else same[0] if same else state["first_top"]
         stage = hints.get("own") or (frame_stage if framed else None)
-        if subset and m.parent is not None and m.parent < len(out) and m.project_name is None \
-                and m.size_min is None and m.size_max is None and out[m.parent].evidence == s:
-            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max   # 亿元以上项目36个,其中…
+        if (
+            subset
+            and m.parent is not None
+            and m.parent < len(out)
+            and m.project_name is None
+            and m.size_min is None
+            and m.size_max is None
+            and out[m.parent].evidence == s
+        ):
+            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max  # 亿元以上项目36个,其中…
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
         m.stage = stage or _fallback_stage(hints)

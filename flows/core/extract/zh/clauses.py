@@ -5,6 +5,7 @@ characters (a headline's separator: 揽金1026亿 签约项目76个); 、 is a s
 (含) / (不含) inside a size band ("50亿元(含)至100亿元") is not a break. One scan per sentence
 (cached) serves every caller.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ def _geometry(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]
         a, end = m.span()
         starts.append(a)
         both.append(end)
-        if s[a] != "、":                      # a space is a hard break too
+        if s[a] != "、":  # a space is a hard break too
             hard.append(end)
     return tuple(starts), tuple(hard), tuple(both)
 
@@ -51,4 +52,4 @@ def in_quotes(s: str, pos: int) -> bool:
 
 def clause_after(s: str, pos: int) -> str:
     m = _AFTER.search(s, pos)
-    return s[pos:m.start()] if m else s[pos:]
+    return s[pos : m.start()] if m else s[pos:]

@@ -4,6 +4,7 @@ A headline that restates a body figure (揽金6329亿 next to 6329.81亿元, or 
 names a cohort already given with its amount) is not a second cohort; a cohort without a
 stage verb takes the article's first stated stage, else 'promoted'.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,11 +13,13 @@ from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
-_ROUND_COUNT = re.compile(r"(?:逾|超过?|近|上|约)\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
-                          r"\s*(?:余|多)?\s*[个项宗]")
+_ROUND_COUNT = re.compile(
+    r"(?:逾|超过?|近|上|约)\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
+    r"\s*(?:余|多)?\s*[个项宗]"
+)
 
 COVER_TOL = 0.01
-ROUND_TOL = 0.15        # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
+ROUND_TOL = 0.15  # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
 TITLE_ROUND_TOL = 0.25  # headlines round harder (超2000亿元 for 2386.7亿元); sentence 0 is the title
 
 
@@ -28,11 +31,20 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     """The more precise cohort that restates m (True when m is simply not a cohort), else False."""
     if m.project_name is not None:
         return False
-    if m.size_min is not None or m.size_max is not None:   # a headline's banded count, restated
+    if m.size_min is not None or m.size_max is not None:  # a headline's banded count, restated
         if m.amount is None and m.project_count is not None:
-            return next((o for o in others if o is not m and o.project_count == m.project_count
-                         and o.amount is not None and o.size_min == m.size_min
-                         and o.size_max == m.size_max), False)
+            return next(
+                (
+                    o
+                    for o in others
+                    if o is not m
+                    and o.project_count == m.project_count
+                    and o.amount is not None
+                    and o.size_min == m.size_min
+                    and o.size_max == m.size_max
+                ),
+                False,
+            )
         return False
     rounded = _rounded_restatement(m, others) or _truncated_restatement(m, others)
     if rounded is not None:
@@ -49,17 +61,27 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     if m.amount is None and m.project_count is not None:
         if m.project_count < 2:
             return True
-        if any(parse_count(r.group("num")) == m.project_count     # 签约项目逾百个: a rounded restatement
-               for r in _ROUND_COUNT.finditer(m.evidence or "")):
+        if any(
+            parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
+            for r in _ROUND_COUNT.finditer(m.evidence or "")
+        ):
             for o in others:
-                if o is not m and o.project_count and o.project_count != m.project_count \
-                        and abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count \
-                        and o.amount is not None:
+                if (
+                    o is not m
+                    and o.project_count
+                    and o.project_count != m.project_count
+                    and abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count
+                    and o.amount is not None
+                ):
                     return o
-        for o in others:                   # a subset (其中…13个) is not another group's restatement
-            if ((m.sector_code is None or m.sentence_index == 0)    # the title restates the body
-                    and o is not m and o.project_count == m.project_count
-                    and o.amount is not None and (m.parent is None or m.parent == o.parent)):
+        for o in others:  # a subset (其中…13个) is not another group's restatement
+            if (
+                (m.sector_code is None or m.sentence_index == 0)  # the title restates the body
+                and o is not m
+                and o.project_count == m.project_count
+                and o.amount is not None
+                and (m.parent is None or m.parent == o.parent)
+            ):
                 return o
     return False
 
@@ -69,9 +91,16 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
     if not m.approximate or m.amount is None or _significant(m.amount) > 2:
         return None
     for o in others:
-        if (o is m or o.approximate or o.amount is None or o.currency != m.currency
-                or o.sentence_index == m.sentence_index or o.project_name is not None
-                or o.size_min is not None or o.size_max is not None):
+        if (
+            o is m
+            or o.approximate
+            or o.amount is None
+            or o.currency != m.currency
+            or o.sentence_index == m.sentence_index
+            or o.project_name is not None
+            or o.size_min is not None
+            or o.size_max is not None
+        ):
             continue
         if m.project_count not in (None, o.project_count):
             continue
@@ -88,14 +117,22 @@ def _truncated_restatement(m: CohortMention, others: list[CohortMention]) -> Coh
         return None
     unit = _last_digit_unit(m.amount)
     for o in others:
-        if (o is m or o.project_count != m.project_count or o.amount is None
-                or o.currency != m.currency or o.project_name is not None
-                or o.sentence_index == m.sentence_index):
+        if (
+            o is m
+            or o.project_count != m.project_count
+            or o.amount is None
+            or o.currency != m.currency
+            or o.project_name is not None
+            or o.sentence_index == m.sentence_index
+        ):
             continue
-        if o.amount != m.amount and abs(o.amount - m.amount) < unit \
-                and _digits(o.amount) > _digits(m.amount) \
-                and (m.sentence_index == 0 or (_significant(m.amount) >= 3 and m.stage == o.stage)):
-            return o                          # the title, or a body restatement of the same group
+        if (
+            o.amount != m.amount
+            and abs(o.amount - m.amount) < unit
+            and _digits(o.amount) > _digits(m.amount)
+            and (m.sentence_index == 0 or (_significant(m.amount) >= 3 and m.stage == o.stage))
+        ):
+            return o  # the title, or a body restatement of the same group
     return None
 
 
@@ -123,9 +160,15 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
         prev = out[-1] if out else None
-        if (m.extra.pop("anaphor", False) and m.project_count is None and prev is not None
-                and prev.amount is None and prev.project_count is not None
-                and prev.project_name is None and prev.sentence_index == m.sentence_index - 1):
+        if (
+            m.extra.pop("anaphor", False)
+            and m.project_count is None
+            and prev is not None
+            and prev.amount is None
+            and prev.project_count is not None
+            and prev.project_name is None
+            and prev.sentence_index == m.sentence_index - 1
+        ):
             prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
             prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
             prev.sector_code = prev.sector_code or m.sector_code
@@ -149,13 +192,15 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
         if cover[i] is False:
             remap[i] = len(out)
             out.append(m)
-    for i, c in enumerate(cover):          # a dropped restatement's children follow its cover
+    for i, c in enumerate(cover):  # a dropped restatement's children follow its cover
         if isinstance(c, CohortMention):
             j = next(k for k, x in enumerate(mentions) if x is c)
             if j in remap:
                 remap[i] = remap[j]
-    article_stage = next((m.stage for m in out if m.stage and m.extra.get("explicit_stage")),
-                         next((m.stage for m in out if m.stage), "promoted"))
+    article_stage = next(
+        (m.stage for m in out if m.stage and m.extra.get("explicit_stage")),
+        next((m.stage for m in out if m.stage), "promoted"),
+    )
     for m in out:
         m.parent = remap.get(m.parent) if m.parent is not None else None
         if not m.stage:

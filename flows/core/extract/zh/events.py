@@ -4,11 +4,13 @@ An event name is a run of Chinese characters ending in a fair/forum/week/festiva
 words name the event, not the cohort: a stage verb inside it (招商, 推介, 洽谈) is no stage,
 and a trade word inside it (贸易, 消费, 进出口) makes no trade figure of what follows it.
 """
+
 from __future__ import annotations
 
 import re
 
 from flows.core.lexicon import load
+
 
 def suffix_pattern(lang: str) -> str:
     """The words that end an event's name in `lang` (flows/lexicons/event_suffixes.csv), as
@@ -32,6 +34,6 @@ def in_event_name(text: str, end: int) -> bool:
 def after_event(text: str) -> str | None:
     """The text after the last event name in `text`, None when there is none."""
     last = None
-    for last in EVENT_NAME.finditer(text):
+    for last in EVENT_NAME.finditer(text):  # noqa: B007 - the loop keeps the last match
         pass
-    return text[last.end():] if last else None
+    return text[last.end() :] if last else None

@@ -6,18 +6,19 @@ head noun (rightmost); a named project's is the first term of its name; a stage 
 verb outside an event name. Both are pure functions of their text, cached: group subjects
 (外资项目, 签约项目) recur from article to article.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from flows.core.lexicon import load
 from flows.core.extract.zh.events import in_event_name, suffix_pattern
+from flows.core.lexicon import load
 
 # text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
 _EVENT_TAIL = re.compile(rf"^.*{suffix_pattern('zh')}")
 # a quoted basket of priority industries (“双七双五”产业) is an emerging-industries group
-_EVENT_STAGES = ("signed", "started", "completed")       # 签约大会, 集中开工仪式 name what happened
+_EVENT_STAGES = ("signed", "started", "completed")  # 签约大会, 集中开工仪式 name what happened
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
 
@@ -56,26 +57,26 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if not text:
         return None
     text = _EVENT_TAIL.sub("", text)
-    if head == "right" and "等" in text:      # 电子信息等产业项目: examples before 等, the group after
+    if head == "right" and "等" in text:  # 电子信息等产业项目: examples before 等, the group after
         cut = text.rfind("等")
-        own = sector_of(text[cut + 1:], head)
-        if own and own != _weak_only(text[cut + 1:]):
+        own = sector_of(text[cut + 1 :], head)
+        if own and own != _weak_only(text[cut + 1 :]):
             return own
         examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
         if examples:
             return examples
         if own:
             return own
-        lead = None                           # 清洁能源领域共签下A、B等项目: the words before the examples
-        for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):
+        lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
+        for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
             pass
-        return sector_of(text[:lead.start()], head) if lead else None
+        return sector_of(text[: lead.start()], head) if lead else None
     pattern, table = _sectors()
-    hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]   # none: 工业园
+    hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]  # none: 工业园
     weak = _weak()
     strong = [h for h in hits if h.group() not in weak]
     if strong:
-        if head == "left":                    # 有色金属新材料产业园: a category word (新材料) names it
+        if head == "left":  # 有色金属新材料产业园: a category word (新材料) names it
             groups = _groups()
             hit = next((h for h in strong if h.group() in groups), strong[0])
         else:
@@ -83,7 +84,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
-    if hits:                                  # generic words only: the head noun (建材市场 -> 市场)
+    if hits:  # generic words only: the head noun (建材市场 -> 市场)
         return table[max(hits, key=lambda m: (m.end(), len(m.group()))).group()]
     return None
 
@@ -131,11 +132,10 @@ def stage_of(text: str, last: bool = False) -> str | None:
     hits = [h for h in pattern.finditer(text) if table[h.group()] != "none"]
     named = [h for h in hits if in_event_name(text, h.end())]
     if named:
-        hits = [h for h in hits if h not in named] or \
-            [h for h in named if table[h.group()] in _EVENT_STAGES]
+        hits = [h for h in hits if h not in named] or [h for h in named if table[h.group()] in _EVENT_STAGES]
     if not hits:
         return None
-    if not last:                          # 招商引资签约项目: the generic 招商 yields to 签约
+    if not last:  # 招商引资签约项目: the generic 招商 yields to 签约
         specific = [h for h in hits if table[h.group()] != "promoted"]
         if specific:
             return table[specific[0].group()]

@@ -4,6 +4,7 @@
 name right before an amount (年产20万吨钢铁项目总投资30亿元). Generic groups (签约项目,
 这些项目, 10个项目) are no names.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,10 @@ _NAME_END = re.compile(r"[,;:。!?、【】\[\]|“”]|以及|等")
 _NAME_STOP = re.compile(r"已|正在|顺利|落户|成功")
 _LEAD = re.compile(r"“?[\u4e00-\u9fffA-Za-z]")
 _UP_TO_PROJECT = re.compile(r"^(.*项目(?:[一二三四五六七八九十\d]期)?)")
-_GENERIC_GROUP = re.compile(r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
-                            r"开工|在建|续建|新建|新开工|的)*项目$")
+_GENERIC_GROUP = re.compile(
+    r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
+    r"开工|在建|续建|新建|新开工|的)*项目$"
+)
 _HAS_COUNT = re.compile(r"\d\s*[个项宗]")
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资")
@@ -24,21 +27,27 @@ _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资")
 _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体)"
 _NAME_FIRST = re.compile(
     rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*(?:计划|预计|协议)?(?:总投资|投资总额|投资)"
-    r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$")
-_CUE_ONLY = re.compile(r"^\s*(?:由[^,;。]{1,20}?)?(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?"
-                       r"(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+    r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$"
+)
+_CUE_ONLY = re.compile(
+    r"^\s*(?:由[^,;。]{1,20}?)?(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?"
+    r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
+)
 _GENERIC_TAIL = re.compile(
     r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
-    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$")
-_NOT_A_NAME = re.compile(r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*[个宗]|这些|所有|全部|共(?![享建作同赢])|"
-                         r"大会|论坛|博览会|峰会|会上|"
-                         r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届")
+    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$"
+)
+_NOT_A_NAME = re.compile(
+    r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*[个宗]|这些|所有|全部|共(?![享建作同赢])|"
+    r"大会|论坛|博览会|峰会|会上|"
+    r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届"
+)
 
 
 def project_name(after: str) -> str | None:
     """The name after '总投资X亿元的': up to a clause break, 等 or 以及; ends at its last 项目."""
     cut = _NAME_END.search(after)
-    text = (after[:cut.start()] if cut else after).strip()
+    text = (after[: cut.start()] if cut else after).strip()
     if text.startswith("的"):
         text = text[1:].strip()
     if not text or not _LEAD.match(text):
@@ -46,11 +55,11 @@ def project_name(after: str) -> str | None:
     m = _UP_TO_PROJECT.match(text)
     if m:
         text = m.group(1)
-    elif not after.lstrip().startswith("的"):    # 总投资X亿元之后…: no name follows
+    elif not after.lstrip().startswith("的"):  # 总投资X亿元之后…: no name follows
         return None
     else:
         cut = _NAME_STOP.search(text)
-        text = text[:cut.start()] if cut else text
+        text = text[: cut.start()] if cut else text
     core = _GENERIC_GROUP.sub("", text)
     if len(core) < 3 or len(text) < 4 or _HAS_COUNT.search(text) or only_sector_words(core):
         return None
@@ -58,7 +67,9 @@ def project_name(after: str) -> str | None:
 
 
 # an enumerator before a list item's name: 一是 / 其二 / 第三, / 4、
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[,、]?|第[一二三四五六七八九十]+[,、]?|\d+[、.])")
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[,、]?|第[一二三四五六七八九十]+[,、]?|\d+[、.])"
+)
 
 
 _BY_INVESTOR = re.compile(r"\s*,\s*由[^,;。]{1,20}?(?P<cue>总投资|投资|出资)(?=\s*(?:约|超过|超|近|逾)?\s*$)")
@@ -70,13 +81,15 @@ def _name_start(s: str, lo: int) -> tuple[int, str]:
     if lo > 0 and s[lo - 1] == ")":
         op = s.rfind("(", 0, lo - 1)
         if op > 0 and op > lo - 16:
-            return lo, s[clause_start(s, op):op]
+            return lo, s[clause_start(s, op) : op]
     return lo, ""
 
 
-_INVESTOR_ASIDE = re.compile(r"(?:投资方|投资主体|投资商|投资企业|建设单位|建设主体|项目业主|业主单位|实施主体|"
-                             r"签约企业|签约方)"
-                             r"(?:为|是|:)?[^,;。]{1,30}")
+_INVESTOR_ASIDE = re.compile(
+    r"(?:投资方|投资主体|投资商|投资企业|建设单位|建设主体|项目业主|业主单位|实施主体|"
+    r"签约企业|签约方)"
+    r"(?:为|是|:)?[^,;。]{1,30}"
+)
 
 
 def name_before(s: str, a: int) -> str | None:
@@ -84,16 +97,16 @@ def name_before(s: str, a: int) -> str | None:
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
     cut = None
-    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":   # A项目(总投资12亿元), A项目:总投资…
+    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":  # A项目(总投资12亿元), A项目:总投资…
         cue = lo
         lo = clause_start(s, lo - 1)
         if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):
-            cut = (lo - 1, cue - 1)           # A项目,投资方为B公司,总投资X: the aside is no name
+            cut = (lo - 1, cue - 1)  # A项目,投资方为B公司,总投资X: the aside is no name
             lo = clause_start(s, lo - 1)
     lo, head = _name_start(s, lo)
-    body = s[lo:cut[0]] + s[cut[1]:a] if cut else s[lo:a]
+    body = s[lo : cut[0]] + s[cut[1] : a] if cut else s[lo:a]
     text = (head + body).strip() if head else body.strip()
-    if "由" in text:                          # A项目,由B公司投资X亿元: the investor is no name
+    if "由" in text:  # A项目,由B公司投资X亿元: the investor is no name
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))
     if not m:
@@ -105,7 +118,7 @@ def name_before(s: str, a: int) -> str | None:
     core = _PHASE_TAIL.sub("", name)
     if len(core) < 3 or _GENERIC_TAIL.search(core) or _NOT_A_NAME.search(name):
         return None
-    if not _LEAD.match(name) or only_sector_words(core):     # 服务业项目 is a group
+    if not _LEAD.match(name) or only_sector_words(core):  # 服务业项目 is a group
         return None
     return name
 
@@ -116,7 +129,7 @@ _BUILT_SPLIT = re.compile(r"和|与|及|、")
 _BUILT_TAIL = re.compile(rf"^(?P<name>.*{_WORKS}(?:[一二三四五六七八九十\d]期)?)")
 
 
-_OPENING = re.compile(rf"^(?P<name>[\u4e00-\u9fff“”A-Za-z0-9]{{3,30}}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)")
+_OPENING = re.compile(r"^(?P<name>[\u4e00-\u9fff“”A-Za-z0-9]{3,30}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)")
 
 
 _CUE_TAIL = re.compile(r"(?:的)?(?:计划|预计|协议)?(?:总投资|投资总额|投资额|投资)(?:额|规模)?$")
@@ -149,7 +162,7 @@ def opening_name(clause: str) -> str | None:
 def built_names(after: str) -> list[str]:
     """Names after '(投资X亿元,)建设': 年产300万吨林浆纸一体化项目; 'A生产线和B生产线' -> both."""
     cut = _BUILT_END.search(after)
-    text = (after[:cut.start()] if cut else after).strip()
+    text = (after[: cut.start()] if cut else after).strip()
     whole = _BUILT_TAIL.match(text)
     if not whole or len(whole.group("name")) < 4:
         return []

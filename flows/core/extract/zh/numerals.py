@@ -5,24 +5,36 @@ and decimals before 亿/万亿).
 `parse_amount` reads a whole money phrase (超6178亿元, 二十五点六亿美元, 4亿2800万元) into
 (value in full units, ISO currency, approximate); `parse_count` reads 一百三十二个 / 359个.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from functools import lru_cache
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-          "七": 7, "八": 8, "九": 9}
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 MONEY_UNITS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
-              "英镑": "GBP", "韩元": "KRW", "元人民币": "CNY", "元": "CNY", "人民币": "CNY"}
-APPROX_PREFIXES = ("超过", "多达", "高达", "将近", "接近", "大约", "突破", "达到", "超", "逾", "近",
-                   "约", "达", "过")
+CURRENCIES = {
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "港币": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "韩元": "KRW",
+    "元人民币": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+}
+APPROX_PREFIXES = ("超过", "多达", "高达", "将近", "接近", "大约", "突破", "达到", "超", "逾", "近", "约", "达", "过")
 
 # one numeral: Arabic (with thousands commas / decimals, optionally 3千) or Chinese
-NUM = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
-       r"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
+NUM = (
+    r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
+    r"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+)
 INT = r"(?:\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
 UNIT = r"(?:万亿|亿|千万|百万|万)"
 CUR = r"(?:美元|美金|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
@@ -75,7 +87,7 @@ def parse_number(text: str) -> float:
     m = _ARABIC.match(s)
     if m:
         value, rest = float(m.group(1)), m.group(2)
-        for ch in rest:                     # mixed forms: 3千, 1.2万, 5亿
+        for ch in rest:  # mixed forms: 3千, 1.2万, 5亿
             if ch in SMALL_UNITS:
                 value *= SMALL_UNITS[ch]
             elif ch == "万":
@@ -130,6 +142,6 @@ def parse_count(text: str) -> int | None:
         value = parse_number(m.group("num"))
     except OverflowError:
         return None
-    if not math.isfinite(value) or value >= 1e15:    # no real count is this large
+    if not math.isfinite(value) or value >= 1e15:  # no real count is this large
         return None
     return int(value) if value >= 1 and value == int(value) else None
