@@ -16,8 +16,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "NEWSETL_"
 MAX_BATCH_SIZE = 2000
-# NEWSETL_ variables read by something other than these settings (prefect.yaml's working dir)
-OTHER_VARIABLES = frozenset({"NEWSETL_HOME", "NEWSETL_BROWSER_TESTS"})
+# NEWSETL_ variables read by something other than these settings: prefect.yaml's working dir,
+# the browser and dev-set switches of the tests
+OTHER_VARIABLES = frozenset({"NEWSETL_HOME", "NEWSETL_BROWSER_TESTS", "NEWSETL_DEVSET"})
 FLAGS = {
     "raw_dir": "--raw",
     "export_dir": "--export/--out",
