@@ -3,7 +3,7 @@ schemas/, and BatchResult: one batch's frames on their way from the workers to t
 
 Nothing else in the code spells the cohort columns: extraction builds its frames with
 COHORT_SCHEMA, the load stages with the record schemas, the CLI selects CONTRACT_COLUMNS.
-The SQL DDL spells them too; tests/test_contract.py checks that they agree.
+The SQL DDL spells them too; tests/warehouse/test_contract.py checks that they agree.
 """
 
 from __future__ import annotations

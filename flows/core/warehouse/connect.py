@@ -89,7 +89,7 @@ def apply_schema(con) -> None:
 def apply_docs(con) -> list[str]:
     """The COMMENT ON statements of sql/docs/*.sql, in one transaction. A comment whose relation
     or column does not exist is skipped and returned, not raised: documentation never fails a
-    run (tests/test_sql_command.py fails on a stale or missing comment instead)."""
+    run (tests/present/test_sql_command.py fails on a stale or missing comment instead)."""
     columns = set(
         con.execute(
             "select lower(table_name || '.' || column_name) from duckdb_columns() "

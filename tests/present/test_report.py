@@ -25,6 +25,8 @@ from flows.core.present import report_charts
 
 from conftest import DATA, run_once
 
+pytestmark = pytest.mark.slow  # a real headless browser per test
+
 CHROME_FLAGS = [
     "--headless",
     "--no-sandbox",

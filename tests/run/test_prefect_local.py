@@ -10,17 +10,14 @@ import subprocess
 import sys
 import textwrap
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from flows import prefect_local as local_api
 
-from conftest import alive, wait_gone
+from conftest import ROOT, alive, wait_gone
 
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_environment_url_wins(monkeypatch, tmp_path):

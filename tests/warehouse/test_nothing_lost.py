@@ -143,6 +143,7 @@ def test_an_export_missed_after_publish_is_caught_up_by_the_next_run(tmp_path):
     assert len(duckdb.sql(f"select * from read_parquet('{out / 'cohorts.parquet'}')").fetchall()) == 4
 
 
+@pytest.mark.slow
 def test_concurrent_exports_into_one_directory_do_not_collide(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 

@@ -3,14 +3,14 @@ exercise phrasing it lacks: extraction must keep its F1 and label accuracy in ea
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from scoring import extract_and_score
 
 from flows.core.ingest.discover import read_batch
 
-HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
+from conftest import DATA
+
+HOLDOUT = DATA / "holdout"
 # reached 1.000 everywhere; floors are the reached figures rounded down to 0.05
 FLOOR = {"f1": 1.00, "sector": 1.00, "band": 1.00, "stage": 1.00}
 
