@@ -19,3 +19,9 @@ def load(name: str) -> tuple[dict[str, str], ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
     return tuple(csv.DictReader(lines))
+
+
+def event_suffixes(lang: str) -> list[str]:
+    """The words (regex fragments) that end an event's name in `lang`, longest first
+    (flows/lexicons/event_suffixes.csv): one list for event detection and the rules."""
+    return sorted((r["pattern"] for r in load("event_suffixes") if r["lang"] == lang), key=len, reverse=True)

@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from flows.core.extract.places import Place, find_places
-from flows.core.lexicon import load
+from flows.core.lexicon import event_suffixes, load
 from flows.core.model import EventInfo
 
 KNOWN_LINES, NAME_LINES, VENUE_LINES, DATELINE_LINES, PLACE_LINES = 6, 6, 10, 4, 3
@@ -71,8 +71,8 @@ _NOT_YEAR_AFTER = re.compile(
 _CAPW = r"(?:[A-Z][\w'’&-]*|\d{4}|\d{1,2}(?:st|nd|rd|th))"
 _EN_RUN = re.compile(rf"{_CAPW}(?:\s+(?:(?:of|the|and|for|on|in|to|from|at|with|&|de)\s+)*{_CAPW})*")
 _EDITION_TOKEN = re.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)")
-_EN_KEY = re.compile(r"(?:Expo|Fair|Conference|Convention|Forum|Summit|Ceremony|Ceremonies|Week|Festival)s?$")
-_EN_KEYWORDS = ("Expo", "Fair", "Conference", "Convention", "Forum", "Summit", "Ceremon", "Week", "Festival")
+_EN_KEY = re.compile(rf"(?:{'|'.join(event_suffixes('en'))})s?$")
+_EN_KEYWORDS = tuple(event_suffixes("en"))
 _EN_CUT = {"of", "the", "at", "in", "on", "from", "to", "with", "by", "a", "an", "during", "after", "before"}
 _EN_GENERIC = {
     "press",

@@ -14,25 +14,11 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.cues import trie as _trie
-from flows.core.lexicon import load
+from flows.core.lexicon import event_suffixes, load
 
 # Event names ("World Manufacturing Conference") must not lend their words to a sector.
-EVENT_NAME_RE = re.compile(
-    r"(?:\b[A-Z][\w'’\-]*\s+)+(?:Conference|Convention|Congress|Expo|EXPO|Fair|Forum|Summit|Week|Ceremony|Festival|Exhibition|Symposium)\b"
-)
-_EVENT_WORDS = (
-    "Con",
-    "Expo",
-    "EXPO",
-    "Fair",
-    "Forum",
-    "Summit",
-    "Week",
-    "Ceremony",
-    "Festival",
-    "Exhibition",
-    "Symposium",
-)
+EVENT_NAME_RE = re.compile(rf"(?:\b[A-Z][\w'’\-]*\s+)+(?:{'|'.join(event_suffixes('en'))})\b")
+_EVENT_WORDS = tuple(event_suffixes("en"))  # cheap pre-check: a name ends in one of them
 
 
 class _Lexicon:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 
-from flows.core.lexicon import load
+from flows.core.lexicon import event_suffixes
 
 
 def suffix_pattern(lang: str) -> str:
-    """The words that end an event's name in `lang` (flows/lexicons/event_suffixes.csv), as
-    one alternation, longest first."""
-    rows = [r["pattern"] for r in load("event_suffixes") if r["lang"] == lang]
-    return "(?:" + "|".join(sorted(rows, key=len, reverse=True)) + ")"
+    """The words that end an event's name in `lang`, as one alternation."""
+    return "(?:" + "|".join(event_suffixes(lang)) + ")"
 
 
 _SUFFIX = suffix_pattern("zh")
