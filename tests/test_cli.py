@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from flows.cli import main
+from flows.core.contract import CONTRACT_COLUMNS
 
 from conftest import DATA
 
@@ -31,25 +32,7 @@ def test_extract_prints_json_lines_with_contract_columns(cli):
     result = cli.invoke(main, ["extract", str(SEED)])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert rows and set(rows[0]) == {
-        "source_file",
-        "lang",
-        "event_name",
-        "event_year",
-        "city",
-        "province",
-        "project_count",
-        "amount",
-        "currency",
-        "amount_cny",
-        "stage",
-        "sector_code",
-        "size_min",
-        "size_max",
-        "region",
-        "project_name",
-        "evidence",
-    }
+    assert rows and list(rows[0]) == CONTRACT_COLUMNS
     assert (rows[0]["project_count"], rows[0]["amount"]) == (703, 582180000000.0)
 
 
