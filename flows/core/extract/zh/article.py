@@ -19,7 +19,7 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.labels import sector_of, stage_of
+from flows.core.extract.zh.labels import fields_sector, sector_of, stage_of
 from flows.core.extract.zh.names import built_names, list_name, name_before, opening_name
 from flows.core.extract.zh.scan import BUILD_AFTER, Tok, scan
 from flows.core.model import CohortMention
@@ -186,6 +186,12 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
             band.used = True
             m.size_min, m.size_max = band.size_min, band.size_max
         m.sector_code = sector_of(subject)
+        if m.sector_code is None:  # 签约项目67个,签约金额X,涉及A、B等领域: no other group between
+            at = max(t.end, money.end if money else 0)
+            nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
+            fields, end = fields_sector(s[at:])
+            if fields and at + end <= nxt:
+                m.sector_code = fields
         win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
         after = s[t.end :]
         tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.numerals import parse_count
+from flows.core.extract.zh.scan import LIST_COUNT as _LIST_COUNT
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
@@ -61,20 +62,29 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     if m.amount is None and m.project_count is not None:
         if m.project_count < 2:
             return True
-        if any(
-            parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
+        rounds = [
+            r
             for r in _ROUND_COUNT.finditer(m.evidence or "")
-        ):
+            if parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
+        ]
+        if rounds:
+            bound = m.sentence_index == 0 and any(r.group(0)[0] in "逾超上" for r in rounds)
             for o in others:
                 if (
                     o is not m
                     and o.project_count
                     and o.project_count != m.project_count
-                    and abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count
                     and o.amount is not None
+                    and (
+                        abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count
+                        or (bound and o.sentence_index != 0 and m.project_count < o.project_count < 2 * m.project_count)
+                    )
                 ):
-                    return o
+                    return o  # (a headline's 逾百个 for the body's 126个)
+        listed = _LIST_COUNT.search(m.evidence or "")  # 长沙县、浏阳分别签约项目6个、4个: list items
         for o in others:  # a subset (其中…13个) is not another group's restatement
+            if listed and o.sentence_index != m.sentence_index and m.sentence_index != 0:
+                continue
             if (
                 (m.sector_code is None or m.sentence_index == 0)  # the title restates the body
                 and o is not m
@@ -104,10 +114,34 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
             continue
         if m.project_count not in (None, o.project_count):
             continue
+        if m.sentence_index != 0 and m.stage and _explicit(o) and m.stage != o.stage:
+            continue  # 另有一批约60亿元的项目集中开工 beside 56亿元 signed: another group
         tol = TITLE_ROUND_TOL if m.sentence_index == 0 else ROUND_TOL
         if abs(o.amount - m.amount) <= tol * max(o.amount, m.amount):
             return o
+    if m.sentence_index == 0 and m.project_count is None and _LOWER_BOUND.search(m.evidence or ""):
+        for o in others:  # a headline's lower bound (签约逾百亿) of the body's total (186亿元)
+            if (
+                o is not m
+                and o.sentence_index != 0
+                and o.amount is not None
+                and o.currency == m.currency
+                and o.project_name is None
+                and o.size_min is None
+                and m.amount <= o.amount < 2 * m.amount
+            ):
+                return o
     return None
+
+
+# a round lower bound in a headline (逾百亿, 超千亿, 突破500亿)
+_LOWER_BOUND = re.compile(
+    r"(?:逾|超过?|突破|过)\s*(?:[一二两三四五六七八九]?[百千万]|[1-9]0*)\s*(?:余|多)?\s*(?:万亿|亿)"
+)
+
+
+def _explicit(m: CohortMention) -> bool:
+    return bool(m.stage and m.extra.get("explicit_stage"))
 
 
 def _truncated_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:

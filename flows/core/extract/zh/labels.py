@@ -109,6 +109,40 @@ def _examples_sector(text: str) -> str | None:
     return codes.pop()
 
 
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    return {r["sector_code"]: (r.get("parent_code") or "").strip() for r in load("sectors")}
+
+
+# a group's fields named after it: 签约项目67个,…,涉及算力、人工智能等领域
+_FIELDS_AFTER = re.compile(
+    r"^[^;。]*?(?:涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为)([^,;。:等]{2,60})等(?:领域|产业|行业|方面)"
+)
+
+
+_FIELD_FILLER = re.compile(r"高端|先进|新型|现代|绿色|特色|精深|相关|产业链?|行业")
+
+
+@lru_cache(maxsize=4096)
+def fields_sector(after: str) -> tuple[str | None, int]:
+    """The sector of a group from the fields listed after it (涉及X、Y等领域) when they all give
+    one sector, or one specific sector and its sub-sectors (数字经济、人工智能 -> new_generation_it;
+    a broad root such as manufacturing over its branches is a mix), and where the phrase ends."""
+    m = _FIELDS_AFTER.match(after)
+    if not m:
+        return None, 0
+    text = m.group(1)
+    pattern, table = _sectors()
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if not codes or "none" in codes or _EXAMPLE_JOIN.sub("", _FIELD_FILLER.sub("", pattern.sub("", text))):
+        return None, 0
+    parents = _parents()
+    tops = {c for c in codes if parents.get(c) not in codes}
+    if len(tops) != 1 or (len(codes) > 1 and not parents.get(next(iter(tops)))):
+        return None, 0  # 装备制造、建材、纺织服装: a mix of industries, not one broad group
+    return tops.pop(), m.end()
+
+
 _GROUP_FILLER = re.compile(r"[及和与、]|类|产业|领域|行业|板块|方面|其他|重点|重大")
 
 

@@ -24,6 +24,7 @@ from flows.core.extract.zh.names import built_names, name_before, project_name
 from flows.core.extract.zh.numerals import (
     COUNT_INT,
     CUR,
+    CURRENCIES,
     INT,
     MONEY_UNITS,
     NUM,
@@ -48,12 +49,12 @@ RANGE_RE = re.compile(
     rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)(?:\s*\((?:含|不含)\))?"
 )
 COUNT_A = re.compile(
-    r"项目(?:共有|共计|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
+    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库)*"
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
 COUNT_B = re.compile(
-    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)[^\d,;。、:()!?个]{{0,10}}?)项目"
+    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的))项目"
 )
 COUNT_C = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*[个宗]\s*(?=[、,]\s*(?:计划)?"
@@ -78,7 +79,18 @@ COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
     rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$)"
 )
+# a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
+# 一大批 is a vague batch and 五大类项目 counts categories
+COUNT_N = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
+    r"(?P<mid>(?![批类])[^\d,;。、:()!?个类批领域板块行业]{0,10}?)项目"
+)
+# investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
+COUNT_T = re.compile(
+    rf"(?:投资案|核准|件数)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+)
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
+_CUR_LEAD = re.compile(r"(新台币|台币|美元|港币|港元|欧元|日元)\s*(?:约|逾|超|近)?\s*$")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 
 _PRE_TAILS = {"约": "签合协节制预", "达": "到表传", "过": "通经超"}
@@ -166,6 +178,9 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if parsed is None:
         return None
     value, cur, approx = parsed
+    lead = _CUR_LEAD.search(s, max(0, a - 4), a) if cur == "CNY" and a > 0 else None
+    if lead:  # 新台币1,236亿元 / 美元5亿元: the currency named before the figure
+        cur = CURRENCIES[lead.group(1)]
     if pre == "上":
         approx = False
     if value < 1e5 and not bare_unit:
@@ -263,8 +278,17 @@ def _counts(s: str) -> list[Tok]:
             continue
         if trade and (_TRADE_DEAL.search(m.group("mid")) or _trade_words(s, a)):
             continue
+        if "分别" in m.group("mid"):
+            continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
         n = parse_count(s[a : m.start("mid")])
         if n and not any(t.start <= a < t.end for t in out):
+            out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
+    for m in COUNT_N.finditer(s) if "大" in s else ():
+        a = m.start()
+        if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
+            continue
+        n = parse_count(m.group("num"))
+        if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
     if has_list and "数" in s:
@@ -312,6 +336,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
+    if "件" in s:
+        extra += COUNT_T.finditer(s)
     for m in extra:
         a = m.start("num")
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
