@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import has_any
-from flows.core.extract.en.labels import stage_counts
+from flows.core.extract.en.labels import sector_in, stage_counts
 from flows.core.extract.en.sentence import fields_sentence, sentence_mentions
 from flows.core.model import CohortMention
 
@@ -66,6 +66,7 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
     kept = _fold(_drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
     _assign_parents(kept)
     _fields_after(kept, sentences)
+    _theme_of_title(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
     for m in kept:
@@ -304,8 +305,68 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
             main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
             if main is not None and main.sector_code is None:
                 code = fields_sentence(sentences[i + 1])
+                j = i + 1
+                # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
+                # headline restated by the first sentence: step over a sentence of subsets or
+                # of no cohort of its own (at most two)
+                while (
+                    not code
+                    and j < i + 3
+                    and j + 1 < len(sentences)
+                    and (_only_subsets(kept, j) or (i == 0 and j == 1 and _restates(kept, main)))
+                ):
+                    j += 1
+                    if _REST.match(sentences[j]):
+                        break
+                    code = fields_sentence(sentences[j])
                 if code:
                     main.sector_code = code
+
+
+# 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
+_REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
+
+
+def _restates(kept: list[CohortMention], main: CohortMention) -> bool:
+    """Whether the headline cohort `main` folded in the first sentence's restatement of it
+    (sentence 1 holds no cohort of its own)."""
+    return main.sentence_index == 0 and not any(m.sentence_index == 1 for m in kept)
+
+
+def _only_subsets(kept: list[CohortMention], index: int) -> bool:
+    """Whether every cohort of sentence `index` (none, or all) is a subset of an earlier one
+    (by a parent, or a size band with no amount of its own)."""
+    here = [m for m in kept if m.sentence_index == index]
+    return bool(here) and all(
+        not m.project_name
+        and (m.parent is not None or (m.amount is None and (m.size_min is not None or m.size_max is not None)))
+        for m in here
+    )
+
+
+# a title naming an event held for one field: 'Promotion Conference for Investment in Health
+# Care Industry', 'Investment Promotion Meeting for Modern Agriculture'
+_THEMED_EVENT = re.compile(
+    r"\b(?:conference|meeting|fair|forum|expo|summit|symposium|session|event)\s+(?:for|on)\s+"
+    r"(?:(?:investment|investing)\s+in\s+)?(?:the\s+)?(?P<field>[^,.;:]{3,60})$",
+    re.I,
+)
+
+
+def _theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
+    """The field of a themed event's title is the sector of the article's main cohort, when
+    the cohort names none of its own."""
+    if not sentences or len(sentences[0]) > 120 or any(ch.isdigit() for ch in sentences[0]):
+        return
+    m = _THEMED_EVENT.search(sentences[0].strip())
+    if not m:
+        return
+    code = sector_in(m.group("field"))
+    if not code:
+        return
+    main = next((n for n in kept if n.parent is None and not n.project_name), None)
+    if main is not None and main.sector_code is None and main.sentence_index <= 2:
+        main.sector_code = code
 
 
 def _larger(n: CohortMention, m: CohortMention) -> bool:
@@ -360,11 +421,19 @@ def _resolve_stages(kept: list[CohortMention], sentences: list[str]) -> None:
             m.stage = parent.stage
             continue
         # discourse: a cohort that says nothing of its stage continues the sentence before
+        # (or its continuation in turn: a run of breakdown sentences after one stated stage)
+        # ... across one sentence of no figures ('The projects cover A, B and C.')
+        prev = m.sentence_index - 1
+        if prev > 1 and not any(n.sentence_index == prev for n in kept) and fields_sentence(sentences[prev]):
+            prev -= 1
         before = [
-            n for n in kept if n.sentence_index == m.sentence_index - 1 and n.extra.get("explicit_stage") and n.stage
+            n
+            for n in kept
+            if n.sentence_index == prev and (n.extra.get("explicit_stage") or n.extra.get("chained_stage")) and n.stage
         ]
         if before and m.sentence_index > 1:
             m.stage = before[-1].stage
+            m.extra["chained_stage"] = True
             continue
         if dominant is None:
             tally = stage_counts(sentences)

@@ -40,7 +40,7 @@ _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
     r"contracts|agreements)\b"
 )
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = {
@@ -116,7 +116,8 @@ GAP_STOP = {
 }
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
-    r"totaling|totalling|stood at|hit|amounted to)\s+(?:a total of\s+)?$",
+    r"totaling|totalling|stood at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
+    r"\s+(?:a total of\s+)?$",
     re.I,
 )
 # 'the number of contracted projects was 1,259'
@@ -127,10 +128,21 @@ _NUMBER_OF_WAS = re.compile(
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
 _ELLIPTIC_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were|was|is|have\s+been|had\s+been)\b", re.I)
+# a sentence opening on the group before, and a count whose predicate is a size band
+_BAND_ANAPHOR = re.compile(r"\s*(?:among|of)\s+(?:them|these|those|which)\s*,\s*$", re.I)
+_BAND_AFTER = re.compile(
+    r"\s+(?:are|were)\s+(?:each\s+|all\s+)?(?:worth|valued\s+at|above|over|more\s+than|in\s+excess\s+of|"
+    r"at\s+least|no\s+less\s+than|exceeding|between)\b",
+    re.I,
+)
 _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 _POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
+# ... with a copula: 'processing projects are 31, with investment of ...' (one figure, not
+# 'the numbers of A and B projects were 14 and 9')
+_POST_BE_BEFORE = re.compile(r"\bprojects\s+(?:are|were)\s+$", re.I)
+_LIST_NEXT = re.compile(r"\s*(?:,\s*|\s+and\s+)\d")
 # ... and after their size band: 'projects of 1 billion yuan or more 58, contract amount ...'
 _POST_BAND_BEFORE = re.compile(
     r"\bprojects\s+(?:of|with|above|over)\s+[^,;]{1,40}?\b(?:and|or)\s+"
@@ -268,12 +280,21 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
         if (
             _POST_NOUN_BEFORE.search(before[-12:])
+            or (
+                _POST_BE_BEFORE.search(before[-17:])
+                and not _LIST_NEXT.match(sentence, end)
+                and "number" not in before.lower()
+            )
             or (before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))
         ) and _POST_NOUN_AFTER.match(sentence, end):
             counts[i] = Count(start, end, value, "noun", post=True)
             continue
         elliptic_before = _elliptic_before(before, start <= 80)
         if elliptic_before and ARE_PROJECTS.match(sentence, end):
+            counts[i] = Count(start, end, value, "elliptic")
+            continue
+        if pw_end > start and _BAND_ANAPHOR.match(sentence[:start]) and _BAND_AFTER.match(sentence, end):
+            # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
             counts[i] = Count(start, end, value, "elliptic")
             continue
         if pw_end > start:  # the next three need 'projects' before

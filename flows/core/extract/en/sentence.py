@@ -92,12 +92,14 @@ _PAREN_BAND = re.compile(
     rf"(?P<q>{LOWER_Q}|{UPPER_Q})?\s*$",
     re.I,
 )
+# '100-million-yuan-level projects', 'projects of 10-billion-yuan level': a class by size
+_LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 # last words of LOWER_Q and UPPER_Q phrases ('of': 'in excess of', 'upwards of')
 _ARE_ABOVE_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping", "to", "under", "below", "within")
 # "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
 _WITH_Q = re.compile(
-    rf"(?:\bprojects\s+(?:each\s+)?with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
-    rf"(?:scale\s+)?(?:of\s+)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
+    rf"(?:\bprojects\s+(?:each\s+)?(?:with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:scale\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
     rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
     re.I,
@@ -144,7 +146,7 @@ _OF_THE = re.compile(r"^\S+\s+of\s+(?:the|these|those)\b", re.I)
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|spread\s+across|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?",
     re.I,
 )
@@ -314,6 +316,8 @@ def _band_of(
     a = it.amount
     if it.band:
         return it.band
+    if _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
+        return (a.value, None)
     if "(" in s[max(0, a.start - 25) : a.start]:
         m = _PAREN_BAND.search(s, max(0, a.start - 60), a.start)
         if m and (m.group("q") or m.group("scale")):
@@ -627,7 +631,18 @@ _COMPARED = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+# a running total over earlier years or editions: 'Over the past five years, the expo has
+# brought in more than 600 billion yuan', 'since its launch', 'cumulatively'
+_CUMULATIVE = re.compile(
+    r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
+    r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
+    r"cumulative(?:ly)?|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
+    re.I,
+)
 _PREVIOUS_WORDS = (
+    "past",
+    "since",
+    "cumulativ",
     "previous",
     "last ",
     "prior",
@@ -647,7 +662,13 @@ def _earlier_edition(s: str, g: Group, prev_end: int, next_start: int) -> bool:
     before = s[prev_end : g.start]
     clause = before[before.rfind(";") + 1 :]
     after = _CLAUSE_END.split(s[g.end : next_start], maxsplit=1)[0]
-    return bool(_COMPARED.search(before) or _PREVIOUS.search(clause) or _PREVIOUS.search(after))
+    return bool(
+        _COMPARED.search(before)
+        or _PREVIOUS.search(clause)
+        or _PREVIOUS.search(after)
+        or _CUMULATIVE.search(clause)
+        or _CUMULATIVE.search(after)
+    )
 
 
 def _paired_stage_windows(s: str, paired: list[Group]) -> None:
@@ -692,15 +713,17 @@ def _sector_after(post: str) -> str | None:
 
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
-    r"\s*(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
+    r"(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
     r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|are\s+(?:mainly\s+|mostly\s+)?in\b))",
+    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|"
+    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
     re.I,
 )
 # where such a list of fields ends: ', were signed ...', ', and 41 of them ...'
 _FIELDS_STOP = re.compile(
     r",\s+(?:and\s+)?(?:\d|with\b|while\b|whereas\b|were\b|was\b|are\b|is\b|"
-    r"have\b|has\b|will\b|which\b)",
+    r"have\b|has\b|will\b|which\b|among\s+(?:which|them)\b|(?:[\w-]+\s+){1,3}(?:said|says|noted|added)\b)",
     re.I,
 )
 
@@ -708,7 +731,7 @@ _FIELDS_STOP = re.compile(
 def fields_sentence(s: str) -> str | None:
     """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
     the sentence before (by _sector_after's reading of the list), or None."""
-    if s.lstrip()[:4].lower() not in ("the ", "thes", "all "):
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "all ", "in t"):
         return None
     m = _FIELDS_SENTENCE.match(s)
     if not m:
@@ -785,6 +808,15 @@ def _sector(s: str, g: Group, counted, prefix: str, next_start: int, name: str |
     code = _sector_after(post) if _names_field(post) else None
     if code is not None:
         return code or None
+    if g.band is not None and g.amount is not None:
+        # '9 projects between 1 and 5 billion yuan in the tourism sector, worth 2 billion yuan':
+        # the field named between the band and the total
+        for a, b in zip(g.items, g.items[1:]):
+            if b is g.amount and a.amount is not None and a.end < b.start:
+                between = s[a.end : b.start]
+                code = _sector_after(between) if _names_field(between) else None
+                if code:
+                    return code
     code = sector_in(name) if name else None
     if code:
         return code
