@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.core.extract.en import context, sentence
+from flows.core.extract.en import context, grouping, mention
 from flows.core.extract.en.cues import may_contain
 from flows.core.ingest.discover import discover, read_batch
 
@@ -25,10 +25,10 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 GUARDS = {
     "not-investment": (context._NOT_INVESTMENT_CUE, context._NOT_INVESTMENT, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),
-    "subset": (sentence._SUBSET_CUE, sentence._SUBSET, "search", None),
-    "part-of": (sentence._PART_CUE, sentence._PART_OF, "search", None),
-    "anaphor-demonstrative": (sentence._ANAPHOR_CUE, sentence._DEMONSTRATIVE, "search", None),
-    "anaphor-definite": (sentence._ANAPHOR_CUE, sentence._DEFINITE, "search", None),
+    "subset": (mention._SUBSET_CUE, mention.SUBSET, "search", None),
+    "part-of": (grouping._PART_CUE, grouping._PART_OF, "search", None),
+    "anaphor-demonstrative": (mention._ANAPHOR_CUE, mention._DEMONSTRATIVE, "search", None),
+    "anaphor-definite": (mention._ANAPHOR_CUE, mention._DEFINITE, "search", None),
 }
 
 

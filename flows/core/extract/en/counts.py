@@ -235,6 +235,22 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     """Project counts of one sentence, in order; `taken` are spans already read as amounts."""
+    tokens = _number_tokens(sentence, taken)
+    counts: dict[int, Count] = {}
+    first_pw = _PROJECT_WORD.search(sentence) if tokens else None
+    pw_end = first_pw.end() if first_pw else len(sentence) + 1  # 'projects' ends by here
+    for i in range(len(tokens) - 1, -1, -1):  # last first: a list item reads the count after it
+        count = _read_count(sentence, tokens, i, counts, pw_end)
+        if count is not None:
+            counts[i] = count
+    _extend_lists(sentence, tokens, counts)
+    _gapped(sentence, tokens, counts)
+    return [counts[i] for i in sorted(counts)]
+
+
+def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """(start, end, value, text) of every number of the sentence that may count projects:
+    digits, number words and dozens, outside `taken` and not a year, a rank, a date, ..."""
     matches = list(DIGIT_TOKEN_RE.finditer(sentence))
     low = sentence.lower()
     if _NUMBER_WORD_FAST.search(" " + low):
@@ -259,62 +275,51 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         if (tail in _BAD_LAST and _BAD_BEFORE.search(before)) or _BAD_AFTER.match(sentence, end):
             continue
         tokens.append((start, end, value, text))
-    counts: dict[int, Count] = {}
-    first_pw = _PROJECT_WORD.search(sentence) if tokens else None
-    pw_end = first_pw.end() if first_pw else len(sentence) + 1  # 'projects' ends by here
-    for i in range(len(tokens) - 1, -1, -1):
-        start, end, value, text = tokens[i]
-        noun_end = _noun(sentence, end, value)
-        if noun_end is not None:
-            counts[i] = Count(start, noun_end, value, "noun")
-            continue
-        if (
-            i + 1 in counts
-            and counts[i + 1].kind in ("noun", "list")
-            and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
-        ):
-            counts[i] = Count(start, end, value, "list")
-            continue
-        if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
-            continue
-        before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
-        if (
-            _POST_NOUN_BEFORE.search(before[-12:])
-            or (
-                _POST_BE_BEFORE.search(before[-17:])
-                and not _LIST_NEXT.match(sentence, end)
-                and "number" not in before.lower()
-            )
-            or (before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))
-        ) and _POST_NOUN_AFTER.match(sentence, end):
-            counts[i] = Count(start, end, value, "noun", post=True)
-            continue
-        elliptic_before = _elliptic_before(before, start <= 80)
-        if elliptic_before and ARE_PROJECTS.match(sentence, end):
-            counts[i] = Count(start, end, value, "elliptic")
-            continue
-        if pw_end > start and _BAND_ANAPHOR.match(sentence[:start]) and _BAND_AFTER.match(sentence, end):
-            # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
-            counts[i] = Count(start, end, value, "elliptic")
-            continue
-        if pw_end > start:  # the next three need 'projects' before
-            pass
-        elif _PREDICATE_BEFORE.search(before[-40:]) or (
+    return tokens
+
+
+def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
+    """Token i as a count (the counts after it already read), or None; `pw_end`: where the
+    sentence's first 'projects' ends."""
+    start, end, value, text = tokens[i]
+    noun_end = _noun(sentence, end, value)
+    if noun_end is not None:
+        return Count(start, noun_end, value, "noun")
+    if (
+        i + 1 in counts
+        and counts[i + 1].kind in ("noun", "list")
+        and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
+    ):
+        return Count(start, end, value, "list")
+    if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
+        return None
+    before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
+    if (
+        _POST_NOUN_BEFORE.search(before[-12:])
+        or (
+            _POST_BE_BEFORE.search(before[-17:])
+            and not _LIST_NEXT.match(sentence, end)
+            and "number" not in before.lower()
+        )
+        or (before.endswith(("above ", "more ", "over ")) and _POST_BAND_BEFORE.search(before))
+    ) and _POST_NOUN_AFTER.match(sentence, end):
+        return Count(start, end, value, "noun", post=True)
+    elliptic_before = _elliptic_before(before, start <= 80)
+    if elliptic_before and ARE_PROJECTS.match(sentence, end):
+        return Count(start, end, value, "elliptic")
+    if pw_end > start and _BAND_ANAPHOR.match(sentence[:start]) and _BAND_AFTER.match(sentence, end):
+        # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
+        return Count(start, end, value, "elliptic")
+    if pw_end <= start:  # the next three need 'projects' before
+        if _PREDICATE_BEFORE.search(before[-40:]) or (
             "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])
         ):
-            counts[i] = Count(start, end, value, "predicate")
-            continue
-        elif _OTHER_BEFORE.search(before[-30:]):
-            counts[i] = Count(start, end, value, "elliptic")
-            continue
-        elif elliptic_before and _ELLIPTIC_AFTER.match(sentence, end):
-            counts[i] = Count(start, end, value, "elliptic")
-            continue
-        if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):
-            counts[i] = Count(start, end, value, "verb")
-    _extend_lists(sentence, tokens, counts)
-    _gapped(sentence, tokens, counts)
-    return [counts[i] for i in sorted(counts)]
+            return Count(start, end, value, "predicate")
+        if _OTHER_BEFORE.search(before[-30:]) or (elliptic_before and _ELLIPTIC_AFTER.match(sentence, end)):
+            return Count(start, end, value, "elliptic")
+    if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):
+        return Count(start, end, value, "verb")
+    return None
 
 
 # a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",

@@ -1,0 +1,171 @@
+"""Per-project size bands: whether an amount sizes each project rather than summing them.
+
+"each over 50 million yuan", "1 billion yuan and above", "16 projects (above 1 billion yuan)",
+"100-million-yuan-level projects", "11 projects with investment of more than 1 billion yuan",
+"26 projects exceeded 1 billion yuan", "There are 13 projects worth more than 2 billion yuan"
+state a floor or a ceiling per project (a round threshold, not a sum), and so does a figure
+no total of that many projects can be: "2,076 projects worth more than 100 million yuan".
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.cues import has_any, may_end_with, plain
+from flows.core.extract.en.figures import ARE_ABOVE_LAST, Group, Item
+from flows.core.extract.en.numbers import LOWER_Q, UPPER_Q, WORD_NUM
+
+_AND_ABOVE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:and|or)\s+(?:above|over|more|upwards|beyond)\b|"
+    r"(?:above|or\s+above)\s+(?:projects?|ones)\b)",
+    re.I,
+)  # MT '1 billion yuan above projects 3'
+_AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
+_EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
+_UPPER_SET = frozenset(UPPER_Q.split("|"))
+_EACH_WORDS = ("each", "piece", "every", "per", "individually")  # what _EACH needs
+
+_IN_TOTAL = re.compile(r"\s*(?:in\s+total|in\s+all|altogether|combined)\b", re.I)
+_PUNCT_OR_PAREN = re.compile(r"[,;.(]")
+_EACH_LEAD = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+project|individually)\b", re.I)
+_ARE_ABOVE = re.compile(
+    rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?(?:of\s+)?"
+    rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
+    re.I,
+)
+# '16 projects (above 1 billion yuan)', 'projects above scale (100 million yuan)': a band
+_PAREN_BAND = re.compile(
+    rf"\b(?:(?P<noun>projects|deals|ones)|(?P<scale>(?:above|over)\s+(?:designated\s+)?(?:scales?|size)))\s*"
+    rf"\(\s*(?:each\s+|all\s+)?(?:(?:valued|worth|with\s+investment)\s+(?:at\s+|of\s+)?)?"
+    rf"(?P<q>{LOWER_Q}|{UPPER_Q})?\s*$",
+    re.I,
+)
+# '100-million-yuan-level projects', 'projects of 10-billion-yuan level': a class by size
+_LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
+
+# "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
+_WITH_Q = re.compile(
+    rf"(?:\bprojects\s+(?:each\s+)?(?:with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:scale\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
+    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
+    rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
+    re.I,
+)
+# '26 projects exceeded 1 billion yuan, and 3 exceeded 5 billion yuan': each is above a round
+# threshold (a sum reads 'their investment exceeded ...')
+_EXCEED = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|ones)\s+)?"
+    rf"(?:each\s+|all\s+)?(?:exceed(?:ed|s)?|top(?:ped|s)|surpass(?:ed|es))\s+$",
+    re.I,
+)
+# 'There are 13 projects worth more than 2 billion yuan': an existential count with a round
+# floor sorts projects by size (a sum reads '13 projects worth ... were signed')
+_THERE_ARE = re.compile(
+    rf"\bthere\s+(?:are|were|is|was)\s+(?:(?:also|altogether|in\s+all)\s+)?"
+    rf"(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals)\s+(?:each\s+)?"
+    rf"(?:worth|valued\s+at|of|with\s+(?:an?\s+)?(?:investments?|investment\s+scale)\s+of)\s+"
+    rf"(?:{LOWER_Q})\s+$",
+    re.I,
+)
+_EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
+
+
+def band_of(
+    s: str, it: Item, prev_end: int, count_follows: bool, after_amount: bool = False, next_start: int | None = None
+) -> tuple | None:
+    """Per-project size band an amount states, or None when it is a total."""
+    a = it.amount
+    if it.band:
+        return it.band
+    if _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
+        return (a.value, None)
+    if "(" in s[max(0, a.start - 25) : a.start]:
+        m = _PAREN_BAND.search(s, max(0, a.start - 60), a.start)
+        if m and (m.group("q") or m.group("scale")):
+            q = (m.group("q") or "").lower()
+            return (None, a.value) if q in _UPPER_SET else (a.value, None)
+    after = s[it.end : it.end + 40]
+    if _AND_ABOVE.match(after):
+        return (a.value, None)
+    if _AND_BELOW.match(after):
+        return (None, a.value)
+    clause = max(prev_end, s.rfind(",", 0, it.start) + 1, s.rfind(";", 0, it.start) + 1)
+    pre = s[clause : it.start]
+    if clause == prev_end and after_amount:  # 'over 5 billion yuan each have a combined ...':
+        pre = _EACH_LEAD.sub("", pre)  # that 'each' bands the figure before
+    stop = _PUNCT_OR_PAREN.search(s, it.end)
+    end = stop.start() if stop else len(s)
+    if next_start is not None and next_start < end:
+        end = next_start
+    local = pre + s[it.end : end]
+    near = s[max(0, a.start - 50) : a.start]
+    if (
+        (not plain(local) or has_any(local.lower(), _EACH_WORDS))
+        and _EACH.search(local)
+        or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
+        and _ARE_ABOVE.search(near)
+        or (a.bound == "lower" and count_follows)
+        or (
+            a.bound in ("lower", "upper")
+            and _WITH_Q.search(near)
+            and _round(a.value)
+            and not _IN_TOTAL.match(s, it.end)
+        )
+        or (
+            may_end_with(near, _EXCEED_LAST, True)
+            and _EXCEED.search(near)
+            and _round(a.value)
+            and not _IN_TOTAL.match(s, it.end)
+        )
+        or (
+            a.bound == "lower"
+            and "here " in near
+            and _round(a.value)
+            and _THERE_ARE.search(s, max(0, a.start - 90), a.start)
+            and not _IN_TOTAL.match(s, it.end)
+        )
+    ):
+        if a.bound == "upper":
+            return (None, a.value)
+        return (a.value, None)
+    return None
+
+
+def _round(value: float) -> bool:
+    """1, 2, 3 or 5 times a power of ten: a size threshold rather than a sum."""
+    mantissa = f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".")
+    return mantissa in ("1", "2", "3", "5")
+
+
+# a figure per project that no total can be: 'projects worth over 100 million yuan' for 2,000
+_MIN_AVERAGE = 2e7
+_CNY_PER = {"CNY": 1.0, "HKD": 0.9, "USD": 7.0, "EUR": 7.5, "GBP": 8.5, "JPY": 0.05}
+_SHORT_GAP = re.compile(r"[^,;()]{0,40}")
+
+# '126 projects among them': a part of the group whose floor it then shares
+_SUBSET_OF = re.compile(r"\b(?:among\s+(?:them|these|which)|of\s+(?:them|these|which))\b", re.I)
+
+
+def implausible_total(s: str, cur: Group, it: Item, floor: float | None) -> bool:
+    """'2,076 projects worth more than 100 million yuan', '126 projects among them are valued
+    at 10 billion yuan' after 'projects worth over 100 million': the figure is each project's
+    size, since no total of that many projects (of that floor, for a part of the group) can
+    be so small."""
+    a = it.amount
+    if (
+        not cur.count
+        or cur.count < 2
+        or not _round(a.value)
+        or a.bound == "upper"
+        or not _SHORT_GAP.fullmatch(s[cur.end : it.start])
+    ):
+        return False
+    average = a.value * _CNY_PER.get(a.currency or "CNY", 1.0) / cur.count
+    return (a.bound == "lower" and average < _MIN_AVERAGE) or (
+        floor is not None and average < floor and _SUBSET_OF.search(s, cur.start, it.start) is not None
+    )
+
+
+def floor_of(band: tuple | None) -> float:
+    """The lower bound of a band (0 when it has none)."""
+    return band[0] or 0.0 if band else 0.0

@@ -1,0 +1,169 @@
+"""The sector of one English cohort, from its own words.
+
+The count's noun phrase ("12 new energy projects"), the field a gapped item names ("6 are on
+infrastructure"), the predicate after the count or the figures ("... are in biomedicine"; none
+for an open list of fields "covering tourism, education and other fields"), the facility's
+name, else the clause before the figures. A sentence "The projects cover A, B and C" right
+after a cohort names that cohort's fields (`fields_sentence`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.counts import ARE_PROJECTS
+from flows.core.extract.en.figures import Group
+from flows.core.extract.en.labels import sector_in, sector_terms
+
+_IN_SECTOR = re.compile(
+    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
+    r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
+    r"span(?:s|ned|ning)?|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?",
+    re.I,
+)
+
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{3,80}?,")
+
+
+def _sector_after(post: str) -> str | None:
+    """', ... are in new energy' right after the figures names the cohort's sector ("" when it
+    names a list of fields that is no one sector, None when it names none); a list of
+    fields names one only when the lexicon reads every item ('mainly in auto parts, robotics
+    and high-end equipment'): an open or partly unknown list ('covering tourism, education
+    and other fields') is a cohort of no one sector."""
+    m = _IN_SECTOR.match(post)
+    if not m or m.end() == 0:
+        return None
+    rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
+    if _MANY.match(rest):  # 'a wide range of sectors including ...'
+        return ""
+    such = _SUCH_AS.search(rest)
+    if such:  # 'key industries, such as chips, ...'
+        return sector_in(rest)
+    if _LIST_SHAPE.match(rest):
+        if _OPEN_LIST.search(rest):
+            return ""
+        pieces = [p for p in _LIST_SPLIT.split(rest) if p.strip()]
+        if not all(sector_in(p) for p in pieces[:-1]) or not sector_in(" ".join(pieces[-1].split()[:4])):
+            return ""
+        return sector_in(pieces[0])
+    return sector_in(" ".join(rest.split()[:6]))
+
+
+# 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
+_FIELDS_SENTENCE = re.compile(
+    r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
+    r"(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?=\s+(?:(?:mainly|mostly|"
+    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|"
+    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
+    re.I,
+)
+# where such a list of fields ends: ', were signed ...', ', and 41 of them ...'
+_FIELDS_STOP = re.compile(
+    r",\s+(?:and\s+)?(?:\d|with\b|while\b|whereas\b|were\b|was\b|are\b|is\b|"
+    r"have\b|has\b|will\b|which\b|among\s+(?:which|them)\b|(?:[\w-]+\s+){1,3}(?:said|says|noted|added)\b)",
+    re.I,
+)
+
+
+def fields_sentence(s: str) -> str | None:
+    """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
+    the sentence before (by _sector_after's reading of the list), or None."""
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "all ", "in t"):
+        return None
+    m = _FIELDS_SENTENCE.match(s)
+    if not m:
+        return None
+    post = s[m.end() :]
+    stop = _FIELDS_STOP.search(post)
+    return _sector_after(post[: stop.start()] if stop else post) or None
+
+
+def _names_field(post: str) -> bool:
+    m = _IN_SECTOR.match(post)
+    return bool(m and m.end() > 0)
+
+
+# what follows a gapped count: '6 are on infrastructure', '25 in new energy'
+_GAPPED_FIELD = re.compile(
+    r"\s*(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:mainly|all)\s+)?(?:on|in|of|for|from|involved?|involves|covers?|covered|"
+    r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+"
+    r"(?:the\s+)?([^,;.]*)",
+    re.I,
+)
+_PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
+_FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s")
+_MANY = re.compile(
+    r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
+    r"(?:various|multiple|diverse|many|several|different)\b",
+    re.I,
+)
+_SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely)\b", re.I)
+_LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
+_LIST_SPLIT = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+(?!(?:health|tourism|"
+    r"environmental|trade|technology)\b)",
+    re.I,
+)
+_OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
+# 'a floating photovoltaic project': another, single project's words are not the cohort's
+_ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
+
+_COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
+
+
+def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str | None) -> str | None:
+    """The cohort's sector, from its own words: the count's noun phrase ('12 new energy
+    projects'), the field a gapped item names ('6 are on infrastructure'), the predicate
+    right after the count or the figures ('... are in biomedicine'), or else the clause
+    before the figures ('By sector, new energy took 30% with 12 projects')."""
+    if counted and g.paired:
+        code = sector_in(s[counted.start : counted.end])
+        if code:
+            return code
+    if g.listed:
+        return g.sector
+    if counted and counted.kind == "elliptic":  # '679 are manufacturing projects'
+        m = ARE_PROJECTS.match(s, counted.end)
+        code = sector_in(m.group(0)) if m else None
+        if code:
+            return code
+    if counted and counted.kind == "gapped":
+        m = _GAPPED_FIELD.match(s, counted.end, next_start)
+        return sector_in(m.group(1)) if m else None
+    if counted:
+        own = s[counted.start : counted.end]
+        code = sector_in(own) if _PROJECT_NOUN.search(own) else None  # not 'projects 9'
+        if code:
+            return code
+        post = s[counted.end : next_start]
+        code = _sector_after(post) if _names_field(post) else None
+        if code is not None:
+            return code or None
+    post = s[g.end : next_start]
+    code = _sector_after(post) if _names_field(post) else None
+    if code is not None:
+        return code or None
+    if g.band is not None and g.amount is not None:
+        # '9 projects between 1 and 5 billion yuan in the tourism sector, worth 2 billion yuan':
+        # the field named between the band and the total
+        for a, b in zip(g.items, g.items[1:]):
+            if b is g.amount and a.amount is not None and a.end < b.start:
+                between = s[a.end : b.start]
+                code = _sector_after(between) if _names_field(between) else None
+                if code:
+                    return code
+    code = sector_in(name) if name else None
+    if code:
+        return code
+    clause = _APPOSITIVE.sub(" ", prefix)
+    if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
+        clause = _COORD.split(clause)[-1]  # fields are the clause before's
+    if g.count != 1:
+        clause = _ONE_PROJECT.sub(" ", clause)
+    if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
+        return None
+    return sector_in(clause)

@@ -1,0 +1,117 @@
+"""The stage of one English cohort: the stage term nearest its figures.
+
+After an earlier cohort of the same sentence the cohort's own predicate comes after its
+figures ("... broke ground and 18 projects were completed"); in machine-translated tables the
+stage word is in the noun phrase before the number ("newly started projects 247"); the counts
+"respectively" pairs each read the stage of their own clause; and a verb telling what the
+projects drew ("71 farm projects attracted 2.3 billion yuan") is no stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.counts import Count
+from flows.core.extract.en.figures import Group
+from flows.core.extract.en.labels import stage_near, stage_terms
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q
+
+CLAUSE_END = re.compile(r"[,;:]|\b(?:while|whereas)\b", re.I)
+
+_STAGE_MEMO: tuple = ("", [])  # (sentence, its stage terms): one lexicon pass a sentence
+
+
+def _stage_spans(s: str) -> list[tuple[int, int, str]]:
+    memo = _STAGE_MEMO  # (one tuple, read and rebound whole: safe across threads)
+    if memo[0] is s:
+        return memo[1]
+    spans = stage_terms(s)
+    globals()["_STAGE_MEMO"] = (s, spans)
+    return spans
+
+
+def _nearest(spans: list, lo: int, hi: int, start: int, end: int) -> str | None:
+    """stage_near(s[lo:hi], start - lo, end - lo), off the sentence's stage terms."""
+    best, best_d = None, None
+    for a, b, stage in spans:
+        if a < lo or b > hi:
+            continue
+        d = start - b if b <= start else a - end if a >= end else 0
+        if best_d is None or d < best_d:
+            best, best_d = stage, d
+    return best
+
+
+def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
+    """The stage term nearest the figures; after an earlier cohort of the same sentence, its
+    own predicate ('... broke ground and 18 projects were completed') comes after the figures."""
+    spans = _stage_spans(s)
+    if not spans:
+        return None
+    if prev_end:
+        clause = CLAUSE_END.search(s, g.end, next_start)
+        after = _nearest(spans, g.end, clause.start() if clause else next_start, g.end, g.end)
+        if after:
+            return after
+    return _nearest(spans, prev_end, next_start, g.start, g.end)
+
+
+def _stage_masked(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
+    """_stage for a copy of the sentence with words blanked (not the memoized sentence)."""
+    if prev_end:
+        after = stage_near(CLAUSE_END.split(s[g.end : next_start], maxsplit=1)[0], 0, 0)
+        if after:
+            return after
+    return stage_near(s[prev_end:next_start], g.start - prev_end, g.end - prev_end)
+
+
+_DREW = re.compile(
+    r"\s+(?:attract(?:ed|s|ing)|dr(?:ew|aws|awing)|secur(?:ed|es|ing)|brought\s+in|"
+    r"bringing\s+in)\s+(?:(?:a\s+total\s+of|(?:a\s+)?(?:total\s+)?investments?\s+of)\s+)?"
+    rf"(?:(?:{LOWER_Q}|{ABOUT_Q})\s+)?",
+    re.I,
+)
+
+
+def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start: int) -> str | None:
+    """The stage of group g (between the groups before and after it); `counted` is its count."""
+    if counted and counted.post and g.stage_window is None:
+        # 'newly started projects 247, newly completed projects 163': the stage word is
+        # in the noun phrase before the number
+        stage = _nearest(_stage_spans(s), prev_end, counted.end, counted.start, counted.end) or _stage(
+            s, g, prev_end, next_start
+        )
+    else:
+        stage = (
+            _stage(s, g, prev_end, next_start)
+            if g.stage_window is None
+            else _nearest(_stage_spans(s), *g.stage_window, g.stage_window[0], g.stage_window[0])
+        )
+    a = g.amount.amount if g.amount else None
+    if (
+        stage == "promoted"
+        and counted
+        and a
+        and counted.end < g.amount.start
+        and _DREW.fullmatch(s, counted.end, g.amount.start)
+    ):
+        # '71 farm projects attracted 2.3 billion yuan': the verb tells what the projects
+        # drew, not how far they got; the stage comes from the other words (or is inherited)
+        gap = g.amount.start - counted.end
+        stage = _stage_masked(s[: counted.end] + " " * gap + s[g.amount.start :], g, prev_end, next_start)
+    return stage
+
+
+def paired_stage_windows(s: str, paired: list[Group]) -> None:
+    """'Construction started on 18 projects and 7 projects were completed, with ... 9.3
+    billion and 2.6 billion yuan respectively': each count's stage is in its own clause,
+    between the counts before and after it (the amounts come later)."""
+    counts = [next(it for it in g.items if it.count) for g in paired]
+    first_amount = min((g.amount.start for g in paired if g.amount), default=len(s))
+    if first_amount < counts[-1].end:
+        return  # amounts interleaved with the counts: the usual windows do
+    clause = max(s.rfind(";", 0, counts[0].start), s.rfind(":", 0, counts[0].start)) + 1
+    for k, g in enumerate(paired):
+        start = counts[k - 1].end if k else clause
+        end = counts[k + 1].start if k + 1 < len(counts) else first_amount
+        g.stage_window = (start, end)

@@ -1,0 +1,182 @@
+"""The figures of one English sentence, and the groups they are read into.
+
+An `Item` is one figure in reading order: a project count (see en_counts) or an amount. Amount
+items are read here: conversions "(US$38.97 billion)" and alternatives in another currency
+("100 million yuan or 10 million dollars") fold into the amount before, "between 1 and 5
+billion yuan" is one range, adjectival amounts ("a 2-billion-yuan plant") carry the facility
+they size, "a project worth ..." and "the largest reaching ..." are one project's figure, and
+size classes ("valued at tens of billions") are figures too. A `Group` is one cohort's
+figures (see en_grouping).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows.core.extract.en.context import adjective_head, keep_amount
+from flows.core.extract.en.counts import Count
+from flows.core.extract.en.cues import has_any, may_end_with
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount, find_amounts
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    count: Count | None = None
+    amount: Amount | None = None
+    band: tuple[float | None, float | None] | None = None
+    alt: Amount | None = None
+    name: str | None = None  # facility an adjectival amount sizes: 'a 2-billion-yuan plant'
+    single: bool = False  # the amount of one project: 'a project worth 1.5 billion yuan'
+
+
+@dataclass
+class Group:
+    items: list[Item] = field(default_factory=list)
+    count: int | None = None
+    amount: Item | None = None
+    band: tuple[float | None, float | None] | None = None
+    band_currency: str | None = None
+    stage_window: tuple[int, int] | None = None  # where a paired cohort's stage term is
+    single: bool = False  # one project: 'a project worth ...', 'the largest at ...'
+    paired: bool = False  # built by 'respectively': labels come from the count phrase
+    listed: bool = False  # its sector is an item of a 'respectively' list ...
+    sector: str | None = None  # ... this one
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of the group's count (None when it has none)."""
+        return next((it.count.kind for it in self.items if it.count), None)
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+# last words of LOWER_Q and UPPER_Q phrases ('of': 'in excess of', 'upwards of')
+ARE_ABOVE_LAST = ("than", "over", "above", "least", "exceeding", "beyond", "topping", "to", "under", "below", "within")
+
+_ALT_GAP = re.compile(
+    r"\s*\(\s*(?:about|around|approximately|roughly|or|some|nearly|over|more than|equivalent to|approx\.?)?\s*$", re.I
+)
+_OR_GAP = re.compile(r"\s*,?\s*or\s+(?:about\s+|around\s+|roughly\s+)?")
+_RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
+
+
+def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Amount items of the sentence, and the spans of every money expression (refused ones
+    included: their digits are not project counts)."""
+    found = find_amounts(s)
+    spans = [(a.start, a.end) for a in found]
+    items: list[Item] = []
+    for a in found:
+        if not keep_amount(s, a):
+            continue
+        head = adjective_head(s, a)
+        if head and head[0] == "drop":
+            continue
+        prev = items[-1] if items else None
+        if (
+            prev
+            and prev.alt is None
+            and prev.band is None
+            and _ALT_GAP.search(s[prev.end : a.start])
+            and re.match(r"\s*\)", s[a.end :])
+        ):
+            prev.alt = a
+            prev.end = s.index(")", a.end) + 1
+            continue
+        if (
+            prev
+            and prev.amount
+            and prev.alt is None
+            and a.currency != prev.amount.currency
+            and _OR_GAP.fullmatch(s[prev.end : a.start])
+        ):
+            prev.alt = a  # 'above 100 million yuan or 10 million dollars': one figure
+            prev.end = a.end
+            continue
+        if (
+            prev
+            and prev.amount
+            and _RANGE_GAP.search(s[prev.end : a.start])
+            and re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
+        ):
+            prev.band = (prev.amount.value, a.value)
+            prev.end = a.end
+            continue
+        single = (
+            head is None
+            and _may_single(s, a.start)
+            and _SINGLE_BEFORE.search(s, max(0, a.start - 140), a.start) is not None
+        )
+        items.append(Item(a.start, head[1] if head else a.end, amount=a, name=head[0] if head else None, single=single))
+    if "s of " in s:
+        items = _scale_bands(s, items)
+    return items, spans
+
+
+# one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
+# hitting 3 billion yuan'
+_SINGLE_BEFORE = re.compile(
+    rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)|the\s+(?:single\s+)?"
+    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:project|one|deal|investment))?"
+    rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
+    rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"
+    rf"of|totall?ing|costing|hitting|reaching|at|involving)\s+"
+    rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?$",
+    re.I,
+)
+_SINGLE_LAST = (
+    ("worth", "at", "of", "totaling", "totalling", "costing", "hitting", "reaching", "involving")
+    + ARE_ABOVE_LAST
+    + ("nearly", "about", "around", "approximately", "roughly", "almost", "some", "estimated")
+)
+
+
+def _may_single(s: str, start: int) -> bool:
+    before = s[max(0, start - 20) : start]
+    return (
+        before[-1:].isspace()
+        and may_end_with(before, _SINGLE_LAST)
+        and has_any(
+            s[max(0, start - 140) : start].lower(),
+            (" a ", " an ", "one ", "the largest", "the biggest", "the highest", "the single"),
+        )
+    )
+
+
+# 'projects valued at tens of billions (of yuan)': a size class, not a sum
+_SCALE_CLASS = re.compile(
+    r"\b(?:valued\s+at|worth|of|at\s+the\s+level\s+of)\s+((?:tens|hundreds)\s+of\s+(?:billions|millions)|"
+    r"billions)(?:\s+of\s+(?:yuan|dollars|US\s+dollars))?\b",
+    re.I,
+)
+_SCALE_CLASS_VALUE = {
+    "tens of billions": 1e10,
+    "hundreds of billions": 1e11,
+    "tens of millions": 1e7,
+    "hundreds of millions": 1e8,
+    "billions": 1e9,
+}
+
+
+def _scale_bands(s: str, items: list[Item]) -> list[Item]:
+    """items plus the size classes ('tens of billions') the sentence names, in order."""
+    out = []
+    for m in _SCALE_CLASS.finditer(s):
+        if any(it.start <= m.start(1) < it.end for it in items):
+            continue
+        value = _SCALE_CLASS_VALUE[" ".join(m.group(1).lower().split())]
+        currency = "USD" if "dollar" in m.group(0).lower() else "CNY"
+        a = Amount(m.start(1), m.end(), value, currency, True, "lower")
+        out.append(Item(a.start, a.end, amount=a, band=(value, None)))
+    if not out:
+        return items
+    return sorted(items + out, key=lambda it: it.start)

@@ -1,0 +1,186 @@
+"""A sentence's figures in reading order -> its cohort groups.
+
+A count opens a group and an amount joins the group before ("84 projects worth ...", "Deals
+valued at 10.27 billion yuan ..., covering 43 projects"); a size band goes to the count it
+sizes (before or after it), or, said of "every project" with no count, to the article's
+headline cohort; a total after a gapped list ("11 signed Monday and two earlier, carry a
+combined ...") is the head's; "of which ..." opens a part; "respectively" pairs a list of
+counts with a list of amounts, one group per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows.core.extract.en.bands import band_of, floor_of, implausible_total
+from flows.core.extract.en.cues import cue, may_contain
+from flows.core.extract.en.figures import Group, Item
+
+_JOIN_GAP = re.compile(
+    r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
+    r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through)\s+"
+    r"(?:a\s+total\s+of\s+)?",
+    re.I,
+)
+# 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
+# projects': the count closes the amount's clause
+_TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spanning)\s+", re.I)
+# after a gapped list ('11 signed on Monday and two earlier'), a total is the head's
+_WITH = re.compile(r"\bwith\b", re.I)
+_TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
+
+_EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+)?projects?\b", re.I)
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)\s*", re.I)
+
+
+@dataclass
+class _Reading:
+    """One left-to-right pass over a sentence's items."""
+
+    s: str
+    groups: list[Group] = field(default_factory=list)
+    every: list[tuple] = field(default_factory=list)  # 'every project' bands with no count
+    cur: Group | None = None  # the group the next figure may join
+    pending: tuple | None = None  # a band stated before the count it sizes ...
+    pending_currency: str | None = None  # ... and its currency
+    floor: float | None = None  # the largest per-project floor stated so far
+
+    def open(self, group: Group) -> Group:
+        self.cur = group
+        self.groups.append(group)
+        return group
+
+
+def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
+    """Items in reading order -> cohort groups, plus 'every project' bands with no count."""
+    r = _Reading(s)
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.count:
+            _take_count(r, it)
+        elif it.single:
+            r.open(Group([it], count=1, amount=it, single=True))
+        elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it):
+            _take_amount(r, it)
+    return r.groups, r.every
+
+
+def _take_count(r: _Reading, it: Item) -> None:
+    """A count completes the amount-only group before it ('Deals valued at ... , covering 43
+    projects') or opens a group; a band waiting for it is its band."""
+    s, cur = r.s, r.cur
+    joinable = (
+        cur
+        and cur.count is None
+        and cur.amount
+        and not cur.band
+        and not cur.single
+        and (
+            _JOIN_GAP.fullmatch(s[cur.end : it.start])
+            or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
+        )
+    )
+    if joinable:
+        cur.count = it.count.value
+        cur.items.append(it)
+    else:
+        cur = r.open(Group([it], count=it.count.value))
+    if r.pending:
+        cur.band, cur.band_currency, r.pending = r.pending, r.pending_currency, None
+        r.floor = max(r.floor or 0, floor_of(cur.band))
+
+
+def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
+    """An amount that sizes each project: the band of the count after it (when a predicate or
+    elliptic count follows), of the counted group before, or of 'every project'. False when
+    the amount is no band."""
+    s, cur = r.s, r.cur
+    prev_end = cur.end if cur else 0
+    pred_next = bool(nxt and nxt.count and nxt.count.kind in ("predicate", "elliptic")) or bool(
+        nxt and nxt.count and nxt.count.kind != "gapped" and (cur is None or cur.band is not None)
+    )
+    band = band_of(s, it, prev_end, pred_next, bool(cur and cur.items[-1].amount), nxt.start if nxt else None)
+    if not band and cur and cur.amount is None and cur.band is None and implausible_total(s, cur, it, r.floor):
+        band = (None, it.amount.value) if it.amount.bound == "upper" else (it.amount.value, None)
+    if not band:
+        return False
+    if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
+        r.pending, r.pending_currency = band, it.amount.currency
+    elif cur and cur.count is not None and cur.band is None:
+        cur.band, cur.band_currency = band, it.amount.currency
+        cur.items.append(it)
+        r.floor = max(r.floor or 0, floor_of(band))
+    elif _EVERY_PROJECT.search(s[prev_end : it.start]):
+        r.every.append((*band, it.amount.currency))
+    return True
+
+
+def _take_gapped_total(r: _Reading, it: Item) -> bool:
+    """After a gapped list ('11 signed Monday and two earlier, carry a combined ...') a total
+    is the amount of the list's head count. False when the amount is not such a total."""
+    s, cur = r.s, r.cur
+    if not (
+        cur
+        and cur.amount is None
+        and cur.kind == "gapped"
+        and _TOTAL_WORDS.search(s[cur.end : it.start])
+        and not _WITH.search(s, cur.end, it.start)
+    ):
+        return False
+    head = next(
+        (g for g in reversed(r.groups) if g.count is not None and g.amount is None and g.kind not in ("gapped", None)),
+        None,
+    )
+    if head is None:
+        return False
+    head.amount = it  # (its span stays the count's: later items keep theirs)
+    return True
+
+
+def _take_amount(r: _Reading, it: Item) -> None:
+    """A total joins the group before when it has no amount yet (and is not '..., of which'
+    a part of it); else it opens a group of its own."""
+    s, cur = r.s, r.cur
+    if (
+        cur
+        and cur.amount is None
+        and not (
+            cur.count is not None
+            and may_contain(s[cur.end : it.start], _PART_CUE)
+            and _PART_OF.search(s, cur.end, it.start)
+        )
+    ):
+        cur.amount = it
+        cur.items.append(it)
+    else:
+        r.open(Group([it], amount=it))
+
+
+# '..., of which overseas investment accounts for $3.4 billion': a part of the figures before
+_PART_OF = re.compile(r"\b(?:of\s+which|among\s+(?:which|them|these)|of\s+(?:them|these))\b", re.I)
+_PART_CUE = cue("which", "among", r"of\s+th")
+
+
+def respectively_groups(s: str, items: list[Item]) -> tuple[list[Group], list[Group], list] | None:
+    """'10 and 20 projects ... 3 billion and 5 billion yuan respectively' -> (groups before the
+    paired lists, paired groups, bands); 'A total of 25 projects were signed, of which ...'
+    keeps its headline as a group of its own."""
+    counts = [it for it in items if it.count]
+    plain = [it for it in items if it.amount and not it.band]
+    if len(counts) < 2 or not plain:
+        return None
+    if len(counts) == len(plain) and counts[-1].start < plain[0].start:
+        return [], [Group([c, a], count=c.count.value, amount=a, paired=True) for c, a in zip(counts, plain)], []
+    after = [a for a in plain if a.start > counts[-1].start]
+    k = len(after)
+    if k < 2 or len(counts) <= k:
+        return None
+    paired = counts[-k:]
+    earlier = [it for it in items if it.end <= paired[0].start]
+    between = [it for it in items if paired[0].start <= it.start < after[0].start and not it.count]
+    if between or not earlier or _LIST_JOIN.fullmatch(s[earlier[-1].end : paired[0].start]):
+        return None
+    head, every = group_items(s, earlier)
+    return head, [Group([c, a], count=c.count.value, amount=a, paired=True) for c, a in zip(paired, after)], every

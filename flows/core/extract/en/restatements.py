@@ -1,0 +1,141 @@
+"""Restatements among an English article's cohort mentions.
+
+A headline blending two body cohorts ("42 deals, German investment tops 1.1 billion euros":
+one cohort's count, another's amount) is dropped; exact repeats, and rounded or approximate
+repeats of a precise cohort ("nearly 280 deals" for 277, "more than 580 billion" for 582.18
+billion, a headline's "over 400 projects worth 280b yuan", an amount restated in another
+currency) are folded into the cohort they restate, whose missing labels they fill in.
+"""
+
+from __future__ import annotations
+
+from flows.core.model import CohortMention
+
+NEAR = 0.05  # "more than 580 billion" restates 582.18 billion
+SAME = 0.005  # the scorer's own tolerance
+# labels a restatement carries over to the cohort it restates
+LABELS = (
+    "sector_code",
+    "size_min",
+    "size_max",
+    "size_currency",
+    "region",
+    "alt_amount",
+    "alt_currency",
+    "project_name",
+)
+
+
+def _close(a: float | None, b: float | None, tol: float) -> bool:
+    return a is not None and b is not None and abs(a - b) <= tol * max(abs(a), abs(b))
+
+
+def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
+    """m's amount restates n's amount or n's conversion, within tol, same currency."""
+    if m.amount is None:
+        return False
+    if n.amount is not None and m.currency == n.currency and _close(m.amount, n.amount, tol):
+        return True
+    return n.alt_amount is not None and m.currency == n.alt_currency and _close(m.amount, n.alt_amount, tol)
+
+
+def _covers(n: CohortMention, m: CohortMention) -> bool:
+    """True when precise cohort n already states what mention m restates."""
+    if n is m or n.amount is None:
+        return False
+    if m.project_count is not None:
+        if n.project_count != m.project_count:
+            # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
+            # headline's 'over 400 projects worth 280b yuan' the body's 412 and 283.6 billion
+            if not (
+                m.approximate
+                and m.size_min is None
+                and n.project_count is not None
+                and not m.extra.get("subset")
+                and _close(float(m.project_count), float(n.project_count), NEAR)
+            ):
+                return False
+            return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
+        if m.amount is None:
+            return m.size_min is None and m.size_max is None
+        if m.currency != n.currency:
+            return _amount_near(m, n, SAME)
+        if not _amount_near(m, n, NEAR):
+            return False
+        return (m.approximate and not n.approximate) or (
+            _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
+        )
+    if n.project_count is None:
+        return False
+    return _amount_near(m, n, SAME) or (
+        _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
+    )
+
+
+def _fewer_digits(value: float, n: CohortMention) -> bool:
+    """'USD 38 billion' is a rounding of 38.97 billion: fewer significant digits."""
+
+    def digits(v: float) -> int:
+        return len(f"{v:.6g}".replace(".", "").replace("-", "").split("e")[0].rstrip("0"))
+
+    others = [v for v in (n.amount, n.alt_amount) if v is not None]
+    return any(digits(value) < digits(v) for v in others)
+
+
+def drop_headline_blends(mentions: list[CohortMention]) -> list[CohortMention]:
+    """A headline pairing one body cohort's count with another's amount ("42 deals, German
+    investment tops 1.1 billion euros") is two facts squeezed together, not a cohort."""
+    body = [n for n in mentions if n.sentence_index > 0]
+    out = []
+    for m in mentions:
+        if m.sentence_index == 0 and m.project_count is not None and m.amount is not None:
+            same_count = [n for n in body if n.project_count == m.project_count]
+            same_amount = [n for n in body if _amount_near(m, n, SAME)]
+            if same_count and same_amount and not any(n in same_amount for n in same_count):
+                continue
+        out.append(m)
+    return out
+
+
+def _merge_into(n: CohortMention, m: CohortMention) -> None:
+    for attr in LABELS:
+        if getattr(n, attr) is None and getattr(m, attr) is not None:
+            setattr(n, attr, getattr(m, attr))
+    if not n.extra.get("explicit_stage") and m.extra.get("explicit_stage"):
+        n.stage = m.stage
+        n.extra["explicit_stage"] = True
+
+
+def _key(m: CohortMention) -> tuple:
+    return (
+        m.project_count,
+        None if m.amount is None else round(m.amount, -4),
+        m.currency,
+        m.project_name,
+        m.size_min,
+        m.size_max,
+    )
+
+
+def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
+    """Drop restatements: exact repeats, and approximate/rounded/count-only echoes of a
+    precise cohort (labels the echo carries are kept on the cohort it restates)."""
+    dropped: set[int] = set()
+    for i, m in enumerate(mentions):
+        for j, n in enumerate(mentions):
+            if j != i and j not in dropped and _covers(n, m):
+                _merge_into(n, m)
+                dropped.add(i)
+                break
+    kept: list[CohortMention] = []
+    where: dict[tuple, CohortMention] = {}
+    for i, m in enumerate(mentions):
+        if i in dropped:
+            continue
+        first = where.get(_key(m))
+        if first is not None:
+            _merge_into(first, m)
+            continue
+        where[_key(m)] = m
+        kept.append(m)
+    return kept
