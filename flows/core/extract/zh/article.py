@@ -20,8 +20,11 @@ import re
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.labels import fields_sector, sector_of, stage_of
-from flows.core.extract.zh.names import built_names, list_name, name_before, opening_name
-from flows.core.extract.zh.scan import BUILD_AFTER, Tok, scan
+from flows.core.extract.zh.lists import ITEM_SPLIT, inline_counts, paired_lists
+from flows.core.extract.zh.names import name_before, opening_name
+from flows.core.extract.zh.scan import scan
+from flows.core.extract.zh.subsets import link
+from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
@@ -42,7 +45,6 @@ _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 # pinyin glosses after characters (产业(yè)): page noise that splits words
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-_SPLIT = re.compile(r"[和与及、]")
 _SEGMENT = re.compile(r"[;。]")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
@@ -110,7 +112,7 @@ def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
     gap = s[a:b]
     if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
         return False
-    if count > 1 and not _SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
+    if count > 1 and not ITEM_SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
         return False
     return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1 :]))
 
@@ -157,9 +159,11 @@ def _mention(s: str, idx: int, **kw) -> CohortMention:
 
 
 def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state: dict) -> None:
+    """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
+    named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
     frame = _FRAME.search(s)
-    _inline_counts(s, toks)
+    inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_ref = None
     for k, t in enumerate(toks):
@@ -167,78 +171,113 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
             continue
         if frame and t.end <= frame.end():
             frame_ref = t.value
-        if t.listed:
-            continue
-        lo = max(_prev_end(toks, k), clause_start(s, t.start, soft=False))
-        head = t.start + 2 if s.startswith("项目", t.start) else t.start
-        subject = s[lo:head] + t.mid
-        money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
-        band = _band_before(toks, lo, t.end) or (
-            _band_after(s, toks, k) if k + 1 < len(toks) and toks[k + 1].kind == "band" else None
-        )
-        m = _mention(s, idx, project_count=int(t.value))
-        if money:
-            money.used = True
-            m.amount, m.currency, m.approximate = money.value, money.currency, money.approx
-            if money.alt:
-                m.alt_amount, m.alt_currency = money.alt
-        if band:
-            band.used = True
-            m.size_min, m.size_max = band.size_min, band.size_max
-        m.sector_code = sector_of(subject)
-        if m.sector_code is None:  # 签约项目67个,签约金额X,涉及A、B等领域: no other group between
-            at = max(t.end, money.end if money else 0)
-            nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
-            fields, end = fields_sector(s[at:])
-            if fields and at + end <= nxt:
-                m.sector_code = fields
-        win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
-        after = s[t.end :]
-        tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
-        clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
-        found.append((t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after}))
-    _lists(s, idx, toks, bounds, found)
+        if not t.listed:
+            found.append(_count_mention(s, idx, toks, k, bounds))
+    paired_lists(s, idx, toks, found)
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
-        lo = clause_start(s, t.start, soft=False)
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
             t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
-            seg = _SEGMENT.split(s[t.end :])[0]
-            before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
-            for name in t.names or (t.name,):
-                m = _mention(
-                    s,
-                    idx,
-                    project_count=1,
-                    amount=t.value,
-                    currency=t.currency,
-                    approximate=t.approx,
-                    project_name=name,
-                    sector_code=sector_of(name, head="left") or (None if t.names else _described_sector(s, toks, k)),
-                )
-                found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
+            found.extend(_named_mentions(s, idx, toks, k))
             continue
-        if not _CUE.search(s[lo : t.start]):
-            continue
-        if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
-            continue
-        band = _band_before(toks, lo, t.start)
-        own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
-        m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
-        if _ANAPHOR.search(s, lo, t.start):
-            m.extra["anaphor"] = True
-        if t.alt:
-            m.alt_amount, m.alt_currency = t.alt
-        if band:
-            band.used = True
-            m.size_min, m.size_max = band.size_min, band.size_max
-        win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
-        found.append((t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]}))
-    _link(s, found, out, state, frame, frame_ref)
+        total = _total_mention(s, idx, toks, k)
+        if total is not None:
+            found.append(total)
+    link(s, found, out, state, frame, frame_ref)
+
+
+def _take_amount(m: CohortMention, money: Tok) -> None:
+    money.used = True
+    m.amount, m.currency, m.approximate = money.value, money.currency, money.approx
+    if money.alt:
+        m.alt_amount, m.alt_currency = money.alt
+
+
+def _take_band(m: CohortMention, band: Tok) -> None:
+    band.used = True
+    m.size_min, m.size_max = band.size_min, band.size_max
+
+
+def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int]) -> tuple[int, CohortMention, dict]:
+    """A project count with the amount and size band that belong to it, its sector and the
+    texts its stage is read from."""
+    t = toks[k]
+    lo = max(_prev_end(toks, k), clause_start(s, t.start, soft=False))
+    head = t.start + 2 if s.startswith("项目", t.start) else t.start
+    subject = s[lo:head] + t.mid
+    money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
+    band = _band_before(toks, lo, t.end) or (
+        _band_after(s, toks, k) if k + 1 < len(toks) and toks[k + 1].kind == "band" else None
+    )
+    m = _mention(s, idx, project_count=int(t.value))
+    if money:
+        _take_amount(m, money)
+    if band:
+        _take_band(m, band)
+    m.sector_code = sector_of(subject)
+    if m.sector_code is None:
+        m.sector_code = _fields_after(s, toks, k, money)
+    win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
+    after = s[t.end :]
+    tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
+    clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
+    return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
+
+
+def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
+    """签约项目67个,签约金额X,涉及A、B等领域: the fields listed after a count (and its amount),
+    no other count between."""
+    at = max(toks[k].end, money.end if money else 0)
+    nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
+    fields, end = fields_sector(s[at:])
+    return fields if fields and at + end <= nxt else None
+
+
+def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int, CohortMention, dict]]:
+    """A named project's amount: one cohort per name (分别投资X,兴建A和B: one amount each)."""
+    t = toks[k]
+    seg = _SEGMENT.split(s[t.end :])[0]
+    before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
+    found = []
+    for name in t.names or (t.name,):
+        m = _mention(
+            s,
+            idx,
+            project_count=1,
+            amount=t.value,
+            currency=t.currency,
+            approximate=t.approx,
+            project_name=name,
+            sector_code=sector_of(name, head="left") or (None if t.names else _described_sector(s, toks, k)),
+        )
+        found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
+    return found
+
+
+def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, CohortMention, dict] | None:
+    """An amount no count took: a cohort of its own when its clause names it as an investment
+    total (投资, 签约, 总额…), not when it is a stock of enterprises."""
+    t = toks[k]
+    lo = clause_start(s, t.start, soft=False)
+    if not _CUE.search(s[lo : t.start]):
+        return None
+    if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
+        return None
+    band = _band_before(toks, lo, t.start)
+    own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
+    m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
+    if _ANAPHOR.search(s, lo, t.start):
+        m.extra["anaphor"] = True
+    if t.alt:
+        m.alt_amount, m.alt_currency = t.alt
+    if band:
+        _take_band(m, band)
+    win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
+    return (t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]})
 
 
 def _firm_stock(s: str, pos: int) -> bool:
@@ -269,143 +308,3 @@ def _anaphora_name(s: str, pos: int) -> str | None:
     if head.startswith("其中"):
         head = head[2:].lstrip(",")
     return opening_name(head.split(",", 1)[0])
-
-
-def _inline_counts(s: str, toks: list[Tok]) -> None:
-    """'开工项目32个、竣工项目15个,总投资分别为218.4亿元、63.5亿元': the counts right before a
-    分别 amount list, one per amount, are its items (each keeps its own subject)."""
-    amounts = [t for t in toks if t.kind == "amount" and t.listed and not t.used]
-    if len(amounts) < 2 or any(t.kind == "count" and t.listed for t in toks):
-        return
-    run: list[Tok] = []
-    for t in toks:
-        if t.start >= amounts[0].start:
-            break
-        run = run + [t] if t.kind == "count" and not t.used else []
-    run = run[-len(amounts) :]
-    if (
-        len(run) == len(amounts)
-        and not _SEGMENT.search(s[run[0].start : amounts[0].start])
-        and "其中" not in s[run[0].end : amounts[0].start]
-    ):
-        for c in run:
-            c.listed = c.inline = True
-
-
-def _lists(s: str, idx: int, toks: list[Tok], bounds: list[int], found: list) -> None:
-    """分别 lists: N counts pair with the next N listed amounts; subjects split on 和/与/及/、."""
-    counts = [t for t in toks if t.kind == "count" and t.listed and not t.used]
-    amounts = [t for t in toks if t.kind == "amount" and t.listed and not t.used]
-    lead = counts or amounts
-    if len(lead) < 2:
-        return
-    first = lead[0].start
-    at = s.rfind("分别", 0, first)
-    lo = clause_start(s, at if at >= 0 else first, soft=False)
-    parts = [p for p in _SPLIT.split(s[lo : at if at >= 0 else first]) if p]
-    if counts:
-        paired = [a for a in amounts if a.start > counts[-1].end][: len(counts)]
-        paired = paired if len(paired) == len(counts) else [None] * len(counts)
-    else:
-        paired, counts = amounts, [None] * len(amounts)
-    prev = lo
-    names = [list_name(p) for p in parts] if not counts[0] and len(parts) == len(counts) else []
-    if not all(names):  # every item a project, or none of them is
-        names = []
-    if not counts[0] and not names:  # 分别是A项目和B项目,总投资分别为X和Y
-        names = _listed_names(s, lo, first, len(amounts))
-    if not counts[0] and not names:  # A、B分别投资X、Y,建设P和Q: one project each
-        build = BUILD_AFTER.match(s[amounts[-1].end :])
-        built = built_names(s[amounts[-1].end + build.end() :]) if build else []
-        names = built if len(built) == len(amounts) else []
-    for i, (c, a) in enumerate(zip(counts, paired)):
-        subject = parts[i] if len(parts) == len(counts) else s[lo:first]
-        if c and c.inline:
-            subject, prev = s[max(prev, clause_start(s, c.start)) : c.end], c.end
-        name = names[i] if names else None
-        m = _mention(s, idx, project_count=int(c.value) if c else 1 if name else None, project_name=name)
-        if a:
-            a.used = True
-            m.amount, m.currency, m.approximate = a.value, a.currency, a.approx
-        if c:
-            c.used = True
-        m.sector_code = sector_of(name, head="left") if name else sector_of(subject)
-        found.append(((c or a).start, m, {"own": stage_of(subject), "before": s[:first], "named": bool(name)}))
-
-
-def _listed_names(s: str, lo: int, first: int, n: int) -> list[str]:
-    """Names enumerated in the clause before a 分别 amount list (两个项目…,分别是A项目和B项目,总投资
-    分别为X和Y): one per amount, every item a project."""
-    seg = max(s.rfind(";", 0, first), s.rfind("。", 0, first)) + 1
-    heads = list(_NAMES_HEAD.finditer(s, seg, lo))
-    if not heads:
-        return []
-    last = heads[-1]
-    names = [list_name(p) for p in _SPLIT.split(last.group("items")) if p]
-    return names if len(names) == n and all(names) else []
-
-
-_NAMES_HEAD = re.compile(r"(?:分别是|分别为|包括|即)\s*:?(?P<items>[^,;。:]+)")
-
-
-def _fallback_stage(hints: dict) -> str | None:
-    """No stage of its own: the last verb before it, else the first after it in its segment
-    (hints hold the texts; the lexicon runs only when needed)."""
-    before = stage_of(hints["before"], last=True)
-    if before or "after" not in hints:
-        return before
-    return stage_of(_SEGMENT.split(hints["after"], 1)[0])
-
-
-def _link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
-    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
-    found.sort(key=lambda x: x[0])
-    sentence_tops: list[tuple[int, int]] = []
-    frame_stage = stage_of(frame.group()) if frame else None
-    for pos, m, hints in found:
-        q = s.rfind("其中", 0, pos)
-        framed = subset = False
-        if q >= 0 and not _SEGMENT.search(s, q, pos):
-            subset = True  # a 其中 item is never the parent of the next one
-            earlier = [i for p, i in sentence_tops if p < q]
-            m.parent = earlier[-1] if earlier else state["last_top"]
-        elif frame and pos >= frame.end():
-            framed = True
-            refs = [
-                i
-                for i, o in enumerate(out)
-                if frame_ref
-                and o.project_count == frame_ref
-                and (o.amount is not None or o.sentence_index == m.sentence_index)
-            ]
-            same = [
-                i
-                for i, o in enumerate(out)
-                if frame_stage
-                and o.parent is None
-                and o.stage == frame_stage
-                and o.project_name is None
-                and o.sentence_index < m.sentence_index
-            ]
-            m.parent = refs[0] if refs else same[0] if same else state["first_top"]
-        stage = hints.get("own") or (frame_stage if framed else None)
-        if (
-            subset
-            and m.parent is not None
-            and m.parent < len(out)
-            and m.project_name is None
-            and m.size_min is None
-            and m.size_max is None
-            and out[m.parent].evidence == s
-        ):
-            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max  # 亿元以上项目36个,其中…
-        if not stage and m.parent is not None and m.parent < len(out):
-            stage = out[m.parent].stage
-        m.stage = stage or _fallback_stage(hints)
-        m.extra["explicit_stage"] = bool(hints.get("own"))
-        out.append(m)
-        if m.parent is None and not hints.get("named") and not subset and not framed:
-            state["last_top"] = len(out) - 1
-            if state.get("first_top") is None:
-                state["first_top"] = len(out) - 1
-            sentence_tops.append((pos, len(out) - 1))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.numerals import parse_count
-from flows.core.extract.zh.scan import LIST_COUNT as _LIST_COUNT
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
@@ -32,68 +32,95 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
     """The more precise cohort that restates m (True when m is simply not a cohort), else False."""
     if m.project_name is not None:
         return False
-    if m.size_min is not None or m.size_max is not None:  # a headline's banded count, restated
-        if m.amount is None and m.project_count is not None:
-            return next(
-                (
-                    o
-                    for o in others
-                    if o is not m
-                    and o.project_count == m.project_count
-                    and o.amount is not None
-                    and o.size_min == m.size_min
-                    and o.size_max == m.size_max
-                ),
-                False,
-            )
-        return False
+    if m.size_min is not None or m.size_max is not None:
+        return _banded_restatement(m, others)
     rounded = _rounded_restatement(m, others) or _truncated_restatement(m, others)
     if rounded is not None:
         return rounded
     if m.project_count is None and m.amount is not None:
-        for o in others:
-            if o is m or o.amount is None or o.currency != m.currency:
-                continue
-            if not _close(o.amount, m.amount):
-                continue
-            more_precise = o.project_count is not None or (m.approximate and not o.approximate)
-            if more_precise or (o.amount != m.amount and _digits(o.amount) > _digits(m.amount)):
-                return o
+        return _precise_amount(m, others)
     if m.amount is None and m.project_count is not None:
-        if m.project_count < 2:
-            return True
-        rounds = [
-            r
-            for r in _ROUND_COUNT.finditer(m.evidence or "")
-            if parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
-        ]
-        if rounds:
-            bound = m.sentence_index == 0 and any(r.group(0)[0] in "逾超上" for r in rounds)
-            for o in others:
-                if (
-                    o is not m
-                    and o.project_count
-                    and o.project_count != m.project_count
-                    and o.amount is not None
-                    and (
-                        abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count
-                        or (bound and o.sentence_index != 0 and m.project_count < o.project_count < 2 * m.project_count)
-                    )
-                ):
-                    return o  # (a headline's 逾百个 for the body's 126个)
-        listed = _LIST_COUNT.search(m.evidence or "")  # 长沙县、浏阳分别签约项目6个、4个: list items
-        for o in others:  # a subset (其中…13个) is not another group's restatement
-            if listed and o.sentence_index != m.sentence_index and m.sentence_index != 0:
-                continue
-            if (
-                (m.sector_code is None or m.sentence_index == 0)  # the title restates the body
-                and o is not m
+        return _count_restatement(m, others)
+    return False
+
+
+def _banded_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
+    """A headline's banded count (亿元以上项目36个) restated with its amount elsewhere."""
+    if m.amount is None and m.project_count is not None:
+        return next(
+            (
+                o
+                for o in others
+                if o is not m
                 and o.project_count == m.project_count
                 and o.amount is not None
-                and (m.parent is None or m.parent == o.parent)
-            ):
-                return o
+                and o.size_min == m.size_min
+                and o.size_max == m.size_max
+            ),
+            False,
+        )
     return False
+
+
+def _precise_amount(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
+    """An amount alone restated more precisely: with its count, unhedged, or with more digits."""
+    for o in others:
+        if o is m or o.amount is None or o.currency != m.currency:
+            continue
+        if not _close(o.amount, m.amount):
+            continue
+        more_precise = o.project_count is not None or (m.approximate and not o.approximate)
+        if more_precise or (o.amount != m.amount and _digits(o.amount) > _digits(m.amount)):
+            return o
+    return False
+
+
+def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
+    """A count alone: no cohort when under 2; else the cohort stating it with an amount, as a
+    round figure (逾百个) or as the same count (a title's, or one without a sector of its own)."""
+    if m.project_count < 2:
+        return True
+    rounded = _rounded_count(m, others)
+    if rounded is not None:
+        return rounded
+    listed = _LIST_COUNT.search(m.evidence or "")  # 长沙县、浏阳分别签约项目6个、4个: list items
+    for o in others:  # a subset (其中…13个) is not another group's restatement
+        if listed and o.sentence_index != m.sentence_index and m.sentence_index != 0:
+            continue
+        if (
+            (m.sector_code is None or m.sentence_index == 0)  # the title restates the body
+            and o is not m
+            and o.project_count == m.project_count
+            and o.amount is not None
+            and (m.parent is None or m.parent == o.parent)
+        ):
+            return o
+    return False
+
+
+def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
+    """A round count (逾百个, 近千个) restating a precise count that comes with its amount."""
+    rounds = [
+        r
+        for r in _ROUND_COUNT.finditer(m.evidence or "")
+        if parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
+    ]
+    if not rounds:
+        return None
+    bound = m.sentence_index == 0 and any(r.group(0)[0] in "逾超上" for r in rounds)
+    for o in others:
+        if (
+            o is not m
+            and o.project_count
+            and o.project_count != m.project_count
+            and o.amount is not None
+            and (
+                abs(o.project_count - m.project_count) <= ROUND_TOL * m.project_count
+                or (bound and o.sentence_index != 0 and m.project_count < o.project_count < 2 * m.project_count)
+            )
+        ):
+            return o  # (a headline's 逾百个 for the body's 126个)
+    return None
 
 
 def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:

@@ -1,0 +1,185 @@
+"""Find the project counts of one Chinese sentence, each as a `count` token with its span.
+
+Counts come with 项目 (COUNT_A/B) or with it understood: a region item followed by its amount
+(福州115个、总投资…), a band item in a parallel list (100亿元以上4个), agreements (12项投资协议),
+a count right after its stage verb (已开工680个), a place in a count-only list (萧县17个,泗县22个),
+N major projects (十大…项目) and Taiwan's investment cases (投资案共计82件); 个, 项 and 宗
+(Guangdong / Hong Kong usage) all count projects, 个月 never does. Differences (比去年同期多38个)
+and trade or purchase deals (贸易类项目19个) are no counts. Counts in a 分别 list (LIST_COUNT) are
+marked `listed`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_start, in_quotes
+from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
+from flows.core.extract.zh.tokens import Tok
+
+COUNT_A = re.compile(
+    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
+    r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库)*"
+    rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
+)
+COUNT_B = re.compile(
+    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的))项目"
+)
+COUNT_C = re.compile(
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*[个宗]\s*(?=[、,]\s*(?:计划)?"
+    r"(?:总投资|投资总额|投资额|签约金额|签约总额|协议投资|协议金额|合同金额|总金额))"
+)
+# an elided count after a band in a parallel list (5亿元以上项目42个,100亿元以上4个)
+COUNT_D = re.compile(rf"(?:以上|以下)的?(?:有|达|共|共有)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
+# agreements counted as projects (签订12项投资协议, 签约合作协议8个)
+COUNT_E = re.compile(
+    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
+    r"(?:投资协议|合作协议|合同)(?![额金外])"
+)
+# 项目数和签约金额分别为56个、328.6亿元: a count paired with the amount after it
+COUNT_H = re.compile(
+    rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
+    rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
+)
+# a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
+COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。]|$)")
+# a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
+COUNT_G = re.compile(
+    rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
+    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$)"
+)
+# a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
+# 一大批 is a vague batch and 五大类项目 counts categories
+COUNT_N = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
+    r"(?P<mid>(?![批类])[^\d,;。、:()!?个类批领域板块行业]{0,10}?)项目"
+)
+# investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
+COUNT_T = re.compile(
+    rf"(?:投资案|核准|件数)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+)
+LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
+_LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
+# a clause about trade, purchases or technology deals: its figures are no investment
+TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
+_TRADE_DEAL = re.compile(r"采购|贸易|成交")  # 贸易类项目, 采购项目: deals, not investment
+_LAST_ITEM = re.compile(r"[^和及与、]*$")
+_COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
+_DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
+_DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+
+
+def find_counts(s: str) -> list[Tok]:
+    """The project counts of sentence s, in text order."""
+    out: list[Tok] = []
+    listed: list[tuple[int, int]] = []
+    has_list, has_project = "分别" in s, "项目" in s
+    trade = _TRADE_DEAL.search(s) is not None
+    if not has_project and not has_list:  # a region list (南昌市72个、总投资…) needs no 项目
+        return _implicit_counts(s, out, _listed_counts(s))
+    for m in LIST_COUNT.finditer(s) if has_list else ():
+        listed.append(m.span())
+        for it in _LIST_ITEM.finditer(m.group(0)):
+            n = parse_count(it.group(0))
+            if n:
+                out.append(Tok("count", m.start() + it.start(), m.start() + it.end(), n, listed=True))
+    if not has_project:  # COUNT_A and COUNT_B both need the word 项目
+        return _implicit_counts(s, out, _listed_counts(s))
+    for m in COUNT_A.finditer(s):
+        follow = m.group("follow")
+        if (
+            follow not in _COUNT_FOLLOW_OK
+            and not follow.isspace()
+            and not (follow == "以" and s.startswith("以及", m.end() - 1))
+        ):
+            continue
+        if _DIFF_BEFORE.search(s, 0, m.start()) or _DIFF_CLAUSE.search(
+            s, clause_start(s, m.start(), soft=False), m.start()
+        ):
+            continue  # 比上届多签约项目15个: a difference
+        if trade and _trade_words(s, m.start()):
+            continue  # 贸易类项目19个: trade deals, not investment projects
+        n = parse_count(m.group("num"))
+        if n and not any(x <= m.start("num") < y for x, y in listed):
+            out.append(Tok("count", m.start(), m.end() - len(follow), n))
+    for m in COUNT_B.finditer(s):
+        a = m.start()
+        if a > 0 and (s[a - 1].isdigit() or s[a - 1] in ".第") or _DIFF_BEFORE.search(s[:a]):
+            continue
+        if in_quotes(s, a) or _DIFF_CLAUSE.search(s[clause_start(s, a, soft=False) : a]):
+            continue
+        if trade and (_TRADE_DEAL.search(m.group("mid")) or _trade_words(s, a)):
+            continue
+        if "分别" in m.group("mid"):
+            continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
+        n = parse_count(s[a : m.start("mid")])
+        if n and not any(t.start <= a < t.end for t in out):
+            out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
+    for m in COUNT_N.finditer(s) if "大" in s else ():
+        a = m.start()
+        if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
+            continue
+        n = parse_count(m.group("num"))
+        if n and n > 1:
+            out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
+    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
+    if has_list and "数" in s:
+        places += COUNT_H.finditer(s)
+    return _implicit_counts(s, out, _listed_counts(s) + places)
+
+
+_G_HINT = re.compile(r"[区县市州旗镇乡][\d零一二两三四五六七八九十百千]+\s*[个宗]\s*[,;。、]")
+_C_ANCHOR = re.compile(
+    r"[个宗]\s*[、,]\s*(?:计划)?(?:总投资|投资总额|投资额|签约金额|签约总额|协议投资|协议金额|合同金额|总金额)"
+)
+_NUM_TAIL = re.compile(rf"{INT}\s*(?:余|多)?\s*$")
+
+
+def _listed_counts(s: str) -> list[re.Match]:
+    """Counts of a region or band item in a list (福州115个、总投资…, 100亿元以上4个)."""
+    if "个" not in s and "宗" not in s:
+        return []
+    found = []
+    for anchor in _C_ANCHOR.finditer(s):  # 个、总投资…: the number before it, after a name (福州115个)
+        tail = _NUM_TAIL.search(s, max(0, anchor.start() - 16), anchor.start())
+        a = tail.start() if tail else 0
+        if a and "\u4e00" <= s[a - 1] <= "\u9fff":
+            m = COUNT_C.match(s, a)
+            if m:
+                found.append(m)
+    return found + list(COUNT_D.finditer(s)) if "以上" in s or "以下" in s else found
+
+
+def _trade_words(s: str, a: int) -> bool:
+    """The word before a count's 项目 (after the last 和/及/与/、 and any event name: 投资贸易
+    洽谈会 is a fair) names trade or purchase deals (贸易类项目19个, 采购项目…)."""
+    lo = clause_start(s, a, soft=False)
+    if not _TRADE_DEAL.search(s, lo, a):
+        return False
+    text = _LAST_ITEM.search(s, lo, a).group()  # the word right before 项目
+    rest = after_event(text)
+    return bool(_TRADE_DEAL.search(text if rest is None else rest))
+
+
+def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
+    """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
+    agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
+    extra = extra or []
+    if "协议" in s or "合同" in s:
+        extra += COUNT_E.finditer(s)
+    extra += COUNT_F.finditer(s)
+    if "件" in s:
+        extra += COUNT_T.finditer(s)
+    for m in extra:
+        a = m.start("num")
+        if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
+            continue
+        if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
+            continue
+        if _DIFF_BEFORE.search(s, 0, a) or _DIFF_CLAUSE.search(s, clause_start(s, a, soft=False), a):
+            continue  # 比去年同期多签约17个 / 多38个: a difference
+        n = parse_count(m.group("num") + "个")
+        if n:
+            out.append(Tok("count", a, m.end(), n))
+    return sorted(out, key=lambda t: t.start)

@@ -1,0 +1,81 @@
+"""Append one Chinese sentence's cohort mentions in text order, linking subsets and stages.
+
+A mention after 其中 is a subset (`parent`) of the last top-level cohort before it (in the
+sentence, else the article so far) and keeps a band stated on that parent (亿元以上项目36个,
+其中…); a mention after a frame (在签下的42个项目中,) is a subset of the cohort with the frame's
+count, else of an earlier top-level cohort with the frame's stage, else of the article's first.
+A mention without a stage verb of its own takes the frame's or its parent's stage, else the last
+verb before it, else the first after it in its segment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.labels import stage_of
+from flows.core.model import CohortMention
+
+_SEGMENT = re.compile(r"[;。]")
+
+
+def _fallback_stage(hints: dict) -> str | None:
+    """No stage of its own: the last verb before it, else the first after it in its segment
+    (hints hold the texts; the lexicon runs only when needed)."""
+    before = stage_of(hints["before"], last=True)
+    if before or "after" not in hints:
+        return before
+    return stage_of(_SEGMENT.split(hints["after"], 1)[0])
+
+
+def link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
+    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
+    found.sort(key=lambda x: x[0])
+    sentence_tops: list[tuple[int, int]] = []
+    frame_stage = stage_of(frame.group()) if frame else None
+    for pos, m, hints in found:
+        q = s.rfind("其中", 0, pos)
+        framed = subset = False
+        if q >= 0 and not _SEGMENT.search(s, q, pos):
+            subset = True  # a 其中 item is never the parent of the next one
+            earlier = [i for p, i in sentence_tops if p < q]
+            m.parent = earlier[-1] if earlier else state["last_top"]
+        elif frame and pos >= frame.end():
+            framed = True
+            refs = [
+                i
+                for i, o in enumerate(out)
+                if frame_ref
+                and o.project_count == frame_ref
+                and (o.amount is not None or o.sentence_index == m.sentence_index)
+            ]
+            same = [
+                i
+                for i, o in enumerate(out)
+                if frame_stage
+                and o.parent is None
+                and o.stage == frame_stage
+                and o.project_name is None
+                and o.sentence_index < m.sentence_index
+            ]
+            m.parent = refs[0] if refs else same[0] if same else state["first_top"]
+        stage = hints.get("own") or (frame_stage if framed else None)
+        if (
+            subset
+            and m.parent is not None
+            and m.parent < len(out)
+            and m.project_name is None
+            and m.size_min is None
+            and m.size_max is None
+            and out[m.parent].evidence == s
+        ):
+            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max  # 亿元以上项目36个,其中…
+        if not stage and m.parent is not None and m.parent < len(out):
+            stage = out[m.parent].stage
+        m.stage = stage or _fallback_stage(hints)
+        m.extra["explicit_stage"] = bool(hints.get("own"))
+        out.append(m)
+        if m.parent is None and not hints.get("named") and not subset and not framed:
+            state["last_top"] = len(out) - 1
+            if state.get("first_top") is None:
+                state["first_top"] = len(out) - 1
+            sentence_tops.append((pos, len(out) - 1))
