@@ -16,7 +16,9 @@ import pytest
 
 from flows.core.contract import frame_schema
 from flows.core.extract.event import detect_event
-from flows.core.warehouse.event_match import Figure, Report, cluster, is_generic, markers, match, name_key, prepare
+from flows.core.warehouse.event_evidence import Figure, Report, match, prepare
+from flows.core.warehouse.event_keys import is_generic, markers, name_key
+from flows.core.warehouse.event_match import cluster
 from schemas.records import EventMemberRecord, EventRecord
 
 from conftest import DATA, run_once

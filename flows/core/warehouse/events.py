@@ -18,7 +18,9 @@ import polars as pl
 
 from flows.core.contract import frame_schema
 from flows.core.warehouse.connect import SQL_DIR, apply_statements
-from flows.core.warehouse.event_match import Figure, Member, Report, cluster, is_generic, name_key, prepare
+from flows.core.warehouse.event_evidence import Figure, Report, prepare
+from flows.core.warehouse.event_keys import is_generic, name_key
+from flows.core.warehouse.event_match import Member, cluster
 from schemas.records import EventMemberRecord, EventRecord
 
 EVENTS_DIR = SQL_DIR / "load" / "events"
