@@ -102,9 +102,9 @@ SECTOR_KINDS = {
 }
 
 
-def sector_rows(sectors: list[dict], event: dict) -> list[dict]:
-    """The event's sectors as a tree: each top-level sector (its roll-up row if it has
-    sub-sectors), then its sub-sectors indented. Rows never add up to the total."""
+def _sector_tree(sectors: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """The top-level rows by sector code and the sub-sectors under each; a sub-sector whose
+    parent is not among the rows stands as a top-level row of its own."""
     by_code: dict[str, dict] = {}
     for s in sectors:
         if s.get("parent_sector_code") is None:
@@ -118,6 +118,13 @@ def sector_rows(sectors: list[dict], event: dict) -> list[dict]:
                 children.setdefault(s["parent_sector_code"], []).append(s)
             else:
                 by_code[s["sector_code"]] = s
+    return by_code, children
+
+
+def sector_rows(sectors: list[dict], event: dict) -> list[dict]:
+    """The event's sectors as a tree: each top-level sector (its roll-up row if it has
+    sub-sectors), then its sub-sectors indented. Rows never add up to the total."""
+    by_code, children = _sector_tree(sectors)
     use_money = any(s.get("investment_cny") is not None for s in sectors)
 
     def measure(s):
@@ -196,9 +203,9 @@ YEAR_KINDS = {"events without findings": "#3b6ea8", "events with DQ findings or 
 UNKNOWN_YEAR = "unknown year"
 
 
-def year_chart(events: list[dict]) -> dict:
-    """Headline investment by event year, each event once; events without a year in their own
-    bucket; the share of events with findings stacked apart so an outlier is seen flagged."""
+def _year_buckets(events: list[dict]) -> dict[str, dict]:
+    """Per year label: how many events and projects, the headline investment of events with and
+    without findings (or conflicts), and how many are flagged."""
     years: dict[str, dict] = {}
     for ev in events:
         label = str(ev["event_year"]) if ev.get("event_year") is not None else UNKNOWN_YEAR
@@ -208,7 +215,12 @@ def year_chart(events: list[dict]) -> dict:
         flagged = bool(ev.get("dq_issues") or ev.get("conflicted_facts"))
         y["flagged_n"] += flagged
         y["flagged" if flagged else "clean"] += ev.get("total_investment_cny") or 0
-    order = sorted((k for k in years if k != UNKNOWN_YEAR)) + ([UNKNOWN_YEAR] if UNKNOWN_YEAR in years else [])
+    return years
+
+
+def _year_bars(years: dict[str, dict], order: list[str]) -> tuple[list[dict], list[dict]]:
+    """The stacked bar parts (clean and flagged investment, in billions) and the figures written
+    at the end of each year's bar."""
     parts, labels = [], []
     for label in order:
         y = years[label]
@@ -220,6 +232,15 @@ def year_chart(events: list[dict]) -> dict:
         if y["flagged_n"]:
             text += f" · {y['flagged_n']} flagged"
         labels.append({"label": label, "value": total / BN, "text": text})
+    return parts, labels
+
+
+def year_chart(events: list[dict]) -> dict:
+    """Headline investment by event year, each event once; events without a year in their own
+    bucket; the share of events with findings stacked apart so an outlier is seen flagged."""
+    years = _year_buckets(events)
+    order = sorted((k for k in years if k != UNKNOWN_YEAR)) + ([UNKNOWN_YEAR] if UNKNOWN_YEAR in years else [])
+    parts, labels = _year_bars(years, order)
     top = max([r["value"] for r in labels] + [1e-9])
     x = alt.X(
         "value:Q",
