@@ -165,7 +165,7 @@ SUMMARY = {
 @pytest.fixture
 def fake_run(monkeypatch, tmp_path):
     """`newsetl run` with the Prefect flow replaced by a summary (no server, no flow)."""
-    from flows import cli as cli_module
+    from flows.cli import flow_commands
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)  # no configured API to check
     monkeypatch.setenv("PREFECT_PROFILES_PATH", str(tmp_path / "no-profiles.toml"))
@@ -178,7 +178,7 @@ def fake_run(monkeypatch, tmp_path):
 
     fake.summary = {}
     fake.calls = calls
-    monkeypatch.setattr(cli_module, "_run_with_prefect", fake)
+    monkeypatch.setattr(flow_commands, "run_with_prefect", fake)
     return fake
 
 
@@ -252,7 +252,7 @@ def test_console_log_levels_and_no_duplicated_summary_line():
 
     from prefect.logging.handlers import PrefectConsoleHandler
 
-    from flows import cli as cli_module
+    from flows.cli import prefect_session
 
     summary = logging.LogRecord(
         "prefect.flow_runs", logging.INFO, __file__, 1, "run r1: 3 files seen, 3 new, 0 changed", None, None
@@ -270,7 +270,7 @@ def test_console_log_levels_and_no_duplicated_summary_line():
             ("normal", logging.NOTSET, False),
             ("verbose", logging.NOTSET, True),
         ):
-            cli_module._console_log_level(verbosity)
+            prefect_session._console_log_level(verbosity)
             assert handler.level == level
             assert bool(handler.filter(summary)) is shows_summary
             assert handler.filter(progress)
@@ -339,15 +339,12 @@ def test_dev_score_without_the_dev_set_is_one_line_exit_2(tmp_path):
 def test_no_flow_heartbeats_only_on_a_temporary_server_started_here(monkeypatch):
     from prefect.settings import get_current_settings
 
-    from flows import cli as cli_module
-    from flows import prefect_local as local_api
+    from flows.cli import prefect_session
 
     default = get_current_settings().flows.heartbeat_frequency
     assert default is not None
-    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")  # configured
-    with cli_module._no_heartbeats_on_a_temporary_server():
+    with prefect_session._no_heartbeats_on_a_temporary_server(False):  # a configured API
         assert get_current_settings().flows.heartbeat_frequency == default
-    monkeypatch.setattr(local_api, "_STARTED", ["http://prefect.example:4200/api"])  # ours
-    with cli_module._no_heartbeats_on_a_temporary_server():
+    with prefect_session._no_heartbeats_on_a_temporary_server(True):  # ours
         assert get_current_settings().flows.heartbeat_frequency is None
     assert get_current_settings().flows.heartbeat_frequency == default
