@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.core.contract import files_only
 from flows.core.run import runner
-from flows.core.run.workers import BatchPool
+from flows.core.run import workers as worker_pools
 from flows.core.warehouse.publish import run_lock, working_copy
 
 
@@ -37,8 +37,9 @@ def plan(raw_dir: Path, batch_size: int, workers: int, known):
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(plan: Path, batch_no: int, raw_dir: Path):
     """One batch: in a process of the run's worker pool when it has one (task runner
-    'process'), else right here (a thread of the flow, or a Dask worker)."""
-    pool = _POOL[0] if _POOL else None
+    'process'), else right here (a thread of the flow, or a Dask worker). The pool is found
+    through flows.core.run.workers, so that a Dask runner can pickle this task."""
+    pool = worker_pools.run_pool()
     if pool is not None:
         return pool.run_batch(plan, batch_no, raw_dir)
     return runner.run_planned_batch(plan, batch_no, raw_dir)
@@ -74,39 +75,6 @@ def workers_share_this_api():
     finally:
         if previous is None:
             os.environ.pop("PREFECT_API_URL", None)
-
-
-_EARLY: list[BatchPool] = []  # spawned before the flow, not yet adopted by a run
-_POOL: list[BatchPool] = []  # the worker pool of the run in progress in this process
-
-
-def start_workers_early(workers: int) -> None:
-    """Spawn the extraction worker processes now (each imports and warms the extraction code
-    while Prefect's server boots); the next run in this process with as many workers adopts
-    them."""
-    _EARLY.append(BatchPool(workers))
-
-
-def stop_unused_workers() -> None:
-    while _EARLY:
-        _EARLY.pop().close()
-
-
-@contextmanager
-def batches_in_processes(workers: int):
-    """The run's worker pool (the early one if there is one of this size), in use by
-    extract_batch until the block ends; then its processes exit in the background."""
-    pool = next((p for p in _EARLY if p.workers == workers), None)
-    if pool is not None:
-        _EARLY.remove(pool)
-    else:
-        pool = BatchPool(workers)
-    _POOL.append(pool)
-    try:
-        yield pool
-    finally:
-        _POOL.remove(pool)
-        pool.close()
 
 
 def task_runner_for(kind: str, workers: int, dask_address: str | None, batches: int):
@@ -197,8 +165,7 @@ def etl(
         open_copy.enter_context(runner.held_open(work, memory_limit))  # until the load is done
         known = prepare(work, memory_limit)
         planned = plan(raw_dir, batch_size, workers, known)
-        batches = planned.batches
-        seconds["discover"] = time.perf_counter() - clock
+        batches, seconds["discover"] = planned.batches, time.perf_counter() - clock
 
         clock = time.perf_counter()
         extracted = read_and_extract(
@@ -223,7 +190,8 @@ def etl(
         written = export(warehouse, export_dir, memory_limit)
         seconds["export"] = time.perf_counter() - clock
 
-    summary = {
+    log_counts(logger, run_id, counts)
+    return {
         "run_id": run_id,
         **vars(counts),
         "batches": len(batches),
@@ -231,6 +199,10 @@ def etl(
         "quarantine": extracted["quarantine"],
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
     }
+
+
+def log_counts(logger, run_id: str, counts) -> None:
+    """The run's one-line account of files and rows."""
     logger.info(
         "run %s: %s files seen, %s new, %s changed, %s unchanged, %s quarantined, "
         "%s removed; %s cohorts loaded, %s facts, %s data-quality findings",
@@ -245,7 +217,6 @@ def etl(
         counts.facts_total,
         sum(counts.dq_issues.values()),
     )
-    return summary
 
 
 def read_and_extract(
@@ -271,7 +242,7 @@ def read_and_extract(
             [extract_batch(plan_file, 0, raw_dir)], len(batches[0]), work, memory_limit, run_id
         )
     elif batches:
-        with batches_in_processes(workers) if in_processes else workers_share_this_api():
+        with worker_pools.batches_in_processes(workers) if in_processes else workers_share_this_api():
             extracted = extract_batches.with_options(task_runner=runner_for_batches)(
                 plan_file,
                 len(batches),

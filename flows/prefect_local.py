@@ -23,17 +23,25 @@ import sys
 import time
 import tomllib
 import urllib.request
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from flows.core.run.lifetime import die_with_parent
 
-_STARTED: list[str] = []  # API URLs of temporary servers this process runs now
+
+@dataclass(frozen=True)
+class RunAPI:
+    """The Prefect API of one command: `ready()` returns once it answers; `temporary` says it is
+    a server this command started (no UI, gone when the command ends)."""
+
+    ready: Callable[[], None]
+    temporary: bool = False
 
 
-def started_here() -> bool:
-    """Is PREFECT_API_URL a temporary server this process started (no UI, gone at exit)?"""
-    return os.environ.get("PREFECT_API_URL") in _STARTED
+def _nothing_to_wait_for() -> None:
+    return None
 
 
 def free_port() -> int:
@@ -168,26 +176,25 @@ class TemporaryServer:
 
 @contextmanager
 def prefect_api_for_run(log_file: Path):
-    """Around a flow run: yield a callable that returns once the Prefect API is ready. Uses the
+    """Around a flow run: yield a RunAPI whose ready() returns once the Prefect API answers. Uses the
     configured API when there is one, else a Prefect server already running at its default
     local address (reused across runs); otherwise starts the temporary server now, so that it
     boots while the caller imports prefect (PREFECT_API_URL is set at once: Prefect reads its
     settings at import), and stops it on exit."""
     if configured_api_url():
-        yield lambda: None
+        yield RunAPI(_nothing_to_wait_for)
         return
     running = running_local_server()
     if running:  # `prefect server start` on this machine: use it
         os.environ["PREFECT_API_URL"] = running
         try:
-            yield lambda: None
+            yield RunAPI(_nothing_to_wait_for)
         finally:
             if os.environ.get("PREFECT_API_URL") == running:
                 del os.environ["PREFECT_API_URL"]
         return
     server = TemporaryServer(log_file)
     os.environ["PREFECT_API_URL"] = server.api_url
-    _STARTED.append(server.api_url)
 
     def ready() -> None:
         try:
@@ -196,10 +203,9 @@ def prefect_api_for_run(log_file: Path):
             raise RuntimeError(f"{exc} (its log: {log_file})") from exc
 
     try:
-        yield ready
+        yield RunAPI(ready, temporary=True)
     finally:
         server.stop()
-        _STARTED.remove(server.api_url)
         if os.environ.get("PREFECT_API_URL") == server.api_url:
             del os.environ["PREFECT_API_URL"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import nullcontext
 
 import duckdb
 import pytest
@@ -56,38 +57,35 @@ def test_workers_started_before_the_flow_build_the_same_warehouse(prefect_harnes
     """`newsetl run` spawns the process pool while Prefect boots when there are more files than
     one batch; the flow adopts it and the warehouse is the one the thread runner builds."""
     from flows import etl_flow
+    from flows.core.run.workers import workers_started_early
 
     raw = tmp_path / "raw"
     shutil.copytree(DATA / "raw", raw)
     shutil.copytree(DATA / "same_event", raw / "same_event")
     built = {}
     for runner in ("thread", "early"):
-        if runner == "early":
-            etl_flow.start_workers_early(2)
-            assert len(etl_flow._EARLY) == 1
-        db = tmp_path / runner / "w.duckdb"
-        summary = etl_flow.etl(
-            raw_dir=str(raw),
-            warehouse=str(db),
-            export_dir=str(tmp_path / runner / "x"),
-            batch_size=2,
-            task_runner="thread" if runner == "thread" else "process",
-            workers=2,
-        )
+        with workers_started_early(2) if runner == "early" else nullcontext() as early:
+            db = tmp_path / runner / "w.duckdb"
+            summary = etl_flow.etl(
+                raw_dir=str(raw),
+                warehouse=str(db),
+                export_dir=str(tmp_path / runner / "x"),
+                batch_size=2,
+                task_runner="thread" if runner == "thread" else "process",
+                workers=2,
+            )
+            if early is not None:
+                assert early.closed  # adopted by the run and stopped with it, not left over
         assert summary["batches"] == 5
         built[runner] = contents(db)
-    assert not etl_flow._EARLY  # adopted by the run, not left over
-    etl_flow.stop_unused_workers()
     assert built["early"] == built["thread"]
 
 
 def test_unused_early_workers_are_stopped(tmp_path):
-    from flows import etl_flow
+    from flows.core.run.workers import workers_started_early
 
-    etl_flow.start_workers_early(2)
-    pool = etl_flow._EARLY[0]
-    pids = [p.pid for p in pool.processes()]
-    assert len(pids) == 2
-    etl_flow.stop_unused_workers()
-    assert not etl_flow._EARLY
+    with workers_started_early(2) as pool:
+        pids = [p.pid for p in pool.processes()]
+        assert len(pids) == 2
+    assert pool.closed
     assert wait_gone(pids) == []

@@ -53,22 +53,22 @@ def test_no_profile_file_means_no_configured_api(monkeypatch, tmp_path):
 
 def test_configured_api_starts_no_server(monkeypatch, tmp_path):
     monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
-    with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
-        ready()
+    with local_api.prefect_api_for_run(tmp_path / "server.log") as api:
+        api.ready()
         assert os.environ["PREFECT_API_URL"] == "http://prefect.example:4200/api"
-        assert not local_api.started_here()
+        assert not api.temporary
     assert not (tmp_path / "server.log").exists()
 
 
 def test_temporary_server_answers_then_stops(monkeypatch, tmp_path):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
+    with local_api.prefect_api_for_run(tmp_path / "server.log") as api:
         url = os.environ["PREFECT_API_URL"]  # set before prefect is imported
-        assert url.startswith("http://127.0.0.1:") and local_api.started_here()
-        ready()
+        assert url.startswith("http://127.0.0.1:") and api.temporary
+        api.ready()
         with urllib.request.urlopen(f"{url}/health", timeout=5) as resp:
             assert resp.status == 200
-    assert "PREFECT_API_URL" not in os.environ and not local_api.started_here()
+    assert "PREFECT_API_URL" not in os.environ
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{url}/health", timeout=2)
 
@@ -170,10 +170,10 @@ def test_a_running_local_server_is_reused_instead_of_starting_one(tmp_path, monk
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(local_api, "TemporaryServer", None)  # would fail if called
     try:
-        with local_api.prefect_api_for_run(tmp_path / "server.log") as ready:
-            ready()
+        with local_api.prefect_api_for_run(tmp_path / "server.log") as api:
+            api.ready()
             assert os.environ["PREFECT_API_URL"] == url
-            assert not local_api.started_here()
+            assert not api.temporary
         assert "PREFECT_API_URL" not in os.environ
     finally:
         server.shutdown()

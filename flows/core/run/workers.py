@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from flows.core.contract import BatchResult
@@ -30,6 +32,7 @@ class BatchPool:
 
     def __init__(self, workers: int):
         self.workers = workers
+        self.closed = False
         self._executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
         )
@@ -49,4 +52,44 @@ class BatchPool:
     def close(self, wait: bool = False) -> None:
         """Stop the processes: queued batches are cancelled; without `wait` they exit in the
         background (the interpreter still joins them at exit)."""
+        self.closed = True
         self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+# Run state in context variables (Prefect's thread task runner copies the context into each task):
+# the workers spawned early by the command, and the pool of the run in progress.
+_EARLY_WORKERS: ContextVar[BatchPool | None] = ContextVar("newsetl_early_workers", default=None)
+_RUN_WORKERS: ContextVar[BatchPool | None] = ContextVar("newsetl_run_workers", default=None)
+
+
+@contextmanager
+def workers_started_early(workers: int):
+    """Spawn the extraction worker processes now (each imports and warms the extraction code
+    while Prefect's server boots); a run inside the block with as many workers adopts them.
+    They are stopped when the block ends, used or not."""
+    pool = BatchPool(workers)
+    token = _EARLY_WORKERS.set(pool)
+    try:
+        yield pool
+    finally:
+        _EARLY_WORKERS.reset(token)
+        pool.close()
+
+
+@contextmanager
+def batches_in_processes(workers: int):
+    """The run's worker pool (the early one if there is one of this size, not yet used), in
+    use by extract_batch until the block ends; then its processes exit in the background."""
+    early = _EARLY_WORKERS.get()
+    pool = early if early is not None and early.workers == workers and not early.closed else BatchPool(workers)
+    token = _RUN_WORKERS.set(pool)
+    try:
+        yield pool
+    finally:
+        _RUN_WORKERS.reset(token)
+        pool.close()
+
+
+def run_pool() -> BatchPool | None:
+    """The worker pool of the run in progress in this context, if it runs batches in processes."""
+    return _RUN_WORKERS.get()
