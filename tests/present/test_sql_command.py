@@ -348,3 +348,13 @@ def test_max_width_cuts_table_cells_only(sql):
     assert display_width(lines_of(table)[2].split(" | ")[0]) <= 10
     assert "…" not in sql("--max-width", "10", "--format", "csv", query).output
     assert "…" not in sql(query).output  # a pipe (the runner) is not cut by default
+
+
+def test_table_and_markdown_print_no_terminal_control_sequences(sql):
+    """A file name (or any text) holding ESC sequences or BEL cannot drive the terminal."""
+    query = "select 'raw/' || chr(27) || '[2J' || chr(7) || 'x.txt' as source_file"
+    for fmt in ("table", "markdown"):
+        out = sql("--format", fmt, query).output
+        assert "\x1b" not in out and "\x07" not in out
+        assert "raw/\\x1b[2J\\x07x.txt" in out
+    assert "\\u001b" in sql("--format", "json", query).output  # JSON escapes it itself

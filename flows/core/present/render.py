@@ -36,9 +36,17 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
+_SHOWN = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+
+
 def _flat(text: str) -> str:
-    """One terminal line per row: newlines and tabs in a value shown as escapes."""
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    """One terminal line per row, nothing the terminal would act on: newlines and tabs shown as
+    escapes, every other control character (ESC of a terminal sequence, BEL, C1) as \\xNN."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _SHOWN.get(ch) or (f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch) for ch in text
+    )
 
 
 def _interval(value: timedelta) -> str:
@@ -149,7 +157,8 @@ def _table(columns: list[str], rows: list[tuple], max_width: int | None = None) 
 def _markdown(columns: list[str], rows: list[tuple]) -> str:
     def cell(value) -> str:
         text = "NULL" if value is None else _text(value)
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+        text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+        return _flat(text)
 
     right = [_numeric([row[i] for row in rows]) for i in range(len(columns))]
     out = [
