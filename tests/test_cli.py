@@ -348,3 +348,14 @@ def test_no_flow_heartbeats_only_on_a_temporary_server_started_here(monkeypatch)
     with prefect_session._no_heartbeats_on_a_temporary_server(True):  # ours
         assert get_current_settings().flows.heartbeat_frequency is None
     assert get_current_settings().flows.heartbeat_frequency == default
+
+
+def test_warnings_and_errors_print_no_terminal_control_sequences(capsys):
+    from flows.cli.common import fail, warn
+
+    warn("no cohorts in raw/\x1b]0;owned\x07a.txt")
+    with pytest.raises(SystemExit):
+        fail("cannot read raw/\x1b[2Jb.txt")
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "raw/\\x1b]0;owned\\x07a.txt" in err and "raw/\\x1b[2Jb.txt" in err

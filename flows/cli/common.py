@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from flows.core.present.render import one_line
 from flows.core.settings import SettingsError, build_settings
 
 EXIT_FAILED = 1
@@ -22,12 +23,13 @@ WAREHOUSE_OPTION = click.option(
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> None:
-    click.echo(f"newsetl: {message}", err=True)
+    """One line on stderr (file names and messages in it cannot drive the terminal), then exit."""
+    click.echo(f"newsetl: {one_line(message)}", err=True)
     sys.exit(code)
 
 
 def warn(message: str) -> None:
-    click.echo(f"newsetl: warning: {message}", err=True)
+    click.echo(f"newsetl: warning: {one_line(message)}", err=True)
 
 
 def settings_or_fail(**flags):

@@ -17,6 +17,7 @@ import click
 
 from flows.cli.common import EXIT_BUSY, EXIT_USAGE, fail, first_line, settings_or_fail, warn
 from flows.cli.prefect_session import run_with_prefect, set_prefect_defaults
+from flows.core.present.render import one_line
 
 
 @click.command()
@@ -123,7 +124,7 @@ def _print_summary(s: dict, everything: bool = False) -> None:
     )
     shown = s["quarantine"] if everything else s["quarantine"][:20]
     for q in shown:
-        click.echo(f"  quarantined {q['source_file']}: {q['reason']}")
+        click.echo(f"  quarantined {one_line(q['source_file'])}: {one_line(q['reason'])}")
     if len(s["quarantine"]) > len(shown):
         click.echo(f"  ... and {len(s['quarantine']) - 20} more (see the quarantine table)")
     click.echo("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in s["seconds"].items()))

@@ -39,14 +39,12 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 _SHOWN = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
 
-def _flat(text: str) -> str:
+def one_line(text: str) -> str:
     """One terminal line per row, nothing the terminal would act on: newlines and tabs shown as
     escapes, every other control character (ESC of a terminal sequence, BEL, C1) as \\xNN."""
     if text.isprintable():
         return text
-    return "".join(
-        _SHOWN.get(ch) or (f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch) for ch in text
-    )
+    return "".join(_SHOWN.get(ch) or (f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch) for ch in text)
 
 
 def _interval(value: timedelta) -> str:
@@ -142,7 +140,7 @@ def _cut(text: str, max_width: int | None) -> str:
 
 
 def _table(columns: list[str], rows: list[tuple], max_width: int | None = None) -> str:
-    cells = [[_cut("NULL" if v is None else _flat(_text(v)), max_width) for v in row] for row in rows]
+    cells = [[_cut("NULL" if v is None else one_line(_text(v)), max_width) for v in row] for row in rows]
     right = [_numeric([row[i] for row in rows]) for i in range(len(columns))]
     widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
@@ -158,7 +156,7 @@ def _markdown(columns: list[str], rows: list[tuple]) -> str:
     def cell(value) -> str:
         text = "NULL" if value is None else _text(value)
         text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
-        return _flat(text)
+        return one_line(text)
 
     right = [_numeric([row[i] for row in rows]) for i in range(len(columns))]
     out = [
