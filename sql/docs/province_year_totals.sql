@@ -5,4 +5,4 @@ comment on column province_year_totals.event_year is 'edition year; NULL when un
 comment on column province_year_totals.events is 'events hosted';
 comment on column province_year_totals.events_with_project_count is 'events whose headline total gives a project count';
 comment on column province_year_totals.projects is 'sum of the events'' headline project counts';
-comment on column province_year_totals.investment_cny is 'sum of the events'' headline investment, yuan';
+comment on column province_year_totals.investment_cny is 'sum of the events'' headline investment, yuan, DECIMAL(18,2)';

@@ -67,7 +67,7 @@ final as (
         event.city,
         event.province,
         scope.total_projects,
-        scope.total_amount_cny as total_investment_cny,
+        yuan_decimal(scope.total_amount_cny) as total_investment_cny,
         source_counts.source_articles,
         coalesce(fact_counts.facts, 0) as facts,
         coalesce(fact_counts.conflicted_facts, 0) as conflicted_facts,

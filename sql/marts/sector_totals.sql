@@ -96,7 +96,7 @@ final as (
         sector.name_zh as sector_name_zh,
         sector.parent_code as parent_sector_code,
         cast(all_levels.projects as bigint) as projects,
-        try_cast(round(all_levels.investment_cny, 2) as decimal(18, 2)) as investment_cny,
+        yuan_decimal(all_levels.investment_cny) as investment_cny,
         cast(all_levels.source_facts as bigint) as source_facts,
         all_levels.projects / nullif(scope.total_projects, 0) as share_of_event_projects,
         all_levels.investment_cny / nullif(scope.total_amount_cny, 0) as share_of_event_investment

@@ -123,7 +123,7 @@ final as (
         all_bands.band_max,
         band_label(all_bands.band_min, all_bands.band_max) as band_label,
         cast(all_bands.projects as bigint) as projects,
-        try_cast(round(all_bands.investment_cny, 2) as decimal(18, 2)) as investment_cny,
+        yuan_decimal(all_bands.investment_cny) as investment_cny,
         all_bands.is_derived
     from all_bands
     inner join event on all_bands.event_id = event.event_id

@@ -338,6 +338,13 @@ def test_mart_amounts_are_decimal_without_float_noise(con):
         con.execute("select column_name, data_type from duckdb_columns() where table_name = 'cohorts'").fetchall()
     )
     assert cohorts["amount"] == "DOUBLE" and cohorts["amount_cny"] == "DOUBLE"  # the contract's types
+    money = con.execute(
+        "select table_name, data_type from duckdb_columns() where (table_name, column_name) in "
+        "(('event_totals', 'total_investment_cny'), ('province_year_totals', 'investment_cny'))"
+    ).fetchall()
+    assert sorted(money) == [("event_totals", "DECIMAL(18,2)"), ("province_year_totals", "DECIMAL(18,2)")]
+    (total,) = con.execute("select total_investment_cny from event_totals").fetchone()
+    assert str(total) == "3000000000.00"
 
 
 def test_max_width_cuts_table_cells_only(sql):
