@@ -164,19 +164,20 @@ def sql(warehouse, fmt, max_width, params, limit, allow_local_files, query) -> N
 
 _RELATIONS = """
 with relation as (
-    select table_name as name, 'table' as kind, comment from duckdb_tables()
-    where database_name = current_database() and schema_name = 'main' and not temporary
+    select schema_name, table_name as relation_name, 'table' as kind, comment from duckdb_tables()
+    where database_name = current_database() and schema_name in ('main', 'staging') and not temporary
     union all
-    select view_name, 'view', comment from duckdb_views()
-    where database_name = current_database() and schema_name = 'main' and not internal and not temporary
+    select schema_name, view_name, 'view', comment from duckdb_views()
+    where database_name = current_database() and schema_name in ('main', 'staging')
+        and not internal and not temporary
 )
 select
-    name,
+    case when schema_name = 'main' then relation_name else schema_name || '.' || relation_name end as name,
     case
-        when kind = 'view' and name like 'stg\\_%' escape '\\' then 'staging'
+        when schema_name = 'staging' then 'staging'
         when kind = 'view' then 'mart'
-        when name like 'fct\\_%' escape '\\' or name like 'bridge\\_%' escape '\\' then 'fact'
-        when name like 'dim\\_%' escape '\\' then 'dimension'
+        when relation_name like 'fct\\_%' escape '\\' or relation_name like 'bridge\\_%' escape '\\' then 'fact'
+        when relation_name like 'dim\\_%' escape '\\' then 'dimension'
         else 'internal'
     end as layer,
     kind,
@@ -235,8 +236,8 @@ def describe(warehouse, fmt, max_width, relation) -> None:
             'select column_name as "column", data_type as type, '
             "case when is_nullable then 'yes' else 'no' end as nullable, comment "
             "from duckdb_columns() where database_name = current_database() and "
-            "schema_name = 'main' and table_name = $name order by column_index",
-            {"name": name},
+            "schema_name = $schema and table_name = $name order by column_index",
+            {"schema": name.split(".")[0] if "." in name else "main", "name": name.split(".")[-1]},
         )
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     except duckdb.Error as exc:

@@ -7,7 +7,7 @@ sector as (
 ),
 
 scope as (
-    select * from stg_event_scope
+    select * from staging.stg_event_scope
 ),
 
 summed as (

@@ -7,7 +7,7 @@ comment on column event_totals.name_zh is 'canonical Chinese name of a known eve
 comment on column event_totals.event_year is 'year the figures belong to (the edition year of the event)';
 comment on column event_totals.city is 'host city of the event, English name (Hefei)';
 comment on column event_totals.province is 'host province of the event, English name (Anhui)';
-comment on column event_totals.total_projects is 'projects of the event''s headline total fact (stg_event_scope); NULL if no report gives a count';
+comment on column event_totals.total_projects is 'projects of the event''s headline total fact (staging.stg_event_scope); NULL if no report gives a count';
 comment on column event_totals.total_investment_cny is 'investment of the event''s headline total fact, in yuan, DECIMAL(18,2); NULL if no report gives an amount';
 comment on column event_totals.source_articles is 'current (not retired) articles that report the event';
 comment on column event_totals.facts is 'resolved facts of the event (fct_cohort_fact)';

@@ -4,7 +4,7 @@ create or replace view cohorts as
 with
 
 cohort as (
-    select * from stg_cohort
+    select * from staging.stg_cohort
 ),
 
 final as (

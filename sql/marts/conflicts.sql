@@ -9,7 +9,7 @@ bridge as (
 ),
 
 fact as (
-    select * from stg_fact
+    select * from staging.stg_fact
 ),
 
 mention as (

@@ -11,7 +11,7 @@ event as (
 ),
 
 scope as (
-    select * from stg_event_scope
+    select * from staging.stg_event_scope
 ),
 
 fact as (

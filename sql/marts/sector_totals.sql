@@ -11,11 +11,11 @@ create or replace view sector_totals as
 with
 
 fact as (
-    select * from stg_fact
+    select * from staging.stg_fact
 ),
 
 scope as (
-    select * from stg_event_scope
+    select * from staging.stg_event_scope
 ),
 
 sector as (

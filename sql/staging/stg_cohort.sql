@@ -1,5 +1,5 @@
 -- every cohort with its article and event, and whether it is qualified by sector/band/place/name
-create or replace view stg_cohort as
+create or replace view staging.stg_cohort as
 
 with
 

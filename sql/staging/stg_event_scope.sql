@@ -1,11 +1,11 @@
 -- per event: its headline total fact, the largest top-level fact not limited by sector, place,
 -- name or an upper size bound (by investment, then by project count)
-create or replace view stg_event_scope as
+create or replace view staging.stg_event_scope as
 
 with
 
 fact as (
-    select * from stg_fact
+    select * from staging.stg_fact
 ),
 
 total_rank as (

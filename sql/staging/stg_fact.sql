@@ -1,5 +1,5 @@
 -- every fact with its event, and whether it could be the event's headline total
-create or replace view stg_fact as
+create or replace view staging.stg_fact as
 
 with
 

@@ -224,7 +224,7 @@ def test_tables_lists_marts_first_with_their_comments(warehouse):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     names = [r["name"] for r in rows]
-    assert names[0] == "cohorts" and {"sector_totals", "dim_event", "stg_fact", "meta"} <= set(names)
+    assert names[0] == "cohorts" and {"sector_totals", "dim_event", "staging.stg_fact", "meta"} <= set(names)
     layers = [r["layer"] for r in rows]
     assert layers == sorted(layers, key=["mart", "fact", "dimension", "internal", "staging"].index)
     assert all(r["comment"] for r in rows)
@@ -255,7 +255,7 @@ def test_describe_of_an_unknown_relation_is_a_usage_error(warehouse):
 
 
 def _undocumented(con) -> list[str]:
-    here = "database_name = current_database() and schema_name = 'main' and not internal"
+    here = "database_name = current_database() and schema_name in ('main', 'staging') and not internal"
     relations = con.execute(
         f"select table_name from duckdb_tables() where {here} and (comment is null or trim(comment) = '') "
         f"union all select view_name from duckdb_views() where {here} "
@@ -281,8 +281,9 @@ def test_every_comment_statement_applies(con):
     relations = {
         r[0]
         for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'main' "
-            "union all select view_name from duckdb_views() where schema_name = 'main' and not internal"
+            "select table_name from duckdb_tables() where schema_name in ('main', 'staging') "
+            "union all select view_name from duckdb_views() where schema_name in ('main', 'staging') "
+            "and not internal"
         ).fetchall()
     }
     assert {p.stem for p in docs} <= relations, "sql/docs/ files for relations that do not exist"
@@ -365,3 +366,23 @@ def test_table_and_markdown_print_no_terminal_control_sequences(sql):
         assert "\x1b" not in out and "\x07" not in out
         assert "raw/\\x1b[2J\\x07x.txt" in out
     assert "\\u001b" in sql("--format", "json", query).output  # JSON escapes it itself
+
+
+def test_staging_views_live_in_their_own_schema(warehouse):
+    """Analysts see the marts in main; the views the marts read are staging.*, listed last."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        main_views = {
+            r[0] for r in con.execute("select view_name from duckdb_views() where schema_name = 'main'").fetchall()
+        }
+        staged = {
+            r[0] for r in con.execute("select view_name from duckdb_views() where schema_name = 'staging'").fetchall()
+        }
+    finally:
+        con.close()
+    assert staged == {"stg_cohort", "stg_fact", "stg_event_scope"}
+    assert not any(name.startswith("stg_") for name in main_views) and "cohorts" in main_views
+    result = CliRunner().invoke(main, ["describe", "--warehouse", str(warehouse), "staging.stg_fact"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("staging.stg_fact (staging view): Staging (internal)")
+    assert "is_total_candidate" in result.output

@@ -141,7 +141,9 @@ def test_an_event_reported_twice_is_counted_once(wmc):
 
 
 def test_stg_event_scope_picks_the_headline_total(wmc):
-    assert wmc.execute("select total_fact_id, total_projects from stg_event_scope").fetchall() == [("f:a1:0", 703)]
+    assert wmc.execute("select total_fact_id, total_projects from staging.stg_event_scope").fetchall() == [
+        ("f:a1:0", 703)
+    ]
 
 
 def test_dim_sector_is_seeded_with_the_twenty_codes(con):
@@ -155,7 +157,7 @@ def test_dim_sector_is_seeded_with_the_twenty_codes(con):
 def test_stg_cohort_joins_article_and_event_and_hides_retired_articles(wmc):
     rows = wmc.execute(
         "select source_file, event_name, project_count, is_total_candidate "
-        "from stg_cohort order by cohort_index limit 3"
+        "from staging.stg_cohort order by cohort_index limit 3"
     ).fetchall()
     assert rows == [
         ("wmc.txt", "World Manufacturing Conference", 703, True),
@@ -163,11 +165,13 @@ def test_stg_cohort_joins_article_and_event_and_hides_retired_articles(wmc):
         ("wmc.txt", "World Manufacturing Conference", 399, True),
     ]
     wmc.execute("update dim_article set retired_at = now()")
-    assert wmc.execute("select count(*) from stg_cohort").fetchall() == [(0,)]
+    assert wmc.execute("select count(*) from staging.stg_cohort").fetchall() == [(0,)]
 
 
 def test_stg_fact_flags_headline_candidates(wmc):
-    rows = wmc.execute("select fact_id, project_count, is_total_candidate from stg_fact order by fact_id").fetchall()
+    rows = wmc.execute(
+        "select fact_id, project_count, is_total_candidate from staging.stg_fact order by fact_id"
+    ).fetchall()
     assert rows == [
         ("f:a1:0", 703, True),
         ("f:a1:1", 7, True),

@@ -21,6 +21,11 @@ from flows.core.lexicon import load as load_lexicon
 
 SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
 LAYERS = ("tables", "macros", "staging", "marts")
+# the warehouse's schemas: main (tables and marts, what analysts query) and staging (internal
+# views the marts read); a relation outside main is named schema.relation
+SCHEMAS = ("main", "staging")
+_SCHEMAS = "(" + ", ".join(f"'{s}'" for s in SCHEMAS) + ")"
+_QUALIFIED = "case when schema_name = 'main' then '' else schema_name || '.' end || "
 DOCS_LAYER = "docs"  # COMMENT ON statements, applied after the marts (views lose them on replace)
 _COMMENT_TARGET = re.compile(r"^\s*comment\s+on\s+(table|view|column)\s+([\w.]+)\s+is\s", re.I)
 
@@ -92,16 +97,16 @@ def apply_docs(con) -> list[str]:
     run (tests/present/test_sql_command.py fails on a stale or missing comment instead)."""
     columns = set(
         con.execute(
-            "select lower(table_name || '.' || column_name) from duckdb_columns() "
-            "where database_name = current_database() and schema_name = 'main'"
+            f"select lower({_QUALIFIED}table_name || '.' || column_name) from duckdb_columns() "
+            f"where database_name = current_database() and schema_name in {_SCHEMAS}"
         ).fetchall()
     )
     relations = {
         r[0]
         for r in con.execute(
-            "select lower(table_name) from duckdb_tables() where database_name = current_database() "
-            "and schema_name = 'main' union select lower(view_name) from duckdb_views() "
-            "where database_name = current_database() and schema_name = 'main'"
+            f"select lower({_QUALIFIED}table_name) from duckdb_tables() where database_name = current_database() "
+            f"and schema_name in {_SCHEMAS} union select lower({_QUALIFIED}view_name) from duckdb_views() "
+            f"where database_name = current_database() and schema_name in {_SCHEMAS}"
         ).fetchall()
     }
     targets = {r[0] for r in columns} | relations
@@ -165,6 +170,7 @@ def _stored_schema_version(con) -> str | None:
 
 
 def _drop_everything(con) -> None:
+    con.execute("drop schema if exists staging cascade")
     views = con.execute(
         "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'VIEW'"
     ).fetchall()
