@@ -22,6 +22,7 @@ from flows.core.ingest.read import (
     iter_jsonl,
     parse_bytes,
     read_file,
+    stat_of,
     streams_as_utf8,
 )
 from flows.core.model import Article
@@ -139,8 +140,9 @@ def scan_chunks(
         digest = size = mtime = None
         try:
             _confined(path, raw_dir)
-            if path.suffix.lower() == ".jsonl" and streams_as_utf8(path):
-                mtime = path.stat().st_mtime_ns
+            info = stat_of(path) if path.suffix.lower() == ".jsonl" else None  # one stat per file
+            if info is not None and streams_as_utf8(path, info.st_size):
+                mtime = info.st_mtime_ns
                 digest, size = file_digest(path)
                 if known.get(rel) == digest:
                     out.files.append(RawFile(rel, digest, size, "unchanged", mtime))
@@ -153,7 +155,7 @@ def scan_chunks(
                         out = ScanResult()
                 out.files.append(RawFile(rel, digest, size, "changed" if rel in known else "new", mtime))
                 continue
-            data, info = read_file(path)
+            data, info = read_file(path, info)
             digest, size, mtime = content_hash(data), len(data), info.st_mtime_ns
             if known.get(rel) == digest:
                 out.files.append(RawFile(rel, digest, size, "unchanged", mtime))

@@ -91,11 +91,19 @@ def read_bytes(path: Path) -> bytes:
     return read_file(path)[0]
 
 
-def read_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """(bytes, the stat taken to check them) of a regular file, or Unreadable with the reason:
-    one stat per file."""
+def stat_of(path: Path) -> os.stat_result:
+    """A file's stat, or Unreadable with the reason read_file gives."""
     try:
-        info = path.stat()
+        return path.stat()
+    except OSError as exc:
+        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def read_file(path: Path, info: os.stat_result | None = None) -> tuple[bytes, os.stat_result]:
+    """(bytes, the stat taken to check them) of a regular file, or Unreadable with the reason:
+    one stat per file (`info` when the caller has taken it already)."""
+    try:
+        info = info or path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise Unreadable("not a regular file")
         limit = MAX_JSONL_BYTES if path.suffix.lower() == ".jsonl" else MAX_BYTES
@@ -160,11 +168,11 @@ def file_digest(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def streams_as_utf8(path: Path) -> bool:
-    """Whether a JSONL file is big enough to stream and its first megabyte is UTF-8 (other
-    encodings are detected on the whole file, as any file is)."""
+def streams_as_utf8(path: Path, size: int) -> bool:
+    """Whether a JSONL file of `size` bytes is big enough to stream and its first megabyte is
+    UTF-8 (other encodings are detected on the whole file, as any file is)."""
     try:
-        if path.stat().st_size < STREAM_JSONL_BYTES:
+        if size < STREAM_JSONL_BYTES:
             return False
         with open(path, "rb") as fh:
             sample = fh.read(_BLOCK)
