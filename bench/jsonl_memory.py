@@ -17,12 +17,14 @@ from pathlib import Path
 
 CHILD = """
 import json, resource, sys, time
+import polars as pl
 from pathlib import Path
 from flows.core.run.pipeline import process_batch
 path = Path(sys.argv[1])
 clock = time.perf_counter()
-result = process_batch([path], path.parent, {})
-print(json.dumps({"cohorts": result.cohorts.height, "seconds": round(time.perf_counter() - clock, 1),
+result = process_batch([path], path.parent, {}, path.parent / "parts")  # as a run's worker does
+rows = result.cohorts.height + sum(pl.scan_parquet(str(p) + ".cohorts.parquet").select(pl.len()).collect().item() for p in result.parts)
+print(json.dumps({"cohorts": rows, "parts": len(result.parts), "seconds": round(time.perf_counter() - clock, 1),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 """
 

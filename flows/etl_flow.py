@@ -5,6 +5,7 @@ Each task is a thin wrapper over one function of flows.core.run.runner; frames n
 """
 
 import os
+import shutil
 import time
 import uuid
 from contextlib import ExitStack, contextmanager
@@ -254,4 +255,5 @@ def read_and_extract(
                 window=max(4, 2 * workers),
             )
     plan_file.unlink(missing_ok=True)
+    shutil.rmtree(runner.parts_dir_of(plan_file), ignore_errors=True)
     return extracted

@@ -11,6 +11,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 import polars as pl
@@ -71,6 +72,9 @@ class BatchResult:
     quarantine: pl.DataFrame
     rejects: pl.DataFrame
     seconds: dict[str, float] = field(default_factory=dict)  # read / extract / validate
+    # articles and cohorts written out while the batch ran (a big JSONL feed), in order: each
+    # part is a pair of parquet files, PART.articles.parquet and PART.cohorts.parquet
+    parts: list[Path] = field(default_factory=list)
 
 
 def files_only(files: pl.DataFrame) -> BatchResult:

@@ -42,11 +42,18 @@ def event_key(canonical_id: str | None, name: str | None, year: int | None, sour
     return key(f"article|{source_file}")
 
 
-def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> BatchResult:
+PART_ARTICLES = 20_000  # articles a batch holds before it writes them out (with `parts_dir`)
+
+
+def process_batch(
+    paths: list[Path], raw_dir: Path, known: dict[str, str], parts_dir: Path | None = None
+) -> BatchResult:
     """Read, extract and validate a batch, a chunk of articles at a time (a big JSONL feed is
-    never held whole); seconds are the CPU time of this thread per stage."""
+    never held whole); seconds are the CPU time of this thread per stage. With `parts_dir`,
+    every PART_ARTICLES articles and their cohorts go to parquet files there (result.parts), so
+    that memory does not grow with a feed's size."""
     seconds = dict.fromkeys(("read", "extract", "validate"), 0.0)
-    files, quarantined, rejects = [], [], []
+    files, quarantined, rejects, parts = [], [], [], []
     articles: list[pl.DataFrame] = []
     cohorts: list[pl.DataFrame] = []
     chunks = scan_chunks(paths, raw_dir, known)
@@ -66,6 +73,9 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
         files += scan.files
         quarantined += scan.quarantined
         rejects += bad
+        if parts_dir is not None and sum(f.height for f in articles) >= PART_ARTICLES:
+            parts.append(_write_part(parts_dir / str(len(parts)), articles, cohorts))
+            articles, cohorts = [], []
         seconds["validate"] += time.thread_time() - clock
     result = BatchResult(
         files=pl.DataFrame([vars(f) for f in files], schema=FILE_SCHEMA),
@@ -75,7 +85,16 @@ def process_batch(paths: list[Path], raw_dir: Path, known: dict[str, str]) -> Ba
         rejects=pl.DataFrame(rejects, schema=REJECT_SCHEMA),
     )
     result.seconds = seconds
+    result.parts = parts
     return result
+
+
+def _write_part(part: Path, articles: list[pl.DataFrame], cohorts: list[pl.DataFrame]) -> Path:
+    part.parent.mkdir(parents=True, exist_ok=True)
+    pl.concat(articles).write_parquet(part.with_name(part.name + ".articles.parquet"))
+    keyed = _keyed(pl.concat(cohorts) if cohorts else pl.DataFrame(schema=COHORT_SCHEMA))
+    keyed.write_parquet(part.with_name(part.name + ".cohorts.parquet"))
+    return part
 
 
 def _extract(scan: ScanResult) -> list[dict]:

@@ -81,8 +81,13 @@ def plan_run(raw_dir: Path, batch_size: int, workers: int, known: pl.DataFrame) 
     return Plan(_cut(todo, batch_size, workers), unchanged, problems)
 
 
-def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str]) -> BatchResult:
-    return process_batch([raw_dir / r for r in rels], raw_dir, known)
+def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str], parts_dir: Path | None = None) -> BatchResult:
+    return process_batch([raw_dir / r for r in rels], raw_dir, known, parts_dir)
+
+
+def parts_dir_of(plan: Path) -> Path:
+    """Where the batches of a plan write the parts of big feeds (removed with the plan)."""
+    return plan.with_name(plan.name.removesuffix(".parquet") + ".parts")
 
 
 def write_plan(path: Path, batches: list[list[str]], known: dict[str, str]) -> Path:
@@ -129,7 +134,7 @@ def run_planned_batch(plan: Path, batch_no: int, raw_dir: Path) -> BatchResult:
     rows = pl.scan_parquet(plan).filter(pl.col("batch_no") == batch_no).collect()
     known = {p: h for p, h in rows.select("path", "known_hash").iter_rows() if h is not None}
     with few_collections():
-        return run_batch(rows["path"].to_list(), raw_dir, known)
+        return run_batch(rows["path"].to_list(), raw_dir, known, parts_dir_of(plan) / str(batch_no))
 
 
 @contextmanager

@@ -72,13 +72,22 @@ def stage(con, result: BatchResult) -> None:
         "stage_quarantine": result.quarantine,
         "stage_reject": result.rejects,
     }
+    for part in result.parts:  # written out by the batch, in order; removed once staged
+        for table, suffix in (("stage_article", ".articles.parquet"), ("stage_cohort", ".cohorts.parquet")):
+            path = part.with_name(part.name + suffix)
+            _append(con, table, pl.read_parquet(path))
+            path.unlink()
     for table, frame in frames.items():
-        con.register("staged_rows", frame.select(list(_STAGES[table])).cast(_STAGES[table]).to_arrow())
-        try:
-            con.execute(f"create table if not exists {quote(table)} as select * from staged_rows limit 0")
-            con.execute(f"insert into {quote(table)} select * from staged_rows")
-        finally:
-            con.unregister("staged_rows")
+        _append(con, table, frame)
+
+
+def _append(con, table: str, frame: pl.DataFrame) -> None:
+    con.register("staged_rows", frame.select(list(_STAGES[table])).cast(_STAGES[table]).to_arrow())
+    try:
+        con.execute(f"create table if not exists {quote(table)} as select * from staged_rows limit 0")
+        con.execute(f"insert into {quote(table)} select * from staged_rows")
+    finally:
+        con.unregister("staged_rows")
 
 
 def clear_stages(con) -> None:

@@ -102,6 +102,7 @@ def working_copy(published: Path):
 def discard_work(published: Path) -> Path:
     """Remove a working copy and its write-ahead log (a run that failed, or a stale one)."""
     work = work_path(published)
-    for stale in (work, work.with_name(work.name + ".wal")):
+    for stale in (work, work.with_name(work.name + ".wal"), work.with_name(work.name + ".plan.parquet")):
         stale.unlink(missing_ok=True)
+    shutil.rmtree(work.with_name(work.name + ".plan.parts"), ignore_errors=True)  # big feeds' parts
     return work
