@@ -138,7 +138,9 @@ _BAND_AFTER = re.compile(
 _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
-_POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
+# and portal tables: "Power battery projects: 11, with an investment of ..."
+_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
 # ... with a copula: 'processing projects are 31, with investment of ...' (one figure, not
 # 'the numbers of A and B projects were 14 and 9')
 _POST_BE_BEFORE = re.compile(r"\bprojects\s+(?:are|were)\s+$", re.I)
@@ -314,7 +316,8 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         if _PREDICATE_BEFORE.search(before[-40:]) or (
             "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])
         ):
-            return Count(start, end, value, "predicate")
+            of = _OF_THEM.match(sentence, end)  # 'accounted for 13 of them, with ...'
+            return Count(start, of.end() if of else end, value, "predicate")
         if _OTHER_BEFORE.search(before[-30:]) or (elliptic_before and _ELLIPTIC_AFTER.match(sentence, end)):
             return Count(start, end, value, "elliptic")
     if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):

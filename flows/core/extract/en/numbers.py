@@ -288,6 +288,25 @@ _BORROW_GAP = re.compile(r"\s*(?:,|and|to|or|-|–|—)?\s*(?:and\s+)?")
 _NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|\bminus|\bnegative|\d[eE][+-]?)\s*\$?\s*$", re.IGNORECASE)
 
 
+# 'eight billion-yuan-level projects': the number counts projects of a size class, whose
+# value is the hyphenated scale word alone ('hundred-million-yuan-level': 100 million)
+_CLASS_SCALE = re.compile(r"\S\s+(?P<s>(?:(?:hundred|ten)[\s-])?(?:m|b|tr)illion)$", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"-(?:level|class|grade)\b", re.IGNORECASE)
+_CLASS_VALUE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _size_class(sentence: str, m: re.Match) -> Amount | None:
+    """The size class of 'N billion-yuan-level projects' (N being the projects' count)."""
+    if not (m.group("post") and sentence[m.start("post") - 1] == "-" and _CLASS_AFTER.match(sentence, m.end())):
+        return None
+    c = _CLASS_SCALE.search(m.group("num"))
+    if not c:
+        return None
+    words = re.split(r"[\s-]", c.group("s").lower())
+    value = _CLASS_VALUE[words[-1]] * (100 if words[0] == "hundred" else 10 if words[0] == "ten" else 1)
+    return Amount(m.start("num") + c.start("s"), m.end(), value, _currency(None, m.group("post")), False, None)
+
+
 def find_amounts(sentence: str) -> list[Amount]:
     """Every money expression of a sentence, in order. A bare scaled number ("5 billion")
     borrows the currency of the next amount when only 'and'/'to'/','/'-' lie between
@@ -297,6 +316,11 @@ def find_amounts(sentence: str) -> list[Amount]:
         pre, post, num = m.group("pre"), m.group("post"), m.group("num")
         if not (pre or post or _scaled(num)):
             continue
+        if not pre and post:
+            sized = _size_class(sentence, m)
+            if sized:
+                found.append(sized)
+                continue
         value = magnitude_value(num)
         if value is None or value <= 0 or _NOT_A_QUANTITY.search(sentence, max(0, m.start("num") - 8), m.start("num")):
             continue  # "-5 billion", "minus 5 billion", "1.5e3 billion": no amount

@@ -9,6 +9,7 @@ currency) are folded into the cohort they restate, whose missing labels they fil
 
 from __future__ import annotations
 
+from flows.core.extract.en.labels import sector_terms
 from flows.core.model import CohortMention
 
 NEAR = 0.05  # "more than 580 billion" restates 582.18 billion
@@ -97,8 +98,18 @@ def drop_headline_blends(mentions: list[CohortMention]) -> list[CohortMention]:
     return out
 
 
+def _mixed_headline(m: CohortMention) -> bool:
+    """A headline naming several fields ('NEV, chip deals worth 88b yuan') sums up the event's
+    draws: the body cohort it restates is of no one of them."""
+    return (
+        m.sentence_index == 0 and m.sector_code is not None and len({c for *_, c in sector_terms(m.evidence or "")}) > 1
+    )
+
+
 def _merge_into(n: CohortMention, m: CohortMention) -> None:
     for attr in LABELS:
+        if attr == "sector_code" and _mixed_headline(m):
+            continue
         if getattr(n, attr) is None and getattr(m, attr) is not None:
             setattr(n, attr, getattr(m, attr))
     if not n.extra.get("explicit_stage") and m.extra.get("explicit_stage"):
