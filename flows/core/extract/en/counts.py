@@ -43,77 +43,13 @@ _UNIT = (
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
-GAP_STOP = {
-    "in",
-    "on",
-    "at",
-    "from",
-    "to",
-    "for",
-    "with",
-    "by",
-    "across",
-    "than",
-    "over",
-    "under",
-    "into",
-    "through",
-    "since",
-    "during",
-    "including",
-    "among",
-    "about",
-    "of",
-    "the",
-    "a",
-    "an",
-    "are",
-    "were",
-    "is",
-    "was",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "more",
-    "fewer",
-    "less",
-    "additional",
-    "per",
-    "each",
-    "percent",
-    "times",
-    "years",
-    "industries",
-    "countries",
-    "cities",
-    "provinces",
-    "enterprises",
-    "companies",
-    "sectors",
-    "fields",
-    "areas",
-    "regions",
-    "counties",
-    "districts",
-    "guests",
-    "people",
-    "firms",
-    "that",
-    "which",
-    "who",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "our",
-    "they",
-    "them",
-}
+GAP_STOP = frozenset(
+    "in on at from to for with by across than over under into through since during "
+    "including among about of the a an are were is was be been have has had will would more "
+    "fewer less additional per each percent times years industries countries cities "
+    "provinces enterprises companies sectors fields areas regions counties districts guests "
+    "people firms that which who this these those their its our they them".split()
+)
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
     r"totaling|totalling|stood at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
@@ -140,6 +76,8 @@ _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
 _POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+# '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
+_FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
 # ... with a copula: 'processing projects are 31, with investment of ...' (one figure, not
 # 'the numbers of A and B projects were 14 and 9')
@@ -313,8 +251,10 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
         return Count(start, end, value, "elliptic")
     if pw_end <= start:  # the next three need 'projects' before
-        if _PREDICATE_BEFORE.search(before[-40:]) or (
-            "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])
+        if (
+            _PREDICATE_BEFORE.search(before[-40:])
+            or ("number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:]))
+            or (before.endswith(" for ") and _FOR_GAPPED.search(sentence, 0, start))
         ):
             of = _OF_THEM.match(sentence, end)  # 'accounted for 13 of them, with ...'
             return Count(start, of.end() if of else end, value, "predicate")

@@ -359,6 +359,12 @@ def _may_list_head(before: str) -> bool:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNT_NOUN_BEFORE = re.compile(r"\b(?:projects|deals|contracts|agreements)\s*$", re.I)
+# 'X projects accounted for 15 and 14.9 billion yuan', '... and Y projects for 9 and 18.2 billion'
+_COUNT_VERB_BEFORE = re.compile(
+    r"\b(?:projects|deals)\s+(?:[^\W\d]+\s+){0,2}?(?:accounted\s+for|accounting\s+for|accounts\s+for|"
+    r"numbered|numbering|for)\s*$",
+    re.I,
+)
 
 
 def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
@@ -368,7 +374,7 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
     for a in found:
         before = sentence[max(0, a.start - 80) : a.start]
         m = _LIST_HEAD_RE.search(before) if _may_list_head(before) else None
-        if m and _COUNT_NOUN_BEFORE.search(before, 0, m.start()):
+        if m and (_COUNT_NOUN_BEFORE.search(before, 0, m.start()) or _COUNT_VERB_BEFORE.search(before, 0, m.start())):
             m = None  # 'above projects 19, and 500 million yuan ...': 19 counts projects
         mags = list(_MAG_RE.finditer(sentence, a.start, a.end)) if m else ()
         if m and len(mags) == 1:
