@@ -84,7 +84,7 @@ def band_of(
     a = it.amount
     if it.band:
         return it.band
-    if _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
+    if a.size_class or _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
         return (a.value, None)
     if "(" in s[max(0, a.start - 25) : a.start]:
         m = _PAREN_BAND.search(s, max(0, a.start - 60), a.start)

@@ -59,7 +59,8 @@ _PREDICATE_BEFORE = re.compile(
 # 'the number of contracted projects was 1,259'
 _NUMBER_OF_WAS = re.compile(
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:\w+\s+){0,3}?(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
+    r"(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)

@@ -14,26 +14,11 @@ from functools import lru_cache
 from flows.core.extract.en.cues import plain, word_finder
 
 UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES_W = {"hundred": 100, "thousand": 1000}
@@ -45,20 +30,8 @@ WORD_NUM = rf"(?:{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 NUM = rf"(?:{DIGITS}|\b{WORD_NUM}\b)"
 
-SCALE_VALUES = {
-    "trillion": 1e12,
-    "tn": 1e12,
-    "billion": 1e9,
-    "bln": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-}
+_SCALE_WORDS = {1e12: "trillion tn", 1e9: "billion bln bn b", 1e6: "million mln mn m", 1e3: "thousand k"}
+SCALE_VALUES = {w: v for v, words in _SCALE_WORDS.items() for w in words.split()}
 _SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
 _MAG = rf"{NUM}{_SCALE}"
 # machine-translated compounds, scales strictly descending: "4 billion 280 million"
@@ -139,6 +112,7 @@ class Amount:
     currency: str | None  # None: a bare "5 billion" that may borrow a neighbour's currency
     approximate: bool = False
     bound: str | None = None  # 'lower' | 'upper' | 'about' from the qualifier
+    size_class: bool = False  # 'billion-yuan projects': the floor of a class by size
 
 
 _INT_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -304,7 +278,31 @@ def _size_class(sentence: str, m: re.Match) -> Amount | None:
         return None
     words = re.split(r"[\s-]", c.group("s").lower())
     value = _CLASS_VALUE[words[-1]] * (100 if words[0] == "hundred" else 10 if words[0] == "ten" else 1)
-    return Amount(m.start("num") + c.start("s"), m.end(), value, _currency(None, m.group("post")), False, None)
+    return Amount(m.start("num") + c.start("s"), m.end(), value, _currency(None, m.group("post")), size_class=True)
+
+
+# 'Among all projects, 16 are billion-yuan projects': a size class with no number before it
+_BARE_CLASS = re.compile(
+    r"(?<![\w.,$-])(?P<s>(?:(?:ten|hundred)-)?(?:m|b)illion)-yuan(?=(?:-(?:level|class|grade))?\s+(?:projects?|ones)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_classes(sentence: str, found: list[Amount]) -> list[Amount]:
+    """found plus the bare size classes of the sentence not inside an amount found."""
+    out = list(found)
+    for c in _BARE_CLASS.finditer(sentence):
+        words = c.group("s").lower().split("-")
+        if any(a.start <= c.start() < a.end for a in found) or (
+            len(words) == 1 and _WORD_OR_DIGIT_BEFORE.search(sentence, 0, c.start())
+        ):  # '3 billion-yuan projects' may be a sum; '11 hundred-million-yuan projects' is not
+            continue
+        value = _CLASS_VALUE[words[-1]] * (100 if words[0] == "hundred" else 10 if words[0] == "ten" else 1)
+        out.append(Amount(c.start(), c.end(), value, "CNY", False, None, size_class=True))
+    return sorted(out, key=lambda a: a.start)
+
+
+_WORD_OR_DIGIT_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUM})\s+$", re.IGNORECASE)
 
 
 def find_amounts(sentence: str) -> list[Amount]:
@@ -327,6 +325,8 @@ def find_amounts(sentence: str) -> list[Amount]:
         start = m.start()
         approx, bound = qualifier(sentence[max(0, start - 40) : start])
         found.append(Amount(start, m.end(), value, _currency(pre, post), approx, bound))
+    if "illion-yuan" in sentence:
+        found = _bare_classes(sentence, found)
     if not found:
         return found
     found = _list_heads(sentence, found)

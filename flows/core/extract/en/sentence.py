@@ -140,7 +140,9 @@ _YEAR_SCOPE = re.compile(
 # figures of an earlier edition of the event, given for comparison
 _PREVIOUS = re.compile(
     r"\b(?:at|in|during|for)\s+(?:the\s+|its\s+)?(?:previous|last|prior|preceding|former)\s+(?:(?:year'?s|edition\s+of\s+the|session\s+of\s+the)\s+)?"
-    r"(?:session|edition|fair|expo|exposition|conference|event|forum|congress|convention)\b",
+    r"(?:session|edition|fair|expo|exposition|conference|event|forum|congress|convention)\b|"
+    r"\b(?:at|in|during)\s+(?:the\s+same|this|that)\s+(?:session|edition|fair|expo|conference|event|forum)\s+"
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before))\b",  # 'At the same event last year, ...'
     re.I,
 )
 _COMPARED = re.compile(
