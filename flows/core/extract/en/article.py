@@ -115,7 +115,10 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
                 and n.project_count > 1
                 and n.amount is None
             ]
-            if kind == "definite":
+            same = [n for n in before if n.stage == m.extra.get("anaphor_stage")]
+            if len(same) == 1:  # 'The projects starting construction involve ..., and the signed projects ...'
+                target = same[0]
+            elif kind == "definite":
                 before = [n for n in before if not n.extra.get("subset")] or before
                 target = before[0] if before else None
             else:

@@ -67,6 +67,13 @@ _THERE_ARE = re.compile(
     rf"(?:{LOWER_Q})\s+$",
     re.I,
 )
+# '..., and 6 projects valued at over 10 billion yuan' continuing a 'There are ...' sentence
+_THERE_AND = re.compile(
+    rf"(?:,\s*|\s)and\s+(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals)\s+(?:each\s+)?"
+    rf"(?:worth|valued\s+at|of|with\s+(?:an?\s+)?(?:investments?|investment\s+scale)\s+of)\s+"
+    rf"(?:{LOWER_Q})\s+$",
+    re.I,
+)
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
 
 
@@ -77,7 +84,7 @@ def band_of(
     a = it.amount
     if it.band:
         return it.band
-    if _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
+    if a.size_class or _LEVEL_AFTER.match(s, it.end):  # '78 100-million-yuan-level projects': a size class
         return (a.value, None)
     if "(" in s[max(0, a.start - 25) : a.start]:
         m = _PAREN_BAND.search(s, max(0, a.start - 60), a.start)
@@ -105,30 +112,32 @@ def band_of(
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
         or (a.bound == "lower" and count_follows)
-        or (
-            a.bound in ("lower", "upper")
-            and _WITH_Q.search(near)
-            and _round(a.value)
-            and not _IN_TOTAL.match(s, it.end)
-        )
-        or (
-            may_end_with(near, _EXCEED_LAST, True)
-            and _EXCEED.search(near)
-            and _round(a.value)
-            and not _IN_TOTAL.match(s, it.end)
-        )
-        or (
-            a.bound == "lower"
-            and "here " in near
-            and _round(a.value)
-            and _THERE_ARE.search(s, max(0, a.start - 90), a.start)
-            and not _IN_TOTAL.match(s, it.end)
-        )
+        or _round_threshold(s, it, near)
     ):
         if a.bound == "upper":
             return (None, a.value)
         return (a.value, None)
     return None
+
+
+def _round_threshold(s: str, it: Item, near: str) -> bool:
+    """A round figure that a count's phrase makes a per-project threshold: '11 projects with
+    investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
+    13 projects worth more than 2 billion yuan, and 5 projects worth over 10 billion yuan'."""
+    a = it.amount
+    if not _round(a.value) or _IN_TOTAL.match(s, it.end):
+        return False
+    return bool(
+        (a.bound in ("lower", "upper") and _WITH_Q.search(near))
+        or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
+        or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
+        or (
+            a.bound == "lower"
+            and s.lstrip()[:6].lower() == "there "
+            and " and " in near
+            and _THERE_AND.search(s, max(0, a.start - 90), a.start)
+        )
+    )
 
 
 def _round(value: float) -> bool:

@@ -43,77 +43,13 @@ _UNIT = (
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
-GAP_STOP = {
-    "in",
-    "on",
-    "at",
-    "from",
-    "to",
-    "for",
-    "with",
-    "by",
-    "across",
-    "than",
-    "over",
-    "under",
-    "into",
-    "through",
-    "since",
-    "during",
-    "including",
-    "among",
-    "about",
-    "of",
-    "the",
-    "a",
-    "an",
-    "are",
-    "were",
-    "is",
-    "was",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "more",
-    "fewer",
-    "less",
-    "additional",
-    "per",
-    "each",
-    "percent",
-    "times",
-    "years",
-    "industries",
-    "countries",
-    "cities",
-    "provinces",
-    "enterprises",
-    "companies",
-    "sectors",
-    "fields",
-    "areas",
-    "regions",
-    "counties",
-    "districts",
-    "guests",
-    "people",
-    "firms",
-    "that",
-    "which",
-    "who",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "our",
-    "they",
-    "them",
-}
+GAP_STOP = frozenset(
+    "in on at from to for with by across than over under into through since during "
+    "including among about of the a an are were is was be been have has had will would more "
+    "fewer less additional per each percent times years industries countries cities "
+    "provinces enterprises companies sectors fields areas regions counties districts guests "
+    "people firms that which who this these those their its our they them".split()
+)
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
     r"totaling|totalling|stood at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
@@ -123,7 +59,8 @@ _PREDICATE_BEFORE = re.compile(
 # 'the number of contracted projects was 1,259'
 _NUMBER_OF_WAS = re.compile(
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:\w+\s+){0,3}?(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
+    r"(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
@@ -138,7 +75,11 @@ _BAND_AFTER = re.compile(
 _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
-_POST_NOUN_BEFORE = re.compile(r"\bprojects\s+$", re.I)
+# and portal tables: "Power battery projects: 11, with an investment of ..."
+_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+# '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
+_FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
 # ... with a copula: 'processing projects are 31, with investment of ...' (one figure, not
 # 'the numbers of A and B projects were 14 and 9')
 _POST_BE_BEFORE = re.compile(r"\bprojects\s+(?:are|were)\s+$", re.I)
@@ -311,10 +252,13 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
         return Count(start, end, value, "elliptic")
     if pw_end <= start:  # the next three need 'projects' before
-        if _PREDICATE_BEFORE.search(before[-40:]) or (
-            "number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:])
+        if (
+            _PREDICATE_BEFORE.search(before[-40:])
+            or ("number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:]))
+            or (before.endswith(" for ") and _FOR_GAPPED.search(sentence, 0, start))
         ):
-            return Count(start, end, value, "predicate")
+            of = _OF_THEM.match(sentence, end)  # 'accounted for 13 of them, with ...'
+            return Count(start, of.end() if of else end, value, "predicate")
         if _OTHER_BEFORE.search(before[-30:]) or (elliptic_before and _ELLIPTIC_AFTER.match(sentence, end)):
             return Count(start, end, value, "elliptic")
     if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):

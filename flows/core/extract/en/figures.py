@@ -106,7 +106,10 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             prev
             and prev.amount
             and _RANGE_GAP.search(s[prev.end : a.start])
-            and re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
+            and (
+                re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
+                or _EACH_AFTER.match(s, a.end)  # '100 million yuan to 1 billion yuan each'
+            )
         ):
             prev.band = (prev.amount.value, a.value)
             prev.end = a.end
@@ -120,6 +123,9 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     if "s of " in s:
         items = _scale_bands(s, items)
     return items, spans
+
+
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 
 
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest

@@ -18,7 +18,7 @@ from flows.core.extract.en.context import PLURAL_AGENTS, after_intro, framed_nam
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.labels import sector_in
+from flows.core.extract.en.labels import sector_in, stage_terms
 from flows.core.extract.en.numbers import qualifier
 from flows.core.model import CohortMention
 
@@ -71,10 +71,15 @@ def cohort_mention(
         m.approximate = True  # 'some 18 projects', 'more than 700 projects'
     subset = whole_subset or _is_part(s, g, counted, s[prev_end : g.items[0].end])
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
-    if m.project_count is None and a and prev_end == 0 and not _PART_INTRO.search(s, 0, g.start):
-        anaphor = _anaphor(s[: g.start])
+    second = prev_end > 0 and _AND_THE.match(s, prev_end, g.start)  # ', and the signed projects 5 billion'
+    if m.project_count is None and a and (prev_end == 0 or second) and not _PART_INTRO.search(s, prev_end, g.start):
+        clause = s[second.end() : g.start] if second else s[: g.start]
+        anaphor = _anaphor(clause)
         if anaphor:
             m.extra["anaphor"] = anaphor
+            named = stage_terms(clause)  # 'the signed projects': which of the groups before
+            if named:
+                m.extra["anaphor_stage"] = named[-1][2]
     return m
 
 
@@ -130,6 +135,8 @@ _DEFINITE = re.compile(
     r"(?:projects|deals|contracts|agreements)\b)))",
     re.I,
 )  # not 'total investment in R&D'
+# a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
+_AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
 _PART_INTRO = re.compile(r"\b(?:among|of\s+which|includ\w*|in\s+which)\b", re.I)
 _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall")
 

@@ -14,26 +14,11 @@ from functools import lru_cache
 from flows.core.extract.en.cues import plain, word_finder
 
 UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES_W = {"hundred": 100, "thousand": 1000}
@@ -45,20 +30,8 @@ WORD_NUM = rf"(?:{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 NUM = rf"(?:{DIGITS}|\b{WORD_NUM}\b)"
 
-SCALE_VALUES = {
-    "trillion": 1e12,
-    "tn": 1e12,
-    "billion": 1e9,
-    "bln": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-}
+_SCALE_WORDS = {1e12: "trillion tn", 1e9: "billion bln bn b", 1e6: "million mln mn m", 1e3: "thousand k"}
+SCALE_VALUES = {w: v for v, words in _SCALE_WORDS.items() for w in words.split()}
 _SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
 _MAG = rf"{NUM}{_SCALE}"
 # machine-translated compounds, scales strictly descending: "4 billion 280 million"
@@ -139,6 +112,7 @@ class Amount:
     currency: str | None  # None: a bare "5 billion" that may borrow a neighbour's currency
     approximate: bool = False
     bound: str | None = None  # 'lower' | 'upper' | 'about' from the qualifier
+    size_class: bool = False  # 'billion-yuan projects': the floor of a class by size
 
 
 _INT_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -288,6 +262,49 @@ _BORROW_GAP = re.compile(r"\s*(?:,|and|to|or|-|–|—)?\s*(?:and\s+)?")
 _NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|\bminus|\bnegative|\d[eE][+-]?)\s*\$?\s*$", re.IGNORECASE)
 
 
+# 'eight billion-yuan-level projects': the number counts projects of a size class, whose
+# value is the hyphenated scale word alone ('hundred-million-yuan-level': 100 million)
+_CLASS_SCALE = re.compile(r"\S\s+(?P<s>(?:(?:hundred|ten)[\s-])?(?:m|b|tr)illion)$", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"-(?:level|class|grade)\b", re.IGNORECASE)
+_CLASS_VALUE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _size_class(sentence: str, m: re.Match) -> Amount | None:
+    """The size class of 'N billion-yuan-level projects' (N being the projects' count)."""
+    if not (m.group("post") and sentence[m.start("post") - 1] == "-" and _CLASS_AFTER.match(sentence, m.end())):
+        return None
+    c = _CLASS_SCALE.search(m.group("num"))
+    if not c:
+        return None
+    words = re.split(r"[\s-]", c.group("s").lower())
+    value = _CLASS_VALUE[words[-1]] * (100 if words[0] == "hundred" else 10 if words[0] == "ten" else 1)
+    return Amount(m.start("num") + c.start("s"), m.end(), value, _currency(None, m.group("post")), size_class=True)
+
+
+# 'Among all projects, 16 are billion-yuan projects': a size class with no number before it
+_BARE_CLASS = re.compile(
+    r"(?<![\w.,$-])(?P<s>(?:(?:ten|hundred)-)?(?:m|b)illion)-yuan(?=(?:-(?:level|class|grade))?\s+(?:projects?|ones)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_classes(sentence: str, found: list[Amount]) -> list[Amount]:
+    """found plus the bare size classes of the sentence not inside an amount found."""
+    out = list(found)
+    for c in _BARE_CLASS.finditer(sentence):
+        words = c.group("s").lower().split("-")
+        if any(a.start <= c.start() < a.end for a in found) or (
+            len(words) == 1 and _WORD_OR_DIGIT_BEFORE.search(sentence, 0, c.start())
+        ):  # '3 billion-yuan projects' may be a sum; '11 hundred-million-yuan projects' is not
+            continue
+        value = _CLASS_VALUE[words[-1]] * (100 if words[0] == "hundred" else 10 if words[0] == "ten" else 1)
+        out.append(Amount(c.start(), c.end(), value, "CNY", False, None, size_class=True))
+    return sorted(out, key=lambda a: a.start)
+
+
+_WORD_OR_DIGIT_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUM})\s+$", re.IGNORECASE)
+
+
 def find_amounts(sentence: str) -> list[Amount]:
     """Every money expression of a sentence, in order. A bare scaled number ("5 billion")
     borrows the currency of the next amount when only 'and'/'to'/','/'-' lie between
@@ -297,12 +314,19 @@ def find_amounts(sentence: str) -> list[Amount]:
         pre, post, num = m.group("pre"), m.group("post"), m.group("num")
         if not (pre or post or _scaled(num)):
             continue
+        if not pre and post:
+            sized = _size_class(sentence, m)
+            if sized:
+                found.append(sized)
+                continue
         value = magnitude_value(num)
         if value is None or value <= 0 or _NOT_A_QUANTITY.search(sentence, max(0, m.start("num") - 8), m.start("num")):
             continue  # "-5 billion", "minus 5 billion", "1.5e3 billion": no amount
         start = m.start()
         approx, bound = qualifier(sentence[max(0, start - 40) : start])
         found.append(Amount(start, m.end(), value, _currency(pre, post), approx, bound))
+    if "illion-yuan" in sentence:
+        found = _bare_classes(sentence, found)
     if not found:
         return found
     found = _list_heads(sentence, found)
@@ -335,6 +359,12 @@ def _may_list_head(before: str) -> bool:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNT_NOUN_BEFORE = re.compile(r"\b(?:projects|deals|contracts|agreements)\s*$", re.I)
+# 'X projects accounted for 15 and 14.9 billion yuan', '... and Y projects for 9 and 18.2 billion'
+_COUNT_VERB_BEFORE = re.compile(
+    r"\b(?:projects|deals)\s+(?:[^\W\d]+\s+){0,2}?(?:accounted\s+for|accounting\s+for|accounts\s+for|"
+    r"numbered|numbering|for)\s*$",
+    re.I,
+)
 
 
 def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
@@ -344,7 +374,7 @@ def _list_heads(sentence: str, found: list[Amount]) -> list[Amount]:
     for a in found:
         before = sentence[max(0, a.start - 80) : a.start]
         m = _LIST_HEAD_RE.search(before) if _may_list_head(before) else None
-        if m and _COUNT_NOUN_BEFORE.search(before, 0, m.start()):
+        if m and (_COUNT_NOUN_BEFORE.search(before, 0, m.start()) or _COUNT_VERB_BEFORE.search(before, 0, m.start())):
             m = None  # 'above projects 19, and 500 million yuan ...': 19 counts projects
         mags = list(_MAG_RE.finditer(sentence, a.start, a.end)) if m else ()
         if m and len(mags) == 1:

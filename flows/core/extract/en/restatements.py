@@ -9,6 +9,9 @@ currency) are folded into the cohort they restate, whose missing labels they fil
 
 from __future__ import annotations
 
+import re
+
+from flows.core.extract.en.labels import sector_terms
 from flows.core.model import CohortMention
 
 NEAR = 0.05  # "more than 580 billion" restates 582.18 billion
@@ -97,8 +100,30 @@ def drop_headline_blends(mentions: list[CohortMention]) -> list[CohortMention]:
     return out
 
 
+def _mixed_headline(m: CohortMention) -> bool:
+    """A headline naming several fields as its deals' modifiers ('NEV, chip deals worth 88b
+    yuan') sums up the event's draws: the body cohort it restates is of no one of them (but
+    'attracts 61 billion yuan in health care and cultural tourism' says where the sum went,
+    unlike '2.9bn yuan in farm and services projects')."""
+    if m.sentence_index != 0 or m.sector_code is None:
+        return False
+    text = m.evidence or ""
+    terms = sector_terms(text)
+    if len({c for *_, c in terms}) < 2:
+        return False
+    put = _AMOUNT_IN.search(text)
+    return not (put and put.end() <= terms[0][0] and not _DEALS.search(text, put.end()))
+
+
+# 'attracts 61 billion yuan in health care and cultural tourism': the fields the sum went to
+_AMOUNT_IN = re.compile(r"(?:yuan|dollars|euros|bn|billion|million)\s+in\s+(?!total\b)", re.I)
+_DEALS = re.compile(r"\b(?:projects|deals|contracts)\b", re.I)  # '... yuan in farm and services projects
+
+
 def _merge_into(n: CohortMention, m: CohortMention) -> None:
     for attr in LABELS:
+        if attr == "sector_code" and _mixed_headline(m):
+            continue
         if getattr(n, attr) is None and getattr(m, attr) is not None:
             setattr(n, attr, getattr(m, attr))
     if not n.extra.get("explicit_stage") and m.extra.get("explicit_stage"):

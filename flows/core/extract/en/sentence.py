@@ -48,6 +48,15 @@ MONEY_WORDS = (
 )
 
 
+def _clause_start(s: str, start: int, prev_end: int) -> int:
+    """Where the clause of a group starting at `start` begins: after the group before, a ';'
+    or a ':' (not one right before the figure: 'Battery projects: 11, with ...')."""
+    colon = s.rfind(":", 0, start)
+    if colon >= 0 and not s[colon + 1 : start].strip():
+        colon = s.rfind(":", 0, colon)
+    return max(prev_end, s.rfind(";", 0, start) + 1, colon + 1)
+
+
 def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tuple]]:
     """Cohort mentions of sentence `s` (number `index`), and countless 'every project' bands."""
     low = s.lower()
@@ -88,7 +97,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
         if g.count is None and g.amount is None:
             continue
         prev_end = groups[g_i - 1].end if g_i else 0
-        clause_start = max(prev_end, s.rfind(";", 0, g.start) + 1, s.rfind(":", 0, g.start) + 1)
+        clause_start = _clause_start(s, g.start, prev_end)
         next_start = groups[g_i + 1].start if g_i + 1 < len(groups) else len(s)
         if g.count == 1 and g.amount is None and g.band is None:
             continue  # 'one iconic project launched ...': no figure of its own
@@ -131,7 +140,9 @@ _YEAR_SCOPE = re.compile(
 # figures of an earlier edition of the event, given for comparison
 _PREVIOUS = re.compile(
     r"\b(?:at|in|during|for)\s+(?:the\s+|its\s+)?(?:previous|last|prior|preceding|former)\s+(?:(?:year'?s|edition\s+of\s+the|session\s+of\s+the)\s+)?"
-    r"(?:session|edition|fair|expo|exposition|conference|event|forum|congress|convention)\b",
+    r"(?:session|edition|fair|expo|exposition|conference|event|forum|congress|convention)\b|"
+    r"\b(?:at|in|during)\s+(?:the\s+same|this|that)\s+(?:session|edition|fair|expo|conference|event|forum)\s+"
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before))\b",  # 'At the same event last year, ...'
     re.I,
 )
 _COMPARED = re.compile(
