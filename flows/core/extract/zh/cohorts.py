@@ -264,7 +264,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     )
     for m in out:
         m.parent = remap.get(m.parent) if m.parent is not None else None
-        if not m.stage:
-            m.stage = article_stage
+        if not m.stage:  # a subset whose parent took its stage only here (这些项目…,其中…)
+            m.stage = (out[m.parent].stage if m.parent is not None else None) or article_stage
         m.extra.pop("explicit_stage", None)
     return out

@@ -21,6 +21,7 @@ _EVENT_TAIL = re.compile(rf"^.*{suffix_pattern('zh')}")
 _EVENT_STAGES = ("signed", "started", "completed")  # 签约大会, 集中开工仪式 name what happened
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
+_BARE_GROUP = re.compile(r"(?:产业|行业|领域|类)*项目")
 
 
 def _compile(rows: tuple[dict[str, str], ...], key: str) -> tuple[re.Pattern, dict[str, str]]:
@@ -65,8 +66,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
         examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
         if examples:
             return examples
-        if own:
-            return own
+        if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
+            bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
+            return None if bare and _mixed_examples(text[:cut], own) else own
         lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
         for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
             pass
@@ -107,6 +109,25 @@ def _examples_sector(text: str) -> str | None:
     if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
         return None
     return codes.pop()
+
+
+def _mixed_examples(text: str, own: str) -> bool:
+    """text is a list of sector words only whose sectors are not all under `own` (新能源、新材料
+    under a generic 产业项目: a mix; 装备制造、汽车零部件 stays manufacturing)."""
+    pattern, table = _sectors()
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return False
+    parents = _parents()
+    return any(own not in _ancestors(c, parents) for c in codes)
+
+
+def _ancestors(code: str, parents: dict[str, str]) -> set[str]:
+    seen = {code}
+    while parents.get(code) and parents[code] not in seen:
+        code = parents[code]
+        seen.add(code)
+    return seen
 
 
 @lru_cache(maxsize=1)
