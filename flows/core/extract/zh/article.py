@@ -140,7 +140,12 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     """The size band before a count, or inside it (156个亿元以上重大项目)."""
     bands = [b for b in toks if b.kind == "band" and not b.used and lo <= b.start < hi]
-    return bands[-1] if bands else None
+    if not bands:
+        return None
+    last = bands[-1]
+    if len(bands) > 1 and last.size_min is None and bands[-2].size_max is None and last.start - bands[-2].end <= 1:
+        last.size_min, bands[-2].used = bands[-2].size_min, True  # 5000万元以上1亿元以下: both bounds
+    return last
 
 
 _EACH_GAP = re.compile(r"\s*(?:项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?\s*")
@@ -162,7 +167,8 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frame = _FRAME.search(s)
+    frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
+    frame = frames[0] if frames else None
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_ref = None
@@ -187,7 +193,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    link(s, found, out, state, frame, frame_ref)
+    link(s, found, out, state, frames, frame_ref)
 
 
 def _take_amount(m: CohortMention, money: Tok) -> None:

@@ -16,6 +16,21 @@ from flows.core.extract.zh.labels import stage_of
 from flows.core.model import CohortMention
 
 _SEGMENT = re.compile(r"[;。]")
+# a count of one whose project is named right after it: 百亿元级项目1个,为总投资120亿元的A项目
+_ONE_IS_NAMED = re.compile(r"[^,;。]*?[1一]\s*[个项宗]\s*,\s*(?:即|为|是)\s*(?:总?投资(?:额)?(?:为|达|约)?)?\s*")
+
+
+def _names_one(s: str, prev: tuple[int, CohortMention] | None, pos: int, m: CohortMention) -> bool:
+    """m names the project of the count of one before it (prev): it gives that cohort its
+    amount, name and sector (the count's band stays)."""
+    if prev is None or not m.project_name or m.amount is None:
+        return False
+    at, o = prev
+    if o.project_count != 1 or o.amount is not None or o.project_name or not _ONE_IS_NAMED.fullmatch(s, at, pos):
+        return False
+    o.amount, o.currency, o.approximate = m.amount, m.currency, m.approximate
+    o.project_name, o.sector_code = m.project_name, m.sector_code or o.sector_code
+    return True
 
 
 def _fallback_stage(hints: dict) -> str | None:
@@ -27,24 +42,30 @@ def _fallback_stage(hints: dict) -> str | None:
     return stage_of(_SEGMENT.split(hints["after"], 1)[0])
 
 
-def link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
-    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
+def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
+    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
+    frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
     found.sort(key=lambda x: x[0])
     sentence_tops: list[tuple[int, int]] = []
-    frame_stage = stage_of(frame.group()) if frame else None
+    prev: tuple[int, CohortMention] | None = None
     for pos, m, hints in found:
+        if hints.get("named") and _names_one(s, prev, pos, m):
+            continue
+        frame = next((f for f in reversed(frames) if pos >= f.end()), None)
+        frame_stage = stage_of(frame.group()) if frame else None
         q = s.rfind("其中", 0, pos)
         framed = subset = False
         if q >= 0 and not _SEGMENT.search(s, q, pos):
             subset = True  # a 其中 item is never the parent of the next one
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
-        elif frame and pos >= frame.end():
+        elif frame:
             framed = True
             refs = [
                 i
                 for i, o in enumerate(out)
                 if frame_ref
+                and frame is frames[0]
                 and o.project_count == frame_ref
                 and (o.amount is not None or o.sentence_index == m.sentence_index)
             ]
@@ -74,6 +95,7 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frame, fram
         m.stage = stage or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
+        prev = (pos, m)
         if m.parent is None and not hints.get("named") and not subset and not framed:
             state["last_top"] = len(out) - 1
             if state.get("first_top") is None:
