@@ -68,7 +68,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
             return examples
         if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
             bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
-            return None if bare and _mixed_examples(text[:cut], own) else own
+            return _mixed_examples(text[:cut], own) if bare else own
         lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
         for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
             pass
@@ -111,23 +111,32 @@ def _examples_sector(text: str) -> str | None:
     return codes.pop()
 
 
-def _mixed_examples(text: str, own: str) -> bool:
-    """text is a list of sector words only whose sectors are not all under `own` (新能源、新材料
-    under a generic 产业项目: a mix; 装备制造、汽车零部件 stays manufacturing)."""
+def _mixed_examples(text: str, own: str) -> str | None:
+    """The sector of a generic group (产业项目) after a list of sector words: `own` when the list
+    is not only sector words or all of them fall under it (装备制造、汽车零部件 -> manufacturing),
+    else the nearest sector above them all (新能源、新材料 -> emerging industries), else none."""
     pattern, table = _sectors()
     codes = {table[h.group()] for h in pattern.finditer(text)}
     if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
-        return False
+        return own
     parents = _parents()
-    return any(own not in _ancestors(c, parents) for c in codes)
+    lines = [_ancestors(c, parents) for c in codes]
+    if all(own in line for line in lines):
+        return own
+    common = set.intersection(*lines)
+    return next((c for c in _line(next(iter(codes)), parents) if c in common), None)
+
+
+def _line(code: str, parents: dict[str, str]) -> list[str]:
+    """code and the sectors above it, nearest first."""
+    line = [code]
+    while parents.get(line[-1]) and parents[line[-1]] not in line:
+        line.append(parents[line[-1]])
+    return line
 
 
 def _ancestors(code: str, parents: dict[str, str]) -> set[str]:
-    seen = {code}
-    while parents.get(code) and parents[code] not in seen:
-        code = parents[code]
-        seen.add(code)
-    return seen
+    return set(_line(code, parents))
 
 
 @lru_cache(maxsize=1)

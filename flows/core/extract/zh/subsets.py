@@ -42,6 +42,26 @@ def _fallback_stage(hints: dict) -> str | None:
     return stage_of(_SEGMENT.split(hints["after"], 1)[0])
 
 
+def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, state: dict) -> int | None:
+    """The cohort a framed mention belongs to: the one with the frame's count, else an earlier
+    top-level cohort of the frame's stage, else the article's first."""
+    refs = [
+        i
+        for i, o in enumerate(out)
+        if ref and o.project_count == ref and (o.amount is not None or o.sentence_index == m.sentence_index)
+    ]
+    same = [
+        i
+        for i, o in enumerate(out)
+        if frame_stage
+        and o.parent is None
+        and o.stage == frame_stage
+        and o.project_name is None
+        and o.sentence_index < m.sentence_index
+    ]
+    return refs[0] if refs else same[0] if same else state["first_top"]
+
+
 def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
     """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
     frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
@@ -61,24 +81,7 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             m.parent = earlier[-1] if earlier else state["last_top"]
         elif frame:
             framed = True
-            refs = [
-                i
-                for i, o in enumerate(out)
-                if frame_ref
-                and frame is frames[0]
-                and o.project_count == frame_ref
-                and (o.amount is not None or o.sentence_index == m.sentence_index)
-            ]
-            same = [
-                i
-                for i, o in enumerate(out)
-                if frame_stage
-                and o.parent is None
-                and o.stage == frame_stage
-                and o.project_name is None
-                and o.sentence_index < m.sentence_index
-            ]
-            m.parent = refs[0] if refs else same[0] if same else state["first_top"]
+            m.parent = _frame_parent(out, m, frame_ref if frame is frames[0] else None, frame_stage, state)
         stage = hints.get("own") or (frame_stage if framed else None)
         if (
             subset
@@ -100,4 +103,6 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             state["last_top"] = len(out) - 1
             if state.get("first_top") is None:
                 state["first_top"] = len(out) - 1
+            sentence_tops.append((pos, len(out) - 1))
+        elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
