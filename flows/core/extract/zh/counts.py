@@ -59,6 +59,8 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案|核准|件数|意向书|协议书)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
+# the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
+COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
@@ -148,6 +150,8 @@ def _listed_counts(s: str) -> list[re.Match]:
             m = COUNT_C.match(s, a)
             if m:
                 found.append(m)
+    if "的有" in s or "的达" in s:
+        found += COUNT_R.finditer(s)
     return found + list(COUNT_D.finditer(s)) if "以上" in s or "以下" in s else found
 
 
