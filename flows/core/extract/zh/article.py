@@ -30,6 +30,7 @@ from flows.core.model import CohortMention
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
 _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
@@ -213,6 +214,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     texts its stage is read from."""
     t = toks[k]
     lo = max(_prev_end(toks, k), clause_start(s, t.start, soft=False))
+    if _RESUMED.fullmatch(s, lo, t.start) and lo:  # X项目占比超九成,达117个: X is the subject
+        lo = max(_prev_end(toks, k), clause_start(s, lo - 1, soft=False))
     head = t.start + 2 if s.startswith("项目", t.start) else t.start
     subject = s[lo:head] + t.mid
     money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)

@@ -171,6 +171,13 @@ _LOWER_BOUND = re.compile(
 _CURRENCY_WORD = re.compile(r"元|币|美金|港幣|镑|欧|円")
 
 
+def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
+    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage the
+    restatement it drops stated (same count)."""
+    if _explicit(m) and not _explicit(cover) and m.project_count == cover.project_count:
+        cover.stage, cover.extra["explicit_stage"] = m.stage, True
+
+
 def _explicit(m: CohortMention) -> bool:
     return bool(m.stage and m.extra.get("explicit_stage"))
 
@@ -259,6 +266,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
             out.append(m)
     for i, c in enumerate(cover):  # a dropped restatement's children follow its cover
         if isinstance(c, CohortMention):
+            _keep_stage(mentions[i], c)
             j = next(k for k, x in enumerate(mentions) if x is c)
             if j in remap:
                 remap[i] = remap[j]

@@ -61,6 +61,8 @@ COUNT_T = re.compile(
 )
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
+# a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
+COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
@@ -173,6 +175,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
+    if "达" in s or "共" in s:
+        extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
     for m in extra:
