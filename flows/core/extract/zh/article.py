@@ -41,6 +41,10 @@ _AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投�
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
+# a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
+_BARE_TOTAL = re.compile(
+    r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
+)
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
@@ -279,7 +283,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     band = _band_before(toks, lo, t.start)
     own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
-    if _ANAPHOR.search(s, lo, t.start):
+    if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
     if t.alt:
         m.alt_amount, m.alt_currency = t.alt

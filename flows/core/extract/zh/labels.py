@@ -21,6 +21,7 @@ _EVENT_TAIL = re.compile(rf"^.*{suffix_pattern('zh')}")
 _EVENT_STAGES = ("signed", "started", "completed")  # 签约大会, 集中开工仪式 name what happened
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
+_N_BIG = re.compile(r"[两二三四五六七八九十]大")
 _BARE_GROUP = re.compile(r"(?:产业|行业|领域|类)*项目")
 
 
@@ -83,6 +84,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
             hit = next((h for h in strong if h.group() in groups), strong[0])
         else:
             hit = max(strong, key=lambda m: (m.end(), len(m.group())))
+            big = _N_BIG.search(text) if "大" in text else None
+            if big and len({table[h.group()] for h in strong if h.end() <= big.start()}) > 1:
+                return None  # 电子信息、新能源、生物医药三大产业项目: several sectors together
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"

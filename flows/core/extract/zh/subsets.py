@@ -71,7 +71,7 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
     for pos, m, hints in found:
         if hints.get("named") and _names_one(s, prev, pos, m):
             continue
-        frame = next((f for f in reversed(frames) if pos >= f.end()), None)
+        frame = next((f for f in reversed(frames) if pos >= f.end()), None) if frames else None
         frame_stage = stage_of(frame.group()) if frame else None
         q = s.rfind("其中", 0, pos)
         framed = subset = False
