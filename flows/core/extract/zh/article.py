@@ -30,6 +30,7 @@ from flows.core.model import CohortMention
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
 _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
@@ -40,6 +41,10 @@ _AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投�
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
+# a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
+_BARE_TOTAL = re.compile(
+    r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
+)
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
@@ -140,7 +145,12 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     """The size band before a count, or inside it (156个亿元以上重大项目)."""
     bands = [b for b in toks if b.kind == "band" and not b.used and lo <= b.start < hi]
-    return bands[-1] if bands else None
+    if not bands:
+        return None
+    last = bands[-1]
+    if len(bands) > 1 and last.size_min is None and bands[-2].size_max is None and last.start - bands[-2].end <= 1:
+        last.size_min, bands[-2].used = bands[-2].size_min, True  # 5000万元以上1亿元以下: both bounds
+    return last
 
 
 _EACH_GAP = re.compile(r"\s*(?:项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?\s*")
@@ -162,7 +172,8 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frame = _FRAME.search(s)
+    frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
+    frame = frames[0] if frames else None
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_ref = None
@@ -187,7 +198,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    link(s, found, out, state, frame, frame_ref)
+    link(s, found, out, state, frames, frame_ref)
 
 
 def _take_amount(m: CohortMention, money: Tok) -> None:
@@ -207,6 +218,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     texts its stage is read from."""
     t = toks[k]
     lo = max(_prev_end(toks, k), clause_start(s, t.start, soft=False))
+    if _RESUMED.fullmatch(s, lo, t.start) and lo:  # X项目占比超九成,达117个: X is the subject
+        lo = max(_prev_end(toks, k), clause_start(s, lo - 1, soft=False))
     head = t.start + 2 if s.startswith("项目", t.start) else t.start
     subject = s[lo:head] + t.mid
     money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
@@ -270,7 +283,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     band = _band_before(toks, lo, t.start)
     own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
-    if _ANAPHOR.search(s, lo, t.start):
+    if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
     if t.alt:
         m.alt_amount, m.alt_currency = t.alt

@@ -147,12 +147,13 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
         if abs(o.amount - m.amount) <= tol * max(o.amount, m.amount):
             return o
     if m.sentence_index == 0 and m.project_count is None and _LOWER_BOUND.search(m.evidence or ""):
+        bare = not _CURRENCY_WORD.search(m.evidence or "")  # 逾千亿 with no 元: the body's currency
         for o in others:  # a headline's lower bound (签约逾百亿) of the body's total (186亿元)
             if (
                 o is not m
                 and o.sentence_index != 0
                 and o.amount is not None
-                and o.currency == m.currency
+                and (o.currency == m.currency or bare)
                 and o.project_name is None
                 and o.size_min is None
                 and m.amount <= o.amount < 2 * m.amount
@@ -165,6 +166,16 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
 _LOWER_BOUND = re.compile(
     r"(?:逾|超过?|突破|过)\s*(?:[一二两三四五六七八九]?[百千万]|[1-9]0*)\s*(?:余|多)?\s*(?:万亿|亿)"
 )
+
+
+_CURRENCY_WORD = re.compile(r"元|币|美金|港幣|镑|欧|円")
+
+
+def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
+    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage the
+    restatement it drops stated (same count)."""
+    if _explicit(m) and not _explicit(cover) and m.project_count == cover.project_count:
+        cover.stage, cover.extra["explicit_stage"] = m.stage, True
 
 
 def _explicit(m: CohortMention) -> bool:
@@ -255,6 +266,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
             out.append(m)
     for i, c in enumerate(cover):  # a dropped restatement's children follow its cover
         if isinstance(c, CohortMention):
+            _keep_stage(mentions[i], c)
             j = next(k for k, x in enumerate(mentions) if x is c)
             if j in remap:
                 remap[i] = remap[j]
@@ -262,9 +274,12 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
         (m.stage for m in out if m.stage and m.extra.get("explicit_stage")),
         next((m.stage for m in out if m.stage), "promoted"),
     )
+    last = None  # the last stage stated so far: a named project with none of its own follows it
     for m in out:
         m.parent = remap.get(m.parent) if m.parent is not None else None
-        if not m.stage:
-            m.stage = article_stage
-        m.extra.pop("explicit_stage", None)
+        if not m.stage:  # a subset whose parent took its stage only here (这些项目…,其中…)
+            near = last if m.project_name else None
+            m.stage = (out[m.parent].stage if m.parent is not None else None) or near or article_stage
+        if m.extra.pop("explicit_stage", None):
+            last = m.stage
     return out

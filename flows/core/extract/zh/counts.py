@@ -57,8 +57,14 @@ COUNT_N = re.compile(
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
-    rf"(?:投资案|核准|件数)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+    rf"(?:投资案|核准|件数|意向书|协议书)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
+# the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
+COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
+# a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
+COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
+# investment cases counted by firm (通过26家企业投资案)
+COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
@@ -148,6 +154,8 @@ def _listed_counts(s: str) -> list[re.Match]:
             m = COUNT_C.match(s, a)
             if m:
                 found.append(m)
+    if "的有" in s or "的达" in s:
+        found += COUNT_R.finditer(s)
     return found + list(COUNT_D.finditer(s)) if "以上" in s or "以下" in s else found
 
 
@@ -169,8 +177,12 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
+    if ",达" in s or ",共" in s or ":达" in s or ":共" in s:
+        extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+    if "投资案" in s:
+        extra += COUNT_J.finditer(s)
     for m in extra:
         a = m.start("num")
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):

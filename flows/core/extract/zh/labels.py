@@ -21,6 +21,8 @@ _EVENT_TAIL = re.compile(rf"^.*{suffix_pattern('zh')}")
 _EVENT_STAGES = ("signed", "started", "completed")  # 签约大会, 集中开工仪式 name what happened
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
+_N_BIG = re.compile(r"[两二三四五六七八九十]大")
+_BARE_GROUP = re.compile(r"(?:产业|行业|领域|类)*项目")
 
 
 def _compile(rows: tuple[dict[str, str], ...], key: str) -> tuple[re.Pattern, dict[str, str]]:
@@ -65,8 +67,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
         examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
         if examples:
             return examples
-        if own:
-            return own
+        if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
+            bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
+            return _mixed_examples(text[:cut], own) if bare else own
         lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
         for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
             pass
@@ -81,6 +84,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
             hit = next((h for h in strong if h.group() in groups), strong[0])
         else:
             hit = max(strong, key=lambda m: (m.end(), len(m.group())))
+            big = _N_BIG.search(text) if "大" in text else None
+            if big and len({table[h.group()] for h in strong if h.end() <= big.start()}) > 1:
+                return None  # 电子信息、新能源、生物医药三大产业项目: several sectors together
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
@@ -107,6 +113,34 @@ def _examples_sector(text: str) -> str | None:
     if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
         return None
     return codes.pop()
+
+
+def _mixed_examples(text: str, own: str) -> str | None:
+    """The sector of a generic group (产业项目) after a list of sector words: `own` when the list
+    is not only sector words or all of them fall under it (装备制造、汽车零部件 -> manufacturing),
+    else the nearest sector above them all (新能源、新材料 -> emerging industries), else none."""
+    pattern, table = _sectors()
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return own
+    parents = _parents()
+    lines = [_ancestors(c, parents) for c in codes]
+    if all(own in line for line in lines):
+        return own
+    common = set.intersection(*lines)
+    return next((c for c in _line(next(iter(codes)), parents) if c in common), None)
+
+
+def _line(code: str, parents: dict[str, str]) -> list[str]:
+    """code and the sectors above it, nearest first."""
+    line = [code]
+    while parents.get(line[-1]) and parents[line[-1]] not in line:
+        line.append(parents[line[-1]])
+    return line
+
+
+def _ancestors(code: str, parents: dict[str, str]) -> set[str]:
+    return set(_line(code, parents))
 
 
 @lru_cache(maxsize=1)

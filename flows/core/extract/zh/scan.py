@@ -57,7 +57,10 @@ _MONEY_CHARS = r"\s\d,.超过多达高将近接大约突破到逾上零〇一二
 _MONEY_RUN = re.compile(rf"[{_MONEY_CHARS}]*[元币镑亿][{_MONEY_CHARS}]*")
 _RANGE_HINT = re.compile(r"[至到\-—~]")
 _ALT_GAP = re.compile(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*")
-_LIST_HEAD = re.compile(r"分别(?:投资|出资)?(?:为|是|达到|达|约)?\s*$")
+# 分别(总)投资 / 分别签约金额 …: the head of an amount list (分别签约项目15个、11个,分别总投资X、Y)
+_LIST_HEAD = re.compile(
+    r"分别(?:总?投资(?:额|总额)?|出资|签约(?:金额|总额)|协议(?:投资|金额)|合同金额)?(?:为|是|达到|达|约)?\s*$"
+)
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))

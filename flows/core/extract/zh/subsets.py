@@ -16,6 +16,21 @@ from flows.core.extract.zh.labels import stage_of
 from flows.core.model import CohortMention
 
 _SEGMENT = re.compile(r"[;。]")
+# a count of one whose project is named right after it: 百亿元级项目1个,为总投资120亿元的A项目
+_ONE_IS_NAMED = re.compile(r"[^,;。]*?[1一]\s*[个项宗]\s*,\s*(?:即|为|是)\s*(?:总?投资(?:额)?(?:为|达|约)?)?\s*")
+
+
+def _names_one(s: str, prev: tuple[int, CohortMention] | None, pos: int, m: CohortMention) -> bool:
+    """m names the project of the count of one before it (prev): it gives that cohort its
+    amount, name and sector (the count's band stays)."""
+    if prev is None or not m.project_name or m.amount is None:
+        return False
+    at, o = prev
+    if o.project_count != 1 or o.amount is not None or o.project_name or not _ONE_IS_NAMED.fullmatch(s, at, pos):
+        return False
+    o.amount, o.currency, o.approximate = m.amount, m.currency, m.approximate
+    o.project_name, o.sector_code = m.project_name, m.sector_code or o.sector_code
+    return True
 
 
 def _fallback_stage(hints: dict) -> str | None:
@@ -27,37 +42,46 @@ def _fallback_stage(hints: dict) -> str | None:
     return stage_of(_SEGMENT.split(hints["after"], 1)[0])
 
 
-def link(s: str, found: list, out: list[CohortMention], state: dict, frame, frame_ref) -> None:
-    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to."""
+def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, state: dict) -> int | None:
+    """The cohort a framed mention belongs to: the one with the frame's count, else an earlier
+    top-level cohort of the frame's stage, else the article's first."""
+    refs = [
+        i
+        for i, o in enumerate(out)
+        if ref and o.project_count == ref and (o.amount is not None or o.sentence_index == m.sentence_index)
+    ]
+    same = [
+        i
+        for i, o in enumerate(out)
+        if frame_stage
+        and o.parent is None
+        and o.stage == frame_stage
+        and o.project_name is None
+        and o.sentence_index < m.sentence_index
+    ]
+    return refs[0] if refs else same[0] if same else state["first_top"]
+
+
+def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
+    """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
+    frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
     found.sort(key=lambda x: x[0])
     sentence_tops: list[tuple[int, int]] = []
-    frame_stage = stage_of(frame.group()) if frame else None
+    prev: tuple[int, CohortMention] | None = None
     for pos, m, hints in found:
+        if hints.get("named") and _names_one(s, prev, pos, m):
+            continue
+        frame = next((f for f in reversed(frames) if pos >= f.end()), None) if frames else None
+        frame_stage = stage_of(frame.group()) if frame else None
         q = s.rfind("其中", 0, pos)
         framed = subset = False
         if q >= 0 and not _SEGMENT.search(s, q, pos):
             subset = True  # a 其中 item is never the parent of the next one
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
-        elif frame and pos >= frame.end():
+        elif frame:
             framed = True
-            refs = [
-                i
-                for i, o in enumerate(out)
-                if frame_ref
-                and o.project_count == frame_ref
-                and (o.amount is not None or o.sentence_index == m.sentence_index)
-            ]
-            same = [
-                i
-                for i, o in enumerate(out)
-                if frame_stage
-                and o.parent is None
-                and o.stage == frame_stage
-                and o.project_name is None
-                and o.sentence_index < m.sentence_index
-            ]
-            m.parent = refs[0] if refs else same[0] if same else state["first_top"]
+            m.parent = _frame_parent(out, m, frame_ref if frame is frames[0] else None, frame_stage, state)
         stage = hints.get("own") or (frame_stage if framed else None)
         if (
             subset
@@ -74,8 +98,11 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frame, fram
         m.stage = stage or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
+        prev = (pos, m)
         if m.parent is None and not hints.get("named") and not subset and not framed:
             state["last_top"] = len(out) - 1
             if state.get("first_top") is None:
                 state["first_top"] = len(out) - 1
+            sentence_tops.append((pos, len(out) - 1))
+        elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
