@@ -236,8 +236,8 @@ def _alone(mentions: pl.DataFrame) -> pl.Series:
     buckets = amounts.group_by("quals", "bucket").agg(
         pl.col("article").n_unique().alias("articles"), pl.col("article").first().alias("only")
     )
-    # one join per neighbouring bucket: exploding every row into its five buckets first made a
-    # frame five times the amounts' size (the 100k run's peak was 120 MB higher)
+    # one join per neighbouring bucket, so that no frame is five times the amounts' size (as
+    # exploding every row into its five buckets first would be; docs/scaling.md)
     near = [
         amounts.select("row", "article", "quals", pl.col("bucket") + offset)
         .join(buckets, on=["quals", "bucket"], how="inner")
