@@ -162,17 +162,22 @@ def sql(warehouse, fmt, max_width, params, limit, allow_local_files, query) -> N
         click.echo(f"newsetl: first {limit} rows shown (--limit); the query returns more", err=True)
 
 
-_RELATIONS = """
+def _relations() -> str:
+    """Every relation of the warehouse's schemas with its layer, marts first (schema-qualified
+    names outside main)."""
+    from flows.core.warehouse.connect import QUALIFIER_SQL, SCHEMAS_SQL
+
+    return f"""
 with relation as (
     select schema_name, table_name as relation_name, 'table' as kind, comment from duckdb_tables()
-    where database_name = current_database() and schema_name in ('main', 'staging') and not temporary
+    where database_name = current_database() and schema_name in {SCHEMAS_SQL} and not temporary
     union all
     select schema_name, view_name, 'view', comment from duckdb_views()
-    where database_name = current_database() and schema_name in ('main', 'staging')
+    where database_name = current_database() and schema_name in {SCHEMAS_SQL}
         and not internal and not temporary
 )
 select
-    case when schema_name = 'main' then relation_name else schema_name || '.' || relation_name end as name,
+    {QUALIFIER_SQL}relation_name as name,
     case
         when schema_name = 'staging' then 'staging'
         when kind = 'view' then 'mart'
@@ -203,7 +208,7 @@ def tables(warehouse, fmt, max_width) -> None:
 
     con = _open_warehouse(warehouse)
     try:
-        cursor = con.execute(_RELATIONS)
+        cursor = con.execute(_relations())
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     except duckdb.Error as exc:
         fail(first_line(exc))
@@ -226,7 +231,7 @@ def describe(warehouse, fmt, max_width, relation) -> None:
     con = _open_warehouse(warehouse)
     try:
         found = con.execute(
-            f"select name, layer, kind, comment from ({_RELATIONS}) where lower(name) = lower($name)",
+            f"select name, layer, kind, comment from ({_relations()}) where lower(name) = lower($name)",
             {"name": relation},
         ).fetchall()
         if not found:

@@ -14,7 +14,7 @@ final as (
         count(*) as events,
         count(total_projects) as events_with_project_count,
         sum(total_projects) as projects,
-        try_cast(sum(total_investment_cny) as decimal(18, 2)) as investment_cny
+        yuan_decimal(sum(total_investment_cny)) as investment_cny
     from event_total
     group by province, event_year
     order by province nulls last, event_year desc nulls last

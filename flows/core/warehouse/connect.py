@@ -24,8 +24,8 @@ LAYERS = ("tables", "macros", "staging", "marts")
 # the warehouse's schemas: main (tables and marts, what analysts query) and staging (internal
 # views the marts read); a relation outside main is named schema.relation
 SCHEMAS = ("main", "staging")
-_SCHEMAS = "(" + ", ".join(f"'{s}'" for s in SCHEMAS) + ")"
-_QUALIFIED = "case when schema_name = 'main' then '' else schema_name || '.' end || "
+SCHEMAS_SQL = "(" + ", ".join(f"'{s}'" for s in SCHEMAS) + ")"  # for `schema_name in ...`
+QUALIFIER_SQL = "case when schema_name = 'main' then '' else schema_name || '.' end || "  # + a name column
 DOCS_LAYER = "docs"  # COMMENT ON statements, applied after the marts (views lose them on replace)
 _COMMENT_TARGET = re.compile(r"^\s*comment\s+on\s+(table|view|column)\s+([\w.]+)\s+is\s", re.I)
 
@@ -97,16 +97,16 @@ def apply_docs(con) -> list[str]:
     run (tests/present/test_sql_command.py fails on a stale or missing comment instead)."""
     columns = set(
         con.execute(
-            f"select lower({_QUALIFIED}table_name || '.' || column_name) from duckdb_columns() "
-            f"where database_name = current_database() and schema_name in {_SCHEMAS}"
+            f"select lower({QUALIFIER_SQL}table_name || '.' || column_name) from duckdb_columns() "
+            f"where database_name = current_database() and schema_name in {SCHEMAS_SQL}"
         ).fetchall()
     )
     relations = {
         r[0]
         for r in con.execute(
-            f"select lower({_QUALIFIED}table_name) from duckdb_tables() where database_name = current_database() "
-            f"and schema_name in {_SCHEMAS} union select lower({_QUALIFIED}view_name) from duckdb_views() "
-            f"where database_name = current_database() and schema_name in {_SCHEMAS}"
+            f"select lower({QUALIFIER_SQL}table_name) from duckdb_tables() where database_name = current_database() "
+            f"and schema_name in {SCHEMAS_SQL} union select lower({QUALIFIER_SQL}view_name) from duckdb_views() "
+            f"where database_name = current_database() and schema_name in {SCHEMAS_SQL}"
         ).fetchall()
     }
     targets = {r[0] for r in columns} | relations
