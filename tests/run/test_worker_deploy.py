@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import duckdb
 import pytest
@@ -45,9 +44,7 @@ def test_a_worker_runs_the_deployment_of_prefect_yaml(tmp_path):
             prefect(["work-pool", "create", "newsetl", "--type", "process"], env, home)
             prefect(["--no-prompt", "deploy", "--all"], env, home)
             prefect(["deployment", "run", "newsetl-etl/newsetl-worker"], env, home)
-            clock = time.monotonic()
             worker = prefect(["worker", "start", "--pool", "newsetl", "--run-once"], env, home, timeout=300)
-            seconds = time.monotonic() - clock
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -59,4 +56,3 @@ def test_a_worker_runs_the_deployment_of_prefect_yaml(tmp_path):
     finally:
         con.close()
     assert (home / "warehouse" / "export" / "cohorts.parquet").exists()
-    assert seconds < 300
