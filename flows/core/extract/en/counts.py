@@ -52,7 +52,7 @@ GAP_STOP = frozenset(
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
-    r"totaling|totalling|stood at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
+    r"totaling|totalling|stood at|stands? at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
     r"\s+(?:a total of\s+)?$",
     re.I,
 )
@@ -60,7 +60,7 @@ _PREDICATE_BEFORE = re.compile(
 _NUMBER_OF_WAS = re.compile(
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
     r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
-    r"(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    r"(?:was|were|is|stood\s+at|stands?\s+at|reached|came\s+to|totall?ed|hit)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
@@ -135,6 +135,8 @@ def _verb_before() -> re.Pattern:
 
 
 _TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply", "export", "import"))
+# '5 strategic cooperation agreements and 17 projects were signed': framework agreements
+_FRAMEWORK_WORDS = frozenset(("strategic", "framework"))
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
@@ -148,8 +150,12 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     unit = m.group("unit").lower()
     if unit == "project" and value != 1:
         return None
-    if gap and not unit.startswith("project") and any(w.lower() in _TRADE_WORDS for w in gap):
-        return None  # '15 trade agreements', '8 purchase contracts': no investment projects
+    if (
+        gap
+        and not unit.startswith("project")
+        and any(w.lower() in _TRADE_WORDS or w.lower() in _FRAMEWORK_WORDS for w in gap)
+    ):
+        return None  # '15 trade agreements', '8 purchase contracts', '5 strategic cooperation agreements'
     return m.end()
 
 
@@ -271,7 +277,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 _GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
-    r"have|has|had)\s+)?(?:on|in|with|from|for|located|based|signed|inked|started|launched|completed|"
+    r"have|has|had)\s+)?(?:on|in|with|having|from|for|located|based|signed|inked|started|launched|completed|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
     r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
