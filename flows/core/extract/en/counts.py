@@ -38,7 +38,7 @@ _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-    r"contracts|agreements)\b"
+    r"contracts|agreements|ones)\b"
 )
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
@@ -225,12 +225,28 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return tokens
 
 
+# 'There were 41 new projects compared with the same period last year': a difference;
+# '15.26 billion yuan was invested for 88 key projects': investment completed in them
+_VS_LAST_YEAR = re.compile(
+    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
+)
+_INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
+
+
 def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
     """Token i as a count (the counts after it already read), or None; `pw_end`: where the
     sentence's first 'projects' ends."""
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
+        if (
+            sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
+        ) and _VS_LAST_YEAR.match(sentence, noun_end):
+            return None
+        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in")) and _INVESTED_FOR.search(
+            sentence, max(0, start - 20), start
+        ):
+            return None
         return Count(start, noun_end, value, "noun")
     if (
         i + 1 in counts
