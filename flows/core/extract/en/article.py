@@ -107,10 +107,12 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
     for m in mentions:
         kind = m.extra.get("anaphor")
         if kind:
+            # the sentence before, or the one before it when the one between has no figures
+            last = max((n.sentence_index for n in out if n.sentence_index < m.sentence_index), default=-9)
             before = [
                 n
                 for n in out
-                if n.sentence_index == m.sentence_index - 1
+                if n.sentence_index == last >= m.sentence_index - 2
                 and n.project_count is not None
                 and n.project_count > 1
                 and n.amount is None

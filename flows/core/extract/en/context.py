@@ -57,7 +57,7 @@ _NEVER = re.compile(
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade)\b",
+    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products)\b",
     re.I,
 )
 _AFTER_NOT = re.compile(
@@ -122,6 +122,7 @@ _NEVER_WORDS = (
     "striv",
     "blueprint",
     "quota",
+    "volume of",
 )
 _NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
 _NOT_INVESTMENT_CUE = cue(

@@ -230,6 +230,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
 _VS_LAST_YEAR = re.compile(
     r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
 )
+_ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
 _INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
 
 
@@ -254,6 +255,10 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
     ):
         return Count(start, end, value, "list")
+    if i + 1 in counts and counts[i + 1].kind == "noun" and " and " in sentence[end : tokens[i + 1][0]]:
+        m = _ADJ_LIST_GAP.fullmatch(sentence, end, tokens[i + 1][0])
+        if m and m.group(1).lower() not in GAP_STOP and not m.group(1).endswith("s"):
+            return Count(start, end, value, "list")  # '9 foreign-funded and 37 domestic ones'
     if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
         return None
     before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)

@@ -139,10 +139,34 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     return True
 
 
+# 'The projects include 9 foreign-funded and 37 domestic ones, covering ..., with a total
+# investment of X': a total after a two-count list is the sentence subject's
+_LIST_AND = re.compile(r"\s+(?:[\w'’-]+\s+)?,?\s*and\s+$", re.I)
+_SUBJECT_INCLUDES = re.compile(r"^\s*(?:the|these|those)\s+(?:[\w'’-]+\s+){0,2}?projects\s+include\s", re.I)
+
+
+def _list_total(r: _Reading, it: Item) -> bool:
+    s, cur = r.s, r.cur
+    if not (cur and cur.amount is None and cur.count is not None and len(r.groups) >= 2):
+        return False
+    prev = r.groups[-2]
+    return (
+        prev.count is not None
+        and prev.amount is None
+        and _LIST_AND.match(s[prev.end : cur.start]) is not None
+        and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+        and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
+    )
+
+
 def _take_amount(r: _Reading, it: Item) -> None:
     """A total joins the group before when it has no amount yet (and is not '..., of which'
     a part of it); else it opens a group of its own."""
     s, cur = r.s, r.cur
+    if _list_total(r, it):  # the fields said after the list are the subject's too
+        cur.listed, cur.sector = True, None
+        r.open(Group([it], amount=it, list_total=True))
+        return
     if (
         cur
         and cur.amount is None
