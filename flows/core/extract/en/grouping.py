@@ -30,6 +30,12 @@ _TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spa
 _WITH = re.compile(r"\bwith\b", re.I)
 _TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
 
+# 'The total investment is 1.15 billion yuan, and 5 projects have been signed': the amount said first
+_TOTAL_IS = re.compile(
+    r"(?:^|[.;]\s*)(?:the\s+)?(?:total|combined)\s+investment\s+(?:is|was)\s+(?:about\s+|nearly\s+)?$", re.I
+)
+_AND_GAP = re.compile(r"\s*,\s*and\s+")
+
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)\s*", re.I)
@@ -80,6 +86,7 @@ def _take_count(r: _Reading, it: Item) -> None:
         and (
             _JOIN_GAP.fullmatch(s[cur.end : it.start])
             or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
+            or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
         )
     )
     if joinable:
