@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cohort_sector import fields_sentence
+from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts
 from flows.core.extract.en.restatements import drop_headline_blends, fold_restatements
@@ -57,6 +58,7 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
     _assign_parents(kept)
     _fields_after(kept, sentences)
     _theme_of_title(kept, sentences)
+    _name_before(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
     for m in kept:
@@ -107,10 +109,12 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
     for m in mentions:
         kind = m.extra.get("anaphor")
         if kind:
+            # the sentence before, or the one before it when the one between has no figures
+            last = max((n.sentence_index for n in out if n.sentence_index < m.sentence_index), default=-9)
             before = [
                 n
                 for n in out
-                if n.sentence_index == m.sentence_index - 1
+                if n.sentence_index == last >= m.sentence_index - 2
                 and n.project_count is not None
                 and n.project_count > 1
                 and n.amount is None
@@ -170,6 +174,29 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             continue
         out.append(m)
     return out
+
+
+_BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
+
+
+def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'The X industrial park project is a representative project. The project covers ... with
+    an investment of 4.3 billion yuan.': a one-project cohort named only 'the project' is the
+    one the sentence before names (its name and, when it has none, its field)."""
+    for m in kept:
+        i = m.sentence_index
+        if m.project_count == 1 and m.project_name and _BARE_HEAD.fullmatch(m.project_name) and i > 0:
+            name = next(
+                (
+                    n.group(1)
+                    for n in NAME_RE.finditer(sentences[i - 1])
+                    if not _BARE_HEAD.search(n.group(1).split()[0])
+                ),
+                None,
+            )  # the first (the subject), not 'a representative project'
+            if name:
+                m.project_name = name
+                m.sector_code = sector_in(name) or m.sector_code
 
 
 _GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)

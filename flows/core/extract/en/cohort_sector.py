@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import sector_in, sector_terms
@@ -160,7 +161,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     code = sector_in(name) if name else None
     if code:
         return code
-    clause = _APPOSITIVE.sub(" ", prefix)
+    clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's
     if g.count != 1:

@@ -38,9 +38,9 @@ _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\
 # Figures of another kind, refused when the clause does not speak of investment
 _NOT_INVESTMENT = re.compile(
     r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
-    r"funds?|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
+    r"funds?(?!\s+projects)|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
     r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
-    r"gross\s+domestic\s+product)\b",
+    r"gross\s+domestic\s+product|(?:total\s+)?assets|added\s+value|value[-\s]added)\b",
     re.I,
 )
 # ... and figures that are never a project cohort, even when 'investment' is said
@@ -57,12 +57,12 @@ _NEVER = re.compile(
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade)\b",
+    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products)\b",
     re.I,
 )
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover)|in\s+(?:scale|size))\b",
+    r"profits?|GDP|turnover)|in\s+(?:scale|size)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -76,8 +76,9 @@ _PLANNED_AFTER = re.compile(
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
+_FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(
-    r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|"
+    r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|extra\s+investment|"
     r"decrease[sd]?|down|fell|dropped)\s+(?:by\s+)?(?:of\s+)?$",
     re.I,
 )
@@ -121,6 +122,7 @@ _NEVER_WORDS = (
     "striv",
     "blueprint",
     "quota",
+    "volume of",
 )
 _NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
 _NOT_INVESTMENT_CUE = cue(
@@ -147,6 +149,8 @@ _NOT_INVESTMENT_CUE = cue(
     "market",
     "transaction",
     "domestic product",
+    "assets",
+    "added",
 )
 _BARE_Q_LAST = (
     "than",
@@ -174,6 +178,7 @@ _DELTA_LAST = (
     "grown",
     "growth",
     "added",
+    "investment",
     "more",
     "higher",
     "lower",
@@ -222,6 +227,8 @@ def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
     before = s[max(0, a.start - 90) : a.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
+    if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
+        clause = clause[clause.rfind("yuan and ") + 9 :]
     if _may_never(clause) and _NEVER.search(clause):
         return False
     if (
@@ -232,6 +239,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
         return False
+    if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
+        return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
@@ -306,7 +315,7 @@ _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
-    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
+    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
     rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"

@@ -38,7 +38,7 @@ _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-    r"contracts|agreements)\b"
+    r"contracts|agreements|ones)\b"
 )
 _GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
@@ -52,7 +52,7 @@ GAP_STOP = frozenset(
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
-    r"totaling|totalling|stood at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
+    r"totaling|totalling|stood at|stands? at|hit|amounted to|accounts? for|accounted for|make up|makes up|made up)"
     r"\s+(?:a total of\s+)?$",
     re.I,
 )
@@ -60,7 +60,7 @@ _PREDICATE_BEFORE = re.compile(
 _NUMBER_OF_WAS = re.compile(
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
     r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
-    r"(?:was|were|is|stood\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    r"(?:was|were|is|stood\s+at|stands?\s+at|reached|came\s+to|totall?ed|hit)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
@@ -135,6 +135,8 @@ def _verb_before() -> re.Pattern:
 
 
 _TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply", "export", "import"))
+# '5 strategic cooperation agreements and 17 projects were signed': framework agreements
+_FRAMEWORK_WORDS = frozenset(("strategic", "framework"))
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
@@ -148,8 +150,12 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     unit = m.group("unit").lower()
     if unit == "project" and value != 1:
         return None
-    if gap and not unit.startswith("project") and any(w.lower() in _TRADE_WORDS for w in gap):
-        return None  # '15 trade agreements', '8 purchase contracts': no investment projects
+    if (
+        gap
+        and not unit.startswith("project")
+        and any(w.lower() in _TRADE_WORDS or w.lower() in _FRAMEWORK_WORDS for w in gap)
+    ):
+        return None  # '15 trade agreements', '8 purchase contracts', '5 strategic cooperation agreements'
     return m.end()
 
 
@@ -219,12 +225,29 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return tokens
 
 
+# 'There were 41 new projects compared with the same period last year': a difference;
+# '15.26 billion yuan was invested for 88 key projects': investment completed in them
+_VS_LAST_YEAR = re.compile(
+    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
+)
+_ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
+_INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
+
+
 def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
     """Token i as a count (the counts after it already read), or None; `pw_end`: where the
     sentence's first 'projects' ends."""
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
+        if (
+            sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
+        ) and _VS_LAST_YEAR.match(sentence, noun_end):
+            return None
+        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in")) and _INVESTED_FOR.search(
+            sentence, max(0, start - 20), start
+        ):
+            return None
         return Count(start, noun_end, value, "noun")
     if (
         i + 1 in counts
@@ -232,6 +255,10 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
     ):
         return Count(start, end, value, "list")
+    if i + 1 in counts and counts[i + 1].kind == "noun" and " and " in sentence[end : tokens[i + 1][0]]:
+        m = _ADJ_LIST_GAP.fullmatch(sentence, end, tokens[i + 1][0])
+        if m and m.group(1).lower() not in GAP_STOP and not m.group(1).endswith("s"):
+            return Count(start, end, value, "list")  # '9 foreign-funded and 37 domestic ones'
     if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
         return None
     before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
@@ -271,7 +298,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 _GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
-    r"have|has|had)\s+)?(?:on|in|with|from|for|located|based|signed|inked|started|launched|completed|"
+    r"have|has|had)\s+)?(?:on|in|with|having|from|for|located|based|signed|inked|started|launched|completed|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
     r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"

@@ -44,6 +44,7 @@ class Group:
     paired: bool = False  # built by 'respectively': labels come from the count phrase
     listed: bool = False  # its sector is an item of a 'respectively' list ...
     sector: str | None = None  # ... this one
+    list_total: bool = False  # 'The projects include 9 A and 37 B ones, with a total ...': the subject's amount
 
     @property
     def kind(self) -> str | None:

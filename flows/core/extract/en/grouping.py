@@ -30,6 +30,12 @@ _TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spa
 _WITH = re.compile(r"\bwith\b", re.I)
 _TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
 
+# 'The total investment is 1.15 billion yuan, and 5 projects have been signed': the amount said first
+_TOTAL_IS = re.compile(
+    r"(?:^|[.;]\s*)(?:the\s+)?(?:total|combined)\s+investment\s+(?:is|was)\s+(?:about\s+|nearly\s+)?$", re.I
+)
+_AND_GAP = re.compile(r"\s*,\s*and\s+")
+
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)\s*", re.I)
@@ -80,6 +86,7 @@ def _take_count(r: _Reading, it: Item) -> None:
         and (
             _JOIN_GAP.fullmatch(s[cur.end : it.start])
             or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
+            or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
         )
     )
     if joinable:
@@ -139,10 +146,34 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     return True
 
 
+# 'The projects include 9 foreign-funded and 37 domestic ones, covering ..., with a total
+# investment of X': a total after a two-count list is the sentence subject's
+_LIST_AND = re.compile(r"\s+(?:[\w'’-]+\s+)?,?\s*and\s+$", re.I)
+_SUBJECT_INCLUDES = re.compile(r"^\s*(?:the|these|those)\s+(?:[\w'’-]+\s+){0,2}?projects\s+include\s", re.I)
+
+
+def _list_total(r: _Reading, it: Item) -> bool:
+    s, cur = r.s, r.cur
+    if not (cur and cur.amount is None and cur.count is not None and len(r.groups) >= 2):
+        return False
+    prev = r.groups[-2]
+    return (
+        prev.count is not None
+        and prev.amount is None
+        and _LIST_AND.match(s[prev.end : cur.start]) is not None
+        and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+        and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
+    )
+
+
 def _take_amount(r: _Reading, it: Item) -> None:
     """A total joins the group before when it has no amount yet (and is not '..., of which'
     a part of it); else it opens a group of its own."""
     s, cur = r.s, r.cur
+    if _list_total(r, it):  # the fields said after the list are the subject's too
+        cur.listed, cur.sector = True, None
+        r.open(Group([it], amount=it, list_total=True))
+        return
     if (
         cur
         and cur.amount is None

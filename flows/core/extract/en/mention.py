@@ -72,7 +72,9 @@ def cohort_mention(
     subset = whole_subset or _is_part(s, g, counted, s[prev_end : g.items[0].end])
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
     second = prev_end > 0 and _AND_THE.match(s, prev_end, g.start)  # ', and the signed projects 5 billion'
-    if m.project_count is None and a and (prev_end == 0 or second) and not _PART_INTRO.search(s, prev_end, g.start):
+    if g.list_total:  # 'The projects include 9 A and 37 B ones, ..., with a total investment of X'
+        m.extra["anaphor"] = "definite"
+    elif m.project_count is None and a and (prev_end == 0 or second) and not _PART_INTRO.search(s, prev_end, g.start):
         clause = s[second.end() : g.start] if second else s[: g.start]
         anaphor = _anaphor(clause)
         if anaphor:
@@ -130,15 +132,16 @@ _DEMONSTRATIVE = re.compile(
 )
 _DEFINITE = re.compile(
     r"(?:^|,)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
-    r"they\b|their\b|(?:the\s+)?(?:total|combined|overall)\s+(?:investment|value|amount)\b"
-    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:the|these|those|all|such)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:projects|deals|contracts|agreements)\b)))",
+    r"they\b|their\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:total|combined|overall|contract(?:ed)?)\s+"
+    r"(?:investment|value|amount)\b"
+    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:projects|deals|contracts|agreements)\b|\s*$)))",
     re.I,
-)  # not 'total investment in R&D'
+)  # not 'total investment in R&D' ('An estimated total investment of <the amount>' is)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
 _PART_INTRO = re.compile(r"\b(?:among|of\s+which|includ\w*|in\s+which)\b", re.I)
-_ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall")
+_ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall", "contract")
 
 
 def _anaphor(prefix: str) -> str | None:
