@@ -49,3 +49,14 @@ def test_a_sentence_may_start_with_a_figure():
         "The fair closed on Friday.",
         "399 projects were signed.",
     ]
+
+
+def test_a_full_stop_run_into_the_next_sentence_still_splits():
+    text = 'Leaders attended the ceremony.The 31 projects cover 87%."The deal is done," he said. Visit www.gov.cn.Mr.Li spoke.'
+    assert split(text, "en") == [
+        "Leaders attended the ceremony.",
+        "The 31 projects cover 87%.",
+        '"The deal is done," he said.',
+        "Visit www.gov.cn.",
+        "Mr.Li spoke.",  # an abbreviation does not end a sentence, run-on or not
+    ]

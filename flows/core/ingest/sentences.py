@@ -1,7 +1,8 @@
 """Split articles into sentences with Polars, one vectorized pass over the whole batch.
 
 Paragraph breaks always end a sentence. Chinese ends at 。!?; English at . ! ? followed by
-white space and a capital, digit, quote or bracket, with common abbreviations (Sept., U.S., Co.)
+white space and a capital, digit, quote or bracket, or at a full stop run into the next
+sentence's capitalized word ("the contract.The deal", common in machine-translated pages), with common abbreviations (Sept., U.S., Co.)
 protected first because Polars' regex engine has no look-behind.
 """
 
@@ -25,6 +26,8 @@ def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:
                 pl.col("text")
                 .str.replace_all(_ABBREV, "${1}" + _PROTECT)
                 .str.replace_all(r"([.!?][”\"’']?)[ \t]+([A-Z0-9“\"(\[])", "${1}\n${2}")
+                # 'the contract.The deal': a straight quote after the stop opens the next sentence
+                .str.replace_all(r"((?:[a-z]{2}|%|\))[.!?][”’']?)([“\"]?[A-Z][a-z])", "${1}\n${2}")
                 .str.replace_all(_PROTECT, ".", literal=True)
             )
             .alias("text")
