@@ -153,7 +153,7 @@ def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     return last
 
 
-_EACH_GAP = re.compile(r"\s*(?:项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?\s*")
+_EACH_GAP = re.compile(r"\s*(?:[^,;。\d]{0,6}?项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?(?:在)?\s*")
 
 
 def _band_after(s: str, toks: list[Tok], k: int) -> Tok | None:
@@ -233,12 +233,24 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         _take_band(m, band)
     m.sector_code = sector_of(subject)
     if m.sector_code is None:
-        m.sector_code = _fields_after(s, toks, k, money)
+        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
     clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
     return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
+
+
+# a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
+_TOPIC = re.compile(r"(?:在|从|围绕)?([^,;:。\d]{2,12}?)(?:方面|领域|板块)\s*[,:]")
+
+
+def _topic_sector(s: str, lo: int) -> str | None:
+    """The sector a topic clause right before the count's clause names, no figure between."""
+    if lo < 3 or s[lo - 1] not in ",:":
+        return None
+    m = _TOPIC.fullmatch(s, clause_start(s, lo - 1, soft=False), lo)
+    return sector_of(m.group(1)) if m else None
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:

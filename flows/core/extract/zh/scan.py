@@ -64,7 +64,10 @@ _LIST_HEAD = re.compile(
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
-_TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
+_TRAP_AFTER = re.compile(
+    r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
+    r"|(?:及|或)?以[上下]的?(?:标准|要求|门槛|条件))"  # 投资总额在1亿元以上的标准: a criterion
+)
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
@@ -77,7 +80,10 @@ _BUILD_AFTER = re.compile(
 )
 BUILD_AFTER = _BUILD_AFTER
 _OVER = ("超过", "超", "逾", "过")
-_COUNT_THEN_EACH = re.compile(rf"{INT}\s*[个项宗]\s*项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?\s*$")
+# N个(内资)项目投资(额)(均)(在)…: each of the N above the figure (3个项目投资超过50亿元, 49个内资项目投资额均在5000万元以上)
+_COUNT_THEN_EACH = re.compile(
+    rf"{INT}\s*[个项宗][^,;。\d]{{0,6}}?项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?(?:在)?\s*$"
+)
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -173,7 +179,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
             return Tok("trap", a, b)
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=f.value)
-    if f.pre in _OVER and _COUNT_THEN_EACH.search(prefix):  # 3个项目投资超过50亿元: each above it
+    if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
