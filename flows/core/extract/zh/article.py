@@ -98,12 +98,25 @@ def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind == "count" or "其中" in s[t.end : u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
+            if _leads_group(s, toks, u, bounds):
+                return None
             if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
             return None
     return None
+
+
+_LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
+
+
+def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
+    """总投资436亿元的基础设施项目8个: an amount opening a group counted in its own clause."""
+    if not _LEADS.match(s, u.end):
+        return False
+    cid = clause_id(bounds, u.start)
+    return any(c.kind == "count" and c.start > u.end and clause_id(bounds, c.start) == cid for c in toks)
 
 
 def _one_clause(gap: str) -> bool:

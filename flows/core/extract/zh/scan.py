@@ -65,7 +65,7 @@ _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
 _TRAP_AFTER = re.compile(
-    r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
+    r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
     r"|(?:及|或)?以[上下]的?(?:标准|要求|门槛|条件))"  # 投资总额在1亿元以上的标准: a criterion
 )
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
@@ -160,8 +160,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
-    if then_project and count_follows and not total:
-        return Tok("band", a, b, size_min=f.value)  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
+    if then_project and count_follows:  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
+        return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not
         return Tok("amount", a, b, f.value, f.currency, True) if f.pre and f.unit == "万亿" else None
     return _amount_or_named(s, f, b, bool(then_project), bool(total))

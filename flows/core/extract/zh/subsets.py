@@ -34,12 +34,12 @@ def _names_one(s: str, prev: tuple[int, CohortMention] | None, pos: int, m: Coho
 
 
 def _fallback_stage(hints: dict) -> str | None:
-    """No stage of its own: the last verb before it, else the first after it in its segment
-    (hints hold the texts; the lexicon runs only when needed)."""
+    """No stage of its own: the last verb before it, else the first after it in its segment,
+    before a 其中 list (hints hold the texts; the lexicon runs only when needed)."""
     before = stage_of(hints["before"], last=True)
     if before or "after" not in hints:
         return before
-    return stage_of(_SEGMENT.split(hints["after"], 1)[0])
+    return stage_of(_SEGMENT.split(hints["after"], 1)[0].split("其中", 1)[0])  # not its subsets' verbs
 
 
 def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, state: dict) -> int | None:
