@@ -163,6 +163,8 @@ def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     last = bands[-1]
     if len(bands) > 1 and last.size_min is None and bands[-2].size_max is None and last.start - bands[-2].end <= 1:
         last.size_min, bands[-2].used = bands[-2].size_min, True  # 5000万元以上1亿元以下: both bounds
+    elif len(bands) > 1 and last.size_max is None and bands[-2].size_max is None:
+        return None  # 项目(3000万元以上工业项目、亿元以上其它项目)173个: a mixed criterion, no band
     return last
 
 
@@ -275,11 +277,16 @@ def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | N
     return fields if fields and at + end <= nxt else None
 
 
+_LOCATED = re.compile(r"(?:^|(?<=[亿万]元)),?\s*(?:落户|落地|位于)[^,;。、]{1,14}?的")
+
+
 def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int, CohortMention, dict]]:
     """A named project's amount: one cohort per name (分别投资X,兴建A和B: one amount each)."""
     t = toks[k]
     seg = _SEGMENT.split(s[t.end :])[0]
     before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
+    if "落" in s or "位于" in s:  # 投资12亿元,落户某区的A项目: a place, no stage
+        seg, before = _LOCATED.sub("", seg), _LOCATED.sub("", before)
     found = []
     for name in t.names or (t.name,):
         m = _mention(
