@@ -30,6 +30,7 @@ from flows.core.model import CohortMention
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
@@ -98,7 +99,7 @@ def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind == "count" or "其中" in s[t.end : u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            if _leads_group(s, toks, u, bounds):
+            if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
                 return None
             if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
                 return u
@@ -117,6 +118,16 @@ def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
         return False
     cid = clause_id(bounds, u.start)
     return any(c.kind == "count" and c.start > u.end and clause_id(bounds, c.start) == cid for c in toks)
+
+
+def _own_group_after(s: str, a: int, b: int) -> bool:
+    """其中A项目23个,B项目3个;签约项目总投资X: past the ; an amount naming its own group is not
+    the 其中 item's."""
+    gap = s[a:b]
+    if ";" not in gap:
+        return False
+    seg = max(s.rfind(";", 0, a), s.rfind("。", 0, a)) + 1
+    return "其中" in s[seg:a] and "项目" in s[clause_start(s, b) : b]
 
 
 def _one_clause(gap: str) -> bool:
@@ -246,7 +257,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         _take_amount(m, money)
     if band:
         _take_band(m, band)
-    m.sector_code = sector_of(subject)
+    m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
@@ -308,7 +319,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
-    if not _CUE.search(s[lo : t.start]):
+    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start):
         return None
     if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
         return None
@@ -323,6 +334,21 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
         _take_band(m, band)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
     return (t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]})
+
+
+# the head of a list of places' amounts: 项目投资金额:A县14.26亿元,B区12.08亿元
+_PLACE_LIST_HEAD = re.compile(
+    r"(?<!完成)(?<!到位)(?<!计划)(?:项目)?(?:投资|签约|协议|合同)(?:总额|金额|额)?(?:分别为|为)?\s*$"
+)
+
+
+def _place_amount(s: str, lo: int, pos: int) -> bool:
+    """The amount of a place in a list whose head names the amounts (项目投资金额:A县X,B区Y)."""
+    if not _PLACE_ITEM.fullmatch(s, lo, pos):
+        return False
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    colon = s.rfind(":", seg, lo)
+    return colon > 0 and _PLACE_LIST_HEAD.search(s, seg, colon) is not None
 
 
 def _firm_stock(s: str, pos: int) -> bool:
