@@ -63,6 +63,10 @@ COUNT_T = re.compile(
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
 COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
+# a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
+COUNT_Q = re.compile(
+    rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
+)
 # investment cases counted by firm (通过26家企业投资案)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
@@ -181,6 +185,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+    if "其中" in s:
+        extra += COUNT_Q.finditer(s)
     if "投资案" in s:
         extra += COUNT_J.finditer(s)
     for m in extra:

@@ -187,10 +187,13 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     return None
 
 
+_EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:为|在|是|达到?)?\s*$")
+
+
 def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:
-    """X亿元以上: the lower bound of the projects its clause names or counts, else an
-    approximate amount (a bare 亿元以上 is none)."""
-    if "项目" in clause_after(s, b) or count_follows:
+    """X亿元以上: the lower bound of the projects its clause names or counts, or of each of them
+    (投资额全部为5亿元以上), else an approximate amount (a bare 亿元以上 is none)."""
+    if "项目" in clause_after(s, b) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
         return Tok("band", f.start, b, size_min=f.value)
     if not f.num:
         return None
