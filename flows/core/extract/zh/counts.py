@@ -43,7 +43,7 @@ COUNT_H = re.compile(
     rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
 )
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
-COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。]|$)")
+COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)")
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
@@ -119,7 +119,7 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if in_quotes(s, a) or _DIFF_CLAUSE.search(s[clause_start(s, a, soft=False) : a]):
             continue
-        if trade and (_TRADE_DEAL.search(m.group("mid")) or _trade_words(s, a)):
+        if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
         if "分别" in m.group("mid"):
             continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects

@@ -112,6 +112,27 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
         elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
     _zip_parallel(s, out, n0, state)
+    _partition_total(out, n0)
+
+
+def _partition_total(out: list[CohortMention], n0: int) -> None:
+    """重点项目94个,其中续建17项,新建77项,总投资X: after 其中 items that add up to their
+    parent's count, an amount on the last item is the parent's total."""
+    for i in range(n0, len(out)):
+        p = out[i]
+        if p.amount is not None or not p.project_count or p.parent is not None:
+            continue
+        kids = [m for m in out[i + 1 :] if m.parent == i]
+        if len(kids) < 2 or any(m.project_count is None or m.project_name for m in kids):
+            continue
+        last = kids[-1]
+        if sum(m.project_count for m in kids) != p.project_count or last.amount is None:
+            continue
+        if any(m.amount is not None for m in kids[:-1]):
+            continue
+        p.amount, p.currency, p.approximate = last.amount, last.currency, last.approximate
+        p.alt_amount, p.alt_currency = last.alt_amount, last.alt_currency
+        last.amount = last.currency = last.alt_amount = last.alt_currency = None
 
 
 def _zip_parallel(s: str, out: list[CohortMention], n0: int, state: dict) -> None:
