@@ -30,6 +30,7 @@ from flows.core.model import CohortMention
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
@@ -98,12 +99,35 @@ def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind == "count" or "其中" in s[t.end : u.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
+            if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
+                return None
             if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
             return None
     return None
+
+
+_LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
+
+
+def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
+    """总投资436亿元的基础设施项目8个: an amount opening a group counted in its own clause."""
+    if not _LEADS.match(s, u.end):
+        return False
+    cid = clause_id(bounds, u.start)
+    return any(c.kind == "count" and c.start > u.end and clause_id(bounds, c.start) == cid for c in toks)
+
+
+def _own_group_after(s: str, a: int, b: int) -> bool:
+    """其中A项目23个,B项目3个;签约项目总投资X: past the ; an amount naming its own group is not
+    the 其中 item's."""
+    gap = s[a:b]
+    if ";" not in gap:
+        return False
+    seg = max(s.rfind(";", 0, a), s.rfind("。", 0, a)) + 1
+    return "其中" in s[seg:a] and "项目" in s[clause_start(s, b) : b]
 
 
 def _one_clause(gap: str) -> bool:
@@ -150,10 +174,12 @@ def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     last = bands[-1]
     if len(bands) > 1 and last.size_min is None and bands[-2].size_max is None and last.start - bands[-2].end <= 1:
         last.size_min, bands[-2].used = bands[-2].size_min, True  # 5000万元以上1亿元以下: both bounds
+    elif len(bands) > 1 and last.size_max is None and bands[-2].size_max is None:
+        return None  # 项目(3000万元以上工业项目、亿元以上其它项目)173个: a mixed criterion, no band
     return last
 
 
-_EACH_GAP = re.compile(r"\s*(?:项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?\s*")
+_EACH_GAP = re.compile(r"\s*(?:[^,;。\d]{0,6}?项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?(?:在)?\s*")
 
 
 def _band_after(s: str, toks: list[Tok], k: int) -> Tok | None:
@@ -231,14 +257,26 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         _take_amount(m, money)
     if band:
         _take_band(m, band)
-    m.sector_code = sector_of(subject)
+    m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
-        m.sector_code = _fields_after(s, toks, k, money)
+        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
     clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
     return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
+
+
+# a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
+_TOPIC = re.compile(r"(?:在|从|围绕)?([^,;:。\d]{2,12}?)(?:方面|领域|板块)\s*[,:]")
+
+
+def _topic_sector(s: str, lo: int) -> str | None:
+    """The sector a topic clause right before the count's clause names, no figure between."""
+    if lo < 3 or s[lo - 1] not in ",:":
+        return None
+    m = _TOPIC.fullmatch(s, clause_start(s, lo - 1, soft=False), lo)
+    return sector_of(m.group(1)) if m else None
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
@@ -250,11 +288,16 @@ def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | N
     return fields if fields and at + end <= nxt else None
 
 
+_LOCATED = re.compile(r"(?:^|(?<=[亿万]元)),?\s*(?:落户|落地|位于)[^,;。、]{1,14}?的")
+
+
 def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int, CohortMention, dict]]:
     """A named project's amount: one cohort per name (分别投资X,兴建A和B: one amount each)."""
     t = toks[k]
     seg = _SEGMENT.split(s[t.end :])[0]
     before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
+    if "落" in s or "位于" in s:  # 投资12亿元,落户某区的A项目: a place, no stage
+        seg, before = _LOCATED.sub("", seg), _LOCATED.sub("", before)
     found = []
     for name in t.names or (t.name,):
         m = _mention(
@@ -276,7 +319,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
-    if not _CUE.search(s[lo : t.start]):
+    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start):
         return None
     if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
         return None
@@ -291,6 +334,21 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
         _take_band(m, band)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
     return (t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]})
+
+
+# the head of a list of places' amounts: 项目投资金额:A县14.26亿元,B区12.08亿元
+_PLACE_LIST_HEAD = re.compile(
+    r"(?<!完成)(?<!到位)(?<!计划)(?:项目)?(?:投资|签约|协议|合同)(?:总额|金额|额)?(?:分别为|为)?\s*$"
+)
+
+
+def _place_amount(s: str, lo: int, pos: int) -> bool:
+    """The amount of a place in a list whose head names the amounts (项目投资金额:A县X,B区Y)."""
+    if not _PLACE_ITEM.fullmatch(s, lo, pos):
+        return False
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    colon = s.rfind(":", seg, lo)
+    return colon > 0 and _PLACE_LIST_HEAD.search(s, seg, colon) is not None
 
 
 def _firm_stock(s: str, pos: int) -> bool:

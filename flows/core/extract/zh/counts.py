@@ -20,7 +20,7 @@ from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
     r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
-    r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库)*"
+    r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库|\([^()]{1,40}?\))*"  # 项目(3000万元以上…)173个
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
 COUNT_B = re.compile(
@@ -43,7 +43,7 @@ COUNT_H = re.compile(
     rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
 )
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
-COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。]|$)")
+COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)")
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
@@ -63,6 +63,10 @@ COUNT_T = re.compile(
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
 COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
+# a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
+COUNT_Q = re.compile(
+    rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
+)
 # investment cases counted by firm (通过26家企业投资案)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
@@ -115,7 +119,7 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if in_quotes(s, a) or _DIFF_CLAUSE.search(s[clause_start(s, a, soft=False) : a]):
             continue
-        if trade and (_TRADE_DEAL.search(m.group("mid")) or _trade_words(s, a)):
+        if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
         if "分别" in m.group("mid"):
             continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
@@ -181,6 +185,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+    if "其中" in s:
+        extra += COUNT_Q.finditer(s)
     if "投资案" in s:
         extra += COUNT_J.finditer(s)
     for m in extra:

@@ -69,7 +69,11 @@ def sector_of(text: str, head: str = "right") -> str | None:
             return examples
         if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
             bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
-            return _mixed_examples(text[:cut], own) if bare else own
+            if bare:
+                return _mixed_examples(text[:cut], own)
+            if own == _weak_only(text[cut + 1 :]) and _beyond(text[:cut], own):
+                return None  # 工业和现代农业、现代服务业等产业链…项目: industries and more, no sector
+            return own
         lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
         for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
             pass
@@ -101,6 +105,25 @@ def _weak_only(text: str) -> str | None:
     hits = [h.group() for h in pattern.finditer(text) if table[h.group()] != "none"]
     weak = _weak()
     return table[hits[-1]] if hits and all(h in weak for h in hits) else None
+
+
+def _codes(text: str) -> set[str]:
+    pattern, table = _sectors()
+    return {table[h.group()] for h in pattern.finditer(text)} - {"none"}
+
+
+def _beyond(text: str, own: str) -> bool:
+    """Two or more listed items (工业和现代农业、现代服务业) of which one lies outside `own` and
+    the emerging industries: a generic word after them names no sector. One name holding two
+    terms (滨湖电子材料) is no list; 高端装备、新材料、新能源汽车 stay industrial."""
+    items = [c for c in (_codes(p) for p in _ITEM_SPLIT.split(text)) if c]
+    if len(items) < 2:
+        return False
+    parents, inside = _parents(), {own, "emerging_industries"}
+    return any(not (_ancestors(c, parents) & inside) for codes in items for c in codes)
+
+
+_ITEM_SPLIT = re.compile(r"[、和及与]|以及")
 
 
 _EXAMPLE_JOIN = re.compile(r"[、,和及与\s]|以及")

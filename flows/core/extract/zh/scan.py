@@ -64,7 +64,10 @@ _LIST_HEAD = re.compile(
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
-_TRAP_AFTER = re.compile(r"^\s*(?:级|产业|的产业|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收))")
+_TRAP_AFTER = re.compile(
+    r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
+    r"|(?:及|或)?以[上下]的?(?:标准|要求|门槛|条件))"  # 投资总额在1亿元以上的标准: a criterion
+)
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
@@ -73,11 +76,15 @@ _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: lower bound
 # an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
 _BUILD_AFTER = re.compile(
-    r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)"
+    r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)"
+    r"|(?:落户|落地|位于)[^,;。、]{1,14}?的)"  # 投资12亿元,落户某经开区的A项目
 )
 BUILD_AFTER = _BUILD_AFTER
 _OVER = ("超过", "超", "逾", "过")
-_COUNT_THEN_EACH = re.compile(rf"{INT}\s*[个项宗]\s*项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?\s*$")
+# N个(内资)项目投资(额)(均)(在)…: each of the N above the figure (3个项目投资超过50亿元, 49个内资项目投资额均在5000万元以上)
+_COUNT_THEN_EACH = re.compile(
+    rf"{INT}\s*[个项宗][^,;。\d]{{0,6}}?项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?(?:在)?\s*$"
+)
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -154,8 +161,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
-    if then_project and count_follows and not total:
-        return Tok("band", a, b, size_min=f.value)  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
+    if then_project and count_follows:  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
+        return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not
         return Tok("amount", a, b, f.value, f.currency, True) if f.pre and f.unit == "万亿" else None
     return _amount_or_named(s, f, b, bool(then_project), bool(total))
@@ -173,17 +180,20 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
             return Tok("trap", a, b)
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=f.value)
-    if f.pre in _OVER and _COUNT_THEN_EACH.search(prefix):  # 3个项目投资超过50亿元: each above it
+    if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
     return None
 
 
+_EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:为|在|是|达到?)?\s*$")
+
+
 def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:
-    """X亿元以上: the lower bound of the projects its clause names or counts, else an
-    approximate amount (a bare 亿元以上 is none)."""
-    if "项目" in clause_after(s, b) or count_follows:
+    """X亿元以上: the lower bound of the projects its clause names or counts, or of each of them
+    (投资额全部为5亿元以上), else an approximate amount (a bare 亿元以上 is none)."""
+    if "项目" in clause_after(s, b) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
         return Tok("band", f.start, b, size_min=f.value)
     if not f.num:
         return None

@@ -16,6 +16,7 @@ from flows.core.extract.zh.labels import stage_of
 from flows.core.model import CohortMention
 
 _SEGMENT = re.compile(r"[;。]")
+_LIST_HEAD = re.compile(r"分别(?:为|是)\s*:")  # a breakdown of the count before it
 # a count of one whose project is named right after it: 百亿元级项目1个,为总投资120亿元的A项目
 _ONE_IS_NAMED = re.compile(r"[^,;。]*?[1一]\s*[个项宗]\s*,\s*(?:即|为|是)\s*(?:总?投资(?:额)?(?:为|达|约)?)?\s*")
 
@@ -34,12 +35,12 @@ def _names_one(s: str, prev: tuple[int, CohortMention] | None, pos: int, m: Coho
 
 
 def _fallback_stage(hints: dict) -> str | None:
-    """No stage of its own: the last verb before it, else the first after it in its segment
-    (hints hold the texts; the lexicon runs only when needed)."""
+    """No stage of its own: the last verb before it, else the first after it in its segment,
+    before a 其中 list (hints hold the texts; the lexicon runs only when needed)."""
     before = stage_of(hints["before"], last=True)
     if before or "after" not in hints:
         return before
-    return stage_of(_SEGMENT.split(hints["after"], 1)[0])
+    return stage_of(_SEGMENT.split(hints["after"], 1)[0].split("其中", 1)[0])  # not its subsets' verbs
 
 
 def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, state: dict) -> int | None:
@@ -65,6 +66,7 @@ def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, 
 def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
     """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
     frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
+    n0 = len(out)
     found.sort(key=lambda x: x[0])
     sentence_tops: list[tuple[int, int]] = []
     prev: tuple[int, CohortMention] | None = None
@@ -75,10 +77,13 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
         frame_stage = stage_of(frame.group()) if frame else None
         q = s.rfind("其中", 0, pos)
         framed = subset = False
+        head = _LIST_HEAD.search(s, sentence_tops[-1][0], pos) if sentence_tops and not hints.get("named") else None
         if q >= 0 and not _SEGMENT.search(s, q, pos):
             subset = True  # a 其中 item is never the parent of the next one
             earlier = [i for p, i in sentence_tops if p < q]
             m.parent = earlier[-1] if earlier else state["last_top"]
+        elif head and not _SEGMENT.search(s, head.start(), pos):  # 亿元以上项目251个,分别为:A县58个、…
+            subset, m.parent = True, sentence_tops[-1][1]
         elif frame:
             framed = True
             m.parent = _frame_parent(out, m, frame_ref if frame is frames[0] else None, frame_stage, state)
@@ -106,3 +111,52 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             sentence_tops.append((pos, len(out) - 1))
         elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
+    _zip_parallel(s, out, n0, state)
+    _partition_total(out, n0)
+
+
+def _partition_total(out: list[CohortMention], n0: int) -> None:
+    """重点项目94个,其中续建17项,新建77项,总投资X: after 其中 items that add up to their
+    parent's count, an amount on the last item is the parent's total."""
+    for i in range(n0, len(out)):
+        p = out[i]
+        if p.amount is not None or not p.project_count or p.parent is not None:
+            continue
+        kids = [m for m in out[i + 1 :] if m.parent == i]
+        if len(kids) < 2 or any(m.project_count is None or m.project_name for m in kids):
+            continue
+        last = kids[-1]
+        if sum(m.project_count for m in kids) != p.project_count or last.amount is None:
+            continue
+        if any(m.amount is not None for m in kids[:-1]):
+            continue
+        p.amount, p.currency, p.approximate = last.amount, last.currency, last.approximate
+        p.alt_amount, p.alt_currency = last.alt_amount, last.alt_currency
+        last.amount = last.currency = last.alt_amount = last.alt_currency = None
+
+
+def _zip_parallel(s: str, out: list[CohortMention], n0: int, state: dict) -> None:
+    """共签约项目26个,其中合同项目23个,协议项目3个;签约项目总投资X,其中合同资金Y,协议资金Z: the
+    counts, then past a ; as many amounts in the same order (top, then its 其中 items): one
+    cohort per pair."""
+    new = out[n0:]
+    k = len(new) // 2
+    if k < 2 or len(new) % 2 or ";" not in s:
+        return
+    counts, amounts = new[:k], new[k:]
+    if any(m.amount is not None or m.project_count is None or m.project_name for m in counts):
+        return
+    if any(m.project_count is not None or m.amount is None or m.project_name for m in amounts):
+        return
+    if counts[0].parent is not None or amounts[0].parent is not None:
+        return
+    if any(m.parent != n0 for m in counts[1:]) or any(m.parent != n0 + k for m in amounts[1:]):
+        return
+    for c, a in zip(counts, amounts):
+        c.amount, c.currency, c.approximate = a.amount, a.currency, a.approximate
+        c.alt_amount, c.alt_currency = a.alt_amount, a.alt_currency
+        c.sector_code = c.sector_code or a.sector_code
+    del out[n0 + k :]
+    for key in ("last_top", "first_top"):
+        if state.get(key) is not None and state[key] >= n0 + k:
+            state[key] = n0
