@@ -28,24 +28,39 @@ def close(a: float | None, b: float | None, name: str) -> bool:
     return a is not None and b is not None and abs(a - b) <= tolerance(name) * max(abs(a), abs(b))
 
 
+_GROUP_LABELS = ("sector_code", "region", "size_min", "size_max")
+
+
+def other_group(a: CohortMention, b: CohortMention) -> bool:
+    """Two count-only mentions with the same count but different labels are two groups
+    ('新能源项目4个…生物医药项目4个', 'four in Hefei … four in Wuhu')."""
+    if a.amount is not None or b.amount is not None:
+        return False
+    return any(
+        getattr(a, attr) is not None and getattr(b, attr) is not None and getattr(a, attr) != getattr(b, attr)
+        for attr in _GROUP_LABELS
+    )
+
+
 def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:
     """A cohort the article repeats is one row: same count, amount (to 10,000 units), currency
     and name -> keep the first, fill its empty labels from the repeats, re-point parents."""
     kept: list[CohortMention] = []
-    where: dict[tuple, int] = {}
+    where: dict[tuple, list[int]] = {}
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
         key = (m.project_count, None if m.amount is None else round(m.amount, -4), m.currency, m.project_name)
-        if key in where:
-            first = kept[where[key]]
+        same = next((k for k in where.get(key, ()) if not other_group(kept[k], m)), None)
+        if same is not None:
+            first = kept[same]
             for attr in ("stage", "sector_code", "region", "alt_amount", "alt_currency"):
                 if getattr(first, attr) is None and getattr(m, attr) is not None:
                     setattr(first, attr, getattr(m, attr))
             if first.size_min is None and first.size_max is None:  # a band moves whole
                 first.size_min, first.size_max, first.size_currency = m.size_min, m.size_max, m.size_currency
-            remap[i] = where[key]
+            remap[i] = same
             continue
-        where[key] = len(kept)
+        where.setdefault(key, []).append(len(kept))
         remap[i] = len(kept)
         kept.append(m)
     for m in kept:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.labels import sector_terms
+from flows.core.extract.merge import other_group
 from flows.core.model import CohortMention
 
 NEAR = 0.05  # "more than 580 billion" restates 582.18 billion
@@ -158,9 +159,9 @@ def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
         if i in dropped:
             continue
         first = where.get(_key(m))
-        if first is not None:
+        if first is not None and not other_group(first, m):
             _merge_into(first, m)
             continue
-        where[_key(m)] = m
+        where.setdefault(_key(m), m)
         kept.append(m)
     return kept
