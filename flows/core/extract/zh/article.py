@@ -31,7 +31,7 @@ from flows.core.model import CohortMention
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
-_RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
+_RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:达到?|共有|共计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
 _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")

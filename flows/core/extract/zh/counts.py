@@ -62,7 +62,13 @@ COUNT_T = re.compile(
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
-COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
+# (亿元以上项目增多,数量达397个); a rise to a count (…项目增长较快,由去年的47个增至86个)
+COUNT_P = re.compile(
+    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)"
+)
+# a count leading a ranking (服务业签约项目以97个居首)
+COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居首|位居|领先|最多|排)")
 # a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
 COUNT_Q = re.compile(
     rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
@@ -181,10 +187,12 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if ",达" in s or ",共" in s or ":达" in s or ":共" in s:
+    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s:
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+    if "项目以" in s or "项目数以" in s:
+        extra += COUNT_K.finditer(s)
     if "其中" in s:
         extra += COUNT_Q.finditer(s)
     if "投资案" in s:
