@@ -40,6 +40,7 @@ _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s
 _ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
 _AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
+_REMARK = re.compile(r"\([^()\d]{1,30}\)")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
@@ -148,9 +149,14 @@ def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
 
 def _asides_only(s: str, a: int, b: int) -> bool:
     """Between a count (ending at a) and an amount (at b) lie only comparison or qualifying
-    clauses, and the amount's own clause names it (总投资, 签约总金额)."""
-    pieces = _CLAUSE_SPLIT.split(s[a:b])
-    if len(pieces) < 3 or len(pieces) > 4 or "。" in s[a:b]:
+    clauses (…项目49个、占比26.3%,总投资…) or a bracketed remark without figures (项目1046个,
+    (经…转化生成)总投资…), and the amount's own clause names it (总投资, 签约总金额)."""
+    gap = s[a:b]
+    bare = _REMARK.sub("", gap) if "(" in gap else gap
+    if bare.startswith("、"):
+        bare = "," + bare[1:]
+    pieces = _CLAUSE_SPLIT.split(bare)
+    if len(pieces) < (2 if bare != gap else 3) or len(pieces) > 4 or "。" in gap:
         return False
     return bool(_AMOUNT_CUE.match(pieces[-1])) and all(_ASIDE.match(p) for p in pieces[1:-1])
 

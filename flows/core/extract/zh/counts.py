@@ -19,7 +19,7 @@ from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
-    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
+    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占了|占|\s"
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库|\([^()]{1,40}?\))*"  # 项目(3000万元以上…)173个
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
@@ -130,6 +130,8 @@ def find_counts(s: str) -> list[Tok]:
         if "分别" in m.group("mid"):
             continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
         n = parse_count(s[a : m.start("mid")])
+        if any(t.start == m.end() - 2 for t in out):
+            continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     for m in COUNT_N.finditer(s) if "大" in s else ():

@@ -85,6 +85,8 @@ _OVER = ("超过", "超", "逾", "过")
 _COUNT_THEN_EACH = re.compile(
     rf"{INT}\s*[个项宗][^,;。\d]{{0,6}}?项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?(?:在)?\s*$"
 )
+# …的项目有N项 (N > 1): the projects whose investment reaches the figure, each
+_EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*(?![1一]\s*[个项宗])(?:{INT})\s*[个项宗]")
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -161,6 +163,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
+    if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
+        total = None  # 总投资达4000万美元的项目有2项: each reaches it
     if then_project and count_follows:  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not

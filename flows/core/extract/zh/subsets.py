@@ -104,7 +104,7 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
-        m.stage = stage or _fallback_stage(hints)
+        m.stage = stage or state.get("list_stage") or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
         prev = (pos, m)
@@ -115,8 +115,19 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             sentence_tops.append((pos, len(out) - 1))
         elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
+    _list_stage(s, sentence_tops, out, state)
     _zip_parallel(s, out, n0, state)
     _partition_total(out, n0)
+
+
+def _list_stage(s: str, tops: list[tuple[int, int]], out: list[CohortMention], state: dict) -> None:
+    """「開工一批」項目617個,總投資X,具體如下: the lines after a head that ends on a colon take its
+    stage when they have none of their own; a later head with a verb of its own ends the list."""
+    staged = [out[i] for _, i in tops if out[i].extra.get("explicit_stage")]
+    if s.rstrip().endswith(":") and staged:
+        state["list_stage"] = staged[-1].stage
+    elif staged:
+        state["list_stage"] = None
 
 
 def _partition_total(out: list[CohortMention], n0: int) -> None:
