@@ -115,10 +115,11 @@ _LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
 
 def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
     """总投资436亿元的基础设施项目8个: an amount opening a group counted in its own clause."""
-    if not _LEADS.match(s, u.end):
+    lead = _LEADS.match(s, u.end)
+    if not lead:
         return False
-    cid = clause_id(bounds, u.start)
-    return any(c.kind == "count" and c.start > u.end and clause_id(bounds, c.start) == cid for c in toks)
+    cid = clause_id(bounds, u.start)  # the count at its 项目 (…基础设施项目8个), not a later item's
+    return any(c.kind == "count" and u.end < c.start <= lead.end() and clause_id(bounds, c.start) == cid for c in toks)
 
 
 def _own_group_after(s: str, a: int, b: int) -> bool:

@@ -87,6 +87,7 @@ _COUNT_THEN_EACH = re.compile(
 )
 # …的项目有N项 (N > 1): the projects whose investment reaches the figure, each
 _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*(?![1一]\s*[个项宗])(?:{INT})\s*[个项宗]")
+_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -208,6 +209,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
+    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a):  # 8个总投资7260万美元的外资项目: the count's total
+        return Tok("amount", a, b, f.value, f.currency, f.approx)
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
     name = project_name(after) if cue or then_project else None
     if name and cue:
