@@ -64,7 +64,7 @@ COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:�
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
 # (亿元以上项目增多,数量达397个); a rise to a count (…项目增长较快,由去年的47个增至86个)
 COUNT_P = re.compile(
-    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计|合计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
     rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)"
 )
 # a count before its total and its noun (8个总投资7260万美元的外资项目, 75个总投资210亿元的重点项目)
@@ -194,7 +194,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s:
+    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s or ",合计" in s:
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)

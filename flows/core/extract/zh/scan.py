@@ -199,7 +199,8 @@ def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:
     """X亿元以上: the lower bound of the projects its clause names or counts, or of each of them
     (投资额全部为5亿元以上), else an approximate amount (a bare 亿元以上 is none)."""
     if "项目" in clause_after(s, b) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
-        return Tok("band", f.start, b, size_min=f.value)
+        bound = _BAND_MIN.match(s[b : b + 8])  # the band ends after (含)以上
+        return Tok("band", f.start, b + (bound.end() if bound else 0), size_min=f.value)
     if not f.num:
         return None
     return Tok("amount", f.start, b, f.value, f.currency, True)
