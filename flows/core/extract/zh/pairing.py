@@ -26,15 +26,16 @@ _REMARK = re.compile(r"\([^()\d]{1,30}\)")
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
 _HARD_GAP = re.compile(r"[,;:。!?()]")
 _SEGMENT = re.compile(r"[;。]")
-# a bracketed 其中 subset right after the count: 项目89个(其中场内签约项目73个),计划总投资…
-_SUBSET_BRACKET = re.compile(r"\s*\(其中[^()]{1,30}\)")
+# a bracketed subset or split right after the count: 项目89个(其中场内签约项目73个),计划总投资… /
+# 重点建设项目426项(打包项目拆分后共548项),项目总投资…
+_SUBSET_BRACKET = re.compile(r"\s*\((?:其中|打包|拆分|含)[^()亿元]{1,30}\)")
 
 
 def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
     t = toks[k]
     if _FRAME_AFTER.match(s, t.end):
         return None
-    bracket = _SUBSET_BRACKET.match(s, t.end) if "(其中" in s else None
+    bracket = _SUBSET_BRACKET.match(s, t.end) if "(" in s else None
     if bracket:
         return _after_bracket(s, toks, k, bracket.end())
     for u in toks[k + 1 :]:
@@ -61,7 +62,8 @@ def _after_bracket(s: str, toks: list[Tok], k: int, end: int) -> Tok | None:
     gap = s[end : u.start]
     if any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
         return None
-    return u if _AMOUNT_CUE.match(gap.lstrip(", ")) else None
+    gap = gap.lstrip(", ")
+    return u if _AMOUNT_CUE.match(gap[2:] if gap.startswith("项目") else gap) else None
 
 
 _LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
