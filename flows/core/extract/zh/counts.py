@@ -72,6 +72,7 @@ COUNT_M = re.compile(
     rf"(?<![\d.])(?P<num>{INT})\s*(?:余|多)?\s*[个项宗](?=\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*"
     r"[\d零〇一二两三四五六七八九十百千][^,;。、]{0,14}?的[^,;。、\d]{0,12}?项目)"
 )
+_M_HINT = re.compile(r"[个项宗]\s*(?:计划)?(?:总投资|投资总额)")
 # a count leading a ranking (服务业签约项目以97个居首)
 COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居首|位居|领先|最多|排)")
 # a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
@@ -198,7 +199,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
-    if "总投资" in s or "投资总额" in s:
+    if ("总投资" in s or "投资总额" in s) and _M_HINT.search(s):
         extra += COUNT_M.finditer(s)
     if "项目以" in s or "项目数以" in s:
         extra += COUNT_K.finditer(s)
