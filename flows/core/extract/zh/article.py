@@ -20,8 +20,9 @@ import re
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.labels import fields_sector, sector_of, stage_of
-from flows.core.extract.zh.lists import ITEM_SPLIT, inline_counts, paired_lists
+from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
+from flows.core.extract.zh.pairing import next_amount
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
@@ -31,22 +32,14 @@ from flows.core.model import CohortMention
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
 _FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
-_RESUMED = re.compile(r"\s*(?:达到?|共有|共计)\s*")
+_RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:达到?|共有|共计|合计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
-# a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
-_FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
-# clauses between a count and its amount that only compare or qualify the same group
-# (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
-_ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
-_AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
-_CLAUSE_SPLIT = re.compile(r"[,;]")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
 _BARE_TOTAL = re.compile(
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
-_ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 # pinyin glosses after characters (产业(yè)): page noise that splits words
@@ -55,7 +48,6 @@ _SEGMENT = re.compile(r"[;。]")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
-_HARD_GAP = re.compile(r"[,;:。!?()]")
 # money anchor, count word or a verb's count (已开工680个): else scan finds nothing
 _NEED = re.compile(r"[元亿币]|项目|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
@@ -87,72 +79,6 @@ def _prev_end(toks: list[Tok], k: int) -> int:
         if t.kind in ("count", "amount", "named", "ref"):
             return t.end
     return 0
-
-
-def _next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
-    t = toks[k]
-    if _FRAME_AFTER.match(s, t.end):
-        return None
-    for u in toks[k + 1 :]:
-        if u.start < t.end:  # a band inside the count (156个亿元以上重大项目)
-            continue
-        if u.kind == "count" or "其中" in s[t.end : u.start]:
-            return None
-        if u.kind == "amount" and not u.used and not u.listed:
-            if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
-                return None
-            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
-                return u
-            return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
-        if u.kind in ("named", "band"):
-            return None
-    return None
-
-
-_LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
-
-
-def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
-    """总投资436亿元的基础设施项目8个: an amount opening a group counted in its own clause."""
-    if not _LEADS.match(s, u.end):
-        return False
-    cid = clause_id(bounds, u.start)
-    return any(c.kind == "count" and c.start > u.end and clause_id(bounds, c.start) == cid for c in toks)
-
-
-def _own_group_after(s: str, a: int, b: int) -> bool:
-    """其中A项目23个,B项目3个;签约项目总投资X: past the ; an amount naming its own group is not
-    the 其中 item's."""
-    gap = s[a:b]
-    if ";" not in gap:
-        return False
-    seg = max(s.rfind(";", 0, a), s.rfind("。", 0, a)) + 1
-    return "其中" in s[seg:a] and "项目" in s[clause_start(s, b) : b]
-
-
-def _one_clause(gap: str) -> bool:
-    """108个项目集中开工、竣工,总投资…: only a 、-joined predicate, no figure, lies between."""
-    return "、" in gap and len(_HARD_GAP.findall(gap)) <= 1 and not any(c.isdigit() for c in gap)
-
-
-def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
-    """工业项目5个,分别是A项目、B项目…,总投资4.74亿元: the count's members are listed by name
-    (no figures) between it and its total."""
-    gap = s[a:b]
-    if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
-        return False
-    if count > 1 and not ITEM_SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
-        return False
-    return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1 :]))
-
-
-def _asides_only(s: str, a: int, b: int) -> bool:
-    """Between a count (ending at a) and an amount (at b) lie only comparison or qualifying
-    clauses, and the amount's own clause names it (总投资, 签约总金额)."""
-    pieces = _CLAUSE_SPLIT.split(s[a:b])
-    if len(pieces) < 3 or len(pieces) > 4 or "。" in s[a:b]:
-        return False
-    return bool(_AMOUNT_CUE.match(pieces[-1])) and all(_ASIDE.match(p) for p in pieces[1:-1])
 
 
 def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
@@ -248,7 +174,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         lo = max(_prev_end(toks, k), clause_start(s, lo - 1, soft=False))
     head = t.start + 2 if s.startswith("项目", t.start) else t.start
     subject = s[lo:head] + t.mid
-    money = _next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
+    money = next_amount(s, toks, k, bounds) or _prev_amount(s, toks, k, bounds)
     band = _band_before(toks, lo, t.end) or (
         _band_after(s, toks, k) if k + 1 < len(toks) and toks[k + 1].kind == "band" else None
     )
@@ -288,7 +214,10 @@ def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | N
     return fields if fields and at + end <= nxt else None
 
 
-_LOCATED = re.compile(r"(?:^|(?<=[亿万]元)),?\s*(?:落户|落地|位于)[^,;。、]{1,14}?的")
+_LOCATED = re.compile(
+    r"(?:^|(?<=[亿万]元)),?\s*(?:落户|落地|位于)[^,;。、]{1,14}?的"
+    r"|(?<=项目)(?:落户|位于|选址)(?:于|在)?[^,;。、\d]{1,14}"  # A项目落户某园区: where, not a stage
+)
 
 
 def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int, CohortMention, dict]]:

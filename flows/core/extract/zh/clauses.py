@@ -47,7 +47,9 @@ def clause_start(s: str, pos: int, soft: bool = True) -> int:
 
 
 def in_quotes(s: str, pos: int) -> bool:
-    return s.count("“", 0, pos) > s.count("”", 0, pos)
+    if s.count("“", 0, pos) > s.count("”", 0, pos):
+        return True
+    return "「" in s and s.count("「", 0, pos) > s.count("」", 0, pos)  # 「三個一批」項目
 
 
 def clause_after(s: str, pos: int) -> str:

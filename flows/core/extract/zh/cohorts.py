@@ -77,7 +77,8 @@ def _precise_amount(m: CohortMention, others: list[CohortMention]) -> CohortMent
 
 def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
     """A count alone: no cohort when under 2; else the cohort stating it with an amount, as a
-    round figure (逾百个) or as the same count (a title's, or one without a sector of its own)."""
+    round figure (逾百个) or as the same count (a title's, one without a sector of its own, or
+    one of the same sector)."""
     if m.project_count < 2:
         return True
     rounded = _rounded_count(m, others)
@@ -87,14 +88,12 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
     for o in others:  # a subset (其中…13个) is not another group's restatement
         if listed and o.sentence_index != m.sentence_index and m.sentence_index != 0:
             continue
-        if (
-            (m.sector_code is None or m.sentence_index == 0)  # the title restates the body
-            and o is not m
-            and o.project_count == m.project_count
-            and o.amount is not None
-            and (m.parent is None or m.parent == o.parent)
-        ):
-            return o
+        if o is m or o.project_count != m.project_count or o.amount is None:
+            continue
+        if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):
+            return o  # the title restates the body
+        if m.sector_code is not None and o.sector_code == m.sector_code:
+            return o  # 服务业项目以97个居首 … 服务业项目97个,投资额X: the same sector's group again
     return False
 
 

@@ -19,7 +19,7 @@ from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
-    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占|\s"
+    r"项目(?:共有|共计|个数|总数|数量|合计|累计|就有|共|有|达到|达|为|计|是|约|近|超过|超|逾|数|占了|占|\s"
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库|\([^()]{1,40}?\))*"  # 项目(3000万元以上…)173个
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
@@ -62,7 +62,19 @@ COUNT_T = re.compile(
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
-COUNT_P = re.compile(rf"(?<=[,:])\s*(?:达到?|共有|共计)\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)")
+# (亿元以上项目增多,数量达397个); a rise to a count (…项目增长较快,由去年的47个增至86个)
+COUNT_P = re.compile(
+    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计|合计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)"
+)
+# a count before its total and its noun (8个总投资7260万美元的外资项目, 75个总投资210亿元的重点项目)
+COUNT_M = re.compile(
+    rf"(?<![\d.])(?P<num>{INT})\s*(?:余|多)?\s*[个项宗](?=\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*"
+    r"[\d零〇一二两三四五六七八九十百千][^,;。、]{0,14}?的[^,;。、\d]{0,12}?项目)"
+)
+_M_HINT = re.compile(r"[个项宗]\s*(?:计划)?(?:总投资|投资总额)")
+# a count leading a ranking (服务业签约项目以97个居首)
+COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居首|位居|领先|最多|排)")
 # a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
 COUNT_Q = re.compile(
     rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
@@ -124,6 +136,8 @@ def find_counts(s: str) -> list[Tok]:
         if "分别" in m.group("mid"):
             continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
         n = parse_count(s[a : m.start("mid")])
+        if any(t.start == m.end() - 2 for t in out):
+            continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     for m in COUNT_N.finditer(s) if "大" in s else ():
@@ -181,10 +195,14 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if ",达" in s or ",共" in s or ":达" in s or ":共" in s:
+    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s or ",合计" in s:
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+    if ("总投资" in s or "投资总额" in s) and _M_HINT.search(s):
+        extra += COUNT_M.finditer(s)
+    if "项目以" in s or "项目数以" in s:
+        extra += COUNT_K.finditer(s)
     if "其中" in s:
         extra += COUNT_Q.finditer(s)
     if "投资案" in s:

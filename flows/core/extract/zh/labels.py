@@ -91,12 +91,44 @@ def sector_of(text: str, head: str = "right") -> str | None:
             big = _N_BIG.search(text) if "大" in text else None
             if big and len({table[h.group()] for h in strong if h.end() <= big.start()}) > 1:
                 return None  # 电子信息、新能源、生物医药三大产业项目: several sectors together
+            if "、" in text and len(strong) > 1:
+                listed = _listed_sectors(text, table[hit.group()])
+                if listed != "":
+                    return listed
         return table[hit.group()]
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
     if hits:  # generic words only: the head noun (建材市场 -> 市场)
         return table[max(hits, key=lambda m: (m.end(), len(m.group()))).group()]
     return None
+
+
+def _listed_sectors(text: str, own: str) -> str | None:
+    """新能源、新材料、现代钢铁冶金产业项目: items joined by 、 right before the head noun, each a
+    sector of its own: the nearest sector above them all, else none; "" when text holds no
+    such list (one item, or items that are not all sector words)."""
+    items = text.split("、")
+    pattern, table = _sectors()
+    tail = items[-1]
+    weak = _weak()
+    last = [h for h in pattern.finditer(tail) if table[h.group()] != "none" and h.group() not in weak]
+    if not last or _GROUP_TAIL.fullmatch(tail, last[-1].end()) is None:
+        return ""
+    words = "、".join(items[:-1]) + "、" + tail[: last[-1].end()]
+    codes = _codes(words)
+    if len(codes) < 2:
+        return ""
+    if _EXAMPLE_JOIN.sub("", _FIELD_FILLER.sub("", pattern.sub("", _list_only(words, pattern)))):
+        return ""
+    parents = _parents()
+    lines = [_ancestors(c, parents) for c in codes]
+    if all(own in line for line in lines):
+        return own
+    common = set.intersection(*lines)
+    return next((c for c in _line(next(iter(codes)), parents) if c in common), None)
+
+
+_GROUP_TAIL = re.compile(r"(?:产业|行业|领域|类)*(?:重点|重大)?项目")
 
 
 def _weak_only(text: str) -> str | None:
@@ -129,9 +161,16 @@ _ITEM_SPLIT = re.compile(r"[、和及与]|以及")
 _EXAMPLE_JOIN = re.compile(r"[、,和及与\s]|以及")
 
 
+def _list_only(text: str, pattern: re.Pattern) -> str:
+    """The list part of examples: from the first sector term on (签约文旅、工业、商贸 -> 文旅、工业、商贸)."""
+    first = pattern.search(text) if "、" in text else None  # one example (A数据中心等) is no list
+    return text[first.start() :] if first else text
+
+
 def _examples_sector(text: str) -> str | None:
     """A list of sector words only (新能源汽车、动力电池 / 教育、医疗、养老) that all give one sector."""
     pattern, table = _sectors()
+    text = _list_only(text, pattern)
     codes = {table[h.group()] for h in pattern.finditer(text)}
     if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
         return None
@@ -143,6 +182,7 @@ def _mixed_examples(text: str, own: str) -> str | None:
     is not only sector words or all of them fall under it (装备制造、汽车零部件 -> manufacturing),
     else the nearest sector above them all (新能源、新材料 -> emerging industries), else none."""
     pattern, table = _sectors()
+    text = _list_only(text, pattern)
     codes = {table[h.group()] for h in pattern.finditer(text)}
     if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
         return own

@@ -14,7 +14,8 @@ from flows.core.extract.zh.labels import only_sector_words
 
 _NAME_END = re.compile(r"[,;:。!?、【】\[\]|“”]|以及|等")
 _NAME_STOP = re.compile(r"已|正在|顺利|落户|成功")
-_LEAD = re.compile(r"“?[\u4e00-\u9fffA-Za-z]")
+# a name opens on a character, a letter or a size (11.6万平方米商住楼项目, 30万吨聚酯项目)
+_LEAD = re.compile(r"“?(?:[\u4e00-\u9fffA-Za-z]|\d+(?:\.\d+)?\s*[万千]?(?:平方米|亩|吨|千瓦|兆瓦|辆|套|台))")
 _UP_TO_PROJECT = re.compile(r"^(.*项目(?:[一二三四五六七八九十\d]期)?)")
 _GENERIC_GROUP = re.compile(
     r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"

@@ -42,7 +42,7 @@ MONEY_RE = re.compile(
 RANGE_RE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])"
     rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?:元)?\s*(?:\((?:含|不含)\))?\s*(?:至|到|-|—|~)\s*"
-    rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元)(?:\s*\((?:含|不含)\))?"
+    rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元|(?=级))(?:\s*\((?:含|不含)\))?"
 )
 _CUR_LEAD = re.compile(r"(新台币|台币|美元|港币|港元|欧元|日元)\s*(?:约|逾|超|近)?\s*$")
 _PRE_TAILS = {"约": "签合协节制预", "达": "到表传", "过": "通经超"}
@@ -85,6 +85,9 @@ _OVER = ("超过", "超", "逾", "过")
 _COUNT_THEN_EACH = re.compile(
     rf"{INT}\s*[个项宗][^,;。\d]{{0,6}}?项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?(?:在)?\s*$"
 )
+# …的项目有N项 (N > 1): the projects whose investment reaches the figure, each
+_EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*(?![1一]\s*[个项宗])(?:{INT})\s*[个项宗]")
+_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -161,6 +164,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
+    if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
+        total = None  # 总投资达4000万美元的项目有2项: each reaches it
     if then_project and count_follows:  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not
@@ -194,7 +199,8 @@ def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:
     """X亿元以上: the lower bound of the projects its clause names or counts, or of each of them
     (投资额全部为5亿元以上), else an approximate amount (a bare 亿元以上 is none)."""
     if "项目" in clause_after(s, b) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
-        return Tok("band", f.start, b, size_min=f.value)
+        bound = _BAND_MIN.match(s[b : b + 8])  # the band ends after (含)以上
+        return Tok("band", f.start, b + (bound.end() if bound else 0), size_min=f.value)
     if not f.num:
         return None
     return Tok("amount", f.start, b, f.value, f.currency, True)
@@ -204,6 +210,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
+    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a):  # 8个总投资7260万美元的外资项目: the count's total
+        return Tok("amount", a, b, f.value, f.currency, f.approx)
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
     name = project_name(after) if cue or then_project else None
     if name and cue:

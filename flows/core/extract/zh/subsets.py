@@ -63,6 +63,18 @@ def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, 
     return refs[0] if refs else same[0] if same else state["first_top"]
 
 
+def _keeps_band(out: list[CohortMention], m: CohortMention, s: str, subset: bool, ref) -> bool:
+    """A subset takes its parent's band: a 其中 item of a banded group in the same sentence
+    (亿元以上项目36个,其中…), or an item under a frame naming the group by its count
+    (投资5000万元以上在建项目96个…。96个在建项目中,…)."""
+    if m.parent is None or m.parent >= len(out) or m.project_name is not None:
+        return False
+    if m.size_min is not None or m.size_max is not None:
+        return False
+    parent = out[m.parent]
+    return (subset and parent.evidence == s) or (bool(ref) and not subset and parent.project_count == ref)
+
+
 def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
     """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
     frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
@@ -88,19 +100,11 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             framed = True
             m.parent = _frame_parent(out, m, frame_ref if frame is frames[0] else None, frame_stage, state)
         stage = hints.get("own") or (frame_stage if framed else None)
-        if (
-            subset
-            and m.parent is not None
-            and m.parent < len(out)
-            and m.project_name is None
-            and m.size_min is None
-            and m.size_max is None
-            and out[m.parent].evidence == s
-        ):
-            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max  # 亿元以上项目36个,其中…
+        if _keeps_band(out, m, s, subset, framed and frame is frames[0] and frame_ref):
+            m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
-        m.stage = stage or _fallback_stage(hints)
+        m.stage = stage or state.get("list_stage") or _fallback_stage(hints)
         m.extra["explicit_stage"] = bool(hints.get("own"))
         out.append(m)
         prev = (pos, m)
@@ -111,8 +115,19 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             sentence_tops.append((pos, len(out) - 1))
         elif framed and not hints.get("named"):  # 在签约项目中,制造业项目38个,…,其中…: its 其中 parent
             sentence_tops.append((pos, len(out) - 1))
+    _list_stage(s, sentence_tops, out, state)
     _zip_parallel(s, out, n0, state)
     _partition_total(out, n0)
+
+
+def _list_stage(s: str, tops: list[tuple[int, int]], out: list[CohortMention], state: dict) -> None:
+    """「開工一批」項目617個,總投資X,具體如下: the lines after a head that ends on a colon take its
+    stage when they have none of their own; a later head with a verb of its own ends the list."""
+    staged = [out[i] for _, i in tops if out[i].extra.get("explicit_stage")]
+    if s.rstrip().endswith(":") and staged:
+        state["list_stage"] = staged[-1].stage
+    elif staged:
+        state["list_stage"] = None
 
 
 def _partition_total(out: list[CohortMention], n0: int) -> None:
@@ -123,16 +138,32 @@ def _partition_total(out: list[CohortMention], n0: int) -> None:
         if p.amount is not None or not p.project_count or p.parent is not None:
             continue
         kids = [m for m in out[i + 1 :] if m.parent == i]
-        if len(kids) < 2 or any(m.project_count is None or m.project_name for m in kids):
+        if not kids or len(kids) < 2 or any(m.project_count is None or m.project_name for m in kids):
             continue
         last = kids[-1]
-        if sum(m.project_count for m in kids) != p.project_count or last.amount is None:
+        if last.amount is None or not (sum(m.project_count for m in kids) == p.project_count or _band_split(p, kids)):
             continue
         if any(m.amount is not None for m in kids[:-1]):
             continue
         p.amount, p.currency, p.approximate = last.amount, last.currency, last.approximate
         p.alt_amount, p.alt_currency = last.alt_amount, last.alt_currency
         last.amount = last.currency = last.alt_amount = last.alt_currency = None
+
+
+# a total right after the last 其中 item's count: …、1至10亿级项目6个,总投资额为X
+_TOTAL_AFTER_ITEM = re.compile(
+    r"[个项宗]\s*[,、]\s*(?:协议|计划|签约)?总投资(?:额|总额)?(?:为|达到?|约)?\s*[\d一二三四五六七八九十]"
+)
+
+
+def _band_split(p: CohortMention, kids: list[CohortMention]) -> bool:
+    """其中 items that split their parent by size band (其中,100亿级项目1个、…、1至10亿级项目6个,
+    总投资额为X): a total named right after the last item is the parent's."""
+    bands = [(m.size_min, m.size_max) for m in kids]
+    if any(b == (None, None) or b == (p.size_min, p.size_max) for b in bands):
+        return False
+    ev = kids[-1].evidence or ""
+    return ev == p.evidence and _TOTAL_AFTER_ITEM.search(ev) is not None
 
 
 def _zip_parallel(s: str, out: list[CohortMention], n0: int, state: dict) -> None:

@@ -1,0 +1,118 @@
+"""Which amount belongs to a Chinese project count: the next amount of its own or the next
+clause (项目678个、投资总额6178亿元), or of a later clause when only asides lie between (381个,
+比去年同期多出38个;总投资… / 项目49个、占比26.3%,总投资… / 项目1046个,(经…生成)总投资…), a
+、-joined predicate (108个项目集中开工、竣工,总投资…), the members listed by name (工业项目5个,
+分别是A、B…,总投资…) or a bracketed 其中 subset (重大招引项目89个(其中场内签约项目73个),计划总投资…).
+Never an amount that opens a group of its own (总投资436亿元的基础设施项目8个) or, past a ;, one that
+names its own group after 其中 items; a count that opens a frame (在…42个项目中,) takes none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_id, clause_start
+from flows.core.extract.zh.lists import ITEM_SPLIT
+from flows.core.extract.zh.tokens import Tok
+
+# a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
+_FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
+# clauses between a count and its amount that only compare or qualify the same group
+# (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
+_ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
+_AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
+_CLAUSE_SPLIT = re.compile(r"[,;]")
+_REMARK = re.compile(r"\([^()\d]{1,30}\)")
+_ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
+_HARD_GAP = re.compile(r"[,;:。!?()]")
+_SEGMENT = re.compile(r"[;。]")
+# a bracketed subset or split right after the count: 项目89个(其中场内签约项目73个),计划总投资… /
+# 重点建设项目426项(打包项目拆分后共548项),项目总投资…
+_SUBSET_BRACKET = re.compile(r"\s*\((?:其中|打包|拆分|含)[^()亿元]{1,30}\)")
+
+
+def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
+    t = toks[k]
+    if _FRAME_AFTER.match(s, t.end):
+        return None
+    bracket = _SUBSET_BRACKET.match(s, t.end) if "(" in s else None
+    if bracket:
+        return _after_bracket(s, toks, k, bracket.end())
+    for u in toks[k + 1 :]:
+        if u.start < t.end:  # a band inside the count (156个亿元以上重大项目)
+            continue
+        if u.kind == "count" or "其中" in s[t.end : u.start]:
+            return None
+        if u.kind == "amount" and not u.used and not u.listed:
+            if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
+                return None
+            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
+                return u
+            return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
+        if u.kind in ("named", "band"):
+            return None
+    return None
+
+
+def _after_bracket(s: str, toks: list[Tok], k: int, end: int) -> Tok | None:
+    """项目89个(其中场内签约项目73个),计划总投资X: the total right after the bracketed subset."""
+    u = next((u for u in toks[k + 1 :] if u.start >= end), None)
+    if u is None or u.kind != "amount" or u.used or u.listed:
+        return None
+    gap = s[end : u.start]
+    if any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
+        return None
+    gap = gap.lstrip(", ")
+    return u if _AMOUNT_CUE.match(gap[2:] if gap.startswith("项目") else gap) else None
+
+
+_LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
+
+
+def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:
+    """总投资436亿元的基础设施项目8个: an amount opening a group counted in its own clause."""
+    lead = _LEADS.match(s, u.end)
+    if not lead:
+        return False
+    cid = clause_id(bounds, u.start)  # the count at its 项目 (…基础设施项目8个), not a later item's
+    return any(c.kind == "count" and u.end < c.start <= lead.end() and clause_id(bounds, c.start) == cid for c in toks)
+
+
+def _own_group_after(s: str, a: int, b: int) -> bool:
+    """其中A项目23个,B项目3个;签约项目总投资X: past the ; an amount naming its own group is not
+    the 其中 item's."""
+    gap = s[a:b]
+    if ";" not in gap:
+        return False
+    seg = max(s.rfind(";", 0, a), s.rfind("。", 0, a)) + 1
+    return "其中" in s[seg:a] and "项目" in s[clause_start(s, b) : b]
+
+
+def _one_clause(gap: str) -> bool:
+    """108个项目集中开工、竣工,总投资…: only a 、-joined predicate, no figure, lies between."""
+    return "、" in gap and len(_HARD_GAP.findall(gap)) <= 1 and not any(c.isdigit() for c in gap)
+
+
+def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
+    """工业项目5个,分别是A项目、B项目…,总投资4.74亿元: the count's members are listed by name
+    (no figures) between it and its total."""
+    gap = s[a:b]
+    if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
+        return False
+    if count > 1 and not ITEM_SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
+        return False
+    return bool(_AMOUNT_CUE.match(gap[gap.rfind(",") + 1 :]))
+
+
+def _asides_only(s: str, a: int, b: int) -> bool:
+    """Between a count (ending at a) and an amount (at b) lie only comparison or qualifying
+    clauses (…项目49个、占比26.3%,总投资…) or a bracketed remark without figures (项目1046个,
+    (经…转化生成)总投资…), and the amount's own clause names it (总投资, 签约总金额)."""
+    gap = s[a:b]
+    bare = _REMARK.sub("", gap) if "(" in gap else gap
+    if bare.startswith("、"):
+        bare = "," + bare[1:]
+    pieces = _CLAUSE_SPLIT.split(bare)
+    if len(pieces) < (2 if bare != gap else 3) or len(pieces) > 4 or "。" in gap:
+        return False
+    return bool(_AMOUNT_CUE.match(pieces[-1])) and all(_ASIDE.match(p) for p in pieces[1:-1])
