@@ -74,6 +74,17 @@ _THERE_AND = re.compile(
     rf"(?:{LOWER_Q})\s+$",
     re.I,
 )
+# '..., including 3 projects with a total investment of more than 3 billion yuan', 'Having
+# introduced 4 projects with a total investment of over 500 million yuan, 6 projects with a
+# total investment of over 1 billion yuan, ...': the translated 总投资X亿元以上项目N个 is a band
+# when the phrase follows 'including/among them' or runs in a series
+_WITH_TOTAL_Q = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,2}}?projects?\s+with\s+(?:an?\s+)?total\s+"
+    rf"investment\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
+    re.I,
+)
+_TOTAL_Q_SERIES = re.compile(rf"\bprojects?\s+with\s+(?:an?\s+)?total\s+investment\s+(?:of\s+)?(?:{LOWER_Q})\s", re.I)
+_SUBSET_INTRO = re.compile(r"\b(?:including|among\s+(?:them|which|these)|of\s+which)\b", re.I)
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
 
 
@@ -130,6 +141,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
     return bool(
         (a.bound in ("lower", "upper") and _WITH_Q.search(near))
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
+        or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
         or (
             a.bound == "lower"
@@ -138,6 +150,19 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
             and _THERE_AND.search(s, max(0, a.start - 90), a.start)
         )
     )
+
+
+def _total_band(s: str, it: Item) -> bool:
+    """'including 3 projects with a total investment of more than 3 billion yuan' or one of a
+    series of such phrases: each project's floor, not the sum."""
+    start = it.amount.start
+    m = _WITH_TOTAL_Q.search(s, max(0, start - 90), start)
+    if m is None:
+        return False
+    if len(_TOTAL_Q_SERIES.findall(s)) >= 2:
+        return True
+    clause = s[max(0, start - 120) : m.start()]
+    return _SUBSET_INTRO.search(clause[-30:]) is not None
 
 
 def _round(value: float) -> bool:

@@ -62,7 +62,7 @@ _NEVER = re.compile(
 )
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover)|in\s+(?:scale|size)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":

@@ -107,6 +107,8 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
             target = has_any(low, _TARGET_WORDS)
         if g.count and target and _TARGET.search(s, clause_start, g.start) and _YEAR_SCOPE.search(s):
             continue  # '... strive to sign 300 projects in the whole year': a goal
+        if g.count and " that " in low and _FUTURE_SIGNING.search(s, clause_start, next_start):
+            continue  # 'It is expected that more than 1,400 contracts will be signed': a forecast
         m = cohort_mention(s, index, g, clause_start, prev_end, next_start, whole_subset)
         if m.stage is None and (intro_stage or (out and out[-1].stage and m.project_count == 1)):
             # 'Of the signed projects, ...'; 'The started projects include a X plant, a Y
@@ -129,6 +131,11 @@ _TARGET = re.compile(
     r"\b(?:plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
     r"target(?:s|ed)?\s+(?:to|of)|goal\s+(?:is\s+to|of)|seek(?:s|ing)?\s+to|"
     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.I,
+)
+_FUTURE_SIGNING = re.compile(
+    r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*?\bwill\s+(?:be\s+)?"
+    r"(?:signed|sign|inked|concluded|clinched)\b",
     re.I,
 )
 _YEAR_SCOPE = re.compile(
