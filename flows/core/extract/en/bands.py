@@ -85,6 +85,13 @@ _WITH_TOTAL_Q = re.compile(
 )
 _TOTAL_Q_SERIES = re.compile(rf"\bprojects?\s+with\s+(?:an?\s+)?total\s+investment\s+(?:of\s+)?(?:{LOWER_Q})\s", re.I)
 _SUBSET_INTRO = re.compile(r"\b(?:including|among\s+(?:them|which|these)|of\s+which)\b", re.I)
+# 'Deals worth over 48 billion yuan (about ...) covering 19 major projects': the sum of the
+# projects the words after it count, not a floor
+_COVERING = re.compile(
+    rf"\s*(?:\([^)]*\)\s*)?,?\s*(?:covering|involving|spanning|across|for)\s+(?:a\s+total\s+of\s+)?"
+    rf"(?:\d|{WORD_NUM}\b)",
+    re.I,
+)
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
 
 
@@ -122,7 +129,7 @@ def band_of(
         and _EACH.search(local)
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
-        or (a.bound == "lower" and count_follows)
+        or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end))
         or _round_threshold(s, it, near)
     ):
         if a.bound == "upper":

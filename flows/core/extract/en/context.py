@@ -50,7 +50,7 @@ _NEVER = re.compile(
     r"(?:foreign|overseas|investment|capital|funds)|"
     r"fixed[-\s]assets?|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
     r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
-    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
+    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:in\s+(?:19|20)\d\d|this\s+year)\s*,?\s+plans?\s+to\s+invest|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
     r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
     r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:annual\s+)?investment|"
     r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
@@ -62,7 +62,8 @@ _NEVER = re.compile(
 )
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -117,6 +118,8 @@ _NEVER_WORDS = (
     "completes",
     "completing",
     "aim",
+    "plans to invest",
+    "plan to invest",
     "target",
     "goal",
     "striv",

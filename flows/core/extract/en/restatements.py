@@ -68,8 +68,13 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         return (m.approximate and not n.approximate) or (
             _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
         )
-    if n.project_count is None:
-        return False
+    if n.project_count is None:  # a headline's '41 bln USD' rounds the body's 41.52 billion
+        return (
+            m.sentence_index == 0
+            and n.sentence_index > 0
+            and _amount_near(m, n, NEAR)
+            and (m.approximate or _fewer_digits(m.amount, n))
+        )
     return _amount_near(m, n, SAME) or (
         _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
     )
