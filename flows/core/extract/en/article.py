@@ -195,7 +195,8 @@ def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 None,
             )  # the first (the subject), not 'a representative project'
             if name:
-                m.project_name = name
+                m.project_name = name.rsplit(" of the ", 1)[-1]  # 'site of the X project'
+                name = m.project_name
                 m.sector_code = sector_in(name) or m.sector_code
 
 

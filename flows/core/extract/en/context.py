@@ -22,9 +22,10 @@ HEADS = (
     r"warehouse"
 )
 NAME_RE = re.compile(
-    rf"\b(?:the|an?)\s+((?:[\w'’\-]+\s+){{0,10}}?(?:{HEADS})"
+    rf"\b(?:the|an?)\s+((?:[\w'’\-]+(?:,\d[\w'’\-]*)*\s+){{0,10}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
-    r"(?!\s+(?:signing|ceremony|conference|fair|investment))",
+    r"(?!\s+(?:signing|ceremony|conference|fair|investment|intensive|centrali[sz]ed|concentrated|start-up|"
+    r"commencement|groundbreaking|activit(?:y|ies)))",
     re.I,
 )
 # 'Major projects include the X park ...': the plural names the list, the name one project
@@ -52,7 +53,8 @@ _NEVER = re.compile(
     r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
     r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:in\s+(?:19|20)\d\d|this\s+year)\s*,?\s+plans?\s+to\s+invest|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
     r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
-    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:annual\s+)?investment|"
+    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:total\s+|annual\s+|key\s+|planned\s+)?investment|"
+    r"recorded\s+(?:an?\s+)?(?:total\s+)?investment|"
     r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
@@ -74,6 +76,7 @@ _PLANNED_AFTER = re.compile(
     r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
     re.I,
 )
+_WITH_INVESTMENT = re.compile(r"\bwith\s+(?:an?\s+)?investment\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
@@ -117,6 +120,9 @@ _NEVER_WORDS = (
     "completed investment",
     "completes",
     "completing",
+    "complete a total",
+    "completed a total",
+    "recorded",
     "aim",
     "plans to invest",
     "plan to invest",
@@ -244,6 +250,12 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
+    if (
+        s.startswith(" completed", a.end)
+        and not s[a.end + 10 : a.end + 11].isalpha()
+        and _WITH_INVESTMENT.search(before)
+    ):
+        return False  # 'with an investment of 91.72 billion yuan completed': investment done
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):

@@ -40,7 +40,7 @@ _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
     r"contracts|agreements|ones)\b"
 )
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
@@ -255,6 +255,9 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
     ):
         return Count(start, end, value, "list")
+    if i + 1 in counts and counts[i + 1].kind == "noun" and sentence[end : tokens[i + 1][0]] == " of ":
+        if value < counts[i + 1].value:  # 'construction started at 281 of 309 industrial projects':
+            return Count(start, counts.pop(i + 1).end, value, "noun")  # the 309 only frames the 281
     if i + 1 in counts and counts[i + 1].kind == "noun" and " and " in sentence[end : tokens[i + 1][0]]:
         m = _ADJ_LIST_GAP.fullmatch(sentence, end, tokens[i + 1][0])
         if m and m.group(1).lower() not in GAP_STOP and not m.group(1).endswith("s"):
