@@ -209,7 +209,7 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
     for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
         if i + 1 < len(sentences):
             main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
-            if main is not None and main.sector_code is None:
+            if main is not None and main.sector_code is None and not _MANY_FIELDS.search(main.evidence or ""):
                 code = fields_sentence(sentences[i + 1])
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
@@ -219,7 +219,11 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     not code
                     and j < i + 3
                     and j + 1 < len(sentences)
-                    and (_only_subsets(kept, j) or (i == 0 and j == 1 and _restates(kept, main)))
+                    and (
+                        _only_subsets(kept, j)
+                        or not any(n.sentence_index == j for n in kept)  # 'The total investment will reach X.'
+                        or (i == 0 and j == 1 and _restates(kept, main))
+                    )
                 ):
                     j += 1
                     if _REST.match(sentences[j]):
@@ -229,6 +233,12 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     main.sector_code = code
 
 
+# '27 projects ... covering a wide range of sectors': the cohort's own words say it has no one field
+_MANY_FIELDS = re.compile(
+    r"\b(?:(?:wide|broad|whole)\s+range|variety)\s+of\s+(?:sectors|fields|industries|areas)\b|"
+    r"\b(?:various|multiple|diverse|many|several|different)\s+(?:sectors|fields|industries|areas)\b",
+    re.I,
+)
 # 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
 _REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
 

@@ -202,6 +202,8 @@ def implausible_total(s: str, cur: Group, it: Item, floor: float | None) -> bool
     ):
         return False
     average = a.value * _CNY_PER.get(a.currency or "CNY", 1.0) / cur.count
+    if a.bound is None and average < _MIN_AVERAGE and "total investment" in s[it.end :]:
+        return True  # '138 projects worth 50 million yuan have started, with a total investment of X'
     return (a.bound == "lower" and average < _MIN_AVERAGE) or (
         floor is not None and average < floor and _SUBSET_OF.search(s, cur.start, it.start) is not None
     )

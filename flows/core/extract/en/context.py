@@ -65,7 +65,7 @@ _NEVER = re.compile(
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
-    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":

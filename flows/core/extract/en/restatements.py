@@ -44,8 +44,8 @@ def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
 
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
-    if n is m or n.amount is None:
-        return False
+    if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
+        return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
     if m.project_count is not None:
         if n.project_count != m.project_count:
             # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
@@ -163,7 +163,7 @@ def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
         if i in dropped:
             continue
         first = where.get(_key(m))
-        if first is not None:
+        if first is not None and not (m.sector_code and first.sector_code and m.sector_code != first.sector_code):
             _merge_into(first, m)
             continue
         where[_key(m)] = m
