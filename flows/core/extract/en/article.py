@@ -168,6 +168,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and _GROUP_TALK.search(prev.evidence or "")
+            and not (m.sector_code and not prev.sector_code)  # '36 investment projects in agriculture': a part
         ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code

@@ -97,7 +97,7 @@ _GAPPED_FIELD = re.compile(
     re.I,
 )
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
-_FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s")
+_FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s")
 _MANY = re.compile(
     r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
     r"(?:various|multiple|diverse|many|several|different)\b",

@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.not_investment import (
+    _NOT_INVESTMENT,
+    _NOT_INVESTMENT_CUE,
+    _PROJECT_WORD,
+    done_or_parallel,
+)
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
@@ -36,14 +42,6 @@ _INTRO = re.compile(
 )
 _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
 
-# Figures of another kind, refused when the clause does not speak of investment
-_NOT_INVESTMENT = re.compile(
-    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
-    r"funds?(?!\s+projects)|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
-    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
-    r"gross\s+domestic\s+product|(?:total\s+)?assets|added\s+value|value[-\s]added)\b",
-    re.I,
-)
 # ... and figures that are never a project cohort, even when 'investment' is said
 _NEVER = re.compile(
     r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
@@ -76,7 +74,7 @@ _PLANNED_AFTER = re.compile(
     r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
     re.I,
 )
-_WITH_INVESTMENT = re.compile(r"\bwith\s+(?:an?\s+)?investment\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
@@ -88,7 +86,7 @@ _DELTA_BEFORE = re.compile(
 )
 _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
-_PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
+
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
 # (plain substrings: faster than a regex alternation of this many words)
 _NEVER_WORDS = (
@@ -134,33 +132,6 @@ _NEVER_WORDS = (
     "volume of",
 )
 _NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
-_NOT_INVESTMENT_CUE = cue(
-    "output",
-    "revenue",
-    "sales",
-    "tax",
-    "profit",
-    "turnover",
-    "trade",
-    "gdp",
-    "fund",
-    "import",
-    "export",
-    "retail",
-    "consumption",
-    "income",
-    "salar",
-    "subsid",
-    "capita",
-    "loan",
-    "credit",
-    "registered",
-    "market",
-    "transaction",
-    "domestic product",
-    "assets",
-    "added",
-)
 _BARE_Q_LAST = (
     "than",
     "over",
@@ -248,14 +219,10 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
         return False
+    if done_or_parallel(s, a, before, clause):
+        return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
-    if (
-        s.startswith(" completed", a.end)
-        and not s[a.end + 10 : a.end + 11].isalpha()
-        and _WITH_INVESTMENT.search(before)
-    ):
-        return False  # 'with an investment of 91.72 billion yuan completed': investment done
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
