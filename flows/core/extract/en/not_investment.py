@@ -52,6 +52,7 @@ _WITH_INVESTMENT = re.compile(r"\bwith\s+(?:an?\s+)?investment\s+of\s+(?:[\w-]+\
 
 
 # a list item of the figures before: '..., and the tertiary industry was ', 'intelligent sensors was '
+_PARALLEL_LAST = ("was", "were", "at", "reached", "about", "nearly")  # what _PARALLEL_ITEM ends with
 _PARALLEL_ITEM = re.compile(
     r"^\s*(?:and\s+)?[^,;]{0,120}?\b(?:was|were|stood\s+at|reached)\s+(?:about\s+|nearly\s+)?$", re.I
 )
@@ -66,7 +67,11 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
         and _WITH_INVESTMENT.search(before)
     ):
         return True
-    return bool(_PARALLEL_ITEM.search(clause)) and _not_investment_before(s, a.start, clause)
+    return (
+        clause.rstrip().endswith(_PARALLEL_LAST)
+        and bool(_PARALLEL_ITEM.search(clause))
+        and _not_investment_before(s, a.start, clause)
+    )
 
 
 def _not_investment_before(s: str, start: int, clause: str) -> bool:
