@@ -168,6 +168,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and _GROUP_TALK.search(prev.evidence or "")
+            and not (m.sector_code and not prev.sector_code)  # '36 investment projects in agriculture': a part
         ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code
@@ -195,7 +196,8 @@ def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 None,
             )  # the first (the subject), not 'a representative project'
             if name:
-                m.project_name = name
+                m.project_name = name.rsplit(" of the ", 1)[-1]  # 'site of the X project'
+                name = m.project_name
                 m.sector_code = sector_in(name) or m.sector_code
 
 
@@ -208,7 +210,7 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
     for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
         if i + 1 < len(sentences):
             main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
-            if main is not None and main.sector_code is None:
+            if main is not None and main.sector_code is None and not _MANY_FIELDS.search(main.evidence or ""):
                 code = fields_sentence(sentences[i + 1])
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
@@ -218,7 +220,11 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     not code
                     and j < i + 3
                     and j + 1 < len(sentences)
-                    and (_only_subsets(kept, j) or (i == 0 and j == 1 and _restates(kept, main)))
+                    and (
+                        _only_subsets(kept, j)
+                        or not any(n.sentence_index == j for n in kept)  # 'The total investment will reach X.'
+                        or (i == 0 and j == 1 and _restates(kept, main))
+                    )
                 ):
                     j += 1
                     if _REST.match(sentences[j]):
@@ -228,6 +234,12 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     main.sector_code = code
 
 
+# '27 projects ... covering a wide range of sectors': the cohort's own words say it has no one field
+_MANY_FIELDS = re.compile(
+    r"\b(?:(?:wide|broad|whole)\s+range|variety)\s+of\s+(?:sectors|fields|industries|areas)\b|"
+    r"\b(?:various|multiple|diverse|many|several|different)\s+(?:sectors|fields|industries|areas)\b",
+    re.I,
+)
 # 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
 _REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
 

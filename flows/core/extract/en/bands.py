@@ -74,6 +74,24 @@ _THERE_AND = re.compile(
     rf"(?:{LOWER_Q})\s+$",
     re.I,
 )
+# '..., including 3 projects with a total investment of more than 3 billion yuan', 'Having
+# introduced 4 projects with a total investment of over 500 million yuan, 6 projects with a
+# total investment of over 1 billion yuan, ...': the translated 总投资X亿元以上项目N个 is a band
+# when the phrase follows 'including/among them' or runs in a series
+_WITH_TOTAL_Q = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,2}}?projects?\s+with\s+(?:an?\s+)?total\s+"
+    rf"investment\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
+    re.I,
+)
+_TOTAL_Q_SERIES = re.compile(rf"\bprojects?\s+with\s+(?:an?\s+)?total\s+investment\s+(?:of\s+)?(?:{LOWER_Q})\s", re.I)
+_SUBSET_INTRO = re.compile(r"\b(?:including|among\s+(?:them|which|these)|of\s+which)\b", re.I)
+# 'Deals worth over 48 billion yuan (about ...) covering 19 major projects': the sum of the
+# projects the words after it count, not a floor
+_COVERING = re.compile(
+    rf"\s*(?:\([^)]*\)\s*)?,?\s*(?:covering|involving|spanning|across|for)\s+(?:a\s+total\s+of\s+)?"
+    rf"(?:\d|{WORD_NUM}\b)",
+    re.I,
+)
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
 
 
@@ -111,7 +129,7 @@ def band_of(
         and _EACH.search(local)
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
-        or (a.bound == "lower" and count_follows)
+        or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end))
         or _round_threshold(s, it, near)
     ):
         if a.bound == "upper":
@@ -130,6 +148,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
     return bool(
         (a.bound in ("lower", "upper") and _WITH_Q.search(near))
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
+        or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
         or (
             a.bound == "lower"
@@ -138,6 +157,19 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
             and _THERE_AND.search(s, max(0, a.start - 90), a.start)
         )
     )
+
+
+def _total_band(s: str, it: Item) -> bool:
+    """'including 3 projects with a total investment of more than 3 billion yuan' or one of a
+    series of such phrases: each project's floor, not the sum."""
+    start = it.amount.start
+    m = _WITH_TOTAL_Q.search(s, max(0, start - 90), start)
+    if m is None:
+        return False
+    if len(_TOTAL_Q_SERIES.findall(s)) >= 2:
+        return True
+    clause = s[max(0, start - 120) : m.start()]
+    return _SUBSET_INTRO.search(clause[-30:]) is not None
 
 
 def _round(value: float) -> bool:
@@ -170,6 +202,8 @@ def implausible_total(s: str, cur: Group, it: Item, floor: float | None) -> bool
     ):
         return False
     average = a.value * _CNY_PER.get(a.currency or "CNY", 1.0) / cur.count
+    if a.bound is None and average < _MIN_AVERAGE and "total investment" in s[it.end :]:
+        return True  # '138 projects worth 50 million yuan have started, with a total investment of X'
     return (a.bound == "lower" and average < _MIN_AVERAGE) or (
         floor is not None and average < floor and _SUBSET_OF.search(s, cur.start, it.start) is not None
     )

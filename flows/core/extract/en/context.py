@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.not_investment import (
+    _NOT_INVESTMENT,
+    _NOT_INVESTMENT_CUE,
+    _PROJECT_WORD,
+    done_or_parallel,
+)
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 
 # facility nouns that end a single project's name
@@ -22,9 +28,10 @@ HEADS = (
     r"warehouse"
 )
 NAME_RE = re.compile(
-    rf"\b(?:the|an?)\s+((?:[\w'’\-]+\s+){{0,10}}?(?:{HEADS})"
+    rf"\b(?:the|an?)\s+((?:[\w'’\-]+(?:,\d[\w'’\-]*)*\s+){{0,10}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
-    r"(?!\s+(?:signing|ceremony|conference|fair|investment))",
+    r"(?!\s+(?:signing|ceremony|conference|fair|investment|intensive|centrali[sz]ed|concentrated|start-up|"
+    r"commencement|groundbreaking|activit(?:y|ies)))",
     re.I,
 )
 # 'Major projects include the X park ...': the plural names the list, the name one project
@@ -35,14 +42,6 @@ _INTRO = re.compile(
 )
 _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
 
-# Figures of another kind, refused when the clause does not speak of investment
-_NOT_INVESTMENT = re.compile(
-    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
-    r"funds?(?!\s+projects)|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
-    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
-    r"gross\s+domestic\s+product|(?:total\s+)?assets|added\s+value|value[-\s]added)\b",
-    re.I,
-)
 # ... and figures that are never a project cohort, even when 'investment' is said
 _NEVER = re.compile(
     r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
@@ -50,9 +49,10 @@ _NEVER = re.compile(
     r"(?:foreign|overseas|investment|capital|funds)|"
     r"fixed[-\s]assets?|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
     r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
-    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
+    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:in\s+(?:19|20)\d\d|this\s+year)\s*,?\s+plans?\s+to\s+invest|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
     r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
-    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:annual\s+)?investment|"
+    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:total\s+|annual\s+|key\s+|planned\s+)?investment|"
+    r"recorded\s+(?:an?\s+)?(?:total\s+)?investment|"
     r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
@@ -62,7 +62,8 @@ _NEVER = re.compile(
 )
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover)|in\s+(?:scale|size)|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -73,6 +74,7 @@ _PLANNED_AFTER = re.compile(
     r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
     re.I,
 )
+
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
@@ -84,7 +86,7 @@ _DELTA_BEFORE = re.compile(
 )
 _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
-_PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
+
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
 # (plain substrings: faster than a regex alternation of this many words)
 _NEVER_WORDS = (
@@ -116,7 +118,12 @@ _NEVER_WORDS = (
     "completed investment",
     "completes",
     "completing",
+    "complete a total",
+    "completed a total",
+    "recorded",
     "aim",
+    "plans to invest",
+    "plan to invest",
     "target",
     "goal",
     "striv",
@@ -125,33 +132,6 @@ _NEVER_WORDS = (
     "volume of",
 )
 _NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
-_NOT_INVESTMENT_CUE = cue(
-    "output",
-    "revenue",
-    "sales",
-    "tax",
-    "profit",
-    "turnover",
-    "trade",
-    "gdp",
-    "fund",
-    "import",
-    "export",
-    "retail",
-    "consumption",
-    "income",
-    "salar",
-    "subsid",
-    "capita",
-    "loan",
-    "credit",
-    "registered",
-    "market",
-    "transaction",
-    "domestic product",
-    "assets",
-    "added",
-)
 _BARE_Q_LAST = (
     "than",
     "over",
@@ -238,6 +218,8 @@ def keep_amount(s: str, a: Amount) -> bool:
     ):
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
+        return False
+    if done_or_parallel(s, a, before, clause):
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'

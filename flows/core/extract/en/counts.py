@@ -40,7 +40,7 @@ _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
     r"contracts|agreements|ones)\b"
 )
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
@@ -73,6 +73,12 @@ _BAND_AFTER = re.compile(
     re.I,
 )
 _ELLIPTIC_WORDS = ("and", "while", "whereas", "which", "other", "remaining")
+# what a predicate's number counts when it is not projects
+_OTHER_NOUN = re.compile(
+    r"\s+(?:people|persons|person-times|visitors|participants|guests|exhibitors|enterprises|companies|firms|"
+    r"delegates|representatives|specialists|experts|buyers|purchasers|countries|regions|booths|jobs|times)\b",
+    re.I,
+)
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
@@ -234,6 +240,19 @@ _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
 _INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
 
 
+def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
+    """Token i as a count read off the count after it: a list item ('10, 20 and 30 projects')
+    or 'N of M projects' ('construction started at 281 of 309 industrial projects': the 309
+    only frames the 281, which takes its noun)."""
+    start, end, value, _ = tokens[i]
+    gap = sentence[end : tokens[i + 1][0]]
+    if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
+        return Count(start, end, value, "list")
+    if counts[i + 1].kind == "noun" and gap == " of " and value < counts[i + 1].value:
+        return Count(start, counts.pop(i + 1).end, value, "noun")
+    return None
+
+
 def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
     """Token i as a count (the counts after it already read), or None; `pw_end`: where the
     sentence's first 'projects' ends."""
@@ -249,12 +268,9 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
         ):
             return None
         return Count(start, noun_end, value, "noun")
-    if (
-        i + 1 in counts
-        and counts[i + 1].kind in ("noun", "list")
-        and _LIST_GAP.fullmatch(sentence[end : tokens[i + 1][0]])
-    ):
-        return Count(start, end, value, "list")
+    listed = _before_next(sentence, tokens, i, counts) if i + 1 in counts else None
+    if listed is not None:
+        return listed
     if i + 1 in counts and counts[i + 1].kind == "noun" and " and " in sentence[end : tokens[i + 1][0]]:
         m = _ADJ_LIST_GAP.fullmatch(sentence, end, tokens[i + 1][0])
         if m and m.group(1).lower() not in GAP_STOP and not m.group(1).endswith("s"):
@@ -284,6 +300,8 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
             or ("number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:]))
             or (before.endswith(" for ") and _FOR_GAPPED.search(sentence, 0, start))
         ):
+            if _OTHER_NOUN.match(sentence, end):
+                return None  # '... the number of specialists reached 6,800 people'
             of = _OF_THEM.match(sentence, end)  # 'accounted for 13 of them, with ...'
             return Count(start, of.end() if of else end, value, "predicate")
         if _OTHER_BEFORE.search(before[-30:]) or (elliptic_before and _ELLIPTIC_AFTER.match(sentence, end)):

@@ -70,10 +70,29 @@ _OR_GAP = re.compile(r"\s*,?\s*or\s+(?:about\s+|around\s+|roughly\s+)?")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–|—)\s*$")
 
 
+# '84 1-billion-and-above projects', '26 3-billion-yuan-and-above ones': a size class
+_AND_ABOVE_CLASS = re.compile(
+    r"(?<![\w.,$-])(?P<n>\d+(?:\.\d+)?)-(?P<s>million|billion)(?:-yuan)?-and-(?:above|over)"
+    r"(?=\s+(?:projects?|ones)\b)",
+    re.IGNORECASE,
+)
+
+
+def and_above_classes(sentence: str, found: list[Amount]) -> list[Amount]:
+    """found plus the hyphenated 'N-billion-and-above' size classes of the sentence."""
+    out = [a for a in found if not _AND_ABOVE_CLASS.match(sentence, a.start)]
+    for c in _AND_ABOVE_CLASS.finditer(sentence):
+        value = float(c.group("n")) * (1e6 if c.group("s").lower() == "million" else 1e9)
+        out.append(Amount(c.start(), c.end(), value, "CNY", False, "lower", size_class=True))
+    return sorted(out, key=lambda a: a.start)
+
+
 def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     """Amount items of the sentence, and the spans of every money expression (refused ones
     included: their digits are not project counts)."""
     found = find_amounts(s)
+    if "-and-" in s:
+        found = and_above_classes(s, found)
     spans = [(a.start, a.end) for a in found]
     items: list[Item] = []
     for a in found:

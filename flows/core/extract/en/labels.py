@@ -118,17 +118,40 @@ _EVENT_AFTER = re.compile(
 )
 
 
+# a government body named by its remit ('local commerce officials', 'the provincial
+# department of commerce', 'the chamber of commerce'): its field is no cohort's sector
+_AGENCY_AFTER = re.compile(
+    r"\s+(?:bureaus?|departments?|officials?|authorit(?:y|ies)|commissions?|ministr(?:y|ies)|"
+    r"administrations?|committees?|agency|agencies)\b"
+)
+_AGENCY_BEFORE = re.compile(
+    r"\b(?:bureaus?|departments?|ministr(?:y|ies)|commissions?|administrations?|committees?|"
+    r"chambers?|offices?|agency|director|head|minister)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _not_field(low: str, hit: tuple[int, int, str]) -> bool:
+    """Whether the term at hit names an event's theme or a government body, not a field."""
+    return bool(
+        _EVENT_AFTER.match(low, hit[1])
+        or _AGENCY_AFTER.match(low, hit[1])
+        or (low[max(0, hit[0] - 4) : hit[0]] == " of " and _AGENCY_BEFORE.search(low, max(0, hit[0] - 40), hit[0]))
+    )
+
+
 def sector_in(text: str) -> str | None:
-    """Sector code of the first sector term in text (event names and themes masked), or None."""
+    """Sector code of the first sector term in text (event names, themes and government
+    bodies masked), or None."""
     low = _masked(text)
     table = _sector_table()
     hit = table.first_span(low, 0)
-    while hit is not None and _EVENT_AFTER.match(low, hit[1]):
+    while hit is not None and _not_field(low, hit):
         hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
     return hit[2] if hit else None
 
 
 def sector_terms(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sector) of every sector term in text (event names and themes masked)."""
+    """(start, end, sector) of every sector term in text (event names, themes and government
+    bodies masked)."""
     low = _masked(text)
-    return [sp for sp in _sector_table().spans(low) if not _EVENT_AFTER.match(low, sp[1])]
+    return [sp for sp in _sector_table().spans(low) if not _not_field(low, sp)]

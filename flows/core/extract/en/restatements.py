@@ -45,8 +45,8 @@ def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
 
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
-    if n is m or n.amount is None:
-        return False
+    if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
+        return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
     if m.project_count is not None:
         if n.project_count != m.project_count:
             # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
@@ -69,8 +69,13 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         return (m.approximate and not n.approximate) or (
             _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
         )
-    if n.project_count is None:
-        return False
+    if n.project_count is None:  # a headline's '41 bln USD' rounds the body's 41.52 billion
+        return (
+            m.sentence_index == 0
+            and n.sentence_index > 0
+            and _amount_near(m, n, NEAR)
+            and (m.approximate or _fewer_digits(m.amount, n))
+        )
     return _amount_near(m, n, SAME) or (
         _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
     )

@@ -92,7 +92,6 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     whole_subset = bool(SUBSET.match(s.strip()) or SUBSET.search(s[:25]))
     head = _PART_HEAD.match(s) if low.lstrip().startswith(("of ", "among ")) else None
     intro_stage = stage_near(head.group(1), 0, 0) if head else None
-    target = None  # whether a goal word occurs: asked only for a group with a count
     for g_i, g in enumerate(groups):
         if g.count is None and g.amount is None:
             continue
@@ -103,11 +102,11 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
             continue  # 'one iconic project launched ...': no figure of its own
         if earlier and _earlier_edition(s, g, prev_end, next_start):
             continue  # '... compared with 180 projects at the previous session'
-        if g.count and target is None:
-            target = has_any(low, _TARGET_WORDS)
-        if g.count and target and _TARGET.search(s, clause_start, g.start) and _YEAR_SCOPE.search(s):
-            continue  # '... strive to sign 300 projects in the whole year': a goal
+        if g.count and _goal_or_forecast(s, low, g, clause_start, next_start):
+            continue
         m = cohort_mention(s, index, g, clause_start, prev_end, next_start, whole_subset)
+        if m.stage is None and out and out[-1].extra["subset"] and _LIST_GAP.fullmatch(s, prev_end, g.start):
+            m.extra["subset"] = True  # 'including 108 overseas projects, 1,484 domestic projects'
         if m.stage is None and (intro_stage or (out and out[-1].stage and m.project_count == 1)):
             # 'Of the signed projects, ...'; 'The started projects include a X plant, a Y
             # base ...': a listed project without a stage word of its own shares the list's
@@ -115,6 +114,17 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
             m.extra["explicit_stage"] = True
         out.append(m)
     return out, every
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?")
+
+
+def _goal_or_forecast(s: str, low: str, g: Group, clause_start: int, next_start: int) -> bool:
+    """'... strive to sign 300 projects in the whole year' (a goal), 'It is expected that more
+    than 1,400 contracts will be signed' (a forecast): no result of the event."""
+    if has_any(low, _TARGET_WORDS) and _TARGET.search(s, clause_start, g.start) and _YEAR_SCOPE.search(s):
+        return True
+    return " that " in low and _FUTURE_SIGNING.search(s, clause_start, next_start) is not None
 
 
 # 'Of the signed projects, 35 ... and 12 ...': the intro's stage is every part's
@@ -131,6 +141,11 @@ _TARGET = re.compile(
     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )
+_FUTURE_SIGNING = re.compile(
+    r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*?\bwill\s+(?:be\s+)?"
+    r"(?:signed|sign|inked|concluded|clinched)\b",
+    re.I,
+)
 _YEAR_SCOPE = re.compile(
     r"\b(?:this\s+year|the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|"
     r"(?:by|in)\s+(?:the\s+end\s+of\s+)?20\d\d)\b",
@@ -142,7 +157,9 @@ _PREVIOUS = re.compile(
     r"\b(?:at|in|during|for)\s+(?:the\s+|its\s+)?(?:previous|last|prior|preceding|former)\s+(?:(?:year'?s|edition\s+of\s+the|session\s+of\s+the)\s+)?"
     r"(?:session|edition|fair|expo|exposition|conference|event|forum|congress|convention)\b|"
     r"\b(?:at|in|during)\s+(?:the\s+same|this|that)\s+(?:session|edition|fair|expo|conference|event|forum)\s+"
-    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before))\b",  # 'At the same event last year, ...'
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before))\b|"  # 'At the same event last year, ...'
+    r"\b(?:the|its)\s+(?:previous|last|prior|preceding)\s+(?:session|edition|fair|expo|exposition|conference|event|forum)\s+"
+    r"(?:saw|had|recorded|witnessed|yielded|registered|attracted|signed)\b",  # 'The previous expo saw ...'
     re.I,
 )
 _COMPARED = re.compile(
@@ -155,13 +172,14 @@ _COMPARED = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
-    r"cumulative(?:ly)?|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
+    r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
     re.I,
 )
 _PREVIOUS_WORDS = (
     "past",
     "since",
     "cumulativ",
+    "accumulat",
     "previous",
     "last ",
     "prior",
