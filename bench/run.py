@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,8 +61,10 @@ def tree_rss_mb(pid: int) -> float:
 
 
 def timed_run(args: list[str]) -> dict:
-    """Run a command, return wall seconds, peak tree RSS (MB) and its JSON stdout."""
+    """Run a command, return wall seconds, CPU seconds of its whole process tree (user + system,
+    every descendant reaped), peak tree RSS (MB) and its JSON stdout."""
     peak = [0.0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     done = threading.Event()
@@ -77,9 +80,12 @@ def timed_run(args: list[str]) -> dict:
     done.set()
     sampler.join()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}")
-    return {"wall_s": wall, "peak_rss_mb": peak[0], "summary": json.loads(out.strip().splitlines()[-1])}
+    summary = json.loads(out.strip().splitlines()[-1])
+    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak[0], "summary": summary}
 
 
 def newsetl_run(raw: Path, warehouse: Path, export: Path, runner: str) -> dict:
@@ -245,12 +251,20 @@ def table(results: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    ap.add_argument("--real", action="store_true", help="real-wording corpora from ../shared/devset/raw")
+    ap.add_argument("--repeat", type=int, default=1, help="with --real: runs of each size (medians reported)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--task-runner", default="auto", choices=["auto", "thread", "process", "dask"])
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.real:
+        from real import main_real
+
+        main_real(args)
+        return
+    args.sizes = args.sizes or [10_000, 30_000, 100_000]
     results = {
         "task_runner": args.task_runner,
         "cpus": os.cpu_count(),
