@@ -72,6 +72,15 @@ def measure(out: Path, n: int, repeat: int, runner: str) -> dict:
         "peak_rss_mb": round(med(fulls, "peak_rss_mb")),
         "walls": [round(r["wall_s"], 2) for r in fulls],
         "one_file_walls": [round(r["wall_s"], 2) for r in ones],
+        "cpu_by_role_s": {
+            name: round(statistics.median(r["cpu_by_role_s"].get(name, 0.0) for r in fulls), 2)
+            for name in ("command", "server", "worker")
+        },
+        "one_file_cpu_by_role_s": {
+            name: round(statistics.median(r["cpu_by_role_s"].get(name, 0.0) for r in ones), 2)
+            for name in ("command", "server", "worker")
+        },
+        "peak_rss_by_role_mb": fulls[-1]["peak_rss_by_role_mb"],
         "stages_s": fulls[-1]["summary"]["seconds"],
         "cohorts": fulls[-1]["summary"]["cohorts_loaded"],
     }

@@ -7,8 +7,11 @@ Each copy gets one invented closing line (letters only: no digit, numeral or num
 the rules find nothing new in it) that differs from every other copy's, so content hashes
 differ; the file keeps its format (txt, HTML, JSON) and its encoding (UTF-8, GB18030, GB2312,
 ASCII), and its name carries the copy number (articles whose event the rules cannot name get
-an event key of their own). Named events are shared by their copies, as many reports of one
-event are in a real corpus.
+an event key of their own). The years 2000-2025 in a copy are shifted by one of 36 offsets
+(-20 to +15: every year stays one the rules read as a year), so that the copies of an article
+with a named event report 36 different events (event key = name + year): about 7 reports an
+event at 20,000 articles, 33 at 100,000, instead of every copy reporting one event (240 and
+1,200 reports an event, which is the fact matching's worst case, not a corpus's).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -23,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70, no digits anywhere
+YEARS = re.compile(rb"(?<![\d.,])(20[01]\d|202[0-5])(?!\d)")  # ASCII digits in every encoding used
+OFFSETS = 36
 
 
 class MissingDevset(SystemExit):
@@ -45,8 +51,14 @@ def encodings(devset: Path) -> dict[str, str]:
         return {row["file"]: (row.get("encoding") or "utf-8").strip() or "utf-8" for row in csv.DictReader(fh)}
 
 
-def unique_copy(data: bytes, name: str, encoding: str, i: int) -> bytes:
-    """The file's bytes with a closing line of its own, in its own format and encoding."""
+def shift_years(data: bytes, offset: int) -> bytes:
+    return YEARS.sub(lambda m: str(int(m.group(1)) + offset).encode("ascii"), data) if offset else data
+
+
+def unique_copy(data: bytes, name: str, encoding: str, i: int, offset: int = 0) -> bytes:
+    """The file's bytes with a closing line of its own and its years shifted by `offset`, in
+    its own format and encoding."""
+    data = shift_years(data, offset)
     line = f"Filed by the {tag(i)} desk."
     if name.endswith(".json"):
         doc = json.loads(data.decode(encoding))
@@ -69,7 +81,7 @@ def build(n: int, out: Path, devset: Path = DEVSET) -> Path:
         raise MissingDevset(f"bench: the dev set's raw articles are missing ({raw}); --real needs ../shared")
     articles = out / "articles"
     marker = out / "done.json"
-    if marker.exists() and json.loads(marker.read_text()) == {"n": n, "source": str(raw)}:
+    if marker.exists() and json.loads(marker.read_text()) == {"n": n, "source": str(raw), "years": OFFSETS}:
         return articles
     shutil.rmtree(out, ignore_errors=True)
     enc = encodings(devset)
@@ -82,8 +94,9 @@ def build(n: int, out: Path, devset: Path = DEVSET) -> Path:
         if i % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)
         encoding = enc.get(name, "utf-8").replace("ascii", "utf-8")
-        (folder / f"{stem}-{i:06d}{dot}{ext}").write_bytes(unique_copy(data, name, encoding, i))
-    marker.write_text(json.dumps({"n": n, "source": str(raw)}))
+        offset = (i // len(blobs)) % OFFSETS - 20
+        (folder / f"{stem}-{i:06d}{dot}{ext}").write_bytes(unique_copy(data, name, encoding, i, offset))
+    marker.write_text(json.dumps({"n": n, "source": str(raw), "years": OFFSETS}))
     return articles
 
 

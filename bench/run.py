@@ -46,8 +46,9 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_rss_mb(pid: int, by_pid: dict[int, float] | None = None) -> float:
+    """Resident memory of a process and all its descendants, from /proc (each process's in
+    `by_pid`, when given)."""
     total = 0
     for p in [pid, *descendants(pid)]:
         try:
@@ -55,9 +56,37 @@ def tree_rss_mb(pid: int) -> float:
                 for line in fh:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
+                        if by_pid is not None:
+                            by_pid[p] = int(line.split()[1]) / 1024
         except OSError:
             continue
     return total / 1024
+
+
+def role(pid: int) -> str:
+    """What a process of the run is: the Prefect server, an extraction worker, or the command."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read()
+    except OSError:
+        return "gone"
+    if b"uvicorn" in cmd or b"prefect\x00server" in cmd:
+        return "server"
+    return "worker" if b"multiprocessing" in cmd else "command"
+
+
+def cpu_by_pid(pid: int, seen: dict[int, tuple[str, float]]) -> None:
+    """Record the CPU seconds so far (user + system) of pid and its descendants, with their role."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in [pid, *descendants(pid)]:
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        name = seen[p][0] if p in seen else role(p)
+        seen[p] = (name, cpu)
 
 
 def timed_run(args: list[str]) -> dict:
@@ -69,9 +98,18 @@ def timed_run(args: list[str]) -> dict:
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     done = threading.Event()
 
+    seen: dict[int, tuple[str, float]] = {}
+
+    peak_roles: dict[str, float] = {}
+
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            by_pid: dict[int, float] = {}
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid, by_pid))
+            cpu_by_pid(proc.pid, seen)
+            for p, mb in by_pid.items():  # each role's largest process
+                name = seen[p][0] if p in seen else "gone"
+                peak_roles[name] = round(max(peak_roles.get(name, 0.0), mb))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -85,7 +123,17 @@ def timed_run(args: list[str]) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}")
     summary = json.loads(out.strip().splitlines()[-1])
-    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak[0], "summary": summary}
+    roles: dict[str, float] = {}
+    for name, value in seen.values():  # sampled every 0.2 s: the last fraction is missed
+        roles[name] = round(roles.get(name, 0.0) + value, 2)
+    return {
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "cpu_by_role_s": roles,
+        "peak_rss_by_role_mb": peak_roles,
+        "peak_rss_mb": peak[0],
+        "summary": summary,
+    }
 
 
 def newsetl_run(raw: Path, warehouse: Path, export: Path, runner: str) -> dict:
