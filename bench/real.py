@@ -20,41 +20,57 @@ import subprocess
 import sys
 from pathlib import Path
 
+import run as bench_run
 from realcorpus import MissingDevset, build
 from run import ROOT, newsetl_run, warm
 
 
-def floor(raw: Path) -> dict:
+def floor(raw: Path, root: Path = ROOT) -> dict:
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "floor.py"), str(raw)],
+        [sys.executable, str(root / "bench" / "floor.py"), str(raw)],
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
+        cwd=root,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def fresh_run(raw: Path, work: Path, runner: str) -> dict:
+def fresh_run(raw: Path, work: Path, runner: str, root: Path = ROOT) -> dict:
+    """`newsetl run` of the code in `root` on a fresh warehouse."""
     shutil.rmtree(work, ignore_errors=True)
-    result = newsetl_run(raw, work / "news.duckdb", work / "export", runner)
+    bench_run.ROOT = root
+    try:
+        result = newsetl_run(raw, work / "news.duckdb", work / "export", runner)
+    finally:
+        bench_run.ROOT = ROOT
     shutil.rmtree(work, ignore_errors=True)
     return result
 
 
-def measure(out: Path, n: int, repeat: int, runner: str) -> dict:
+def measure(out: Path, n: int, repeat: int, runner: str, roots: list[Path] | None = None) -> list[dict]:
+    """The figures of the code in each tree of `roots` (this one by default), their runs
+    alternating: a one-file run, then the corpus, per tree, `repeat` times."""
+    roots = roots or [ROOT]
     try:
         raw = build(n, out / f"real-{n}")
     except MissingDevset as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(2) from None
     warm(raw)
-    fresh_run(ROOT / "raw", out / "run-real-one", runner)  # warms the code's page cache
-    ones, fulls = [], []
+    runs: dict[Path, tuple[list, list]] = {root: ([], []) for root in roots}
+    for root in roots:  # warms the code's page cache
+        fresh_run(root / "raw", out / "run-real-one", runner, root)
     for _ in range(repeat):
-        ones.append(fresh_run(ROOT / "raw", out / "run-real-one", runner))
-        fulls.append(fresh_run(raw, out / f"run-real-{n}", runner))
-    base = floor(raw)
+        for root, (ones, fulls) in runs.items():
+            ones.append(fresh_run(root / "raw", out / "run-real-one", runner, root))
+            fulls.append(fresh_run(raw, out / f"run-real-{n}", runner, root))
+    return [
+        dict(figures(n, repeat, ones, fulls, floor(raw, root)), code=str(root)) for root, (ones, fulls) in runs.items()
+    ]
+
+
+def figures(n: int, repeat: int, ones: list[dict], fulls: list[dict], base: dict) -> dict:
     med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
     one_wall, wall, cpu = med(ones, "wall_s"), med(fulls, "wall_s"), med(fulls, "cpu_s")
     return {
@@ -88,12 +104,12 @@ def measure(out: Path, n: int, repeat: int, runner: str) -> dict:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| articles | one-file wall s | run wall s | articles/s (marginal) | CPU µs/article | CPU / floor | peak RSS MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| code | articles | one-file wall s | run wall s | articles/s (marginal) | CPU µs/article | CPU / floor | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r['articles']:,} | {r['one_file_wall_s']} | {r['wall_s']} | {r['articles_per_s_marginal']:,} | "
+            f"| {r['code']} | {r['articles']:,} | {r['one_file_wall_s']} | {r['wall_s']} | {r['articles_per_s_marginal']:,} | "
             f"{r['cpu_us_per_article']} | {r['cpu_over_floor']} | {r['peak_rss_mb']:,} |"
         )
     return "\n".join(lines)
@@ -101,7 +117,8 @@ def table(results: list[dict]) -> str:
 
 def main_real(args) -> None:
     sizes = args.sizes or [20_000]
-    results = [measure(args.out, n, args.repeat, args.task_runner) for n in sizes]
+    roots = [Path(p).resolve() for p in args.against] + [ROOT] if args.against else None
+    results = [r for n in sizes for r in measure(args.out, n, args.repeat, args.task_runner, roots)]
     (args.out / "results-real.json").write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))
     print(table(results))

@@ -301,6 +301,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--real", action="store_true", help="real-wording corpora from ../shared/devset/raw")
     ap.add_argument("--repeat", type=int, default=1, help="with --real: runs of each size (medians reported)")
+    ap.add_argument(
+        "--against", nargs="*", default=[], help="with --real: other trees (the code before), run alternately"
+    )
     ap.add_argument("--sizes", type=int, nargs="+", default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--seed", type=int, default=1)
