@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -45,8 +46,9 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_rss_mb(pid: int, by_pid: dict[int, float] | None = None) -> float:
+    """Resident memory of a process and all its descendants, from /proc (each process's in
+    `by_pid`, when given)."""
     total = 0
     for p in [pid, *descendants(pid)]:
         try:
@@ -54,21 +56,60 @@ def tree_rss_mb(pid: int) -> float:
                 for line in fh:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
+                        if by_pid is not None:
+                            by_pid[p] = int(line.split()[1]) / 1024
         except OSError:
             continue
     return total / 1024
 
 
+def role(pid: int) -> str:
+    """What a process of the run is: the Prefect server, an extraction worker, or the command."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read()
+    except OSError:
+        return "gone"
+    if b"uvicorn" in cmd or b"prefect\x00server" in cmd:
+        return "server"
+    return "worker" if b"multiprocessing" in cmd else "command"
+
+
+def cpu_by_pid(pid: int, seen: dict[int, tuple[str, float]]) -> None:
+    """Record the CPU seconds so far (user + system) of pid and its descendants, with their role."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in [pid, *descendants(pid)]:
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        name = seen[p][0] if p in seen else role(p)
+        seen[p] = (name, cpu)
+
+
 def timed_run(args: list[str]) -> dict:
-    """Run a command, return wall seconds, peak tree RSS (MB) and its JSON stdout."""
+    """Run a command, return wall seconds, CPU seconds of its whole process tree (user + system,
+    every descendant reaped), peak tree RSS (MB) and its JSON stdout."""
     peak = [0.0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     done = threading.Event()
 
+    seen: dict[int, tuple[str, float]] = {}
+
+    peak_roles: dict[str, float] = {}
+
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            by_pid: dict[int, float] = {}
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid, by_pid))
+            cpu_by_pid(proc.pid, seen)
+            for p, mb in by_pid.items():  # each role's largest process
+                name = seen[p][0] if p in seen else "gone"
+                peak_roles[name] = round(max(peak_roles.get(name, 0.0), mb))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -77,9 +118,22 @@ def timed_run(args: list[str]) -> dict:
     done.set()
     sampler.join()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}")
-    return {"wall_s": wall, "peak_rss_mb": peak[0], "summary": json.loads(out.strip().splitlines()[-1])}
+    summary = json.loads(out.strip().splitlines()[-1])
+    roles: dict[str, float] = {}
+    for name, value in seen.values():  # sampled every 0.2 s: the last fraction is missed
+        roles[name] = round(roles.get(name, 0.0) + value, 2)
+    return {
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "cpu_by_role_s": roles,
+        "peak_rss_by_role_mb": peak_roles,
+        "peak_rss_mb": peak[0],
+        "summary": summary,
+    }
 
 
 def newsetl_run(raw: Path, warehouse: Path, export: Path, runner: str) -> dict:
@@ -245,12 +299,23 @@ def table(results: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    ap.add_argument("--real", action="store_true", help="real-wording corpora from ../shared/devset/raw")
+    ap.add_argument("--repeat", type=int, default=1, help="with --real: runs of each size (medians reported)")
+    ap.add_argument(
+        "--against", nargs="*", default=[], help="with --real: other trees (the code before), run alternately"
+    )
+    ap.add_argument("--sizes", type=int, nargs="+", default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--task-runner", default="auto", choices=["auto", "thread", "process", "dask"])
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.real:
+        from real import main_real
+
+        main_real(args)
+        return
+    args.sizes = args.sizes or [10_000, 30_000, 100_000]
     results = {
         "task_runner": args.task_runner,
         "cpus": os.cpu_count(),

@@ -183,6 +183,7 @@ def etl(
             work, memory_limit, run_id, [files_only(planned.unchanged)], raw_dir, started_at, planned.complete
         )
         open_copy.close()
+        shutil.rmtree(runner.parts_dir_of(runner.plan_path(work)), ignore_errors=True)
         publish(work, warehouse)
         seconds["load"] = time.perf_counter() - clock - counts.facts_seconds
         seconds["views"] = counts.facts_seconds  # facts resolution + DQ checks
@@ -235,7 +236,7 @@ def read_and_extract(
     {"seconds": worker seconds per stage, "quarantine": [{source_file, reason}]}."""
     runner_for_batches, in_processes = task_runner_for(task_runner, workers, dask_address, len(batches))
     plan_file = runner.write_plan(
-        work.with_name(work.name + ".plan.parquet"), batches, dict(known.select("path", "content_hash").iter_rows())
+        runner.plan_path(work), batches, dict(known.select("path", "content_hash").iter_rows())
     )
     extracted = {"seconds": {}, "quarantine": []}
     if len(batches) == 1:  # one batch: run it here, no sub-flow or pool to start
@@ -254,6 +255,5 @@ def read_and_extract(
                 run_id,
                 window=max(4, 2 * workers),
             )
-    plan_file.unlink(missing_ok=True)
-    shutil.rmtree(runner.parts_dir_of(plan_file), ignore_errors=True)
+    plan_file.unlink(missing_ok=True)  # the parts stay for the load, which deletes them
     return extracted

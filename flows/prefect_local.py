@@ -121,6 +121,17 @@ def _stop(process: subprocess.Popen, grace: float) -> None:
             process.wait()
 
 
+# What the temporary server skips at start (≈ 1.3 s of its ≈ 4.5 s boot on the critical path of
+# a small run; docs/scaling.md): the SDK's telemetry set-up at `import prefect`, and registering
+# block types, which first imports every installed Prefect collection (prefect-dask, ...) to
+# hash them. newsetl's flows use no blocks; `prefect server start` (newsetl serve) registers them.
+TEMPORARY_SERVER_SKIPS = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+}
+
+
 class TemporaryServer:
     """Prefect's temporary (ephemeral-mode) server, started early and stopped by `stop()`."""
 
@@ -137,6 +148,7 @@ class TemporaryServer:
             "PREFECT__SERVER_EPHEMERAL": "1",
             "PREFECT__SERVER_FINAL": "1",
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            **TEMPORARY_SERVER_SKIPS,
         }
         app_dir = str(Path(next(iter(spec.submodule_search_locations))).parent)
         self.process = _spawn(

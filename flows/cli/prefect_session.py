@@ -24,6 +24,7 @@ PREFECT_DEFAULTS = {
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
     "PREFECT_SERVER_UI_ENABLED": "false",
+    "DO_NOT_TRACK": "1",  # Prefect's SDK telemetry, set up at `import prefect` (≈ 0.3 s of CPU)
 }
 
 

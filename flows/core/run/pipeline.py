@@ -17,6 +17,7 @@ from flows.core.contract import (
     ARTICLE_SCHEMA,
     COHORT_SCHEMA,
     FILE_SCHEMA,
+    KEYED_COHORT_SCHEMA,
     QUARANTINE_SCHEMA,
     REJECT_SCHEMA,
     BatchResult,
@@ -50,8 +51,10 @@ def process_batch(
 ) -> BatchResult:
     """Read, extract and validate a batch, a chunk of articles at a time (a big JSONL feed is
     never held whole); seconds are the CPU time of this thread per stage. With `parts_dir`,
-    every PART_ARTICLES articles and their cohorts go to parquet files there (result.parts), so
-    that memory does not grow with a feed's size."""
+    the articles and their cohorts go to parquet files there (result.parts): every
+    PART_ARTICLES articles, so that memory does not grow with a feed's size, and the rest at
+    the end, so that the rows reach the warehouse's load straight from these files (the flow
+    process never holds or stages them)."""
     seconds = dict.fromkeys(("read", "extract", "validate"), 0.0)
     files, quarantined, rejects, parts = [], [], [], []
     articles: list[pl.DataFrame] = []
@@ -77,6 +80,11 @@ def process_batch(
             parts.append(_write_part(parts_dir / str(len(parts)), articles, cohorts))
             articles, cohorts = [], []
         seconds["validate"] += time.thread_time() - clock
+    if parts_dir is not None and any(f.height for f in articles):
+        clock = time.thread_time()
+        parts.append(_write_part(parts_dir / str(len(parts)), articles, cohorts))
+        articles, cohorts = [], []
+        seconds["validate"] += time.thread_time() - clock
     result = BatchResult(
         files=pl.DataFrame([vars(f) for f in files], schema=FILE_SCHEMA),
         articles=pl.concat(articles) if articles else pl.DataFrame(schema=ARTICLE_SCHEMA),
@@ -90,10 +98,16 @@ def process_batch(
 
 
 def _write_part(part: Path, articles: list[pl.DataFrame], cohorts: list[pl.DataFrame]) -> Path:
+    """PART.articles.parquet and PART.cohorts.parquet, in the staging tables' column order and
+    types (the load reads them as they are); lz4: written and read once, soon deleted."""
     part.parent.mkdir(parents=True, exist_ok=True)
-    pl.concat(articles).write_parquet(part.with_name(part.name + ".articles.parquet"))
+    pl.concat(articles).select(list(ARTICLE_SCHEMA)).cast(ARTICLE_SCHEMA).write_parquet(
+        part.with_name(part.name + ".articles.parquet"), compression="lz4", statistics=False
+    )
     keyed = _keyed(pl.concat(cohorts) if cohorts else pl.DataFrame(schema=COHORT_SCHEMA))
-    keyed.write_parquet(part.with_name(part.name + ".cohorts.parquet"))
+    keyed.select(list(KEYED_COHORT_SCHEMA)).cast(KEYED_COHORT_SCHEMA).write_parquet(
+        part.with_name(part.name + ".cohorts.parquet"), compression="lz4", statistics=False
+    )
     return part
 
 

@@ -85,8 +85,14 @@ def run_batch(rels: list[str], raw_dir: Path, known: dict[str, str], parts_dir: 
     return process_batch([raw_dir / r for r in rels], raw_dir, known, parts_dir)
 
 
+def plan_path(work: Path) -> Path:
+    """The plan file of a run on the working copy `work`."""
+    return work.with_name(work.name + ".plan.parquet")
+
+
 def parts_dir_of(plan: Path) -> Path:
-    """Where the batches of a plan write the parts of big feeds (removed with the plan)."""
+    """Where the batches of a plan write their articles and cohorts as parquet parts (read by
+    the load, which deletes them; the folder goes once the load is done)."""
     return plan.with_name(plan.name.removesuffix(".parquet") + ".parts")
 
 

@@ -31,7 +31,7 @@ _BATCH_REPORTS = """
 select distinct on (article_id)
     article_id, source_file, event_id as reported_event_id, event_name, event_year,
     event_year_source as year_source, city, province, canonical_event_id
-from stage_cohort
+from staged_cohort
 order by article_id, cohort_index
 """
 

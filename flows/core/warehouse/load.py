@@ -62,9 +62,14 @@ _STAGES = {
 }
 
 
+PART_SUFFIXES = {"stage_article": ".articles.parquet", "stage_cohort": ".cohorts.parquet"}
+
+
 def stage(con, result: BatchResult) -> None:
     """Append one batch's frames to the run's staging tables (in the working copy), so the
-    flow holds one batch in memory at a time; `load` then applies them in one transaction."""
+    flow holds one batch in memory at a time; `load` then applies them in one transaction.
+    The articles and cohorts a batch wrote to parquet parts are not copied: their paths are
+    staged, and the load reads the files (the rows enter the warehouse once)."""
     frames = {
         "stage_file": result.files,
         "stage_article": result.articles,
@@ -72,11 +77,10 @@ def stage(con, result: BatchResult) -> None:
         "stage_quarantine": result.quarantine,
         "stage_reject": result.rejects,
     }
-    for part in result.parts:  # written out by the batch, in order; removed once staged
-        for table, suffix in (("stage_article", ".articles.parquet"), ("stage_cohort", ".cohorts.parquet")):
-            path = part.with_name(part.name + suffix)
-            _append(con, table, pl.read_parquet(path))
-            path.unlink()
+    parts = [(t, str(p.with_name(p.name + suffix))) for p in result.parts for t, suffix in PART_SUFFIXES.items()]
+    con.execute("create table if not exists stage_part (stage varchar, path varchar)")
+    if parts:
+        con.executemany("insert into stage_part values (?, ?)", parts)
     for table, frame in frames.items():
         _append(con, table, frame)
 
@@ -91,8 +95,23 @@ def _append(con, table: str, frame: pl.DataFrame) -> None:
 
 
 def clear_stages(con) -> None:
-    for table in _STAGES:
+    for table in [*_STAGES, "stage_part"]:
         con.execute(f"drop table if exists {quote(table)}")
+
+
+def _staged_views(con) -> list[Path]:
+    """staged_article and staged_cohort: the staging tables' rows and those of the batches'
+    parquet parts, read where they lie; -> the parts' files (deleted once the load commits)."""
+    paths: list[Path] = []
+    for table in PART_SUFFIXES:
+        files = [row[0] for row in con.execute("select path from stage_part where stage = ?", [table]).fetchall()]
+        paths += map(Path, files)
+        source = f"select * from {quote(table)}"
+        if files:
+            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+            source += f" union all by name select * from read_parquet([{listed}])"
+        con.execute(f"create or replace temp view {quote('staged_' + table.removeprefix('stage_'))} as {source}")
+    return paths
 
 
 def load(
@@ -110,6 +129,7 @@ def load(
     )
     params = {"run_id": run_id, "version": extractor_version(), "retire_unseen": retire_unseen}
     steps = load_files()
+    parts = _staged_views(con)
     try:
         counts = _stage_counts(con)
         con.execute("begin transaction")
@@ -137,6 +157,10 @@ def load(
             raise
     finally:
         con.unregister("known_events")
+        for view in ("staged_article", "staged_cohort"):
+            con.execute(f"drop view if exists {view}")
+    for path in parts:
+        path.unlink(missing_ok=True)
     return counts
 
 
@@ -152,8 +176,8 @@ def _stage_counts(con) -> LoadCounts:
     row = con.execute(
         "select count(*), count(*) filter (where status = 'new'), "
         "count(*) filter (where status = 'changed'), count(*) filter (where status = 'unchanged'), "
-        "count(*) filter (where status = 'quarantined'), (select count(*) from stage_article), "
-        "(select count(*) from stage_cohort), (select count(*) from stage_reject) "
+        "count(*) filter (where status = 'quarantined'), (select count(*) from staged_article), "
+        "(select count(*) from staged_cohort), (select count(*) from stage_reject) "
         "from stage_file"
     ).fetchall()[0]
     names = (
