@@ -231,7 +231,17 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                         break
                     code = fields_sentence(sentences[j])
                 if code:
-                    main.sector_code = code
+                    _near_or_main(kept, sentences[j], j, main).sector_code = code
+
+
+def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMention) -> CohortMention:
+    """'... 118 projects worth X. ... 94 of the projects ... exceed Y. Those agreements cover A,
+    B and C.': 'those'/'these' names the one subset with its own figures right before."""
+    if j > main.sentence_index + 1 and fields.lstrip()[:5].lower() in ("those", "these"):
+        near = [m for m in kept if m.sentence_index == j - 1]
+        if len(near) == 1 and near[0].amount is not None and near[0].project_count and near[0].sector_code is None:
+            return near[0]
+    return main
 
 
 # '27 projects ... covering a wide range of sectors': the cohort's own words say it has no one field

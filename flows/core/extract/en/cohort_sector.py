@@ -56,7 +56,7 @@ def _sector_after(post: str) -> str | None:
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
     r"(?=\s+(?:(?:mainly|mostly|"
     r"largely)\s+)?(?:cover|involv|span|focus|target|belong|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
@@ -73,7 +73,7 @@ _FIELDS_STOP = re.compile(
 def fields_sentence(s: str) -> str | None:
     """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
     the sentence before (by _sector_after's reading of the list), or None."""
-    if s.lstrip()[:4].lower() not in ("the ", "thes", "all ", "in t"):
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "thos", "all ", "in t"):
         return None
     m = _FIELDS_SENTENCE.match(s)
     if not m:

@@ -60,10 +60,15 @@ _NEVER = re.compile(
     r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products)\b",
     re.I,
 )
+_FOREIGN_PART = re.compile(
+    r"\b(?:including|involving)\s+(?:an?\s+)?(?:(?:total|estimated|combined)\s+)*foreign[-\s](?:investment|capital)\s+of\s+$",
+    re.I,
+)
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
-    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested|"
+    r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -219,6 +224,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
         return False
+    if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
+        return False  # 'The projects, involving a total foreign investment of X': a part of their total
     if done_or_parallel(s, a, before, clause):
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):

@@ -242,13 +242,13 @@ _INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
     """Token i as a count read off the count after it: a list item ('10, 20 and 30 projects')
-    or 'N of M projects' ('construction started at 281 of 309 industrial projects': the 309
-    only frames the 281, which takes its noun)."""
+    or 'N of [the] M projects' ('construction started at 281 of 309 industrial projects',
+    'Fifty-eight of the 115 agreements are ...': the M only frames the N, which takes its noun)."""
     start, end, value, _ = tokens[i]
     gap = sentence[end : tokens[i + 1][0]]
     if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
         return Count(start, end, value, "list")
-    if counts[i + 1].kind == "noun" and gap == " of " and value < counts[i + 1].value:
+    if counts[i + 1].kind == "noun" and gap in (" of ", " of the ") and value < counts[i + 1].value:
         return Count(start, counts.pop(i + 1).end, value, "noun")
     return None
 

@@ -168,15 +168,18 @@ _COMPARED = re.compile(
     re.I,
 )
 # a running total over earlier years or editions: 'Over the past five years, the expo has
-# brought in more than 600 billion yuan', 'since its launch', 'cumulatively'
+# brought in more than 600 billion yuan', 'since its launch', 'since 1992', 'for four years
+# running', 'cumulatively'
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
+    r"since\s+(?:19|20)\d\d|(?:[\w-]+\s+)years\s+running|"
     r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
     re.I,
 )
 _PREVIOUS_WORDS = (
     "past",
+    "running",
     "since",
     "cumulativ",
     "accumulat",
