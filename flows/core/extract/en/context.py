@@ -57,7 +57,8 @@ _NEVER = re.compile(
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products)\b",
+    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products|"
+    r"ranked\s+(?:the\s+)?top\s+\w+|top\s+(?:three|five|ten|\d+)\s+in\s+terms\s+of)\b",  # investors' ranking
     re.I,
 )
 _FOREIGN_PART = re.compile(
@@ -96,6 +97,7 @@ _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 # (plain substrings: faster than a regex alternation of this many words)
 _NEVER_WORDS = (
     "averag",
+    "top ",
     "capita",
     "foreign",
     "fdi",
