@@ -329,10 +329,18 @@ PLURAL_AGENTS = re.compile(
 )
 
 
+_ONE_OF = re.compile(r",\s+one\s+of\s+[^,;]{3,90},")
+
+
 def object_name(s: str, end: int, prefix: str = "") -> str | None:
     """The facility an amount is spent on, named right after it ('... into a branch'), when
     no plural spends it ('foreign firms put $3 billion into a zone' is no one project)."""
-    if not s[end : end + 6].lower().lstrip().startswith(_OBJECT_CUE) or PLURAL_AGENTS.search(after_intro(prefix)):
+    if not s[end : end + 6].lower().lstrip().startswith(_OBJECT_CUE):
+        return None
+    agents = after_intro(prefix)
+    if "one of" in agents:  # 'The power group, one of China's five power companies, will ...'
+        agents = _ONE_OF.sub(" ", agents)
+    if PLURAL_AGENTS.search(agents):
         return None
     m = _OBJECT_NAME.match(s, end)
     return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None
