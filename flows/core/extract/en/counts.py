@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
-from flows.core.extract.en.place_items import place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -199,8 +199,9 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             counts[i] = count
     _extend_lists(sentence, tokens, counts)
     _gapped(sentence, tokens, counts)
-    if counts and ";" in sentence and len(counts) < len(tokens) and _GAP_CONTEXT.search(sentence):
-        for i, start, end in place_item_counts(sentence, tokens, set(counts)):
+    if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
+        items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
+        for i, start, end in items or field_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
     return [counts[i] for i in sorted(counts)]
 
