@@ -22,7 +22,7 @@ from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts
 from flows.core.extract.en.restatements import drop_headline_blends, fold_restatements
-from flows.core.extract.en.sentence import sentence_mentions
+from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.model import CohortMention
 
 # a heading after which a web page lists other articles' headlines
@@ -42,6 +42,13 @@ def extract_en(sentences: list[str]) -> list[CohortMention]:
             sentences = sentences[:i]
             break
         found, bands = sentence_mentions(s, i)
+        if (
+            found
+            and i
+            and breaks_down_earlier(s, sentences[i - 1])
+            and not any(m.sentence_index == i - 1 for m in mentions)
+        ):
+            continue  # 'Prior to this, ... 48 projects .... Specifically, 12 were signed, ...'
         mentions.extend(found)
         every.extend(bands)
     if not mentions:
@@ -102,7 +109,8 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
     """'92 projects were signed. The projects involve a total investment of $9.97 billion.':
     an amount whose clause points back ('these projects', 'their total investment') is the
     amount of the count-only group of the sentence before; a demonstrative points at the
-    last one named, a definite phrase or pronoun at the sentence's main (first) one."""
+    last one named (the head, when the others are its listed parts), a definite phrase or
+    pronoun at the sentence's main (first) one."""
     if not any("anaphor" in m.extra for m in mentions):
         return mentions
     out: list[CohortMention] = []
@@ -119,12 +127,15 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
                 and n.project_count > 1
                 and n.amount is None
             ]
-            same = [n for n in before if n.stage == m.extra.get("anaphor_stage")]
+            named = m.extra.get("anaphor_stage")
+            same = [n for n in before if n.stage == named] if named else []
             if len(same) == 1:  # 'The projects starting construction involve ..., and the signed projects ...'
                 target = same[0]
             elif kind == "definite":
                 before = [n for n in before if not n.extra.get("subset")] or before
                 target = before[0] if before else None
+            elif before and not before[0].extra.get("subset") and any(n.extra.get("subset") for n in before[1:]):
+                target = before[0]  # 'N projects ..., including A ... and B ...': 'these' are the N
             else:
                 target = before[-1] if before else None
             if target is not None:
@@ -164,7 +175,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and not m.extra.get("subset")
             and _bare_amount(prev)
             and prev.sentence_index == m.sentence_index - 1
-            and prev.stage == m.stage
+            and (prev.stage == m.stage or m.extra.get("framed"))  # '... for several of the 46 projects'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and _GROUP_TALK.search(prev.evidence or "")
@@ -231,7 +242,17 @@ def _fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                         break
                     code = fields_sentence(sentences[j])
                 if code:
-                    main.sector_code = code
+                    _near_or_main(kept, sentences[j], j, main).sector_code = code
+
+
+def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMention) -> CohortMention:
+    """'... 118 projects worth X. ... 94 of the projects ... exceed Y. Those agreements cover A,
+    B and C.': 'those'/'these' names the one subset with its own figures right before."""
+    if j > main.sentence_index + 1 and fields.lstrip()[:5].lower() in ("those", "these"):
+        near = [m for m in kept if m.sentence_index == j - 1]
+        if len(near) == 1 and near[0].amount is not None and near[0].project_count and near[0].sector_code is None:
+            return near[0]
+    return main
 
 
 # '27 projects ... covering a wide range of sectors': the cohort's own words say it has no one field

@@ -21,7 +21,12 @@ _AND_ABOVE = re.compile(
     re.I,
 )  # MT '1 billion yuan above projects 3'
 _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\b", re.I)
-_EACH = re.compile(r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b", re.I)
+# ('in each district', 'every year' share out places or times, not the projects' investment)
+_EACH = re.compile(
+    r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b(?!\s+(?:of\s+the\s+)?(?:district|county|counties|"
+    r"city|cities|province|region|town|venue|sub-venue|prefecture|zone|park|place|year|quarter|month|week|day)s?\b)",
+    re.I,
+)
 _UPPER_SET = frozenset(UPPER_Q.split("|"))
 _EACH_WORDS = ("each", "piece", "every", "per", "individually")  # what _EACH needs
 

@@ -38,8 +38,8 @@ def _sector_after(post: str) -> str | None:
     if not m or m.end() == 0:
         return None
     rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
-    if _MANY.match(rest):  # 'a wide range of sectors including ...'
-        return ""
+    if _MANY.match(rest) or _N_FIELDS.match(rest):  # 'a wide range of sectors including ...',
+        return ""  # '9 key industries such as A, B and C': some of them named, no one sector
     such = _SUCH_AS.search(rest)
     if such:  # 'key industries, such as chips, ...'
         return sector_in(rest)
@@ -56,7 +56,7 @@ def _sector_after(post: str) -> str | None:
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:the|these|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
     r"(?=\s+(?:(?:mainly|mostly|"
     r"largely)\s+)?(?:cover|involv|span|focus|target|belong|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
@@ -73,7 +73,7 @@ _FIELDS_STOP = re.compile(
 def fields_sentence(s: str) -> str | None:
     """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
     the sentence before (by _sector_after's reading of the list), or None."""
-    if s.lstrip()[:4].lower() not in ("the ", "thes", "all ", "in t"):
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "thos", "all ", "in t"):
         return None
     m = _FIELDS_SENTENCE.match(s)
     if not m:
@@ -96,11 +96,20 @@ _GAPPED_FIELD = re.compile(
     r"(?:the\s+)?([^,;.]*)",
     re.I,
 )
+# a machine-translated breakdown item with no preposition: '3 agriculture, 7 industry, ...'
+_BARE_FIELD = re.compile(
+    r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2})\s*(?:,|\.|;|\band\b|$)"
+)
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s")
 _MANY = re.compile(
     r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
     r"(?:various|multiple|diverse|many|several|different)\b",
+    re.I,
+)
+_N_FIELDS = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:(?:key|major|main|leading)\s+)?"
+    r"(?:industries|fields|sectors|areas)\b",
     re.I,
 )
 _SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely)\b", re.I)
@@ -134,7 +143,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         if code:
             return code
     if counted and counted.kind == "gapped":
-        m = _GAPPED_FIELD.match(s, counted.end, next_start)
+        m = _GAPPED_FIELD.match(s, counted.end, next_start) or _BARE_FIELD.match(s, counted.end, next_start)
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]

@@ -50,10 +50,15 @@ def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
         return None
     if prev_end:
         clause = CLAUSE_END.search(s, g.end, next_start)
-        after = _nearest(spans, g.end, clause.start() if clause else next_start, g.end, g.end)
+        end = clause.start() if clause else next_start
+        item = _AND_NEXT_ITEM.search(s, g.end, end)  # '207 projects and the operation of another 183'
+        after = _nearest(spans, g.end, item.start() if item else end, g.end, g.end)
         if after:
             return after
     return _nearest(spans, prev_end, next_start, g.start, g.end)
+
+
+_AND_NEXT_ITEM = re.compile(r"\s+and\s+(?:the|an?)\s+", re.I)  # opens the next item's noun phrase
 
 
 def _stage_masked(s: str, g: Group, prev_end: int, next_start: int) -> str | None:

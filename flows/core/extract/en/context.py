@@ -57,13 +57,19 @@ _NEVER = re.compile(
     r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
     r"striv(?:e|es|ing)\s+to|blueprint|quota|"
     r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products)\b",
+    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products|"
+    r"ranked\s+(?:the\s+)?top\s+\w+|top\s+(?:three|five|ten|\d+)\s+in\s+terms\s+of)\b",  # investors' ranking
+    re.I,
+)
+_FOREIGN_PART = re.compile(
+    r"\b(?:including|involving)\s+(?:an?\s+)?(?:(?:total|estimated|combined)\s+)*foreign[-\s](?:investment|capital)\s+of\s+$",
     re.I,
 )
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
-    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested)\b",
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested|"
+    r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -91,6 +97,7 @@ _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 # (plain substrings: faster than a regex alternation of this many words)
 _NEVER_WORDS = (
     "averag",
+    "top ",
     "capita",
     "foreign",
     "fdi",
@@ -219,6 +226,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
         return False
+    if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
+        return False  # 'The projects, involving a total foreign investment of X': a part of their total
     if done_or_parallel(s, a, before, clause):
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
@@ -320,10 +329,18 @@ PLURAL_AGENTS = re.compile(
 )
 
 
+_ONE_OF = re.compile(r",\s+one\s+of\s+[^,;]{3,90},")
+
+
 def object_name(s: str, end: int, prefix: str = "") -> str | None:
     """The facility an amount is spent on, named right after it ('... into a branch'), when
     no plural spends it ('foreign firms put $3 billion into a zone' is no one project)."""
-    if not s[end : end + 6].lower().lstrip().startswith(_OBJECT_CUE) or PLURAL_AGENTS.search(after_intro(prefix)):
+    if not s[end : end + 6].lower().lstrip().startswith(_OBJECT_CUE):
+        return None
+    agents = after_intro(prefix)
+    if "one of" in agents:  # 'The power group, one of China's five power companies, will ...'
+        agents = _ONE_OF.sub(" ", agents)
+    if PLURAL_AGENTS.search(agents):
         return None
     m = _OBJECT_NAME.match(s, end)
     return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None

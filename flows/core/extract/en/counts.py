@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
+from flows.core.extract.en.place_items import field_item_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -198,6 +199,10 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
             counts[i] = count
     _extend_lists(sentence, tokens, counts)
     _gapped(sentence, tokens, counts)
+    if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
+        items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
+        for i, start, end in items or field_item_counts(sentence, tokens):
+            counts[i] = Count(start, end, tokens[i][2], "gapped")
     return [counts[i] for i in sorted(counts)]
 
 
@@ -242,13 +247,13 @@ _INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
     """Token i as a count read off the count after it: a list item ('10, 20 and 30 projects')
-    or 'N of M projects' ('construction started at 281 of 309 industrial projects': the 309
-    only frames the 281, which takes its noun)."""
+    or 'N of [the] M projects' ('construction started at 281 of 309 industrial projects',
+    'Fifty-eight of the 115 agreements are ...': the M only frames the N, which takes its noun)."""
     start, end, value, _ = tokens[i]
     gap = sentence[end : tokens[i + 1][0]]
     if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
         return Count(start, end, value, "list")
-    if counts[i + 1].kind == "noun" and gap == " of " and value < counts[i + 1].value:
+    if counts[i + 1].kind == "noun" and gap in (" of ", " of the ") and value < counts[i + 1].value:
         return Count(start, counts.pop(i + 1).end, value, "noun")
     return None
 

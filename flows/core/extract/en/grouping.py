@@ -35,6 +35,11 @@ _TOTAL_IS = re.compile(
     r"(?:^|[.;]\s*)(?:the\s+)?(?:total|combined)\s+investment\s+(?:is|was)\s+(?:about\s+|nearly\s+)?$", re.I
 )
 _AND_GAP = re.compile(r"\s*,\s*and\s+")
+# 'With a total investment of 1.05 trillion yuan, these 1,740 major projects cover ...'
+_WITH_TOTAL_LEAD = re.compile(
+    r"\s*with\s+(?:an?\s+)?(?:total|combined)\s+investment\s+of\s+(?:about\s+|nearly\s+|over\s+)?", re.I
+)
+_THESE_GAP = re.compile(r"\s*,\s*(?:these|the|all\s+(?:the|these))\s+", re.I)
 
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
 
@@ -87,6 +92,7 @@ def _take_count(r: _Reading, it: Item) -> None:
             _JOIN_GAP.fullmatch(s[cur.end : it.start])
             or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
             or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
+            or (_THESE_GAP.fullmatch(s, cur.end, it.start) and _WITH_TOTAL_LEAD.fullmatch(s, 0, cur.start))
         )
     )
     if joinable:

@@ -71,6 +71,12 @@ def cohort_mention(
         m.approximate = True  # 'some 18 projects', 'more than 700 projects'
     subset = whole_subset or _is_part(s, g, counted, s[prev_end : g.items[0].end])
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
+    if (
+        counted
+        and s[max(0, counted.start - 8) : counted.start].lower().endswith("of the ")
+        and _SOME_OF.search(s, max(0, counted.start - 24), counted.start)
+    ):
+        m.extra["framed"] = True  # 'for several of the 46 projects': the 46, not what 'several' did
     second = prev_end > 0 and _AND_THE.match(s, prev_end, g.start)  # ', and the signed projects 5 billion'
     if g.list_total:  # 'The projects include 9 A and 37 B ones, ..., with a total investment of X'
         m.extra["anaphor"] = "definite"
@@ -138,6 +144,7 @@ _DEFINITE = re.compile(
     r"(?:projects|deals|contracts|agreements)\b|\s*$)))",
     re.I,
 )  # not 'total investment in R&D' ('An estimated total investment of <the amount>' is)
+_SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
 _PART_INTRO = re.compile(r"\b(?:among|of\s+which|includ\w*|in\s+which)\b", re.I)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.core.extract.en.bare_bands import yuan_bands
 from flows.core.extract.en.cues import plain, word_finder
 
 UNITS = {
@@ -330,6 +331,8 @@ def find_amounts(sentence: str) -> list[Amount]:
     if not found:
         return found
     found = _list_heads(sentence, found)
+    if "projects" in sentence and any(a.currency is None for a in found):
+        yuan_bands(sentence, found)  # 'projects ranging from 50 million to 100 million'
     for i in range(len(found) - 1, -1, -1):
         a = found[i]
         if a.currency is None and i + 1 < len(found):

@@ -70,11 +70,11 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
         )
     if n.project_count is None:  # a headline's '41 bln USD' rounds the body's 41.52 billion
-        return (
+        return (  # (or repeats its conversion: '$13.55 bln' for 'CN¥96.37 billion (US$13.55 billion)')
             m.sentence_index == 0
             and n.sentence_index > 0
             and _amount_near(m, n, NEAR)
-            and (m.approximate or _fewer_digits(m.amount, n))
+            and (m.approximate or _fewer_digits(m.amount, n) or _amount_near(m, n, SAME))
         )
     return _amount_near(m, n, SAME) or (
         _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))

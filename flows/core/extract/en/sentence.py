@@ -168,15 +168,20 @@ _COMPARED = re.compile(
     re.I,
 )
 # a running total over earlier years or editions: 'Over the past five years, the expo has
-# brought in more than 600 billion yuan', 'since its launch', 'cumulatively'
+# brought in more than 600 billion yuan', 'since its launch', 'since 1992', 'for four years
+# running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively'
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
+    r"since\s+(?:19|20)\d\d|(?:[\w-]+\s+)years\s+running|prior\s+to\s+this|from\s+(?:19|20)\d\d\s+to\b|"
     r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
     re.I,
 )
 _PREVIOUS_WORDS = (
     "past",
+    "from 19",
+    "from 20",
+    "running",
     "since",
     "cumulativ",
     "accumulat",
@@ -206,3 +211,16 @@ def _earlier_edition(s: str, g: Group, prev_end: int, next_start: int) -> bool:
         or _CUMULATIVE.search(clause)
         or _CUMULATIVE.search(after)
     )
+
+
+# 'Specifically, 12 projects were signed ...' after a running total: its breakdown
+_BREAKDOWN = re.compile(r"\s*(?:specifically|in\s+detail|of\s+(?:them|these|which)|among\s+(?:them|these))\s*,", re.I)
+
+
+def breaks_down_earlier(s: str, prev: str) -> bool:
+    """Whether s opens a breakdown ('Specifically, ...') of the running total or earlier
+    edition the sentence before gave ('Prior to this, the zone has taken part in 48 ...')."""
+    if not _BREAKDOWN.match(s):
+        return False
+    low = prev.lower()
+    return has_any(low, _PREVIOUS_WORDS) and bool(_CUMULATIVE.search(prev) or _PREVIOUS.search(prev))

@@ -1,0 +1,76 @@
+"""Counts of a roundup's items that leave the noun out, after a subset cue.
+
+Place items in a ';'-separated list: 'Among them, there are 8 provincial-level ones with
+...;Hefei has 41, with a total investment of X;118 in Wuhu, with a total investment of Y;Bengbu
+52, a total investment of Z' (each names one place, before or after the number, and gives its
+own investment). Field items of a machine-translated breakdown: 'Among the 37 projects ...,
+there are 3 agriculture, 7 industry, 4 integrated transportation, ... and new 6 urbanization'.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[Cc]ity|\s+[Pp]refecture|\s+[Cc]ounty|\s+[Dd]istrict)?"
+_PLACE_BEFORE = re.compile(rf"\s*{_PLACE}\s+(?:(?:has|had|have)\s+)?", re.ASCII)
+_PLACE_AFTER = re.compile(rf"\s+in\s+{_PLACE}(?=\s*,)", re.ASCII)
+_INVESTMENT_AFTER = re.compile(r"\s*,\s*(?:with\s+)?(?:an?\s+)?(?:total\s+|combined\s+)?investment\b", re.I)
+
+
+def place_item_counts(sentence: str, tokens: list, counted: set[int]) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the tokens that are such place items' counts; `counted`: the
+    indexes of tokens already read as counts (one must come first)."""
+    out = []
+    for i, (start, end, _, text) in enumerate(tokens):
+        if i in counted or not text[:1].isdigit() or not any(j < i for j in counted):
+            continue
+        seg_start = sentence.rfind(";", 0, start) + 1
+        if seg_start == 0:
+            continue
+        prefix = sentence[seg_start:start]
+        after = _PLACE_AFTER.match(sentence, end)
+        if prefix.strip():
+            if after or not _PLACE_BEFORE.fullmatch(prefix):
+                continue
+            item_end = end
+        elif after:
+            item_end = after.end()
+        else:
+            continue
+        if _INVESTMENT_AFTER.match(sentence, item_end):
+            out.append((i, start, item_end))
+    return out
+
+
+_THERE_ARE = re.compile(r"\bthere\s+(?:are|were)\s+(?=(?:new\s+)?\d)", re.I)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_FIELD_ITEM = re.compile(r"(?:new\s+)?(\d+)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")
+_NOT_FIELD = frozenset(
+    "projects project ones percent times years countries cities enterprises companies people".split()
+)
+
+
+def field_item_counts(sentence: str, tokens: list) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the counts of a 'there are 3 agriculture, 7 industry, ... and
+    new 6 urbanization' breakdown: three or more items, every one a number and one to three
+    lower-case field words (none a noun of another kind)."""
+    m = _THERE_ARE.search(sentence)
+    if not m:
+        return []
+    tail_end = sentence.find(".", m.end())
+    tail_end = len(sentence) if tail_end < 0 else tail_end
+    pieces, pos = [], m.end()
+    for sep in _ITEM_SPLIT.finditer(sentence, m.end(), tail_end):
+        pieces.append((pos, sep.start()))
+        pos = sep.end()
+    pieces.append((pos, tail_end))
+    out = []
+    for a, b in pieces:
+        item = _FIELD_ITEM.fullmatch(sentence, a, b)
+        if not item or _NOT_FIELD.intersection(item.group(2).split()):
+            return []
+        i = next((k for k, t in enumerate(tokens) if t[0] == item.start(1)), None)
+        if i is None:
+            return []
+        out.append((i, item.start(1), item.end(1)))
+    return out if len(out) >= 3 else []
