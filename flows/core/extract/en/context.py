@@ -14,9 +14,11 @@ import re
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
 from flows.core.extract.en.not_investment import (
-    _NOT_INVESTMENT,
-    _NOT_INVESTMENT_CUE,
     _PROJECT_WORD,
+    NEVER,
+    NEVER_CUES,
+    NOT_INVESTMENT,
+    NOT_INVESTMENT_CUE,
     done_or_parallel,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
@@ -42,25 +44,6 @@ _INTRO = re.compile(
 )
 _NAME_STOP = re.compile(r"\b(?:total|projects|deals|investment|worth|\d[\d,.]*)\b", re.I)
 
-# ... and figures that are never a project cohort, even when 'investment' is said
-_NEVER = re.compile(
-    r"\b(?:averag(?:e|ing|ed)|per\s+capita|foreign\s+direct\s+investment|FDI|"
-    r"actual(?:ly)?\s+(?:use|used|utili[sz]ed|utili[sz]ation)|utili[sz](?:ed|ation)\s+(?:of\s+)?"
-    r"(?:foreign|overseas|investment|capital|funds)|"
-    r"fixed[-\s]assets?|tentative\s+deals?|intended\s+turnover|purchases?|procurement|"
-    r"paid[-\s]in|(?:funds?|capital|investment)\s+(?:actually\s+)?(?:in\s+place|arrived)|"
-    r"(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:in\s+(?:19|20)\d\d|this\s+year)\s*,?\s+plans?\s+to\s+invest|investment\s+plan(?:ned)?\s+for\s+the\s+year|"
-    r"investment\s+(?:planned\s+)?(?:for|during|in)\s+(?:this|the\s+current|the)\s+year|"
-    r"investment\s+completed|complet(?:e|ed|es|ing)\s+(?:an?\s+)?(?:total\s+|annual\s+|key\s+|planned\s+)?investment|"
-    r"recorded\s+(?:an?\s+)?(?:total\s+)?investment|"
-    r"aim(?:s|ed|ing)?\s+(?:to|at)\s+(?:sign|attract|introduce|reach|achieve|secure|land)|"
-    r"(?:annual|yearly|investment|signing)\s+(?:target|goal)|(?:target|goal)\s+of|"
-    r"striv(?:e|es|ing)\s+to|blueprint|quota|"
-    r"trade\s+(?:intentions?|deals?|agreements?|contracts?|volume|turnover|value|between|with|reached|totall?ed)|"
-    r"(?:foreign|bilateral|two-way)\s+trade|volume\s+of\s+(?:[\w'’-]+\s+){0,3}?products|"
-    r"ranked\s+(?:the\s+)?top\s+\w+|top\s+(?:three|five|ten|\d+)\s+in\s+terms\s+of)\b",  # investors' ranking
-    re.I,
-)
 _FOREIGN_PART = re.compile(
     r"\b(?:including|involving)\s+(?:an?\s+)?(?:(?:total|estimated|combined)\s+)*foreign[-\s](?:investment|capital)\s+of\s+$",
     re.I,
@@ -95,50 +78,7 @@ _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
 # (plain substrings: faster than a regex alternation of this many words)
-_NEVER_WORDS = (
-    "averag",
-    "top ",
-    "capita",
-    "foreign",
-    "fdi",
-    "actual",
-    "utili",
-    "fixed",
-    "tentative",
-    "intended",
-    "purchase",
-    "procurement",
-    "trade",
-    "paid",
-    "place",
-    "arrived",
-    "annual",
-    "yearly",
-    "ment for",
-    "ment during",
-    "ment in",
-    "ment planned",
-    "ment complet",
-    "complete an",
-    "completed an",
-    "complete investment",
-    "completed investment",
-    "completes",
-    "completing",
-    "complete a total",
-    "completed a total",
-    "recorded",
-    "aim",
-    "plans to invest",
-    "plan to invest",
-    "target",
-    "goal",
-    "striv",
-    "blueprint",
-    "quota",
-    "volume of",
-)
-_NEVER_WORDS_RE = re.compile(trie(_NEVER_WORDS))
+_NEVER_WORDS_RE = re.compile(trie(NEVER_CUES))
 _BARE_Q_LAST = (
     "than",
     "over",
@@ -205,7 +145,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
 
 def _may_never(text: str) -> bool:
-    """False only when _NEVER cannot match text (has_any(text.lower(), _NEVER_WORDS), as one
+    """False only when NEVER cannot match text (has_any(text.lower(), NEVER_CUES), as one
     prefix-factored pattern: most clauses hold none of the words, and one scan beats 35)."""
     return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
 
@@ -216,15 +156,11 @@ def keep_amount(s: str, a: Amount) -> bool:
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
         clause = clause[clause.rfind("yuan and ") + 9 :]
-    if _may_never(clause) and _NEVER.search(clause):
+    if _may_never(clause) and NEVER.search(clause):
         return False
-    if (
-        "investment" not in clause.lower()
-        and may_contain(clause, _NOT_INVESTMENT_CUE)
-        and _NOT_INVESTMENT.search(clause)
-    ):
+    if "investment" not in clause.lower() and may_contain(clause, NOT_INVESTMENT_CUE) and NOT_INVESTMENT.search(clause):
         return False
-    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and _NEVER.search(s, 0, a.start):
+    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and NEVER.search(s, 0, a.start):
         return False
     if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
         return False  # 'The projects, involving a total foreign investment of X': a part of their total

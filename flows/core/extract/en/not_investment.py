@@ -1,6 +1,7 @@
 """Figures of another kind than project investment, refused by `keep_amount` (en_context):
-output, revenue, tax, added value, funds ... when the clause does not speak of investment;
-investment done ('with an investment of X completed'); and the later items of a list of such
+averages, FDI, plans, targets and trade whatever the clause says; output, revenue, tax, added
+value, funds ... when the clause does not speak of investment (both lists are data:
+flows/lexicons/traps_en.csv); investment done ('with an investment of X completed'); and the later items of a list of such
 figures ('The added value of ... was X, and the tertiary industry was Y').
 """
 
@@ -10,42 +11,23 @@ import re
 
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.numbers import Amount
+from flows.core.lexicon import load
 
-# Figures of another kind, refused when the clause does not speak of investment
-_NOT_INVESTMENT = re.compile(
-    r"\b(?:output|revenue|revenues|sales|tax|taxes|profit|profits|turnover|trade\s+volume|GDP|"
-    r"funds?(?!\s+projects)|imports?|exports?|retail|consumption|income|salary|salaries|subsid(?:y|ies)|"
-    r"per\s+capita|loans?|credit|registered\s+capital|market\s+value|transactions?|"
-    r"gross\s+domestic\s+product|(?:total\s+)?assets|added\s+value|value[-\s]added)\b",
-    re.I,
-)
-_NOT_INVESTMENT_CUE = cue(
-    "output",
-    "revenue",
-    "sales",
-    "tax",
-    "profit",
-    "turnover",
-    "trade",
-    "gdp",
-    "fund",
-    "import",
-    "export",
-    "retail",
-    "consumption",
-    "income",
-    "salar",
-    "subsid",
-    "capita",
-    "loan",
-    "credit",
-    "registered",
-    "market",
-    "transaction",
-    "domestic product",
-    "assets",
-    "added",
-)
+
+def _traps(kind: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The trap patterns of one kind (flows/lexicons/traps_en.csv) as one case-insensitive
+    pattern between word boundaries, and the cue words every match holds one of."""
+    rows = [r for r in load("traps_en") if r["kind"] == kind]
+    pattern = re.compile(r"\b(?:" + "|".join(r["pattern"] for r in rows) + r")\b", re.I)
+    return pattern, tuple(sorted({c for r in rows for c in r["cues"].split("|")}))
+
+
+# figures that are never a project cohort, even when 'investment' is said (averages, FDI,
+# plans, targets, investment completed, trade), and their cue words for `_may_never`
+NEVER, NEVER_CUES = _traps("never")
+# figures of another kind, refused when the clause does not speak of investment
+NOT_INVESTMENT, _OTHER_CUES = _traps("other_kind")
+NOT_INVESTMENT_CUE = cue(*map(re.escape, _OTHER_CUES))
 
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
 _WITH_INVESTMENT = re.compile(r"\bwith\s+(?:an?\s+)?investment\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -81,7 +63,5 @@ def _not_investment_before(s: str, start: int, clause: str) -> bool:
         return False
     head = s[: start - len(clause)]
     return (
-        "investment" not in head.lower()
-        and may_contain(head, _NOT_INVESTMENT_CUE)
-        and bool(_NOT_INVESTMENT.search(head))
+        "investment" not in head.lower() and may_contain(head, NOT_INVESTMENT_CUE) and bool(NOT_INVESTMENT.search(head))
     )
