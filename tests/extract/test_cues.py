@@ -23,7 +23,8 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 
 # (cue, regex it guards, how the rule applies the regex, the window the cue is tried on)
 GUARDS = {
-    "not-investment": (context._NOT_INVESTMENT_CUE, context._NOT_INVESTMENT, "search", None),
+    "not-investment": (context.NOT_INVESTMENT_CUE, context.NOT_INVESTMENT, "search", None),
+    "never": (context._NEVER_WORDS_RE, context.NEVER, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),
     "subset": (mention._SUBSET_CUE, mention.SUBSET, "search", None),
     "part-of": (grouping._PART_CUE, grouping._PART_OF, "search", None),

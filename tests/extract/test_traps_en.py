@@ -1,21 +1,19 @@
 """English trap vocabulary (flows/lexicons/traps_en.csv): each row matches its example, and its
 cue words are a true pre-check (every match holds one), so skipping the pattern when no cue is
-present never changes a result."""
+present never changes a result (tests/extract/test_cues.py checks the cues over real text)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.not_investment import NEVER, NEVER_CUES, NOT_INVESTMENT
+from flows.core.extract.en.not_investment import NEVER, NOT_INVESTMENT
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.lexicon import load
 
 ROWS = load("traps_en")
-STRESS = Path(__file__).resolve().parents[1] / "data" / "stress" / "en"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r["pattern"][:40])
@@ -25,14 +23,6 @@ def test_each_trap_matches_its_example_and_its_cue_covers_the_match(row):
     assert match, row["example"]
     cues = row["cues"].split("|")
     assert any(c in match.group(0).lower() for c in cues), (match.group(0), cues)
-
-
-def test_cues_cover_every_match_in_the_stress_articles():
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(STRESS.glob("*.txt"))]
-    assert len(texts) > 50
-    for text in texts:
-        for m in NEVER.finditer(text):
-            assert any(c in m.group(0).lower() for c in NEVER_CUES), m.group(0)
 
 
 @pytest.mark.parametrize(
