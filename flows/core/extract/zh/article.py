@@ -30,7 +30,10 @@ from flows.core.model import CohortMention
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
-_FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_FRAME = re.compile(
+    r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
+    r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
+)
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:达到?|共有|共计|合计)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
@@ -125,15 +128,15 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
     frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
-    frame = frames[0] if frames else None
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
-    frame_ref = None
+    frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
     for k, t in enumerate(toks):
         if t.kind != "count" or t.used:
             continue
-        if frame and t.end <= frame.end():
-            frame_ref = t.value
+        for f in frames:
+            if t.end <= f.end() and (f is frames[0] or t.start >= f.start()):
+                frame_refs[f.start()] = t.value
         if not t.listed:
             found.append(_count_mention(s, idx, toks, k, bounds))
     paired_lists(s, idx, toks, found)
@@ -150,7 +153,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    link(s, found, out, state, frames, frame_ref)
+    link(s, found, out, state, frames, frame_refs)
 
 
 def _take_amount(m: CohortMention, money: Tok) -> None:

@@ -43,7 +43,9 @@ COUNT_H = re.compile(
     rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
 )
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
-COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)")
+COUNT_F = re.compile(
+    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)"
+)
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"

@@ -19,7 +19,11 @@ from flows.core.extract.zh.tokens import Tok
 _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
 # clauses between a count and its amount that only compare or qualify the same group
 # (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
-_ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
+# (…重大项目1038个,为…计划一季度开工的项目,总投资…: a clause saying what the group is)
+_ASIDE = re.compile(
+    r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括"
+    r"|(?:为|系|属于?)[^,;。]{0,40}项目\s*$)"
+)
 _AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
