@@ -44,7 +44,7 @@ COUNT_H = re.compile(
 )
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
-    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)"
+    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)"
 )
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
@@ -64,9 +64,9 @@ COUNT_T = re.compile(
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
-# (亿元以上项目增多,数量达397个); a rise to a count (…项目增长较快,由去年的47个增至86个)
+# (亿元以上项目增多,数量达397个 / 服务业项目最多,有86个;其次是…项目,也多达71个); a rise to a count (…项目增长较快,由去年的47个增至86个)
 COUNT_P = re.compile(
-    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计|合计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:也|则)?(?:多达|达到?|共有|共计|合计|有)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
     rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)"
 )
 # a count before its total and its noun (8个总投资7260万美元的外资项目, 75个总投资210亿元的重点项目)
@@ -155,6 +155,7 @@ def find_counts(s: str) -> list[Tok]:
     return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
+_P_HINT = re.compile(r"[,:](?:达|共|数|由|合计|有|也|则|多达)")
 _G_HINT = re.compile(r"[区县市州旗镇乡][\d零一二两三四五六七八九十百千]+\s*[个宗]\s*[,;。、]")
 _C_ANCHOR = re.compile(
     r"[个宗]\s*[、,]\s*(?:计划)?(?:总投资|投资总额|投资额|签约金额|签约总额|协议投资|协议金额|合同金额|总金额)"
@@ -197,7 +198,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s or ",合计" in s:
+    if _P_HINT.search(s):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
