@@ -19,7 +19,7 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.labels import fields_sector, sector_of, stage_of
+from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
@@ -192,7 +192,10 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
-    clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
+    at = max(lo, clause_start(s, t.start))
+    if money and money.end <= t.start:  # 签下总额达19亿元的6个招商引资项目: the verb before its amount
+        at = min(at, clause_start(s, money.start))
+    clause = s[at : t.end] + after[: tail.start() if tail else None]
     return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
 
 
@@ -204,8 +207,9 @@ def _topic_sector(s: str, lo: int) -> str | None:
     """The sector a topic clause right before the count's clause names, no figure between."""
     if lo < 3 or s[lo - 1] not in ",:":
         return None
-    m = _TOPIC.fullmatch(s, clause_start(s, lo - 1, soft=False), lo)
-    return sector_of(m.group(1)) if m else None
+    a = clause_start(s, lo - 1, soft=False)
+    m = _TOPIC.fullmatch(s, a, lo)
+    return sector_of(m.group(1)) if m else ranked_group_sector(s[a : lo - 1])  # 其次是第三产业,签约项目96个
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
+from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
 
@@ -176,10 +177,14 @@ _CURRENCY_WORD = re.compile(r"元|币|美金|港幣|镑|欧|円")
 
 
 def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
-    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage the
-    restatement it drops stated (same count)."""
+    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage (and
+    without a sector word the sector) the restatement it drops stated (same count)."""
     if _explicit(m) and not _explicit(cover) and m.project_count == cover.project_count:
         cover.stage, cover.extra["explicit_stage"] = m.stage, True
+    if m.sector_code and not cover.sector_code and m.project_count == cover.project_count and m.project_count:
+        if generic_only(m.evidence or ""):
+            return  # 闽宁协作产业项目集中签约 21个项目…: the generic 产业项目 of an event name
+        cover.sector_code = m.sector_code  # 8个现代农业项目集中签约 … 共有8个项目落户,合同投资X
 
 
 def _explicit(m: CohortMention) -> bool:
