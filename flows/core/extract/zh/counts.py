@@ -23,10 +23,11 @@ COUNT_A = re.compile(
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库|\([^()]{1,40}?\))*"  # 项目(3000万元以上…)173个
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
-# (19个规模大、能级高、带动强的重点产业链项目: adjectives joined by 、 before 的)
+# (19个规模大、能级高、带动强的重点产业链项目: adjectives joined by 、 before 的; 318个省、市重点项目)
 COUNT_B = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
-    rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?))项目"
+    rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
+    rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?))项目"
 )
 COUNT_C = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*[个宗]\s*(?=[、,]\s*(?:计划)?"
@@ -96,6 +97,12 @@ _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
 
 
+def _counts_places(mid: str) -> bool:
+    """两个片区分别签约项目5宗、3宗 / 8个设区市的对接项目: the count is of places, each with
+    its projects, not of projects."""
+    return "分别" in mid or _PLACES_OF.match(mid) is not None
+
+
 def find_counts(s: str) -> list[Tok]:
     """The project counts of sentence s, in text order."""
     out: list[Tok] = []
@@ -137,8 +144,8 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
-        if "分别" in m.group("mid"):
-            continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
+        if _counts_places(m.group("mid")):
+            continue
         n = parse_count(s[a : m.start("mid")])
         if any(t.start == m.end() - 2 for t in out):
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
@@ -157,6 +164,7 @@ def find_counts(s: str) -> list[Tok]:
     return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
+_PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
 _P_HINT = re.compile(r"[,:](?:达|共|数|由|合计|有|也|则|已有|就有|另有|多达)")
 _G_HINT = re.compile(r"[区县市州旗镇乡][\d零一二两三四五六七八九十百千]+\s*[个宗]\s*[,;。、]")
 _C_ANCHOR = re.compile(
