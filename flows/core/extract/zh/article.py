@@ -29,7 +29,7 @@ from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
-_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
+_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)|[亿万]元")
 _FRAME = re.compile(
     r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
     r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
@@ -52,7 +52,7 @@ _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
 # money anchor, count word or a verb's count (已开工680个): else scan finds nothing
-_NEED = re.compile(r"[元亿币]|项目|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_NEED = re.compile(r"[元亿币]|项目|案件|投资案|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
@@ -209,7 +209,10 @@ def _topic_sector(s: str, lo: int) -> str | None:
         return None
     a = clause_start(s, lo - 1, soft=False)
     m = _TOPIC.fullmatch(s, a, lo)
-    return sector_of(m.group(1)) if m else ranked_group_sector(s[a : lo - 1])  # 其次是第三产业,签约项目96个
+    if m:
+        return sector_of(m.group(1))
+    clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
+    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:

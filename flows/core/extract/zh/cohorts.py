@@ -42,7 +42,7 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
         return _precise_amount(m, others)
     if m.amount is None and m.project_count is not None:
         return _count_restatement(m, others)
-    if m.project_count is not None:  # 千余个项目…总投资X over 1048个项目…总投资X
+    if m.project_count is not None and m.sentence_index == 0:  # 千余个项目…总投资X over 1048个…
         o = _rounded_count(m, others)
         if o is not None and o.currency == m.currency and _close(o.amount, m.amount):
             return o
@@ -268,11 +268,9 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
     """签约项目68个,其中亿元以上项目15个,总协议资金X, where X was given to the 68 already: the
     amount after the 其中 item is its parent's total again, not the item's."""
     for m in mentions:
-        if m.parent is None or m.amount is None or m.project_count is None or m.project_name:
+        if m.parent is None or m.amount is None or not m.project_count or m.project_name:
             continue
-        if m.parent >= len(mentions):
-            continue
-        n = mentions[m.parent].project_count
+        n = mentions[m.parent].project_count if m.parent < len(mentions) else None
         if n and any(
             o is not m
             and o.project_count == n

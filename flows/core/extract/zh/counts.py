@@ -62,7 +62,7 @@ COUNT_N = re.compile(
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
-    rf"(?:投资案|核准|件数|意向书|协议书)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+    rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
@@ -165,7 +165,8 @@ def find_counts(s: str) -> list[Tok]:
 
 
 _PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
-_P_HINT = re.compile(r"[,:](?:达|共|数|由|合计|有|也|则|已有|就有|另有|多达)")
+
+
 _G_HINT = re.compile(r"[区县市州旗镇乡][\d零一二两三四五六七八九十百千]+\s*[个宗]\s*[,;。、]")
 _C_ANCHOR = re.compile(
     r"[个宗]\s*[、,]\s*(?:计划)?(?:总投资|投资总额|投资额|签约金额|签约总额|协议投资|协议金额|合同金额|总金额)"
@@ -208,7 +209,22 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if _P_HINT.search(s):
+    if (
+        ",达" in s
+        or ",共" in s
+        or ":达" in s
+        or ":共" in s
+        or ",数" in s
+        or ",由" in s
+        or ",合计" in s
+        or ",有" in s  # 服务业项目最多,有86个 / 其次是…项目,也多达71个 / …项目中,已有9个正式落地
+        or ",也" in s
+        or ",则" in s
+        or ",已有" in s
+        or ",就有" in s
+        or ",另有" in s
+        or ",多达" in s
+    ):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)

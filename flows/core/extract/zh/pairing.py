@@ -50,11 +50,13 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
         if u.kind == "amount" and not u.used and not u.listed:
             if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
                 return None
-            if clause_id(bounds, u.start) != clause_id(bounds, t.end) and _PERIOD_LEAD.match(
-                s, clause_start(s, u.start)
+            cu, ct = clause_id(bounds, u.start), clause_id(bounds, t.end)
+            gap = s[t.end : u.start] if cu != ct else ""
+            if ("季" in gap or "半年" in gap or "月" in gap or "以来" in gap or "截至" in gap) and _period_lead(
+                s, u.start
             ):
                 return None  # 现场签约19个项目,一季度总投资3127亿元: a total of another period's group
-            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
+            if cu - ct <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
@@ -79,6 +81,13 @@ _PERIOD_LEAD = re.compile(
     r"\s*(?:今年|全年)?(?:第?[一二三四1-4]季度|[上下]半年|前三季度|以来|截至目前|截至[^,;。]{1,8}?底"
     r"|[1-9一二三四五六七八九十]{1,2}\s*[-—至到~]\s*[0-9一二三四五六七八九十]{1,3}\s*月份?)"
 )
+
+
+def _period_lead(s: str, b: int) -> bool:
+    """The amount's clause (not the count's) opens on a period of its own."""
+    return _PERIOD_LEAD.match(s, clause_start(s, b)) is not None
+
+
 _LEADS = re.compile(r"\s*的\s*(?:\d+\s*[个项宗])?[^,;。\d]{0,24}?项目")  # …的43个重大产业项目
 
 

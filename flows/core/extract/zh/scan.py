@@ -184,9 +184,10 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
         before = s[clause_start(s, lo - 1) : lo]
-        rest = after_event(before)  # 成果交易会第一天签约项目2716项,总投资X: 交易 names the fair
-        if TRADE_SUBJECT.search(before if rest is None else rest):
-            return Tok("trap", a, b)
+        if TRADE_SUBJECT.search(before):  # not when 交易 only names the fair (成果交易会…签约项目2716项)
+            rest = after_event(before)
+            if rest is None or TRADE_SUBJECT.search(rest):
+                return Tok("trap", a, b)
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=f.value)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
