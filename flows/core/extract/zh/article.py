@@ -19,7 +19,7 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.labels import fields_sector, sector_of, stage_of
+from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
@@ -29,10 +29,13 @@ from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
-_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元]|美元)|[亿万]元")
-_FRAME = re.compile(r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,")
+_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)|[亿万]元")
+_FRAME = re.compile(
+    r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
+    r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
+)
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
-_RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:达到?|共有|共计|合计)\s*")
+_RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
@@ -49,7 +52,7 @@ _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
 # money anchor, count word or a verb's count (已开工680个): else scan finds nothing
-_NEED = re.compile(r"[元亿币]|项目|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_NEED = re.compile(r"[元亿币]|项目|案件|投资案|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
@@ -125,15 +128,15 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
     frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
-    frame = frames[0] if frames else None
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
-    frame_ref = None
+    frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
     for k, t in enumerate(toks):
         if t.kind != "count" or t.used:
             continue
-        if frame and t.end <= frame.end():
-            frame_ref = t.value
+        for f in frames:
+            if t.end <= f.end() and (f is frames[0] or t.start >= f.start()):
+                frame_refs[f.start()] = t.value
         if not t.listed:
             found.append(_count_mention(s, idx, toks, k, bounds))
     paired_lists(s, idx, toks, found)
@@ -150,7 +153,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    link(s, found, out, state, frames, frame_ref)
+    link(s, found, out, state, frames, frame_refs)
 
 
 def _take_amount(m: CohortMention, money: Tok) -> None:
@@ -189,7 +192,10 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
-    clause = s[max(lo, clause_start(s, t.start)) : t.end] + after[: tail.start() if tail else None]
+    at = max(lo, clause_start(s, t.start))
+    if money and money.end <= t.start:  # 签下总额达19亿元的6个招商引资项目: the verb before its amount
+        at = min(at, clause_start(s, money.start))
+    clause = s[at : t.end] + after[: tail.start() if tail else None]
     return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
 
 
@@ -201,8 +207,12 @@ def _topic_sector(s: str, lo: int) -> str | None:
     """The sector a topic clause right before the count's clause names, no figure between."""
     if lo < 3 or s[lo - 1] not in ",:":
         return None
-    m = _TOPIC.fullmatch(s, clause_start(s, lo - 1, soft=False), lo)
-    return sector_of(m.group(1)) if m else None
+    a = clause_start(s, lo - 1, soft=False)
+    m = _TOPIC.fullmatch(s, a, lo)
+    if m:
+        return sector_of(m.group(1))
+    clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
+    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
+from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
-_ROUND_COUNT = re.compile(
-    r"(?:逾|超过?|近|上|约)\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
-    r"\s*(?:余|多)?\s*[个项宗]"
+_ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
+    r"(?P<pre>逾|超过?|近|上|约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
+    r"\s*(?P<more>余|多)?\s*[个项宗]"
 )
 
 COVER_TOL = 0.01
@@ -41,6 +42,10 @@ def _covered(m: CohortMention, others: list[CohortMention]) -> CohortMention | b
         return _precise_amount(m, others)
     if m.amount is None and m.project_count is not None:
         return _count_restatement(m, others)
+    if m.project_count is not None and m.sentence_index == 0:  # 千余个项目…总投资X over 1048个…
+        o = _rounded_count(m, others)
+        if o is not None and o.currency == m.currency and _close(o.amount, m.amount):
+            return o
     return False
 
 
@@ -103,6 +108,7 @@ def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMenti
         r
         for r in _ROUND_COUNT.finditer(m.evidence or "")
         if parse_count(r.group("num")) == m.project_count  # 签约项目逾百个: a rounded restatement
+        and (r.group("pre") or r.group("more"))
     ]
     if not rounds:
         return None
@@ -171,10 +177,14 @@ _CURRENCY_WORD = re.compile(r"元|币|美金|港幣|镑|欧|円")
 
 
 def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
-    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage the
-    restatement it drops stated (same count)."""
+    """新签约项目61个。…61个项目协议总投资X: the cover without a verb takes the stage (and
+    without a sector word the sector) the restatement it drops stated (same count)."""
     if _explicit(m) and not _explicit(cover) and m.project_count == cover.project_count:
         cover.stage, cover.extra["explicit_stage"] = m.stage, True
+    if m.sector_code and not cover.sector_code and m.project_count == cover.project_count and m.project_count:
+        if generic_only(m.evidence or ""):
+            return  # 闽宁协作产业项目集中签约 21个项目…: the generic 产业项目 of an event name
+        cover.sector_code = m.sector_code  # 8个现代农业项目集中签约 … 共有8个项目落户,合同投资X
 
 
 def _explicit(m: CohortMention) -> bool:
@@ -254,8 +264,27 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     return out
 
 
+def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
+    """签约项目68个,其中亿元以上项目15个,总协议资金X, where X was given to the 68 already: the
+    amount after the 其中 item is its parent's total again, not the item's."""
+    for m in mentions:
+        if m.parent is None or m.amount is None or not m.project_count or m.project_name:
+            continue
+        n = mentions[m.parent].project_count if m.parent < len(mentions) else None
+        if n and any(
+            o is not m
+            and o.project_count == n
+            and o.amount is not None
+            and o.currency == m.currency
+            and _close(o.amount, m.amount)
+            for o in mentions
+        ):
+            m.amount = m.currency = m.alt_amount = m.alt_currency = None
+
+
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     mentions = _join_anaphora(mentions)
+    _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}
     out: list[CohortMention] = []

@@ -23,8 +23,11 @@ COUNT_A = re.compile(
     r"|集中签约|集中开工|签约|签订|开工|竣工|落地|引进|入库|\([^()]{1,40}?\))*"  # 项目(3000万元以上…)173个
     rf"(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?P<follow>.?)"
 )
+# (19个规模大、能级高、带动强的重点产业链项目: adjectives joined by 、 before 的; 318个省、市重点项目)
 COUNT_B = re.compile(
-    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的))项目"
+    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
+    rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
+    rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?))项目"
 )
 COUNT_C = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*[个宗]\s*(?=[、,]\s*(?:计划)?"
@@ -43,7 +46,9 @@ COUNT_H = re.compile(
     rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
 )
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
-COUNT_F = re.compile(rf"(?:开工|竣工|投产|签约|开建|落地|续建|新建)(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)")
+COUNT_F = re.compile(
+    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)"
+)
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
@@ -57,15 +62,15 @@ COUNT_N = re.compile(
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
-    rf"(?:投资案|核准|件数|意向书|协议书)(?:共计|合计|累计|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+    rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
-# (亿元以上项目增多,数量达397个); a rise to a count (…项目增长较快,由去年的47个增至86个)
+# (亿元以上项目增多,数量达397个 / 服务业项目最多,有86个;其次是…项目,也多达71个 / …项目中,已有9个正式落地); a rise to a count (…项目增长较快,由去年的47个增至86个)
 COUNT_P = re.compile(
-    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:达到?|共有|共计|合计)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
-    rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$)"
+    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$|(?:正式|已经?)?(?:落地|落户|开工|动工|签约|竣工|投产))"
 )
 # a count before its total and its noun (8个总投资7260万美元的外资项目, 75个总投资210亿元的重点项目)
 COUNT_M = re.compile(
@@ -90,6 +95,12 @@ _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+
+
+def _counts_places(mid: str) -> bool:
+    """两个片区分别签约项目5宗、3宗 / 8个设区市的对接项目: the count is of places, each with
+    its projects, not of projects."""
+    return "分别" in mid or _PLACES_OF.match(mid) is not None
 
 
 def find_counts(s: str) -> list[Tok]:
@@ -133,8 +144,8 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
-        if "分别" in m.group("mid"):
-            continue  # 两个片区分别签约项目5宗、3宗: a count of places, each with its projects
+        if _counts_places(m.group("mid")):
+            continue
         n = parse_count(s[a : m.start("mid")])
         if any(t.start == m.end() - 2 for t in out):
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
@@ -151,6 +162,9 @@ def find_counts(s: str) -> list[Tok]:
     if has_list and "数" in s:
         places += COUNT_H.finditer(s)
     return _implicit_counts(s, out, _listed_counts(s) + places)
+
+
+_PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
 
 
 _G_HINT = re.compile(r"[区县市州旗镇乡][\d零一二两三四五六七八九十百千]+\s*[个宗]\s*[,;。、]")
@@ -195,7 +209,22 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
     extra += COUNT_F.finditer(s)
-    if ",达" in s or ",共" in s or ":达" in s or ":共" in s or ",数" in s or ",由" in s or ",合计" in s:
+    if (
+        ",达" in s
+        or ",共" in s
+        or ":达" in s
+        or ":共" in s
+        or ",数" in s
+        or ",由" in s
+        or ",合计" in s
+        or ",有" in s  # 服务业项目最多,有86个 / 其次是…项目,也多达71个 / …项目中,已有9个正式落地
+        or ",也" in s
+        or ",则" in s
+        or ",已有" in s
+        or ",就有" in s
+        or ",另有" in s
+        or ",多达" in s
+    ):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)

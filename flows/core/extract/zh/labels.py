@@ -131,6 +131,11 @@ def _listed_sectors(text: str, own: str) -> str | None:
 _GROUP_TAIL = re.compile(r"(?:产业|行业|领域|类)*(?:重点|重大)?项目")
 
 
+def generic_only(text: str) -> bool:
+    """Only generic terms (产业项目) name a sector in text."""
+    return _weak_only(text) is not None
+
+
 def _weak_only(text: str) -> str | None:
     """The sector of text when only generic terms (产业项目) give it, else None."""
     pattern, table = _sectors()
@@ -241,6 +246,22 @@ def fields_sector(after: str) -> tuple[str | None, int]:
 
 
 _GROUP_FILLER = re.compile(r"[及和与、]|类|产业|领域|行业|板块|方面|其他|重点|重大")
+
+
+# a clause that only names a category and ranks it (其次是第三产业 / 第二产业涉及项目和投资额最多)
+_RANKED_GROUP = re.compile(
+    r"(?:其次是|其次为|再次是|首先是)?\s*(?P<t>[^,;:。\d]{2,8}?)\s*(?:涉及[^,;:。\d]{0,12}?最多|最多)?"
+)
+
+
+def ranked_group_sector(clause: str) -> str | None:
+    """The sector of a clause naming only a category word (第二产业, 服务业), maybe ranked."""
+    m = _RANKED_GROUP.fullmatch(clause)
+    if not m or m.group("t") not in _groups():
+        return None
+    pattern, table = _sectors()
+    hit = pattern.fullmatch(m.group("t"))
+    return table[hit.group()] if hit and table[hit.group()] != "none" else None
 
 
 @lru_cache(maxsize=4096)

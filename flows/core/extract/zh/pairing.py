@@ -19,7 +19,11 @@ from flows.core.extract.zh.tokens import Tok
 _FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
 # clauses between a count and its amount that only compare or qualify the same group
 # (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
-_ASIDE = re.compile(r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括)")
+# (…重大项目1038个,为…计划一季度开工的项目,总投资…: a clause saying what the group is)
+_ASIDE = re.compile(
+    r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括"
+    r"|(?:为|系|属于?)[^,;。]{0,40}项目\s*$)"
+)
 _AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
@@ -46,7 +50,13 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
         if u.kind == "amount" and not u.used and not u.listed:
             if _leads_group(s, toks, u, bounds) or _own_group_after(s, t.start, u.start):
                 return None
-            if clause_id(bounds, u.start) - clause_id(bounds, t.end) <= 1 or _one_clause(s[t.end : u.start]):
+            cu, ct = clause_id(bounds, u.start), clause_id(bounds, t.end)
+            gap = s[t.end : u.start] if cu != ct else ""
+            if ("季" in gap or "半年" in gap or "月" in gap or "以来" in gap or "截至" in gap) and _period_lead(
+                s, u.start
+            ):
+                return None  # 现场签约19个项目,一季度总投资3127亿元: a total of another period's group
+            if cu - ct <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
         if u.kind in ("named", "band"):
@@ -66,7 +76,19 @@ def _after_bracket(s: str, toks: list[Tok], k: int, end: int) -> Tok | None:
     return u if _AMOUNT_CUE.match(gap[2:] if gap.startswith("项目") else gap) else None
 
 
-_LEADS = re.compile(r"\s*的[^,;。\d]{0,24}?项目")
+# a clause opening on a period of its own (一季度, 上半年, 1-5月, 今年以来, 截至目前)
+_PERIOD_LEAD = re.compile(
+    r"\s*(?:今年|全年)?(?:第?[一二三四1-4]季度|[上下]半年|前三季度|以来|截至目前|截至[^,;。]{1,8}?底"
+    r"|[1-9一二三四五六七八九十]{1,2}\s*[-—至到~]\s*[0-9一二三四五六七八九十]{1,3}\s*月份?)"
+)
+
+
+def _period_lead(s: str, b: int) -> bool:
+    """The amount's clause (not the count's) opens on a period of its own."""
+    return _PERIOD_LEAD.match(s, clause_start(s, b)) is not None
+
+
+_LEADS = re.compile(r"\s*的\s*(?:\d+\s*[个项宗])?[^,;。\d]{0,24}?项目")  # …的43个重大产业项目
 
 
 def _leads_group(s: str, toks: list[Tok], u: Tok, bounds: list[int]) -> bool:

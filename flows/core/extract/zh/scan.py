@@ -73,6 +73,7 @@ _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
 _THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?项目")
 _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不足10亿元的项目: upper bound
+_EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: lower bound
 # an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
 _BUILD_AFTER = re.compile(
@@ -166,7 +167,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
     if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
         total = None  # 总投资达4000万美元的项目有2项: each reaches it
-    if then_project and count_follows:  # 投资超10亿元的项目12个 (总投资约150亿元的项目46个 is their total)
+    if then_project and count_follows and not _EXAMPLE_OF.match(after):  # 投资超10亿元的项目12个
+        # (总投资约150亿元的项目46个 is their total; 投资7亿元的A项目等9个: A is one of them)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not
         return Tok("amount", a, b, f.value, f.currency, True) if f.pre and f.unit == "万亿" else None
@@ -181,8 +183,11 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("trap", a, b)
     if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
-        if TRADE_SUBJECT.search(s, clause_start(s, lo - 1), lo):
-            return Tok("trap", a, b)
+        before = s[clause_start(s, lo - 1) : lo]
+        if TRADE_SUBJECT.search(before):  # not when 交易 only names the fair (成果交易会…签约项目2716项)
+            rest = after_event(before)
+            if rest is None or TRADE_SUBJECT.search(rest):
+                return Tok("trap", a, b)
     if _LEVEL.match(after):
         return Tok("band", a, b, size_min=f.value)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it

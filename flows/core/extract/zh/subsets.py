@@ -75,7 +75,7 @@ def _keeps_band(out: list[CohortMention], m: CohortMention, s: str, subset: bool
     return (subset and parent.evidence == s) or (bool(ref) and not subset and parent.project_count == ref)
 
 
-def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_ref) -> None:
+def link(s: str, found: list, out: list[CohortMention], state: dict, frames: list, frame_refs: dict) -> None:
     """Append in text order; 其中 / 在…项目中 make subsets of the cohort they refer to (the last
     frame before a mention is its frame: 签约项目中,…;开工项目中,…)."""
     n0 = len(out)
@@ -87,6 +87,7 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             continue
         frame = next((f for f in reversed(frames) if pos >= f.end()), None) if frames else None
         frame_stage = stage_of(frame.group()) if frame else None
+        ref = frame_refs.get(frame.start()) if frame else None
         q = s.rfind("其中", 0, pos)
         framed = subset = False
         head = _LIST_HEAD.search(s, sentence_tops[-1][0], pos) if sentence_tops and not hints.get("named") else None
@@ -98,9 +99,9 @@ def link(s: str, found: list, out: list[CohortMention], state: dict, frames: lis
             subset, m.parent = True, sentence_tops[-1][1]
         elif frame:
             framed = True
-            m.parent = _frame_parent(out, m, frame_ref if frame is frames[0] else None, frame_stage, state)
+            m.parent = _frame_parent(out, m, ref, frame_stage, state)
         stage = hints.get("own") or (frame_stage if framed else None)
-        if _keeps_band(out, m, s, subset, framed and frame is frames[0] and frame_ref):
+        if _keeps_band(out, m, s, subset, framed and ref):
             m.size_min, m.size_max = out[m.parent].size_min, out[m.parent].size_max
         if not stage and m.parent is not None and m.parent < len(out):
             stage = out[m.parent].stage
