@@ -36,7 +36,9 @@ def cluster(reports: list[Report]) -> list[list[Member]]:
     order = sorted(reports, key=lambda r: (r.retired, r.source_file, r.article_id))
     events: list[_Event] = []
     root: list[int] = []
-    index: dict[tuple, dict[int, None]] = {}
+    index: dict[tuple, dict[int, None]] = {}  # (year | "any", ...) -> ordered set of events
+    shelves: dict[tuple, _Shelf] = {}  # (...) -> the events holding a report of no year
+    contents: dict[frozenset, int] = {}
 
     def find(e: int) -> int:
         while root[e] != e:
@@ -45,16 +47,7 @@ def cluster(reports: list[Report]) -> list[list[Member]]:
         return e
 
     for r in order:
-        joins = []
-        if not r.retired:
-            seen: set[int] = set()
-            for probe in _lookups(r, index):
-                for e in map(find, probe):
-                    if e not in seen:
-                        seen.add(e)
-                        found = events[e].join(r)
-                        if found:
-                            joins.append((e, *found))
+        joins = [] if r.retired else _joins(r, events, index, shelves, find)
         if not joins:
             events.append(_Event())
             events[-1].add(Member(r, "retired" if r.retired else "first"))
@@ -70,20 +63,76 @@ def cluster(reports: list[Report]) -> list[list[Member]]:
                     head.reason, head.matched, head.detail = o_reason, r.article_id, o_detail
                     for m in events[other].members:
                         events[target].add(m)
+                    events[other].unshelve()
                     events[other] = _Event()
                     root[other] = target
             events[target].add(Member(r, reason, matched, detail))
         if not r.retired:
-            for probe in _probes(r):  # ordered sets of events
-                index.setdefault(probe, {})[target] = None  # (year, ...)
+            for probe in _probes(r):
+                index.setdefault(probe, {})[target] = None
                 index.setdefault(("any", *probe[1:]), {})[target] = None
-                if r.year is None:  # events with a report of no year
-                    index.setdefault(("unknown", *probe[1:]), {})[target] = None
+                if r.year is None:
+                    shelves.setdefault(probe[1:], _Shelf()).put(target, events[target], contents)
     return [
         sorted(e.members, key=lambda m: (m.report.retired, m.report.source_file, m.report.article_id))
         for e in events
         if e.members
     ]
+
+
+def _joins(r: Report, events: list[_Event], index: dict, shelves: dict, find) -> list[tuple]:
+    """(event, matched, reason, detail) of each candidate event r joins. The candidates are
+    the events under r's lookup probes: of its year, and those holding a report of no year
+    (their shelves); a report of no year meets every year's ("any"). Candidates that
+    cannot join are passed over without `join` where the answer is known: for a report of no
+    year, an event holding a report of no year (`never`: no two reports of no year are one
+    event; dropped from the "any" entry, which only reports of no year read, for good); for a
+    report of a year, the one-report events of no year alike in all `join` reads of them once
+    one of them refused it (the copies of an article that states no year)."""
+    joins = []
+    seen: set[int] = set()
+    refused: set[int] = set()
+
+    def meet(e: int) -> bool:
+        seen.add(e)
+        found = events[e].join(r)
+        if found:
+            joins.append((e, *found))
+        return found is not None
+
+    probes = _probes(r, lookup=True)
+    entries = [index.get(("any" if r.year is None else r.year, *p[1:]), {}) for p in probes]
+    for shelf in () if r.year is None else filter(None, map(shelves.get, (p[1:] for p in probes))):
+        for content, group in shelf.singles.items():
+            if content not in refused and not all(meet(e) for e in group if e not in seen):
+                refused.add(content)
+        entries.append(shelf.others)
+    for entry in entries:
+        if r.year is None:
+            for raw in [raw for raw in entry if events[find(raw)].undated]:
+                del entry[raw]
+        for e in map(find, entry):
+            if e not in seen:
+                meet(e)
+    return joins
+
+
+class _Shelf:
+    """The events holding a report of no year under one index key (their probes but the
+    year): the events of that one report by their content (the copies of an article that
+    states no year are many events alike), the others one by one."""
+
+    def __init__(self) -> None:
+        self.singles: dict[int, dict[int, None]] = {}  # content -> ordered set of events
+        self.others: dict[int, None] = {}
+
+    def put(self, e: int, event: _Event, contents: dict[frozenset, int]) -> None:
+        if len(event.members) == 1:
+            content = contents.setdefault(frozenset(event.reps), len(contents))
+            self.singles.setdefault(content, {})[e] = None
+            event.shelved.append((self, content, e))
+        else:
+            self.others[e] = None
 
 
 class _Event:
@@ -96,14 +145,29 @@ class _Event:
         self.guards: dict[tuple, Report] = {}  # distinct (year, place, curated event, marks)
         self.reps: dict[tuple, Report] = {}  # distinct reports, figures and names included
         self.aliases: dict[str, Report] = {}  # curated event -> its first member
+        self.undated = False  # holds a report of no year
+        self.shelved: list[tuple[_Shelf, int, int]] = []  # where it is one of the singles
 
     def add(self, m: Member) -> None:
         r = m.report
+        if self.members:
+            self.unshelve()
         self.members.append(m)
         self.guards.setdefault(_guard(r), r)
         self.reps.setdefault(_signature(r), r)
+        self.undated |= r.year is None
         if r.canonical:
             self.aliases.setdefault(r.canonical, r)
+
+    def unshelve(self) -> None:
+        """It is no longer an event of one report: move it to its shelves' others."""
+        for shelf, content, e in self.shelved:
+            group = shelf.singles[content]
+            del group[e]
+            if not group:
+                del shelf.singles[content]
+            shelf.others[e] = None
+        self.shelved = []
 
     def join(self, r: Report) -> tuple[str, str, str] | None:
         """(matched article, reason, detail) of r's strongest match with a member, None when
@@ -178,18 +242,6 @@ def _probes(r: Report, lookup: bool = False) -> set[tuple]:
                 # approximate one meets any count (its count may be rounded too)
                 counts = ("any",) if f.approximate else (f.count, "approximate")
                 out.update((r.year, "figures", r.province, c, n) for c in counts for n in (b - 1, b, b + 1))
-    return out
-
-
-def _lookups(r: Report, index: dict[tuple, dict[int, None]]) -> list:
-    """The index entries r meets: its year's, and those of events holding a report of no
-    year; a report of no year meets every year's."""
-    out = []
-    for probe in _probes(r, lookup=True):
-        if r.year is None:
-            out.append(index.get(("any", *probe[1:]), ()))
-        else:
-            out += [index.get(probe, ()), index.get(("unknown", *probe[1:]), ())]
     return out
 
 
