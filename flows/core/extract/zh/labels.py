@@ -177,9 +177,21 @@ def _examples_sector(text: str) -> str | None:
     pattern, table = _sectors()
     text = _list_only(text, pattern)
     codes = {table[h.group()] for h in pattern.finditer(text)}
-    if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+    if _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        codes = _item_heads(text, pattern, table)  # 高端设施农业、生态高效农业: modifiers, one head
+    if len(codes) != 1 or "none" in codes:
         return None
     return codes.pop()
+
+
+def _item_heads(text: str, pattern: re.Pattern, table: dict[str, str]) -> set[str]:
+    """The sectors of 、-joined items that each end in a sector term (its head noun, as in
+    生态高效农业); empty when one item does not, or the text is one item."""
+    items = text.split("、")
+    heads = [list(pattern.finditer(item)) for item in items]
+    if len(items) < 2 or not all(h and h[-1].end() == len(i) for h, i in zip(heads, items, strict=True)):
+        return set()
+    return {table[h[-1].group()] for h in heads}
 
 
 def _mixed_examples(text: str, own: str) -> str | None:
