@@ -89,8 +89,11 @@ def sector_of(text: str, head: str = "right") -> str | None:
         else:
             hit = max(strong, key=lambda m: (m.end(), len(m.group())))
             big = _N_BIG.search(text) if "大" in text else None
-            if big and len({table[h.group()] for h in strong if h.end() <= big.start()}) > 1:
+            counted = {table[h.group()] for h in strong if big and h.end() <= big.start()}
+            if len(counted) > 2 or (len(counted) == 2 and big.group()[0] not in "两二"):
                 return None  # 电子信息、新能源、生物医药三大产业项目: several sectors together
+            if len(counted) == 2:  # 集成电路、生物医药两大…项目: two joined, either one (the nearer)
+                return table[max((h for h in strong if h.end() <= big.start()), key=lambda m: m.end()).group()]
             if "、" in text and len(strong) > 1:
                 listed = _listed_sectors(text, table[hit.group()])
                 if listed != "":
