@@ -89,8 +89,11 @@ def sector_of(text: str, head: str = "right") -> str | None:
         else:
             hit = max(strong, key=lambda m: (m.end(), len(m.group())))
             big = _N_BIG.search(text) if "大" in text else None
-            if big and len({table[h.group()] for h in strong if h.end() <= big.start()}) > 1:
+            counted = {table[h.group()] for h in strong if big and h.end() <= big.start()}
+            if len(counted) > 2 or (len(counted) == 2 and big.group()[0] not in "两二"):
                 return None  # 电子信息、新能源、生物医药三大产业项目: several sectors together
+            if len(counted) == 2:  # 集成电路、生物医药两大…项目: two joined, either one (the nearer)
+                return table[max((h for h in strong if h.end() <= big.start()), key=lambda m: m.end()).group()]
             if "、" in text and len(strong) > 1:
                 listed = _listed_sectors(text, table[hit.group()])
                 if listed != "":
@@ -177,9 +180,21 @@ def _examples_sector(text: str) -> str | None:
     pattern, table = _sectors()
     text = _list_only(text, pattern)
     codes = {table[h.group()] for h in pattern.finditer(text)}
-    if len(codes) != 1 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+    if _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        codes = _item_heads(text, pattern, table)  # 高端设施农业、生态高效农业: modifiers, one head
+    if len(codes) != 1 or "none" in codes:
         return None
     return codes.pop()
+
+
+def _item_heads(text: str, pattern: re.Pattern, table: dict[str, str]) -> set[str]:
+    """The sectors of 、-joined items that each end in a sector term (its head noun, as in
+    生态高效农业); empty when one item does not, or the text is one item."""
+    items = text.split("、")
+    heads = [list(pattern.finditer(item)) for item in items]
+    if len(items) < 2 or not all(h and h[-1].end() == len(i) for h, i in zip(heads, items, strict=True)):
+        return set()
+    return {table[h[-1].group()] for h in heads}
 
 
 def _mixed_examples(text: str, own: str) -> str | None:

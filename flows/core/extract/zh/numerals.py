@@ -34,12 +34,12 @@ CURRENCIES = {
 }
 APPROX_PREFIXES = ("超过", "多达", "高达", "将近", "接近", "大约", "突破", "达到", "超", "逾", "近", "约", "达", "过")
 
-# one numeral: Arabic (with thousands commas / decimals, optionally 3千) or Chinese
+# one numeral: Arabic (with thousands commas or spaces, 1 137 / decimals, optionally 3千) or Chinese
 NUM = (
-    r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
+    r"(?:(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*)(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
     r"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 )
-INT = r"(?:\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
+INT = r"(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
 UNIT = r"(?:万亿|亿|千万|百万|万)"
 CUR = r"(?:澳门元|澳门币|美元|美金|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
 
