@@ -19,7 +19,7 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -56,9 +56,10 @@ def _sector_after(post: str) -> str | None:
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:))"
     r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|"
+    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|fall\s+into\b|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
     re.I,
 )
@@ -73,7 +74,7 @@ _FIELDS_STOP = re.compile(
 def fields_sentence(s: str) -> str | None:
     """The sector a sentence 'The (signed) projects cover A, B and C' gives the cohort of
     the sentence before (by _sector_after's reading of the list), or None."""
-    if s.lstrip()[:4].lower() not in ("the ", "thes", "thos", "all ", "in t"):
+    if s.lstrip()[:4].lower() not in ("the ", "thes", "thos", "all ", "in t", "they"):
         return None
     m = _FIELDS_SENTENCE.match(s)
     if not m:
@@ -101,7 +102,10 @@ _BARE_FIELD = re.compile(
     r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2})\s*(?:,|\.|;|\band\b|$)"
 )
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
-_FIELDS_END = re.compile(r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s")
+_FIELDS_END = re.compile(
+    r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
+    r",\s+(?:worth|valued|totall?ing|amounting)\b"  # '203 projects covered A, B and C, worth X'
+)
 _MANY = re.compile(
     r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
     r"(?:various|multiple|diverse|many|several|different)\b",
@@ -112,11 +116,11 @@ _N_FIELDS = re.compile(
     r"(?:industries|fields|sectors|areas)\b",
     re.I,
 )
-_SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely)\b", re.I)
+_SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely|featuring)\b", re.I)
 _LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
 _LIST_SPLIT = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+(?!(?:health|tourism|"
-    r"environmental|trade|technology)\b)",
+    r"environmental|trade|technology|livelihood)\b)",
     re.I,
 )
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
