@@ -13,7 +13,7 @@ final as (
         event_year,
         count(*) as events,
         count(total_projects) as events_with_project_count,
-        sum(total_projects) as projects,
+        cast(sum(total_projects) as bigint) as projects,
         yuan_decimal(sum(total_investment_cny)) as investment_cny
     from event_total
     group by province, event_year

@@ -192,3 +192,30 @@ def test_a_report_edit_re_extracts_nothing(raw, tmp_path, monkeypatch):
     assert version.fingerprint(flows_copy) == before
     counts = run_once(raw, db)
     assert (counts.files_unchanged, counts.files_new, counts.files_changed) == (1, 0, 0)
+
+
+def test_memory_limits_compare_in_bytes_and_the_export_takes_the_smaller():
+    assert warehouse.limit_bytes("512MB") == 512e6
+    assert warehouse.limit_bytes("1.5 GiB") == 1.5 * 2**30
+    assert warehouse.smaller_limit("1GB", runner.EXPORT_MEMORY_LIMIT) == runner.EXPORT_MEMORY_LIMIT
+    assert warehouse.smaller_limit("300MB", runner.EXPORT_MEMORY_LIMIT) == "300MB"
+    assert warehouse.smaller_limit("2 GiB", "1GB") == "1GB"
+    with pytest.raises(ValueError):
+        warehouse.limit_bytes("lots")
+
+
+def test_the_export_streams_each_relation_with_its_rows_and_order(raw, tmp_path):
+    """Parquet written by DuckDB's COPY: the cohorts view's rows in its order, counts as int64."""
+    import polars as pl
+
+    wh, out = tmp_path / "w.duckdb", tmp_path / "export"
+    run_once(raw, wh)
+    runner.export_all(wh, out)
+    con = warehouse.connect(wh, read_only=True)
+    try:
+        expected = con.sql("select * from cohorts").pl()
+    finally:
+        con.close()
+    written = pl.read_parquet(out / "cohorts.parquet")
+    assert written.height > 0 and written.equals(expected)
+    assert pl.read_parquet(out / "province_year_totals.parquet").schema["projects"] == pl.Int64

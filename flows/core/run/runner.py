@@ -21,6 +21,11 @@ from flows.core.warehouse import export as exporting
 from flows.core.warehouse import load as loading
 from flows.core.warehouse import publish as publishing
 
+# the export's DuckDB memory at most (the smaller of this and the run's limit): at 100k
+# real-wording articles the cohorts view's sort peaked at +700 MB in 1 GB, +500 in 512 MB,
+# spilling the rest (docs/scaling.md)
+EXPORT_MEMORY_LIMIT = "512MB"
+
 
 def prepare_files(warehouse_path: Path, memory_limit: str) -> pl.DataFrame:
     """Create or upgrade the schema of the warehouse file at `warehouse_path` (the run's working
@@ -213,8 +218,10 @@ def load_batches(
 
 def export_all(warehouse_path: Path, out_dir: Path, memory_limit: str = "1GB", full: bool = False) -> list[Path]:
     """The published warehouse as parquet (flows/core/warehouse/export.py): whatever the
-    manifest shows out of date is written again (everything with `full`)."""
-    con = warehouse.connect(warehouse_path, read_only=True, memory_limit=memory_limit)
+    manifest shows out of date is written again (everything with `full`). The export streams
+    and its sorts spill, so it needs no more than EXPORT_MEMORY_LIMIT (docs/scaling.md)."""
+    limit = warehouse.smaller_limit(memory_limit, EXPORT_MEMORY_LIMIT)
+    con = warehouse.connect(warehouse_path, read_only=True, memory_limit=limit)
     try:
         return exporting.export(con, out_dir, full)
     finally:

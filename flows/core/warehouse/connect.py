@@ -66,6 +66,22 @@ def _checked_limit(limit: str) -> str:
     return limit
 
 
+_UNITS = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+
+
+def limit_bytes(limit: str) -> float:
+    """A memory limit as the settings take it ("512MB", "1.5 GiB"), in bytes."""
+    text = _checked_limit(limit).replace(" ", "").upper()
+    unit = text.lstrip("0123456789.")
+    if unit not in _UNITS:
+        raise ValueError(f"invalid memory limit: {limit!r}")
+    return float(text[: len(text) - len(unit)]) * _UNITS[unit]
+
+
+def smaller_limit(a: str, b: str) -> str:
+    return a if limit_bytes(a) <= limit_bytes(b) else b
+
+
 def schema_version() -> str:
     digest = hashlib.sha256()
     for path in sorted((SQL_DIR / "tables").glob("*.sql")):

@@ -86,12 +86,21 @@ def export(con, out_dir: Path, full: bool = False) -> list[Path]:
 
 
 def _write(con, name: str, target: Path) -> None:
+    """DuckDB streams the relation into the file (a view's sort spills past the connection's
+    memory limit), so no relation is ever held whole in this process (docs/scaling.md)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        con.sql(f"select * from {quote(name)}").pl().write_parquet(tmp, compression="zstd", compression_level=1)
+        con.execute(
+            f"copy (select * from {quote(name)}) to '{_literal(tmp)}' "
+            "(format parquet, compression zstd, compression_level 1)"
+        )
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _literal(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _write_manifest(out_dir: Path, manifest: dict) -> None:
