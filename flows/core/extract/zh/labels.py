@@ -108,8 +108,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
 
 def _listed_sectors(text: str, own: str) -> str | None:
     """新能源、新材料、现代钢铁冶金产业项目: items joined by 、 right before the head noun, each a
-    sector of its own: the nearest sector above them all, else none; "" when text holds no
-    such list (one item, or items that are not all sector words)."""
+    sector of its own: the nearest sector above them all, else the first item's (a closed list,
+    先进制造、文化旅游和现代农业项目, names one group a reader files under any of its items); ""
+    when text holds no such list (one item, or items that are not all sector words)."""
     items = text.split("、")
     pattern, table = _sectors()
     tail = items[-1]
@@ -128,7 +129,8 @@ def _listed_sectors(text: str, own: str) -> str | None:
     if all(own in line for line in lines):
         return own
     common = set.intersection(*lines)
-    return next((c for c in _line(next(iter(codes)), parents) if c in common), None)
+    first = table[pattern.search(words).group()]
+    return next((c for c in _line(first, parents) if c in common), first)
 
 
 _GROUP_TAIL = re.compile(r"(?:产业|行业|领域|类)*(?:重点|重大)?项目")
