@@ -74,8 +74,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
             if own == _weak_only(text[cut + 1 :]) and _beyond(text[:cut], own):
                 return None  # 工业和现代农业、现代服务业等产业链…项目: industries and more, no sector
             return own
-        lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
-        for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
+        lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples (before their first 、,
+        first = text.find("、", 0, cut)  # not a 有 inside one of them: 有机固废…项目)
+        for lead in _EXAMPLES_LEAD.finditer(text, 0, first if first > 0 else cut):  # noqa: B007 - keeps the last
             pass
         return sector_of(text[: lead.start()], head) if lead else None
     pattern, table = _sectors()
