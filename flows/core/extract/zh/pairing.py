@@ -16,7 +16,9 @@ from flows.core.extract.zh.lists import ITEM_SPLIT
 from flows.core.extract.zh.tokens import Tok
 
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
-_FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
+_FRAME_AFTER = re.compile(  # …的123个项目中已有30个开工 / 签约的27个项目已有12项开工建设
+    r"\s*(?:[^\d,;。、]{0,6}项目)?(?:(?:里|中|当中)\s*,|中?(?=已有\s*[\d一二三四五六七八九十]))"
+)
 # clauses between a count and its amount that only compare or qualify the same group
 # (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
 # (…重大项目1038个,为…计划一季度开工的项目,总投资…: a clause saying what the group is)
