@@ -33,6 +33,7 @@ _NAME_FIRST = re.compile(
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
 _CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+_BARE_REACH = re.compile(r"\s*(?:达到?|为|约)?\s*")
 # a ranking aside between a project and its amount: A项目投资额最大,计划总投资X
 _LARGEST = re.compile(rf"(?P<works>{_WORKS})(?:的)?(?:投资(?:额|规模|总额)?|规模|体量)(?:最大|最高)(?=\s*,)")
 _GENERIC_TAIL = re.compile(
@@ -99,6 +100,11 @@ def name_before(s: str, a: int) -> str | None:
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
     cut = None
+    largest = lo > 2 and s[lo - 1] == "," and _BARE_REACH.fullmatch(s, lo, a) and s[lo - 3 : lo - 1] in ("最大", "最高")
+    if largest:  # A项目投资额最大,达X: the ranking clause names A
+        rank = s[clause_start(s, lo - 1) : lo]  # A项目投资额最大,
+        m = _NAME_FIRST.match(_LARGEST.sub(r"\g<works>", rank).rstrip(",") + "投资")
+        return _checked(m.group("name").strip()) if m else None
     if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":  # A项目(总投资12亿元), A项目:总投资…
         cue = lo
         lo = clause_start(s, lo - 1)
@@ -115,7 +121,12 @@ def name_before(s: str, a: int) -> str | None:
     m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))
     if not m:
         return None
-    name = _DISCOURSE_LEAD.sub("", m.group("name").strip())  # 另外石油化工项目: a category
+    return _checked(m.group("name").strip())
+
+
+def _checked(name: str) -> str | None:
+    """A name found before its amount, unless it is a group's words (签约项目, 服务业项目)."""
+    name = _DISCOURSE_LEAD.sub("", name)  # 另外石油化工项目: a category
     head, sep, tail = name.rpartition("的")
     if sep and _HEAD_CUE.search(head):
         name = tail

@@ -28,7 +28,7 @@ _ASIDE = re.compile(
     r"|[^,;。\d]{2,30}(?:表示|介绍|透露|指出)\s*$)"  # …,某副书记表示,涉及总投资X: the speaker
 )
 _JOINED_COUNT = re.compile(r"、[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*")
-_AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
+_AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
