@@ -59,7 +59,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
-        if not _NEED.search(s) or not _MAYBE.search(s):
+        if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
             continue
         if "(" in s:
             s = _PINYIN.sub("", s)
@@ -67,6 +67,14 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
         if any(t.kind in ("count", "amount", "named") for t in toks):
             _sentence(s, i, toks, out, state)
     return finish(out)
+
+
+# a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
+_PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*?[区县市州旗镇乡]\d+\s*[个宗]")
+
+
+def _place_list(sentences: list[str], i: int) -> bool:
+    return i > 0 and "项目" in sentences[i - 1] and _PLACE_COUNTS.search(sentences[i]) is not None
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:

@@ -112,7 +112,10 @@ def find_counts(s: str) -> list[Tok]:
     has_list, has_project = "分别" in s, "项目" in s
     trade = _TRADE_DEAL.search(s) is not None
     if not has_project and not has_list:  # a region list (南昌市72个、总投资…) needs no 项目
-        return _implicit_counts(s, out, _listed_counts(s))
+        places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
+        if len(places) < 2:  # 其中,A区10个,B县3个 after a sentence on the projects (zh.article)
+            places = []
+        return _implicit_counts(s, out, _listed_counts(s) + places)
     for m in LIST_COUNT.finditer(s) if has_list else ():
         listed.append(m.span())
         for it in _LIST_ITEM.finditer(m.group(0)):
