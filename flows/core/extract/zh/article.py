@@ -217,7 +217,10 @@ def _cue_stage(s: str, a: int) -> str | None:
 
 
 # a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
-_TOPIC = re.compile(r"(?:在|从|围绕)?([^,;:。\d]{2,12}?)(?:方面|领域|板块|招商(?:成果|工作)[^,;:。\d]{0,6})\s*[,:]")
+_TOPIC = re.compile(
+    r"(?:在|从|围绕|(?:大力)?开展)?([^,;:。\d]{2,12}?)"
+    r"(?:方面|领域|板块|招商(?:成果|工作)[^,;:。\d]{0,6}|项目招商引资)\s*[,:]"  # 开展现代农业项目招商引资,共促成…
+)
 
 
 def _topic_sector(s: str, lo: int) -> str | None:
