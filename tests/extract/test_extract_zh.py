@@ -331,7 +331,10 @@ GOLDEN = {
     ),
     "band_level_projects_but_level_industry_is_a_trap": (
         ["十亿元级项目6个、总投资88亿元,百亿级项目2个,助力打造千亿级产业集群。"],
-        [C(6, 8.8e9, stage="promoted", size_min=1e9), C(2, stage="promoted", size_min=1e10)],
+        [
+            C(6, 8.8e9, stage="promoted", size_min=1e9, size_max=1e10),
+            C(2, stage="promoted", size_min=1e10, size_max=1e11),
+        ],
     ),
     "quoted_slogan_is_not_a_count": (
         ["“四个一批”项目建设扎实推进,全市新开工项目126个。"],

@@ -39,3 +39,15 @@ def test_tolerances_nest_from_same_to_headline():
 )
 def test_close(a, b, name, same):
     assert close(a, b, name) is same
+
+
+def test_same_count_groups_with_other_label_kinds_stay_apart():
+    from flows.core.extract.merge import dedupe
+    from flows.core.model import CohortMention
+
+    by_sector = CohortMention(project_count=4, stage="signed", sector_code="new_energy")
+    by_band = CohortMention(project_count=4, stage="started", size_min=1e8)
+    assert len(dedupe([by_sector, by_band])) == 2
+    # a repeat that only adds a label is still one group
+    bare = CohortMention(project_count=4, stage="signed")
+    assert len(dedupe([CohortMention(project_count=4, stage="signed", sector_code="new_energy"), bare])) == 1

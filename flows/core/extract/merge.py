@@ -33,13 +33,25 @@ _GROUP_LABELS = ("sector_code", "region", "size_min", "size_max")
 
 def other_group(a: CohortMention, b: CohortMention) -> bool:
     """Two count-only mentions with the same count but different labels are two groups
-    ('新能源项目4个…生物医药项目4个', 'four in Hefei … four in Wuhu')."""
+    ('新能源项目4个…生物医药项目4个', 'four in Hefei … four in Wuhu'), and so are two that each
+    carry a kind of label the other lacks (新能源项目4个 by sector, 亿元以上项目4个 by band)."""
     if a.amount is not None or b.amount is not None:
         return False
-    return any(
+    if any(
         getattr(a, attr) is not None and getattr(b, attr) is not None and getattr(a, attr) != getattr(b, attr)
         for attr in _GROUP_LABELS
-    )
+    ):
+        return True
+    kinds_a, kinds_b = _label_kinds(a), _label_kinds(b)
+    return bool(kinds_a - kinds_b) and bool(kinds_b - kinds_a)
+
+
+def _label_kinds(m: CohortMention) -> set[str]:
+    """The kinds of group label a mention carries: sector, region, band, stage."""
+    kinds = {attr for attr in ("sector_code", "region", "stage") if getattr(m, attr) is not None}
+    if m.size_min is not None or m.size_max is not None:
+        kinds.add("band")
+    return kinds
 
 
 def dedupe(mentions: list[CohortMention]) -> list[CohortMention]:

@@ -59,7 +59,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
-        if not _NEED.search(s) or not _MAYBE.search(s):
+        if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
             continue
         if "(" in s:
             s = _PINYIN.sub("", s)
@@ -67,6 +67,14 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
         if any(t.kind in ("count", "amount", "named") for t in toks):
             _sentence(s, i, toks, out, state)
     return finish(out)
+
+
+# a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
+_PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*?[区县市州旗镇乡]\d+\s*[个宗]")
+
+
+def _place_list(sentences: list[str], i: int) -> bool:
+    return i > 0 and "项目" in sentences[i - 1] and _PLACE_COUNTS.search(sentences[i]) is not None
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:
@@ -196,11 +204,23 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if money and money.end <= t.start:  # 签下总额达19亿元的6个招商引资项目: the verb before its amount
         at = min(at, clause_start(s, money.start))
     clause = s[at : t.end] + after[: tail.start() if tail else None]
-    return (t.start, m, {"own": stage_of(clause) or stage_of(win), "before": s[: t.start], "after": after})
+    own = stage_of(clause) or stage_of(win)
+    if money and money.start > t.end and own in (None, "promoted"):  # 揽获6个项目,签约总金额X: signed
+        own = _cue_stage(s, money.start) or own
+    return (t.start, m, {"own": own, "before": s[: t.start], "after": after})
+
+
+def _cue_stage(s: str, a: int) -> str | None:
+    """The stage the words right before a count's own total state (签约总金额, 开工总投资)."""
+    cue = s[clause_start(s, a) : a]
+    return stage_of(cue) if len(cue) <= 10 and "签" in cue else None
 
 
 # a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
-_TOPIC = re.compile(r"(?:在|从|围绕)?([^,;:。\d]{2,12}?)(?:方面|领域|板块)\s*[,:]")
+_TOPIC = re.compile(
+    r"(?:在|从|围绕|(?:大力)?开展)?([^,;:。\d]{2,12}?)"
+    r"(?:方面|领域|板块|招商(?:成果|工作)[^,;:。\d]{0,6}|项目招商引资)\s*[,:]"  # 开展现代农业项目招商引资,共促成…
+)
 
 
 def _topic_sector(s: str, lo: int) -> str | None:

@@ -21,6 +21,7 @@ _ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
 )
 
 COVER_TOL = 0.01
+SUBSET_TOL = 0.001  # a parent's total restated on a 其中 item is written the same
 ROUND_TOL = 0.15  # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
 TITLE_ROUND_TOL = 0.25  # headlines round harder (超2000亿元 for 2386.7亿元); sentence 0 is the title
 
@@ -276,9 +277,9 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
             and o.project_count == n
             and o.amount is not None
             and o.currency == m.currency
-            and _close(o.amount, m.amount)
+            and abs(o.amount - m.amount) <= SUBSET_TOL * max(o.amount, m.amount)
             for o in mentions
-        ):
+        ):  # (415.9亿 and a 其中 item's own 414亿 are two totals)
             m.amount = m.currency = m.alt_amount = m.alt_currency = None
 
 

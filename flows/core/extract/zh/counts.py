@@ -27,7 +27,9 @@ COUNT_A = re.compile(
 COUNT_B = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
     rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
-    rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?))项目"
+    rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?"
+    rf"|(?:单体)?投资(?:额)?(?:过|超过|超|逾|在)\s*\d+(?:\.\d+)?\s*(?:千万|百万|万|亿)元(?:以上)?的[^\d,;。、:()!?个]{{0,8}}?"
+    r"))项目"  # 8个投资过5000万元的项目: a count whose band lies inside it
 )
 COUNT_C = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*[个宗]\s*(?=[、,]\s*(?:计划)?"
@@ -45,9 +47,11 @@ COUNT_H = re.compile(
     rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
     rf"\s*(?P<num>{INT})\s*[个项宗](?=\s*[、,])"
 )
+_NEXT_VERB = r"[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*\d"
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
-    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项](?=[,;。]|$)"
+    rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
+    rf"(?=[,;。]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
 )
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
@@ -69,8 +73,8 @@ COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:�
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
 # (亿元以上项目增多,数量达397个 / 服务业项目最多,有86个;其次是…项目,也多达71个 / …项目中,已有9个正式落地); a rise to a count (…项目增长较快,由去年的47个增至86个)
 COUNT_P = re.compile(
-    rf"(?<=[,:])\s*(?:(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
-    rf"\s*(?P<num>{INT})\s*[个宗](?=[,;。]|$|(?:正式|已经?)?(?:落地|落户|开工|动工|签约|竣工|投产))"
+    rf"(?:(?<=[,:])|(?<=项目中)(?=已)|(?<=项目)(?=已有))\s*(?:(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)|由[^,;。\d]{{0,6}}\d+\s*个增(?:至|加到|加至|长到|长至))"
+    rf"\s*(?P<num>{INT})\s*(?:[个宗]|项(?!目))(?=[,;。]|$|(?:正式|已经?)?(?:落地|落户|开工|动工|签约|竣工|投产))"
 )
 # a count before its total and its noun (8个总投资7260万美元的外资项目, 75个总投资210亿元的重点项目)
 COUNT_M = re.compile(
@@ -110,7 +114,10 @@ def find_counts(s: str) -> list[Tok]:
     has_list, has_project = "分别" in s, "项目" in s
     trade = _TRADE_DEAL.search(s) is not None
     if not has_project and not has_list:  # a region list (南昌市72个、总投资…) needs no 项目
-        return _implicit_counts(s, out, _listed_counts(s))
+        places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
+        if len(places) < 2:  # 其中,A区10个,B县3个 after a sentence on the projects (zh.article)
+            places = []
+        return _implicit_counts(s, out, _listed_counts(s) + places)
     for m in LIST_COUNT.finditer(s) if has_list else ():
         listed.append(m.span())
         for it in _LIST_ITEM.finditer(m.group(0)):
@@ -221,6 +228,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         or ",也" in s
         or ",则" in s
         or ",已有" in s
+        or "项目中已有" in s  # 对接的123个项目中已有30个开工 / 签约的27个项目已有12项开工
+        or "项目已有" in s
         or ",就有" in s
         or ",另有" in s
         or ",多达" in s

@@ -74,8 +74,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
             if own == _weak_only(text[cut + 1 :]) and _beyond(text[:cut], own):
                 return None  # 工业和现代农业、现代服务业等产业链…项目: industries and more, no sector
             return own
-        lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples
-        for lead in _EXAMPLES_LEAD.finditer(text, 0, cut):  # noqa: B007 - the loop keeps the last match
+        lead = None  # 清洁能源领域共签下A、B等项目: the words before the examples (before their first 、,
+        first = text.find("、", 0, cut)  # not a 有 inside one of them: 有机固废…项目)
+        for lead in _EXAMPLES_LEAD.finditer(text, 0, first if first > 0 else cut):  # noqa: B007 - keeps the last
             pass
         return sector_of(text[: lead.start()], head) if lead else None
     pattern, table = _sectors()
@@ -108,8 +109,9 @@ def sector_of(text: str, head: str = "right") -> str | None:
 
 def _listed_sectors(text: str, own: str) -> str | None:
     """新能源、新材料、现代钢铁冶金产业项目: items joined by 、 right before the head noun, each a
-    sector of its own: the nearest sector above them all, else none; "" when text holds no
-    such list (one item, or items that are not all sector words)."""
+    sector of its own: the nearest sector above them all, else the first item's (a closed list,
+    先进制造、文化旅游和现代农业项目, names one group a reader files under any of its items); ""
+    when text holds no such list (one item, or items that are not all sector words)."""
     items = text.split("、")
     pattern, table = _sectors()
     tail = items[-1]
@@ -128,7 +130,8 @@ def _listed_sectors(text: str, own: str) -> str | None:
     if all(own in line for line in lines):
         return own
     common = set.intersection(*lines)
-    return next((c for c in _line(next(iter(codes)), parents) if c in common), None)
+    first = table[pattern.search(words).group()]
+    return next((c for c in _line(first, parents) if c in common), first)
 
 
 _GROUP_TAIL = re.compile(r"(?:产业|行业|领域|类)*(?:重点|重大)?项目")

@@ -26,22 +26,24 @@ _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资")
 # what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线)
 _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体)"
+# the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
+_CUE = r"(?:(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*(?:计划|预计|协议)?(?:总投资|投资总额|投资)"
-    r"(?:额|规模)?(?:为|达到|达|约|超过|超|近|逾)?\s*$"
-)
-_CUE_ONLY = re.compile(
-    r"^\s*(?:由[^,;。]{1,20}?)?(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?"
+    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
+_CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
+_BARE_REACH = re.compile(r"\s*(?:达到?|为|约)?\s*")
+# a ranking aside between a project and its amount: A项目投资额最大,计划总投资X
+_LARGEST = re.compile(rf"(?P<works>{_WORKS})(?:的)?(?:投资(?:额|规模|总额)?|规模|体量)(?:最大|最高)(?=\s*,)")
 _GENERIC_TAIL = re.compile(
     r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
-    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资)$"
+    r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资|内联|外联)$"
 )
 _NOT_A_NAME = re.compile(
     r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*[个宗]|这些|所有|全部|共(?![享建作同赢])|"
     r"大会|论坛|博览会|峰会|会上|"
-    r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|本届|上届"
+    r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|届"
 )
 
 
@@ -98,6 +100,11 @@ def name_before(s: str, a: int) -> str | None:
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
     cut = None
+    largest = lo > 2 and s[lo - 1] == "," and _BARE_REACH.fullmatch(s, lo, a) and s[lo - 3 : lo - 1] in ("最大", "最高")
+    if largest:  # A项目投资额最大,达X: the ranking clause names A
+        rank = s[clause_start(s, lo - 1) : lo]  # A项目投资额最大,
+        m = _NAME_FIRST.match(_LARGEST.sub(r"\g<works>", rank).rstrip(",") + "投资")
+        return _checked(m.group("name").strip()) if m else None
     if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":  # A项目(总投资12亿元), A项目:总投资…
         cue = lo
         lo = clause_start(s, lo - 1)
@@ -109,10 +116,17 @@ def name_before(s: str, a: int) -> str | None:
     text = (head + body).strip() if head else body.strip()
     if "由" in text:  # A项目,由B公司投资X亿元: the investor is no name
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
+    if "最" in text:
+        text = _LARGEST.sub(r"\g<works>", text)
     m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))
     if not m:
         return None
-    name = m.group("name").strip()
+    return _checked(m.group("name").strip())
+
+
+def _checked(name: str) -> str | None:
+    """A name found before its amount, unless it is a group's words (签约项目, 服务业项目)."""
+    name = _DISCOURSE_LEAD.sub("", name)  # 另外石油化工项目: a category
     head, sep, tail = name.rpartition("的")
     if sep and _HEAD_CUE.search(head):
         name = tail
@@ -122,6 +136,9 @@ def name_before(s: str, a: int) -> str | None:
     if not _LEAD.match(name) or only_sector_words(core):  # 服务业项目 is a group
         return None
     return name
+
+
+_DISCOURSE_LEAD = re.compile(r"^(?:另外|此外|其中|同时|其次|还有)")
 
 
 _LIST_ITEM_NAME = re.compile(rf"[^,;:。!?]{{3,40}}?{_WORKS}(?:[一二三四五六七八九十\d]期)?")

@@ -34,9 +34,10 @@ CURRENCIES = {
 }
 APPROX_PREFIXES = ("超过", "多达", "高达", "将近", "接近", "大约", "突破", "达到", "超", "逾", "近", "约", "达", "过")
 
-# one numeral: Arabic (with thousands commas or spaces, 1 137 / decimals, optionally 3千) or Chinese
+# one numeral: Arabic (with thousands commas or spaces, 1 137 / decimals, a stray space before the
+# point as print copy has it, 4 .8 / optionally 3千) or Chinese
 NUM = (
-    r"(?:(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*)(?:\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
+    r"(?:(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*)(?: ?\.\d+)?(?:\s*[千百](?![万亿]?[吨瓦米]))?"
     r"|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 )
 INT = r"(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"

@@ -16,15 +16,19 @@ from flows.core.extract.zh.lists import ITEM_SPLIT
 from flows.core.extract.zh.tokens import Tok
 
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
-_FRAME_AFTER = re.compile(r"\s*(?:[^\d,;。、]{0,6}项目)?(?:里|中|当中)\s*,")
+_FRAME_AFTER = re.compile(  # …的123个项目中已有30个开工 / 签约的27个项目已有12项开工建设
+    r"\s*(?:[^\d,;。、]{0,6}项目)?(?:(?:里|中|当中)\s*,|中?(?=已有\s*[\d一二三四五六七八九十]))"
+)
 # clauses between a count and its amount that only compare or qualify the same group
 # (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
 # (…重大项目1038个,为…计划一季度开工的项目,总投资…: a clause saying what the group is)
 _ASIDE = re.compile(
     r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括"
-    r"|(?:为|系|属于?)[^,;。]{0,40}项目\s*$)"
+    r"|(?:为|系|属于?)[^,;。]{0,40}项目\s*$"
+    r"|[^,;。\d]{2,30}(?:表示|介绍|透露|指出)\s*$)"  # …,某副书记表示,涉及总投资X: the speaker
 )
-_AMOUNT_CUE = re.compile(r"^\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|总额|金额)")
+_JOINED_COUNT = re.compile(r"、[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*")
+_AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
@@ -38,6 +42,10 @@ _SUBSET_BRACKET = re.compile(r"\s*\((?:其中|打包|拆分|含)[^()亿元]{1,30
 def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
     t = toks[k]
     if _FRAME_AFTER.match(s, t.end):
+        return None
+    if k and toks[k - 1].kind == "count" and _JOINED_COUNT.fullmatch(s, toks[k - 1].end, t.start):
+        return None  # 开工96个、竣工79个重点项目,总投资X: the total of both, not the second's
+    if k + 1 < len(toks) and toks[k + 1].kind == "count" and _JOINED_COUNT.fullmatch(s, t.end, toks[k + 1].start):
         return None
     bracket = _SUBSET_BRACKET.match(s, t.end) if "(" in s else None
     if bracket:
@@ -115,11 +123,15 @@ def _one_clause(gap: str) -> bool:
     return "、" in gap and len(_HARD_GAP.findall(gap)) <= 1 and not any(c.isdigit() for c in gap)
 
 
+# a figure of its own in a list of members (a year in a name, 2014年…工程, is none)
+_FIGURE = re.compile(r"\d(?![\d.]*\s*年)")
+
+
 def _enumerated(s: str, a: int, b: int, count: float = 2) -> bool:
     """工业项目5个,分别是A项目、B项目…,总投资4.74亿元: the count's members are listed by name
     (no figures) between it and its total."""
     gap = s[a:b]
-    if not _ENUM_HEAD.match(gap) or any(c.isdigit() for c in gap) or _SEGMENT.search(gap):
+    if not _ENUM_HEAD.match(gap) or _FIGURE.search(gap) or _SEGMENT.search(gap):
         return False
     if count > 1 and not ITEM_SPLIT.search(gap):  # 3个项目分别是:一是A项目,总投资X;二是…: each has its own
         return False

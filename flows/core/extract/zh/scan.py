@@ -74,7 +74,7 @@ _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 _THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?项目")
 _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不足10亿元的项目: upper bound
 _EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
-_LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: lower bound
+_LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: that level up to the next (×10)
 # an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
 _BUILD_AFTER = re.compile(
     r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)"
@@ -88,6 +88,9 @@ _COUNT_THEN_EACH = re.compile(
 )
 # …的项目有N项 (N > 1): the projects whose investment reaches the figure, each
 _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*(?![1一]\s*[个项宗])(?:{INT})\s*[个项宗]")
+# a per-project criterion counted without 项目: 投资总额在X的达N个 / 投资额在X的有N个
+_AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?在\s*$")
+_AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
@@ -167,6 +170,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
     if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
         total = None  # 总投资达4000万美元的项目有2项: each reaches it
+    if _AT_CUE.search(prefix) and _AT_COUNT.match(after):  # 投资总额在1000万美元的达19个: each
+        return Tok("band", a, b, size_min=f.value)
     if then_project and count_follows and not _EXAMPLE_OF.match(after):  # 投资超10亿元的项目12个
         # (总投资约150亿元的项目46个 is their total; 投资7亿元的A项目等9个: A is one of them)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
@@ -189,7 +194,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
             if rest is None or TRADE_SUBJECT.search(rest):
                 return Tok("trap", a, b)
     if _LEVEL.match(after):
-        return Tok("band", a, b, size_min=f.value)
+        return Tok("band", a, b, size_min=f.value, size_max=f.value * 10)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
@@ -197,7 +202,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     return None
 
 
-_EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:为|在|是|达到?)?\s*$")
+_EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 
 def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:

@@ -146,9 +146,29 @@ def _partition_total(out: list[CohortMention], n0: int) -> None:
             continue
         if any(m.amount is not None for m in kids[:-1]):
             continue
+        named = _named_item(last, kids)
+        if named is not None:  # 其中实施项目195个,前期推进项目25个,实施项目总投资X: the 实施 item's
+            named.amount, named.currency, named.approximate = last.amount, last.currency, last.approximate
+            last.amount = last.currency = None
+            continue
         p.amount, p.currency, p.approximate = last.amount, last.currency, last.approximate
         p.alt_amount, p.alt_currency = last.alt_amount, last.alt_currency
         last.amount = last.currency = last.alt_amount = last.alt_currency = None
+
+
+_ITEM_TOTAL = re.compile(r"([^\d,;。、:\s]{2,6})\s*项目\s*(?:计划)?总投资")
+
+
+def _named_item(last: CohortMention, kids: list[CohortMention]) -> CohortMention | None:
+    """The earlier 其中 item a total after the last one names by its noun (实施项目总投资X after
+    实施项目195个,前期推进项目25个), else None."""
+    text = last.evidence or ""
+    for m in _ITEM_TOTAL.finditer(text) if "项目" in text else ():
+        noun = re.escape(m.group(1))
+        for kid in kids[:-1]:
+            if re.search(rf"{noun}\s*项目\s*{kid.project_count}\s*[个项宗]", text[: m.start()]):
+                return kid
+    return None
 
 
 # a total right after the last 其中 item's count: …、1至10亿级项目6个,总投资额为X
