@@ -114,10 +114,7 @@ def find_counts(s: str) -> list[Tok]:
     has_list, has_project = "分别" in s, "项目" in s
     trade = _TRADE_DEAL.search(s) is not None
     if not has_project and not has_list:  # a region list (南昌市72个、总投资…) needs no 项目
-        places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
-        if len(places) < 2:  # 其中,A区10个,B县3个 after a sentence on the projects (zh.article)
-            places = []
-        return _implicit_counts(s, out, _listed_counts(s) + places)
+        return _implicit_counts(s, out, _listed_counts(s) + _place_counts(s))
     for m in LIST_COUNT.finditer(s) if has_list else ():
         listed.append(m.span())
         for it in _LIST_ITEM.finditer(m.group(0)):
@@ -169,6 +166,13 @@ def find_counts(s: str) -> list[Tok]:
     if has_list and "数" in s:
         places += COUNT_H.finditer(s)
     return _implicit_counts(s, out, _listed_counts(s) + places)
+
+
+def _place_counts(s: str) -> list[re.Match]:
+    """其中,A区10个,B县3个 in a sentence without 项目 or 元, after one on the projects
+    (zh.article): two place counts at least, else none."""
+    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
+    return places if len(places) >= 2 else []
 
 
 _PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
