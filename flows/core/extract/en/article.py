@@ -21,6 +21,7 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts
+from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.model import CohortMention
@@ -35,6 +36,15 @@ _RELATED = re.compile(
 
 
 def extract_en(sentences: list[str]) -> list[CohortMention]:
+    sentences, origin = repair_sentences(sentences)
+    kept = _extract(sentences)
+    if origin and origin[-1] + 1 != len(origin):
+        for m in kept:  # back to the indices of the sentences as given
+            m.sentence_index = origin[m.sentence_index]
+    return kept
+
+
+def _extract(sentences: list[str]) -> list[CohortMention]:
     mentions: list[CohortMention] = []
     every: list[tuple] = []
     for i, s in enumerate(sentences):
