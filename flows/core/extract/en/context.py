@@ -245,7 +245,7 @@ _SINGULAR_FRAME = re.compile(
     rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
-    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
+    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|(?<=,\s)an?\s+total\s+investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
     rf"(?:has|had|have|involves|involving|carries|carrying)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+of|"
     rf"accounts?\s+for|accounted\s+for)\s+"
     rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$",
@@ -282,13 +282,24 @@ def object_name(s: str, end: int, prefix: str = "") -> str | None:
     return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None
 
 
+# machine-translated lists drop the article: '..., including bamboo decoration materials
+# project with a total investment of X, solid waste treatment project with ...': a list
+# item whose singular facility noun stands right before its own figure
+_BARE_FRAME = re.compile(
+    rf"(?:\bincluding|\bnamely|\bsuch\s+as|,|;|\band)\s+((?:(?!(?:the|an?|and|of\s+which|projects)\b)[A-Za-z][\w'’\-]*\s+){{1,10}}?"
+    rf"(?:{HEADS}))\s+(?:,\s*)?with\s+(?:an?\s+)?(?:total\s+)?investment\s+of\s+"
+    rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$",
+    re.I,
+)
+
+
 def framed_name(prefix: str) -> str | None:
     """The singular facility whose own figure the clause ends with ('the X project funded by
     Y with an investment of'), or None."""
     if not may_end_with(prefix, _FRAME_LAST, True):
         return None
     low = prefix[-180:]
-    m = _SINGULAR_FRAME.search(low)
+    m = _SINGULAR_FRAME.search(low) or _BARE_FRAME.search(low)
     return " ".join(m.group(1).split()) if m else None
 
 

@@ -4,7 +4,8 @@ Pages of this kind lose the spaces around figures and misspell the scale words: 
 "30projects", "there are2110-billion-yuan-levelprojects", "biilion". A few substitutions put
 the spaces and spellings back, so that the recognizers need no variants of their own. Summary
 pages that run their points together ("... 158.33 billion yuan [1] - The implementation ...")
-get a sentence break at each footnote marker. Every rule here is cheap and a sentence without
+get a sentence break at each footnote marker, and a page's leading furniture ('English
+English', a breadcrumb) is not its headline. Every rule here is cheap and a sentence without
 a digit is left alone (the glue between two words matters only next to a figure).
 """
 
@@ -28,7 +29,10 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
     """Repaired sentences, and for each the index of the sentence it came from."""
     out: list[str] = []
     origin: list[int] = []
+    lead = _page_furniture(sentences)
     for i, s in enumerate(sentences):
+        if i < lead:
+            continue
         if any(c.isdigit() for c in s):
             s = repair(s)
             if "[" in s:
@@ -39,6 +43,19 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
         out.append(s)
         origin.append(i)
     return out, origin
+
+
+def _page_furniture(sentences: list[str]) -> int:
+    """How many leading lines are a page's furniture ('English English', 'Chinese English',
+    'home>Special news') rather than its headline: a word or two without a figure, or a
+    breadcrumb. The headline is then the first line after them."""
+    n = 0
+    for s in sentences[:4]:
+        words = s.split()
+        if any(c.isdigit() for c in s) or not (len(words) <= 2 or (len(words) <= 4 and (">" in s or "|" in s))):
+            break
+        n += 1
+    return n if n < len(sentences) else 0
 
 
 def repair(s: str) -> str:
