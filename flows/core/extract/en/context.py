@@ -55,6 +55,13 @@ _AFTER_NOT = re.compile(
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
     re.I,
 )
+# 'The investment in A, B and C projects is 2.7, 24.3 and 17.3 billion yuan, accounting for
+# 54%, 41% and 58% of their annual plan respectively': a progress figure (investment done)
+_PLAN_SHARE_AFTER = re.compile(
+    r"(?:[^;.]|\.\d){0,120}?,\s*accounting\s+for\s+(?:[^;.]|\.\d){1,60}?\s+of\s+(?:the|their|its)\s+"
+    r"(?:annual|yearly|full-year)\s+(?:investment\s+)?(?:plans?|targets?|tasks?)\b",
+    re.I,
+)
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
 # this year's planned share of a multi-year total
 _PLANNED_AFTER = re.compile(
@@ -168,6 +175,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
+    if "accounting for" in s and _PLAN_SHARE_AFTER.match(s, a.end):
+        return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
