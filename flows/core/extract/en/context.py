@@ -52,13 +52,14 @@ _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
     r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
+    r"(?:\)\s*|\([^)]*\)\s*)?worth\s+of\s+investment\s+(?:was|were|has\s+been|had\s+been)\s+(?:completed|made|finished)|"
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
     re.I,
 )
 # 'The investment in A, B and C projects is 2.7, 24.3 and 17.3 billion yuan, accounting for
 # 54%, 41% and 58% of their annual plan respectively': a progress figure (investment done)
 _PLAN_SHARE_AFTER = re.compile(
-    r"(?:[^;.]|\.\d){0,120}?,\s*accounting\s+for\s+(?:[^;.]|\.\d){1,60}?\s+of\s+(?:the|their|its)\s+"
+    r"(?:[^;.]|\.\d){0,120}?,\s*(?:accounting\s+for|completing|fulfilling)\s+(?:[^;.]|\.\d){1,60}?\s+of\s+(?:the|their|its)\s+"
     r"(?:annual|yearly|full-year)\s+(?:investment\s+)?(?:plans?|targets?|tasks?)\b",
     re.I,
 )
@@ -175,7 +176,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
-    if "accounting for" in s and _PLAN_SHARE_AFTER.match(s, a.end):
+    if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
         return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
@@ -244,10 +245,11 @@ _OBJECT_HEADS = (
 _OBJECT_NAME = re.compile(
     rf"\s+(?:(?:in|into|on|for)\s+(?:(?:setting\s+up|building|constructing|establishing|developing|"
     rf"launching|expanding)\s+)?an?|to\s+(?:build|set\s+up|construct|establish|develop|launch|"
-    rf"expand)\s+(?:an?|the|its|their))\s+((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b",
+    rf"expand)\s+(?:an?|the|its|their)|for\s+the\s+(?:construction|building)\s+of\s+(?:an?|the|its))\s+"
+    rf"((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b",
     re.I,
 )
-_OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
+_OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")  # 'for the construction of an X base' too
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
