@@ -255,6 +255,8 @@ _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")  # 'for the construction of
 _SINGULAR_FRAME = re.compile(
     rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
+    rf"(?!\s+(?:signing|ceremony|conference|fair|intensive|centrali[sz]ed|concentrated|start-up|commencement|"
+    rf"groundbreaking|activit(?:y|ies)|promotion)\b)"
     rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
     rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|(?<=,\s)an?\s+total\s+investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
     rf"(?:has|had|have|involves|involving|carries|carrying)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+of|"
