@@ -312,7 +312,9 @@ def framed_name(prefix: str) -> str | None:
     if not may_end_with(prefix, _FRAME_LAST, True):
         return None
     low = prefix[-180:]
-    m = _SINGULAR_FRAME.search(low) or _BARE_FRAME.search(low)
+    m = _SINGULAR_FRAME.search(low)
+    if m is None and "investment of" in low[-40:]:  # the bare frame's cheap pre-check
+        m = _BARE_FRAME.search(low)
     return " ".join(m.group(1).split()) if m else None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 # misspelt scale words of MT / OCR pages
-_SCALE_TYPOS = re.compile(r"\b(?:bi+l+i+on|bil+on|billoin|bilion)\b|\b(?:mi+l+i+on|mil+on|millon)\b", re.I)
+_SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
 # a figure run into the word after it: '5billion', '30projects' (not '2nd', '10th', '5km')
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?)([A-Za-z]{3,})")
 # a word run into the figure after it: 'are2110', 'with4' (not in codes and addresses: 'WS5ea6')
@@ -23,6 +23,10 @@ _WORD_DIGIT = re.compile(r"(?<![\w/.=?&#-])([a-z]{2,})(\d)")
 _WORD_PROJECTS = re.compile(r"(?<=[a-z]{3})(projects?|deals?)\b")
 # '[1] - ': a footnote marker and a dash between the points of a summary
 _FOOTNOTE_BREAK = re.compile(r"\s*\[\d{1,2}\]\s*(?:[-–—•]\s+|$)")
+_DIGIT = re.compile(r"\d")
+# one cheap scan for anything the substitutions would touch (most sentences hold none)
+_ANY_GLUE = re.compile(r"\d[A-Za-z]{3}|[a-z]{2}\d|[a-z]{3}(?:project|deal)")
+_TYPO_CUES = ("biil", "bilion", "billon", "billoin", "bilon", "miil", "milion", "millon", "milon")
 
 
 def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
@@ -33,8 +37,9 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
     for i, s in enumerate(sentences):
         if i < lead:
             continue
-        if any(c.isdigit() for c in s):
-            s = repair(s)
+        if _DIGIT.search(s):
+            if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
+                s = repair(s)
             if "[" in s:
                 parts = [p for p in _FOOTNOTE_BREAK.split(s) if p.strip()]
                 out.extend(parts)
@@ -52,7 +57,7 @@ def _page_furniture(sentences: list[str]) -> int:
     n = 0
     for s in sentences[:4]:
         words = s.split()
-        if any(c.isdigit() for c in s) or not (len(words) <= 2 or (len(words) <= 4 and (">" in s or "|" in s))):
+        if _DIGIT.search(s) or not (len(words) <= 2 or (len(words) <= 4 and (">" in s or "|" in s))):
             break
         n += 1
     return n if n < len(sentences) else 0
