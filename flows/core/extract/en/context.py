@@ -148,6 +148,7 @@ _PHRASE_TO_HEAD = re.compile(
     r"port|station|school|tower|farm|line|cluster))\b(?![\w-])",
     re.I,
 )
+_BY_INVESTOR = re.compile(r"\s+(?:by|from)\s+(?:[A-Z][\w&'’.\-]*(?:\s+|$)){1,4}")
 # 'a 4.5 billion yuan data center': an unhyphenated amount after an article is adjectival too
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
@@ -217,6 +218,10 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     phrase = m.group(1)
     if _NOT_HEAD.search(phrase):
         return "drop", m.end()
+    if phrase.lower() == "investment":  # 'a 4-billion yuan investment by SenseTime': one investor's project
+        by = _BY_INVESTOR.match(s, m.end())
+        if by:
+            return f"{phrase} {' '.join(by.group(0).split())}", by.end()
     if _HEAD_END.search(phrase):
         return phrase, m.end()
     # 'a 9.6-billion-yuan packaging and testing base': the name runs on to its head noun
