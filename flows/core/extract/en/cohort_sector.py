@@ -19,7 +19,7 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|concerning|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
