@@ -39,7 +39,10 @@ def _sector_after(post: str) -> str | None:
         return None
     rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
     if _MANY.match(rest) or _N_FIELDS.match(rest):  # 'a wide range of sectors including ...',
-        return ""  # '9 key industries such as A, B and C': some of them named, no one sector
+        # '9 key industries such as A, B and C': some of them named, no one sector; but
+        # 'various high-tech industries, including ...' names its family in its own noun
+        head = _HEAD_END.split(rest, maxsplit=1)[0]
+        return (sector_in(head) or "") if len(head) < 60 else ""
     such = _SUCH_AS.search(rest)
     if such:  # 'key industries, such as chips, ...'
         return sector_in(rest)
@@ -116,6 +119,7 @@ _N_FIELDS = re.compile(
     r"(?:industries|fields|sectors|areas)\b",
     re.I,
 )
+_HEAD_END = re.compile(r",|\b(?:such\s+as|including|like|namely|featuring|from|with|and\s+other)\b", re.I)
 _SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely|featuring)\b", re.I)
 _LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
 _LIST_SPLIT = re.compile(
