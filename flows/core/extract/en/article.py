@@ -20,7 +20,8 @@ import re
 from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
-from flows.core.extract.en.labels import sector_in, stage_counts
+from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
+from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.model import CohortMention
@@ -35,6 +36,15 @@ _RELATED = re.compile(
 
 
 def extract_en(sentences: list[str]) -> list[CohortMention]:
+    sentences, origin = repair_sentences(sentences)
+    kept = _extract(sentences)
+    if origin and origin[-1] + 1 != len(origin):
+        for m in kept:  # back to the indices of the sentences as given
+            m.sentence_index = origin[m.sentence_index]
+    return kept
+
+
+def _extract(sentences: list[str]) -> list[CohortMention]:
     mentions: list[CohortMention] = []
     every: list[tuple] = []
     for i, s in enumerate(sentences):
@@ -191,12 +201,31 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
 _BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
 
 
+# 'It involved a total investment of 18 billion yuan.': the one thing the sentence before names
+_IT_COSTS = re.compile(
+    r"\s*(?:It|The\s+project)\s+(?:involved|involves|will\s+involve|has|had|carries|carried|covers|is\s+worth|was\s+worth)"
+    r"\s+(?:an?\s+)?(?:total\s+|planned\s+|estimated\s+)?investment\s+of\b"
+)
+
+
 def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
     """'The X industrial park project is a representative project. The project covers ... with
     an investment of 4.3 billion yuan.': a one-project cohort named only 'the project' is the
-    one the sentence before names (its name and, when it has none, its field)."""
+    one the sentence before names (its name and, when it has none, its field). 'A photovoltaic
+    project ... was contracted ... It involved a total investment of X.': an amount whose
+    sentence begins with 'It' is the one project the sentence before names."""
     for m in kept:
         i = m.sentence_index
+        if m.project_count is None and m.amount is not None and i > 0 and _IT_COSTS.match(sentences[i]):
+            before = [n for n in kept if n.sentence_index == i - 1]
+            named = None if before else NAME_RE.search(sentences[i - 1])
+            if named and not _BARE_HEAD.search(named.group(1).split()[0]):
+                m.project_count, m.project_name = 1, named.group(1)
+                m.sector_code = m.sector_code or sector_in(named.group(1))
+                said = stage_near(sentences[i - 1], named.end(), named.end())
+                if said and not m.extra.get("explicit_stage"):
+                    m.stage, m.extra["explicit_stage"] = said, True  # '... was contracted'
+            continue
         if m.project_count == 1 and m.project_name and _BARE_HEAD.fullmatch(m.project_name) and i > 0:
             name = next(
                 (

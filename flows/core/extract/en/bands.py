@@ -98,6 +98,13 @@ _COVERING = re.compile(
     re.I,
 )
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
+# 'five of the projects signed are for investments exceeding 10 billion yuan', '78 percent of
+# the projects involve deals of more than 1 billion yuan': plural investments or deals above a
+# floor size each project
+_FOR_INVESTMENTS = re.compile(
+    rf"\b(?:(?:are|were|is|was)\s+for|involv(?:e|es|ed|ing))\s+(?:investments|deals)\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
+    re.I,
+)
 
 
 def band_of(
@@ -135,6 +142,7 @@ def band_of(
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
         or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end))
+        or (a.bound == "lower" and (" investments " in near or " deals " in near) and _FOR_INVESTMENTS.search(near))
         or _round_threshold(s, it, near)
     ):
         if a.bound == "upper":

@@ -19,7 +19,7 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -39,7 +39,10 @@ def _sector_after(post: str) -> str | None:
         return None
     rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
     if _MANY.match(rest) or _N_FIELDS.match(rest):  # 'a wide range of sectors including ...',
-        return ""  # '9 key industries such as A, B and C': some of them named, no one sector
+        # '9 key industries such as A, B and C': some of them named, no one sector; but
+        # 'various high-tech industries, including ...' names its family in its own noun
+        head = _HEAD_END.split(rest, maxsplit=1)[0]
+        return (sector_in(head) or "") if len(head) < 60 else ""
     such = _SUCH_AS.search(rest)
     if such:  # 'key industries, such as chips, ...'
         return sector_in(rest)
@@ -116,6 +119,7 @@ _N_FIELDS = re.compile(
     r"(?:industries|fields|sectors|areas)\b",
     re.I,
 )
+_HEAD_END = re.compile(r",|\b(?:such\s+as|including|like|namely|featuring|from|with|and\s+other)\b", re.I)
 _SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely|featuring)\b", re.I)
 _LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
 _LIST_SPLIT = re.compile(

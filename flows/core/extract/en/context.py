@@ -51,8 +51,16 @@ _FOREIGN_PART = re.compile(
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
-    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+invested|"
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
+    r"(?:\)\s*|\([^)]*\)\s*)?worth\s+of\s+investment\s+(?:was|were|has\s+been|had\s+been)\s+(?:completed|made|finished)|"
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
+    re.I,
+)
+# 'The investment in A, B and C projects is 2.7, 24.3 and 17.3 billion yuan, accounting for
+# 54%, 41% and 58% of their annual plan respectively': a progress figure (investment done)
+_PLAN_SHARE_AFTER = re.compile(
+    r"(?:[^;.]|\.\d){0,120}?,\s*(?:accounting\s+for|completing|fulfilling)\s+(?:[^;.]|\.\d){1,60}?\s+of\s+(?:the|their|its)\s+"
+    r"(?:annual|yearly|full-year)\s+(?:investment\s+)?(?:plans?|targets?|tasks?)\b",
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
@@ -140,6 +148,7 @@ _PHRASE_TO_HEAD = re.compile(
     r"port|station|school|tower|farm|line|cluster))\b(?![\w-])",
     re.I,
 )
+_BY_INVESTOR = re.compile(r"\s+(?:by|from)\s+(?:[A-Z][\w&'’.\-]*(?:\s+|$)){1,4}")
 # 'a 4.5 billion yuan data center': an unhyphenated amount after an article is adjectival too
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
@@ -168,6 +177,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
+    if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
+        return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
     if _AFTER_NOT.match(s, a.end) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
@@ -207,6 +218,10 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     phrase = m.group(1)
     if _NOT_HEAD.search(phrase):
         return "drop", m.end()
+    if phrase.lower() == "investment":  # 'a 4-billion yuan investment by SenseTime': one investor's project
+        by = _BY_INVESTOR.match(s, m.end())
+        if by:
+            return f"{phrase} {' '.join(by.group(0).split())}", by.end()
     if _HEAD_END.search(phrase):
         return phrase, m.end()
     # 'a 9.6-billion-yuan packaging and testing base': the name runs on to its head noun
@@ -235,17 +250,20 @@ _OBJECT_HEADS = (
 _OBJECT_NAME = re.compile(
     rf"\s+(?:(?:in|into|on|for)\s+(?:(?:setting\s+up|building|constructing|establishing|developing|"
     rf"launching|expanding)\s+)?an?|to\s+(?:build|set\s+up|construct|establish|develop|launch|"
-    rf"expand)\s+(?:an?|the|its|their))\s+((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b",
+    rf"expand)\s+(?:an?|the|its|their)|for\s+the\s+(?:construction|building)\s+of\s+(?:an?|the|its))\s+"
+    rf"((?:[\w'’\-]+\s+){{0,6}}?(?:{_OBJECT_HEADS}))\b",
     re.I,
 )
-_OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")
+_OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")  # 'for the construction of an X base' too
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
     rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
+    rf"(?!\s+(?:signing|ceremony|conference|fair|intensive|centrali[sz]ed|concentrated|start-up|commencement|"
+    rf"groundbreaking|activit(?:y|ies)|promotion)\b)"
     rf"(?:(?!\bprojects\b|\band\s+the\b|\band\s+an?\b|,\s*(?:while|whereas|and)\b)[^;:]){{0,90}}?\s"
-    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
+    rf"(?:with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|(?<=,\s)an?\s+total\s+investment\s+of|worth|valued\s+at|at\s+a\s+cost\s+of|costing|"
     rf"(?:has|had|have|involves|involving|carries|carrying)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+of|"
     rf"accounts?\s+for|accounted\s+for)\s+"
     rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$",
@@ -282,6 +300,17 @@ def object_name(s: str, end: int, prefix: str = "") -> str | None:
     return m.group(1) if m and not _NAME_STOP.search(m.group(1)) else None
 
 
+# machine-translated lists drop the article: '..., including bamboo decoration materials
+# project with a total investment of X, solid waste treatment project with ...': a list
+# item whose singular facility noun stands right before its own figure
+_BARE_FRAME = re.compile(
+    rf"(?:\bincluding|\bnamely|\bsuch\s+as|,|;|\band)\s+((?:(?!(?:the|an?|and|of\s+which|projects)\b)[A-Za-z][\w'’\-]*\s+){{1,10}}?"
+    rf"(?:{HEADS}))\s+(?:,\s*)?with\s+(?:an?\s+)?(?:total\s+)?investment\s+of\s+"
+    rf"(?:(?:{LOWER_Q}|about|nearly|around|approximately|roughly)\s+)?$",
+    re.I,
+)
+
+
 def framed_name(prefix: str) -> str | None:
     """The singular facility whose own figure the clause ends with ('the X project funded by
     Y with an investment of'), or None."""
@@ -289,6 +318,8 @@ def framed_name(prefix: str) -> str | None:
         return None
     low = prefix[-180:]
     m = _SINGULAR_FRAME.search(low)
+    if m is None and "investment of" in low[-40:]:  # the bare frame's cheap pre-check
+        m = _BARE_FRAME.search(low)
     return " ".join(m.group(1).split()) if m else None
 
 

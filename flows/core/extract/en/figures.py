@@ -138,7 +138,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             head is None
             and _may_single(s, a.start)
             and _SINGLE_BEFORE.search(s, max(0, a.start - 140), a.start) is not None
-        )
+        ) or (head is not None and head[0].startswith(("investment by ", "investment from ")))
         items.append(Item(a.start, head[1] if head else a.end, amount=a, name=head[0] if head else None, single=single))
     if "s of " in s:
         items = _scale_bands(s, items)

@@ -186,13 +186,22 @@ def _take_amount(r: _Reading, it: Item) -> None:
         and not (
             cur.count is not None
             and may_contain(s[cur.end : it.start], _PART_CUE)
-            and _PART_OF.search(s, cur.end, it.start)
+            and _PART_OF.search(s, _past_partitive(s, cur.end), it.start)
         )
     ):
         cur.amount = it
         cur.items.append(it)
     else:
         r.open(Group([it], amount=it))
+
+
+# '13 of them by foreign enterprises, with 9.3 billion yuan': the count's own partitive
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+
+
+def _past_partitive(s: str, end: int) -> int:
+    m = _PARTITIVE.match(s, end)
+    return m.end() if m else end
 
 
 # '..., of which overseas investment accounts for $3.4 billion': a part of the figures before

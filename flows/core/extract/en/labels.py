@@ -119,10 +119,11 @@ _EVENT_AFTER = re.compile(
 
 
 # a government body named by its remit ('local commerce officials', 'the provincial
-# department of commerce', 'the chamber of commerce'): its field is no cohort's sector
+# department of commerce', 'the chamber of commerce', 'the Industry and Commerce Association'):
+# its field is no cohort's sector
 _AGENCY_AFTER = re.compile(
     r"\s+(?:bureaus?|departments?|officials?|authorit(?:y|ies)|commissions?|ministr(?:y|ies)|"
-    r"administrations?|committees?|agency|agencies)\b"
+    r"administrations?|committees?|agency|agencies|associations?|chambers?|federations?)\b"
 )
 _AGENCY_BEFORE = re.compile(
     r"\b(?:bureaus?|departments?|ministr(?:y|ies)|commissions?|administrations?|committees?|"

@@ -55,6 +55,8 @@ PRE_CURRENCY = {
     "¥": "CNY",
     "hk$": "HKD",
     "hkd": "HKD",
+    "nt$": "TWD",
+    "twd": "TWD",
     "€": "EUR",
     "eur": "EUR",
     "£": "GBP",
@@ -79,6 +81,8 @@ POST_CURRENCY = {
     "euro": "EUR",
     "eur": "EUR",
     "hong kong dollars": "HKD",
+    "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD",
     "hk dollars": "HKD",
     "hkd": "HKD",
     "yen": "JPY",
@@ -88,7 +92,7 @@ POST_CURRENCY = {
     "pounds sterling": "GBP",
     "gbp": "GBP",
 }
-_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\b(?:USD|RMB|CNY|HKD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
+_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
 AMOUNT_RE = re.compile(
     rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-)(?P<post>{_POST})\b)?",

@@ -17,7 +17,7 @@ from flows.core.extract.en.counts import find_counts
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.figures import Group, Item, amount_items
 from flows.core.extract.en.grouping import group_items, respectively_groups
-from flows.core.extract.en.labels import stage_near
+from flows.core.extract.en.labels import sector_in, stage_near
 from flows.core.extract.en.lists import list_labels
 from flows.core.extract.en.mention import SUBSET, cohort_mention
 from flows.core.model import CohortMention
@@ -98,7 +98,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
         prev_end = groups[g_i - 1].end if g_i else 0
         clause_start = _clause_start(s, g.start, prev_end)
         next_start = groups[g_i + 1].start if g_i + 1 < len(groups) else len(s)
-        if g.count == 1 and g.amount is None and g.band is None:
+        if g.count == 1 and g.amount is None and g.band is None and not _breakdown_item(s, groups, g_i, next_start):
             continue  # 'one iconic project launched ...': no figure of its own
         if earlier and _earlier_edition(s, g, prev_end, next_start):
             continue  # '... compared with 180 projects at the previous session'
@@ -224,3 +224,11 @@ def breaks_down_earlier(s: str, prev: str) -> bool:
         return False
     low = prev.lower()
     return has_any(low, _PREVIOUS_WORDS) and bool(_CUMULATIVE.search(prev) or _PREVIOUS.search(prev))
+
+
+def _breakdown_item(s: str, groups: list[Group], g_i: int, next_start: int) -> bool:
+    """'7 industrial projects, 3 cultural and tourism projects, 1 modern logistics project and
+    1 new energy project': a group of one in a breakdown of counts by field is a cohort."""
+    if not g_i or groups[g_i - 1].count is None or groups[g_i - 1].amount is not None:
+        return False
+    return sector_in(s[groups[g_i].start : min(next_start, groups[g_i].start + 60)]) is not None

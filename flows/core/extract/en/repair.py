@@ -1,0 +1,92 @@
+"""Repair of machine-translated and OCR'd English before the rules read it.
+
+Pages of this kind lose the spaces around figures and misspell the scale words: "5billion",
+"30projects", "there are2110-billion-yuan-levelprojects", "biilion". A few substitutions put
+the spaces and spellings back, so that the recognizers need no variants of their own. Summary
+pages that run their points together ("... 158.33 billion yuan [1] - The implementation ...")
+get a sentence break at each footnote marker, and a page's leading furniture ('English
+English', a breadcrumb) is not its headline. Every rule here is cheap and a sentence without
+a digit is left alone (the glue between two words matters only next to a figure).
+"""
+
+from __future__ import annotations
+
+import re
+
+# misspelt scale words of MT / OCR pages
+_SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
+# a figure run into the word after it: '5billion', '30projects' (not '2nd', '10th', '5km')
+_DIGIT_WORD = re.compile(r"(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?)([A-Za-z]{3,})")
+# a word run into the figure after it: 'are2110', 'with4' (not in codes and addresses: 'WS5ea6')
+_WORD_DIGIT = re.compile(r"(?<![\w/.=?&#-])([a-z]{2,})(\d)")
+# 'levelprojects', 'keyprojects': a word run into the noun the counts count
+_WORD_PROJECTS = re.compile(r"(?<=[a-z]{3})(projects?|deals?)\b")
+# '[1] - ': a footnote marker and a dash between the points of a summary
+_FOOTNOTE_BREAK = re.compile(r"\s*\[\d{1,2}\]\s*(?:[-–—•]\s+|$)")
+_DIGIT = re.compile(r"\d")
+# one cheap scan for anything the substitutions would touch (most sentences hold none)
+_ANY_GLUE = re.compile(r"\d[A-Za-z]{3}|[a-z]{2}\d|[a-z]{3}(?:project|deal)")
+_TYPO_CUES = ("biil", "bilion", "billon", "billoin", "bilon", "miil", "milion", "millon", "milon")
+
+
+def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
+    """Repaired sentences, and for each the index of the sentence it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    lead = _page_furniture(sentences)
+    for i, s in enumerate(sentences):
+        if i < lead:
+            continue
+        if _DIGIT.search(s):
+            if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
+                s = repair(s)
+            if "[" in s:
+                parts = [p for p in _FOOTNOTE_BREAK.split(s) if p.strip()]
+                out.extend(parts)
+                origin.extend([i] * len(parts))
+                continue
+        out.append(s)
+        origin.append(i)
+    return out, origin
+
+
+def _page_furniture(sentences: list[str]) -> int:
+    """How many leading lines are a page's furniture ('English English', 'Chinese English',
+    'home>Special news') rather than its headline: a word or two without a figure, or a
+    breadcrumb. The headline is then the first line after them."""
+    n = 0
+    for s in sentences[:4]:
+        words = s.split()
+        if _DIGIT.search(s) or not (len(words) <= 2 or (len(words) <= 4 and (">" in s or "|" in s))):
+            break
+        n += 1
+    return n if n < len(sentences) else 0
+
+
+def repair(s: str) -> str:
+    s = _DIGIT_WORD.sub(_digit_word, s)
+    if _SCALE_TYPOS.search(s):
+        s = _SCALE_TYPOS.sub(lambda m: "billion" if m.group(0)[0] in "bB" else "million", s)
+    s = _WORD_DIGIT.sub(r"\1 \2", s)
+    return _WORD_PROJECTS.sub(_word_projects, s)
+
+
+def _digit_word(m: re.Match) -> str:
+    word = m.group(2)
+    if word[:2].lower() in ("st", "nd", "rd", "th") and len(word) <= 3:
+        return m.group(0)
+    return f"{m.group(1)} {word}"
+
+
+# words that end in 'project(s)' / 'deal(s)' of their own
+_OWN = ("sub", "mega", "re", "ideal", "misdeal")
+
+
+def _word_projects(m: re.Match) -> str:
+    start = m.start()
+    while start and m.string[start - 1].isalpha():
+        start -= 1
+    head = m.string[start : m.start()].lower()
+    if head in _OWN:
+        return m.group(0)
+    return " " + m.group(0)
