@@ -189,7 +189,9 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and _GROUP_TALK.search(prev.evidence or "")
-            and not (m.sector_code and not prev.sector_code)  # '36 investment projects in agriculture': a part
+            # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
+            # which span ...' frames the whole group, whose fields they are
+            and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
         ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code

@@ -34,14 +34,16 @@ NUMBER_WORDS = frozenset(
 _NUMBER_WORD_LIST = tuple(sorted(NUMBER_WORDS))
 _NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z])")
 _NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # = _NUMBER_WORD.search(low), on " " + low
-_GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
+# 'over 10-million-yuan' before 'projects' is one size-class adjective, not the stop word 'over'
+_OVER_CLASS_WORD = r"(?:over|above)\s+\d[\d.,]*-(?:million|billion)-yuan"
+_GAP_TOKENS = re.compile(rf"{_OVER_CLASS_WORD}|\"[^\"]*\"|“[^”]*”|[\w'’\-]+", re.I)
 _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
     r"contracts|agreements|ones)\b"
 )
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+_GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
