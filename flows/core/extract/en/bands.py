@@ -151,6 +151,14 @@ def band_of(
     return None
 
 
+# '607 projects were worth more than 100 million yuan each, 26 ones more than 5 billion yuan,
+# and 12 ones over 10 billion yuan': the verb and 'each' left out of the later items
+_GAPPED_ONES = re.compile(
+    rf"(?:,\s*|\s)(?:and\s+)?(?:\d[\d,]*|{WORD_NUM})\s+ones\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
+
+
 def _round_threshold(s: str, it: Item, near: str) -> bool:
     """A round figure that a count's phrase makes a per-project threshold: '11 projects with
     investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
@@ -163,6 +171,12 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
         or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
+        or (
+            a.bound == "lower"
+            and " ones " in near
+            and _GAPPED_ONES.search(near)
+            and _EACH.search(s, 0, a.start) is not None
+        )
         or (
             a.bound == "lower"
             and s.lstrip()[:6].lower() == "there "

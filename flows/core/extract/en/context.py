@@ -180,7 +180,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
     if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
         return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
-    if _AFTER_NOT.match(s, a.end) or (
+    if (_AFTER_NOT.match(s, a.end) and not _of_which_spent(s, a, before)) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
         return False
@@ -190,6 +190,15 @@ def keep_amount(s: str, a: Amount) -> bool:
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before
     return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or _DELTA_AFTER.match(s, a.end))
+
+
+# '..., with a total investment of X, of which Y yuan was spent on local contracted projects':
+# a part of the total that names its projects (translated 其中), not money spent
+_SPENT_ON_PROJECTS = re.compile(r"\s*(?:was|were)\s+spent\s+on\s+(?:[\w'’-]+\s+){0,4}?projects\b", re.I)
+
+
+def _of_which_spent(s: str, a: Amount, before: str) -> bool:
+    return before.rstrip().lower().endswith("of which") and _SPENT_ON_PROJECTS.match(s, a.end) is not None
 
 
 def _may_be_delta(bare: str) -> bool:
