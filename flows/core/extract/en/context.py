@@ -11,6 +11,7 @@ not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
 from flows.core.extract.en.not_investment import (
@@ -160,8 +161,27 @@ def _may_never(text: str) -> bool:
     return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
 
 
+# 'output value, sales revenue and profits are expected to increase by 66.7 billion yuan,
+# 65.6 billion yuan, and 7.6 billion yuan, respectively': the later items of a list whose
+# first item is refused are refused with it
+_LIST_ITEMS_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:(?:b|m|tr)illion\s*)?(?:yuan|US\s+dollars|dollars|euros)\s*,\s*(?:and\s+)?)+$", re.I
+)
+_LIST_HEAD = re.compile(r"\d[\d.,]*\s*(?:(?:b|m|tr)illion\s*)?(?:yuan|US\s+dollars|dollars|euros)", re.I)
+
+
+def _refused_list_item(s: str, a: Amount) -> bool:
+    m = _LIST_ITEMS_BEFORE.search(s, max(0, a.start - 120), a.start)
+    if m is None:
+        return False
+    head = _LIST_HEAD.match(s, m.start())
+    return head is not None and not keep_amount(s, replace(a, start=head.start(), end=head.end()))
+
+
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
+    if "respectively" in s[a.end : a.end + 160] and _refused_list_item(s, a):
+        return False
     before = s[max(0, a.start - 90) : a.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
