@@ -74,8 +74,11 @@ _PLANNED_AFTER = re.compile(
     re.I,
 )
 
-_THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
-_PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
+# ... and 'with an estimated investment of X in 2023' after the total: the year's share
+_THIS_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|in\s+(?:19|20)\d\d\b(?!\s*-))", re.I
+)
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(

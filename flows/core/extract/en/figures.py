@@ -165,18 +165,30 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 
 
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
-# hitting 3 billion yuan'
+# hitting 3 billion yuan', 'the largest investment project involves 12.3 billion yuan'
 _SINGLE_BEFORE = re.compile(
     rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)|the\s+(?:single\s+)?"
-    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:project|one|deal|investment))?"
+    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:investment\s+)?(?:project|one|deal|investment))?"
     rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
     rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"
-    rf"of|totall?ing|costing|hitting|reaching|at|involving)\s+"
+    rf"of|totall?ing|costing|hitting|reaching|at|involving|involves|involved)\s+"
     rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?$",
     re.I,
 )
 _SINGLE_LAST = (
-    ("worth", "at", "of", "totaling", "totalling", "costing", "hitting", "reaching", "involving")
+    (
+        "worth",
+        "at",
+        "of",
+        "totaling",
+        "totalling",
+        "costing",
+        "hitting",
+        "reaching",
+        "involving",
+        "involves",
+        "involved",
+    )
     + ARE_ABOVE_LAST
     + ("nearly", "about", "around", "approximately", "roughly", "almost", "some", "estimated")
 )
