@@ -80,6 +80,9 @@ _THIS_YEAR_AFTER = re.compile(
 )
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
+_YEARS_AGO = re.compile(
+    r"\b(?:\d+|a\s+few|several|ten|five|twenty)\s+years\s+ago\b(?![^.;]*\b(?:compared|than)\b)", re.I
+)
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|extra\s+investment|"
@@ -199,6 +202,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'The projects, involving a total foreign investment of X': a part of their total
     if done_or_parallel(s, a, before, clause):
         return False
+    if "years ago" in s[: a.start] and _YEARS_AGO.search(s, 0, a.start):
+        return False  # '10 years ago, when he first came, the city got 2.8 billion dollars': a past figure
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
     if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
