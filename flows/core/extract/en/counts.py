@@ -244,7 +244,8 @@ _VS_LAST_YEAR = re.compile(
     r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
 )
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
-_INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
+# ... and 'X yuan were poured into 226 investment projects in ten months' (money spent in them)
+_INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
@@ -270,9 +271,9 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
             sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
         ) and _VS_LAST_YEAR.match(sentence, noun_end):
             return None
-        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in")) and _INVESTED_FOR.search(
-            sentence, max(0, start - 20), start
-        ):
+        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(
+            ("for", "in", "into")
+        ) and _INVESTED_FOR.search(sentence, max(0, start - 20), start):
             return None
         return Count(start, noun_end, value, "noun")
     listed = _before_next(sentence, tokens, i, counts) if i + 1 in counts else None
