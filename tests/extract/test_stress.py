@@ -28,8 +28,8 @@ from scoring import figures, score_set  # noqa: E402
 
 STRESS = ROOT / "tests" / "data" / "stress"
 # floors per language: (F1, sector, band, stage), the reached figures rounded down to 0.05
-# (en: F1 0.963, sector 0.909, band 0.985, stage 0.970 on 211 articles, the last 123 from real
-# report wording, en_s174-211 real pages kept with their noise); a language without a
+# (en: F1 0.963, sector 0.910, band 0.987, stage 0.968 on 239 articles, the last 151 from real
+# report wording, en_s174-239 real pages kept with their noise); a language without a
 # row uses DEFAULT, the project's targets for unseen articles
 FLOORS = {"en": (0.95, 0.90, 0.95, 0.95)}
 DEFAULT = (0.85, 0.80, 0.90, 0.90)

@@ -75,6 +75,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     _assign_parents(kept)
     _fields_after(kept, sentences)
     _theme_of_title(kept, sentences)
+    _event_field(kept, sentences)
     _name_before(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)
@@ -189,7 +190,9 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and _GROUP_TALK.search(prev.evidence or "")
-            and not (m.sector_code and not prev.sector_code)  # '36 investment projects in agriculture': a part
+            # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
+            # which span ...' frames the whole group, whose fields they are
+            and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
         ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code
@@ -334,6 +337,36 @@ def _theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
     if main is not None and main.sector_code is None and main.sentence_index <= 2:
         main.sector_code = code
+
+
+# 'held a centralized groundbreaking event for major industrial projects ... 121 projects
+# started construction': the kind of projects the event is held for is the field of its group
+_EVENT_FOR = re.compile(
+    r"\b(?:event|ceremony|activity|activities|signing)[”\"]?\s+(?:for|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
+    re.I,
+)
+
+
+def _event_field(kept: list[CohortMention], sentences: list[str]) -> None:
+    """The field an event sentence names for its projects ('a groundbreaking event for major
+    industrial projects') is the sector of the article's main cohort, stated in that sentence or
+    the next, when the cohort names none of its own."""
+    main = next((n for n in kept if n.parent is None and not n.project_name), None)
+    if main is None or main.sector_code is not None or main.sentence_index > 3:
+        return
+    i = main.sentence_index
+    here = [sentences[i]] if i < len(sentences) else []
+    if i > 0 and not any(n.sentence_index == i - 1 for n in kept):
+        here.insert(0, sentences[i - 1])
+    for text in here:
+        if "project" not in text:
+            continue
+        m = _EVENT_FOR.search(text)
+        code = sector_in(m.group("field")) if m else None
+        if code:
+            main.sector_code = code
+            return
 
 
 def _larger(n: CohortMention, m: CohortMention) -> bool:

@@ -151,6 +151,14 @@ def band_of(
     return None
 
 
+# '607 projects were worth more than 100 million yuan each, 26 ones more than 5 billion yuan,
+# and 12 ones over 10 billion yuan': the verb and 'each' left out of the later items
+_GAPPED_ONES = re.compile(
+    rf"(?:,\s*|\s)(?:and\s+)?(?:\d[\d,]*|{WORD_NUM})\s+ones\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
+
+
 def _round_threshold(s: str, it: Item, near: str) -> bool:
     """A round figure that a count's phrase makes a per-project threshold: '11 projects with
     investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
@@ -163,6 +171,12 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
         or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
+        or (
+            a.bound == "lower"
+            and " ones " in near
+            and _GAPPED_ONES.search(near)
+            and _EACH.search(s, 0, a.start) is not None
+        )
         or (
             a.bound == "lower"
             and s.lstrip()[:6].lower() == "there "
@@ -193,6 +207,7 @@ def _round(value: float) -> bool:
 
 # a figure per project that no total can be: 'projects worth over 100 million yuan' for 2,000
 _MIN_AVERAGE = 2e7
+_TINY_AVERAGE = 5e5  # no group of a hundred projects or more averages below this
 _CNY_PER = {"CNY": 1.0, "HKD": 0.9, "USD": 7.0, "EUR": 7.5, "GBP": 8.5, "JPY": 0.05}
 _SHORT_GAP = re.compile(r"[^,;()]{0,40}")
 
@@ -217,6 +232,8 @@ def implausible_total(s: str, cur: Group, it: Item, floor: float | None) -> bool
     average = a.value * _CNY_PER.get(a.currency or "CNY", 1.0) / cur.count
     if a.bound is None and average < _MIN_AVERAGE and "total investment" in s[it.end :]:
         return True  # '138 projects worth 50 million yuan have started, with a total investment of X'
+    if a.bound is None and cur.count >= 100 and average < _TINY_AVERAGE:
+        return True  # 'start work on more than 1,000 projects with an investment of 100 million yuan' (亿元以上)
     return (a.bound == "lower" and average < _MIN_AVERAGE) or (
         floor is not None and average < floor and _SUBSET_OF.search(s, cur.start, it.start) is not None
     )

@@ -17,9 +17,10 @@ from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
-    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
+    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -62,7 +63,7 @@ _FIELDS_SENTENCE = re.compile(
     r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:))"
     r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|focus|target|belong|fall\s+into\b|"
+    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
     re.I,
 )

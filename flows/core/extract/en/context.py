@@ -11,6 +11,7 @@ not a cohort); `NAME_RE` finds "the/a ... park|plant|center ..." project names, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
 from flows.core.extract.en.not_investment import (
@@ -48,10 +49,11 @@ _FOREIGN_PART = re.compile(
     r"\b(?:including|involving)\s+(?:an?\s+)?(?:(?:total|estimated|combined)\s+)*foreign[-\s](?:investment|capital)\s+of\s+$",
     re.I,
 )
+# ('X yuan for the investment this year' after a total: MT of 年度投资, the year's share)
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
     r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
-    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
+    r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:for|of)\s+(?:the\s+)?investments?\s+(?:this|the\s+current)\s+year|for\s+this\s+year's\s+investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
     r"(?:\)\s*|\([^)]*\)\s*)?worth\s+of\s+investment\s+(?:was|were|has\s+been|had\s+been)\s+(?:completed|made|finished)|"
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
     re.I,
@@ -72,9 +74,15 @@ _PLANNED_AFTER = re.compile(
     re.I,
 )
 
-_THIS_YEAR_AFTER = re.compile(r"\s*(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b", re.I)
-_PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled)\b", re.I)
+# ... and 'with an estimated investment of X in 2023' after the total: the year's share
+_THIS_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|in\s+(?:19|20)\d\d\b(?!\s*-))", re.I
+)
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
+_YEARS_AGO = re.compile(
+    r"\b(?:\d+|a\s+few|several|ten|five|twenty)\s+years\s+ago\b(?![^.;]*\b(?:compared|than)\b)", re.I
+)
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|extra\s+investment|"
@@ -159,8 +167,27 @@ def _may_never(text: str) -> bool:
     return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
 
 
+# 'output value, sales revenue and profits are expected to increase by 66.7 billion yuan,
+# 65.6 billion yuan, and 7.6 billion yuan, respectively': the later items of a list whose
+# first item is refused are refused with it
+_LIST_ITEMS_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:(?:b|m|tr)illion\s*)?(?:yuan|US\s+dollars|dollars|euros)\s*,\s*(?:and\s+)?)+$", re.I
+)
+_LIST_HEAD = re.compile(r"\d[\d.,]*\s*(?:(?:b|m|tr)illion\s*)?(?:yuan|US\s+dollars|dollars|euros)", re.I)
+
+
+def _refused_list_item(s: str, a: Amount) -> bool:
+    m = _LIST_ITEMS_BEFORE.search(s, max(0, a.start - 120), a.start)
+    if m is None:
+        return False
+    head = _LIST_HEAD.match(s, m.start())
+    return head is not None and not keep_amount(s, replace(a, start=head.start(), end=head.end()))
+
+
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure."""
+    if "respectively" in s[a.end : a.end + 160] and _refused_list_item(s, a):
+        return False
     before = s[max(0, a.start - 90) : a.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
@@ -175,11 +202,13 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'The projects, involving a total foreign investment of X': a part of their total
     if done_or_parallel(s, a, before, clause):
         return False
+    if "years ago" in s[: a.start] and _YEARS_AGO.search(s, 0, a.start):
+        return False  # '10 years ago, when he first came, the city got 2.8 billion dollars': a past figure
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
     if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
         return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
-    if _AFTER_NOT.match(s, a.end) or (
+    if (_AFTER_NOT.match(s, a.end) and not _of_which_spent(s, a, before)) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
         return False
@@ -189,6 +218,15 @@ def keep_amount(s: str, a: Amount) -> bool:
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before
     return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or _DELTA_AFTER.match(s, a.end))
+
+
+# '..., with a total investment of X, of which Y yuan was spent on local contracted projects':
+# a part of the total that names its projects (translated 其中), not money spent
+_SPENT_ON_PROJECTS = re.compile(r"\s*(?:was|were)\s+spent\s+on\s+(?:[\w'’-]+\s+){0,4}?projects\b", re.I)
+
+
+def _of_which_spent(s: str, a: Amount, before: str) -> bool:
+    return before.rstrip().lower().endswith("of which") and _SPENT_ON_PROJECTS.match(s, a.end) is not None
 
 
 def _may_be_delta(bare: str) -> bool:

@@ -34,14 +34,16 @@ NUMBER_WORDS = frozenset(
 _NUMBER_WORD_LIST = tuple(sorted(NUMBER_WORDS))
 _NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(_NUMBER_WORD_LIST)})(?![a-z])")
 _NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # = _NUMBER_WORD.search(low), on " " + low
-_GAP_TOKENS = re.compile(r"\"[^\"]*\"|“[^”]*”|[\w'’\-]+")
+# 'over 10-million-yuan' before 'projects' is one size-class adjective, not the stop word 'over'
+_OVER_CLASS_WORD = r"(?:over|above)\s+\d[\d.,]*-(?:million|billion)-yuan"
+_GAP_TOKENS = re.compile(rf"{_OVER_CLASS_WORD}|\"[^\"]*\"|“[^”]*”|[\w'’\-]+", re.I)
 _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
     r"contracts|agreements|ones)\b"
 )
-_GAP_WORD = r"(?:[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{1,40}\"|“[^”]{1,40}”)"
+_GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
@@ -242,7 +244,8 @@ _VS_LAST_YEAR = re.compile(
     r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
 )
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
-_INVESTED_FOR = re.compile(r"\binvested\s+(?:for|in)\s+$", re.I)
+# ... and 'X yuan were poured into 226 investment projects in ten months' (money spent in them)
+_INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
@@ -268,9 +271,9 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
             sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
         ) and _VS_LAST_YEAR.match(sentence, noun_end):
             return None
-        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in")) and _INVESTED_FOR.search(
-            sentence, max(0, start - 20), start
-        ):
+        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(
+            ("for", "in", "into")
+        ) and _INVESTED_FOR.search(sentence, max(0, start - 20), start):
             return None
         return Count(start, noun_end, value, "noun")
     listed = _before_next(sentence, tokens, i, counts) if i + 1 in counts else None

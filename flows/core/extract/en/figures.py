@@ -78,12 +78,28 @@ _AND_ABOVE_CLASS = re.compile(
 )
 
 
+# '103 over 10-million-yuan projects', '3 above 1-billion-yuan ones': a translated 千万元以上项目,
+# a class by size whose floor the qualifier before the compound adjective states
+_OVER_CLASS = re.compile(
+    r"(?<![\w.,$-])(?:over|above|more\s+than)\s+(?P<n>\d+(?:\.\d+)?)-(?P<s>million|billion)-yuan"
+    r"(?=\s+(?:projects?|ones)\b)",
+    re.IGNORECASE,
+)
+
+
 def and_above_classes(sentence: str, found: list[Amount]) -> list[Amount]:
-    """found plus the hyphenated 'N-billion-and-above' size classes of the sentence."""
-    out = [a for a in found if not _AND_ABOVE_CLASS.match(sentence, a.start)]
-    for c in _AND_ABOVE_CLASS.finditer(sentence):
+    """found plus the hyphenated 'N-billion-and-above' and 'over N-million-yuan' size classes
+    of the sentence."""
+    classes = [(c, c.start()) for c in _AND_ABOVE_CLASS.finditer(sentence)] if "-and-" in sentence else []
+    if "-yuan " in sentence:
+        classes += [(c, c.start("n")) for c in _OVER_CLASS.finditer(sentence)]
+    if not classes:
+        return found
+    starts = {start for _, start in classes}
+    out = [a for a in found if a.start not in starts]
+    for c, start in classes:
         value = float(c.group("n")) * (1e6 if c.group("s").lower() == "million" else 1e9)
-        out.append(Amount(c.start(), c.end(), value, "CNY", False, "lower", size_class=True))
+        out.append(Amount(start, c.end(), value, "CNY", False, "lower", size_class=True))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -91,7 +107,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     """Amount items of the sentence, and the spans of every money expression (refused ones
     included: their digits are not project counts)."""
     found = find_amounts(s)
-    if "-and-" in s:
+    if "-and-" in s or "-yuan " in s:
         found = and_above_classes(s, found)
     spans = [(a.start, a.end) for a in found]
     items: list[Item] = []
@@ -149,18 +165,30 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 
 
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
-# hitting 3 billion yuan'
+# hitting 3 billion yuan', 'the largest investment project involves 12.3 billion yuan'
 _SINGLE_BEFORE = re.compile(
     rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)|the\s+(?:single\s+)?"
-    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:project|one|deal|investment))?"
+    rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:investment\s+)?(?:project|one|deal|investment))?"
     rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
     rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"
-    rf"of|totall?ing|costing|hitting|reaching|at|involving)\s+"
+    rf"of|totall?ing|costing|hitting|reaching|at|involving|involves|involved)\s+"
     rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?$",
     re.I,
 )
 _SINGLE_LAST = (
-    ("worth", "at", "of", "totaling", "totalling", "costing", "hitting", "reaching", "involving")
+    (
+        "worth",
+        "at",
+        "of",
+        "totaling",
+        "totalling",
+        "costing",
+        "hitting",
+        "reaching",
+        "involving",
+        "involves",
+        "involved",
+    )
     + ARE_ABOVE_LAST
     + ("nearly", "about", "around", "approximately", "roughly", "almost", "some", "estimated")
 )

@@ -36,10 +36,14 @@ _TOTAL_IS = re.compile(
 )
 _AND_GAP = re.compile(r"\s*,\s*and\s+")
 # 'With a total investment of 1.05 trillion yuan, these 1,740 major projects cover ...'
+# ... and 'Receiving a total of 37.4 billion yuan in investment, the 55 industrial projects ...'
 _WITH_TOTAL_LEAD = re.compile(
-    r"\s*with\s+(?:an?\s+)?(?:total|combined)\s+investment\s+of\s+(?:about\s+|nearly\s+|over\s+)?", re.I
+    r"\s*(?:with\s+(?:an?\s+)?(?:total|combined)\s+investment\s+of|"
+    r"(?:receiving|involving|attracting)\s+(?:an?\s+)?(?:total|combined)\s+(?:investment\s+)?of)"
+    r"\s+(?:about\s+|nearly\s+|over\s+)?",
+    re.I,
 )
-_THESE_GAP = re.compile(r"\s*,\s*(?:these|the|all\s+(?:the|these))\s+", re.I)
+_THESE_GAP = re.compile(r"(?:\s+in\s+investments?)?\s*,\s*(?:these|the|all\s+(?:the|these))\s+", re.I)
 
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
 

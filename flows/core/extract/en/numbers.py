@@ -33,7 +33,8 @@ NUM = rf"(?:{DIGITS}|\b{WORD_NUM}\b)"
 
 _SCALE_WORDS = {1e12: "trillion tn", 1e9: "billion bln bn b", 1e6: "million mln mn m", 1e3: "thousand k"}
 SCALE_VALUES = {w: v for v, words in _SCALE_WORDS.items() for w in words.split()}
-_SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?![\w$])"
+# ('575.35 billionyuan': a page that lost the space before the currency)
+_SCALE = r"(?:(?:\s*|-)(?:trillion|billion|million|thousand|bln|mln|tn|bn|mn)|(?<=\d)(?:b|m|k))(?:(?![\w$])|(?<=illion)(?=yuan\b))"
 _MAG = rf"{NUM}{_SCALE}"
 # machine-translated compounds, scales strictly descending: "4 billion 280 million"
 _MAGSEQ = (
@@ -95,7 +96,7 @@ POST_CURRENCY = {
 _PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-)(?P<post>{_POST})\b)?",
+    rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-|(?<=illion)(?=yuan\b))(?P<post>{_POST})\b)?",
     re.IGNORECASE,
 )
 _MAG_RE = re.compile(rf"(?P<n>{NUM})(?P<s>{_SCALE})", re.IGNORECASE)

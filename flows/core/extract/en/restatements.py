@@ -47,6 +47,14 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
+    if (
+        m.amount is None
+        and m.extra.get("explicit_stage")
+        and n.extra.get("explicit_stage")
+        and m.stage != n.stage
+        and m.sentence_index != n.sentence_index
+    ):
+        return False  # '6 projects were signed ... 6 industrial projects will begin work': two groups
     if m.project_count is not None:
         if n.project_count != m.project_count:
             # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a
