@@ -1,0 +1,138 @@
+"""English cohort rules, article-wide: the field (sector) a cohort takes from the sentences
+around it rather than its own clause. A fields sentence after a group ("They cover A, B and
+C", "These projects range from A to B") names the group's field; an event whose title names a
+theme, or an event held for the projects of one field, gives it to the article's main cohort.
+Called by en_article after the cohorts are folded and their parents assigned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.cohort_sector import fields_sentence
+from flows.core.extract.en.labels import sector_in
+from flows.core.model import CohortMention
+
+GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
+
+
+def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'... signed 24 projects worth 18.6 billion yuan. The projects involve logistics, finance
+    and biomedicine.': the fields of the sentence before's main cohort, when it has none."""
+    for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
+        if i + 1 < len(sentences):
+            main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
+            if main is not None and main.sector_code is None and not _MANY_FIELDS.search(main.evidence or ""):
+                code = fields_sentence(sentences[i + 1])
+                j = i + 1
+                # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
+                # headline restated by the first sentence: step over a sentence of subsets or
+                # of no cohort of its own (at most two)
+                while (
+                    not code
+                    and j < i + 3
+                    and j + 1 < len(sentences)
+                    and (
+                        _only_subsets(kept, j)
+                        or not any(n.sentence_index == j for n in kept)  # 'The total investment will reach X.'
+                        or (i == 0 and j == 1 and _restates(kept, main))
+                    )
+                ):
+                    j += 1
+                    if _REST.match(sentences[j]):
+                        break
+                    code = fields_sentence(sentences[j])
+                if code:
+                    _near_or_main(kept, sentences[j], j, main).sector_code = code
+
+
+def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMention) -> CohortMention:
+    """'... 118 projects worth X. ... 94 of the projects ... exceed Y. Those agreements cover A,
+    B and C.': 'those'/'these' names the one subset with its own figures right before."""
+    if j > main.sentence_index + 1 and fields.lstrip()[:5].lower() in ("those", "these"):
+        near = [m for m in kept if m.sentence_index == j - 1]
+        if len(near) == 1 and near[0].amount is not None and near[0].project_count and near[0].sector_code is None:
+            return near[0]
+    return main
+
+
+# '27 projects ... covering a wide range of sectors': the cohort's own words say it has no one field
+_MANY_FIELDS = re.compile(
+    r"\b(?:(?:wide|broad|whole)\s+range|variety)\s+of\s+(?:sectors|fields|industries|areas)\b|"
+    r"\b(?:various|multiple|diverse|many|several|different)\s+(?:sectors|fields|industries|areas)\b",
+    re.I,
+)
+# 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
+_REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
+
+
+def _restates(kept: list[CohortMention], main: CohortMention) -> bool:
+    """Whether the headline cohort `main` folded in the first sentence's restatement of it
+    (sentence 1 holds no cohort of its own)."""
+    return main.sentence_index == 0 and not any(m.sentence_index == 1 for m in kept)
+
+
+def _only_subsets(kept: list[CohortMention], index: int) -> bool:
+    """Whether every cohort of sentence `index` (none, or all) is a subset of an earlier one
+    (by a parent, or a size band with no amount of its own)."""
+    here = [m for m in kept if m.sentence_index == index]
+    return bool(here) and all(
+        not m.project_name
+        and (m.parent is not None or (m.amount is None and (m.size_min is not None or m.size_max is not None)))
+        for m in here
+    )
+
+
+# a title naming an event held for one field: 'Promotion Conference for Investment in Health
+# Care Industry', 'Investment Promotion Meeting for Modern Agriculture'
+_THEMED_EVENT = re.compile(
+    r"\b(?:conference|meeting|fair|forum|expo|summit|symposium|session|event)\s+(?:for|on)\s+"
+    r"(?:(?:investment|investing)\s+in\s+)?(?:the\s+)?(?P<field>[^,.;:]{3,60})$",
+    re.I,
+)
+
+
+def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
+    """The field of a themed event's title is the sector of the article's main cohort, when
+    the cohort names none of its own."""
+    if not sentences or len(sentences[0]) > 120 or any(ch.isdigit() for ch in sentences[0]):
+        return
+    m = _THEMED_EVENT.search(sentences[0].strip())
+    if not m:
+        return
+    code = sector_in(m.group("field"))
+    if not code:
+        return
+    main = next((n for n in kept if n.parent is None and not n.project_name), None)
+    if main is not None and main.sector_code is None and main.sentence_index <= 2:
+        main.sector_code = code
+
+
+# 'held a centralized groundbreaking event for major industrial projects ... 121 projects
+# started construction': the kind of projects the event is held for is the field of its group
+_EVENT_FOR = re.compile(
+    r"\b(?:event|ceremony|activity|activities|signing)[”\"]?\s+(?:for|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
+    re.I,
+)
+
+
+def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
+    """The field an event sentence names for its projects ('a groundbreaking event for major
+    industrial projects') is the sector of the article's main cohort, stated in that sentence or
+    the next, when the cohort names none of its own."""
+    main = next((n for n in kept if n.parent is None and not n.project_name), None)
+    if main is None or main.sector_code is not None or main.sentence_index > 3:
+        return
+    i = main.sentence_index
+    here = [sentences[i]] if i < len(sentences) else []
+    if i > 0 and not any(n.sentence_index == i - 1 for n in kept):
+        here.insert(0, sentences[i - 1])
+    for text in here:
+        if "project" not in text:
+            continue
+        m = _EVENT_FOR.search(text)
+        code = sector_in(m.group("field")) if m else None
+        if code:
+            main.sector_code = code
+            return
