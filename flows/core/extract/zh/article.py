@@ -19,7 +19,7 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of, stage_of
+from flows.core.extract.zh.labels import fields_sector, generic_only, ranked_group_sector, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
@@ -267,7 +267,7 @@ def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int
             currency=t.currency,
             approximate=t.approx,
             project_name=name,
-            sector_code=sector_of(name, head="left") or (None if t.names else _described_sector(s, toks, k)),
+            sector_code=_named_sector(s, toks, k, name),
         )
         found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
     return found
@@ -315,6 +315,30 @@ def _firm_stock(s: str, pos: int) -> bool:
     count in 家, 累计, no 项目 in the segment) is no project cohort."""
     pre = s[max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1 : pos]
     return "项目" not in pre and _FIRM_STOCK.search(pre) is not None
+
+
+# the head of a list of named projects: 节能环保产业签约了总投资X的A、总投资Y的B等项目
+_NAMED_LIST_HEAD = re.compile(
+    r"(?:其中\s*,?\s*)?(?P<lead>[^,;。、:\d]{2,14}?)(?:产业|领域|行业|方面)?\s*"
+    r"(?:共|还|已)?(?:签约了?|签下了?|签订了?|引进了?|落地了?|开工了?)(?=\s*(?:计划)?(?:总投资|投资))"
+)
+
+
+def _named_sector(s: str, toks: list[Tok], k: int, name: str) -> str | None:
+    """A named project's sector: its name's words; else the head of the list it stands in (节能
+    环保产业签约了总投资X的A、总投资Y的B: each takes 节能环保) when the name has only generic
+    words (树脂生产) or none; else its description after it."""
+    own = sector_of(name, head="left")
+    if own and not generic_only(name):
+        return own
+    t = toks[k]
+    seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start)) + 1
+    head = _NAMED_LIST_HEAD.match(s, seg)
+    if head and head.end() <= t.start:
+        lead = sector_of(head.group("lead"))
+        if lead and not generic_only(head.group("lead")):
+            return lead
+    return own or (None if t.names else _described_sector(s, toks, k))
 
 
 def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:

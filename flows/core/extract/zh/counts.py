@@ -99,6 +99,8 @@ _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+# each of several places above a count (A市、B县等地开工项目个数均超过30个): a bound, no group
+_EACH_BOUND = re.compile(r"均(?:超过|超|达到|达|在|为|逾|过|有|不少于|不低于)?\s*$")
 
 
 def _counts_places(mid: str) -> bool:
@@ -251,6 +253,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
             continue
         if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
             continue
+        if _EACH_BOUND.search(s, max(0, a - 5), a):
+            continue  # 项目个数均超过30个: each place's count above a bound
         if _DIFF_BEFORE.search(s, 0, a) or _DIFF_CLAUSE.search(s, clause_start(s, a, soft=False), a):
             continue  # 比去年同期多签约17个 / 多38个: a difference
         n = parse_count(m.group("num") + "个")
