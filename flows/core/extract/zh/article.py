@@ -43,6 +43,10 @@ _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4}
 _BARE_TOTAL = re.compile(
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
+# a ranked group named in one clause and its total in the next (投资额最大的为文化旅游项目,共计158亿元)
+_GROUP_THEN_TOTAL = re.compile(
+    r"(?:为|是)(?P<group>[^,;。、\d]{2,12}?(?:类|产业)?项目),\s*(?:共计|合计|总计|共|计|达到?)\s*$"
+)
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 # pinyin glosses after characters (产业(yè)): page noise that splits words
@@ -195,6 +199,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if band:
         _take_band(m, band)
     m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
+    if m.sector_code is None and t.mid and _SIBLING_COUNT.match(s, t.end):  # 13个产业项目和1个基金项目
+        m.sector_code = sector_of(t.mid + "项目")  # one category beside another: 产业项目 is manufacturing
     if m.sector_code is None:
         m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
@@ -208,6 +214,10 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if money and money.start > t.end and own in (None, "promoted"):  # 揽获6个项目,签约总金额X: signed
         own = _cue_stage(s, money.start) or own
     return (t.start, m, {"own": own, "before": s[: t.start], "after": after})
+
+
+# another count of a kind joined right after a count's group (…项目和1个产业基金项目)
+_SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 
 
 def _cue_stage(s: str, a: int) -> str | None:
@@ -278,12 +288,15 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
-    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start):
+    named = _GROUP_THEN_TOTAL.search(s, max(0, lo - 40), t.start) if lo and s[lo - 1] == "," else None
+    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start) and not named:
         return None
     if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
         return None
     band = _band_before(toks, lo, t.start)
     own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
+    if named and named.start() >= _prev_end(toks, k):  # 投资额最大的为文化旅游项目,共计X: that group's
+        own = named.group("group")
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
     if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
