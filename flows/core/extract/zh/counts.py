@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import clause_start, in_quotes
+from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.tokens import Tok
@@ -260,4 +260,4 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         n = parse_count(m.group("num") + "个")
         if n:
             out.append(Tok("count", a, m.end(), n))
-    return sorted(out, key=lambda t: t.start)
+    return sorted((t for t in out if not in_plan(s, t.start)), key=lambda t: t.start)

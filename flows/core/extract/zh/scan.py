@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
+from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, find_counts
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.names import built_names, name_before, project_name
@@ -184,7 +184,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     """What the words right around the figure decide: a trap (quoted, trade, fund, output…) or
     a lower bound per project (百亿元级项目, 3个项目投资超过50亿元); None when they decide nothing."""
     a = f.start
-    if in_quotes(s, a):
+    if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
     if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
