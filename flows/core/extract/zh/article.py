@@ -63,10 +63,10 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
+        if "(" in s:  # before the cheap checks: 项(xiàng)目 is 项目
+            s = _PINYIN.sub("", s)
         if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
             continue
-        if "(" in s:
-            s = _PINYIN.sub("", s)
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
             _sentence(s, i, toks, out, state)
@@ -202,7 +202,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if m.sector_code is None and t.mid and _SIBLING_COUNT.match(s, t.end):  # 13个产业项目和1个基金项目
         m.sector_code = sector_of(t.mid + "项目")  # one category beside another: 产业项目 is manufacturing
     if m.sector_code is None:
-        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
+        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo) or _lead_group_sector(s, toks, k)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
@@ -218,6 +218,26 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
 
 # another count of a kind joined right after a count's group (…项目和1个产业基金项目)
 _SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
+
+
+# a segment opening on its group and what it holds (数字经济项目包括A、B等4类,共37个,总投资X)
+_GROUP_LEAD = re.compile(r"(?:^|(?<=[,:;。])|(?<=其中))\s*(?P<group>[^,;。:、\d]{2,12}?项目)(?:包括|包含|涵盖|分为)")
+
+
+_COUNT_BETWEEN = re.compile(r"\d\s*[个项宗](?!类)")
+
+
+def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
+    """A count resumed after its group's description (…项目包括…等4类,共37个): the sector of the
+    group the segment opens on, when no other figure stands between."""
+    t = toks[k]
+    seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start), s.rfind(":", 0, t.start)) + 1
+    m = None
+    for m in _GROUP_LEAD.finditer(s, seg, t.start):  # noqa: B007 - keeps the last
+        pass
+    if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
+        return None
+    return sector_of(m.group("group").removeprefix("其中"))
 
 
 def _cue_stage(s: str, a: int) -> str | None:

@@ -99,6 +99,8 @@ _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+# a record passed (开工项目数量首次突破600个): a milestone, no group
+_MILESTONE = re.compile(r"首次(?:突破|超过|超|达到|达|过)\s*$")
 # each of several places above a count (A市、B县等地开工项目个数均超过30个): a bound, no group
 _EACH_BOUND = re.compile(r"均(?:超过|超|达到|达|在|为|逾|过|有|不少于|不低于)?\s*$")
 
@@ -260,4 +262,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         n = parse_count(m.group("num") + "个")
         if n:
             out.append(Tok("count", a, m.end(), n))
-    return sorted((t for t in out if not in_plan(s, t.start)), key=lambda t: t.start)
+    return sorted(
+        (t for t in out if not in_plan(s, t.start) and not _MILESTONE.search(s, max(0, t.start - 6), t.start)),
+        key=lambda t: t.start,
+    )

@@ -29,7 +29,7 @@ _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产�
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
 _CUE = r"(?:(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*{_CUE}"
+    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
 _CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
@@ -105,7 +105,12 @@ def name_before(s: str, a: int) -> str | None:
         rank = s[clause_start(s, lo - 1) : lo]  # A项目投资额最大,
         m = _NAME_FIRST.match(_LARGEST.sub(r"\g<works>", rank).rstrip(",") + "投资")
         return _checked(m.group("name").strip()) if m else None
-    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":  # A项目(总投资12亿元), A项目:总投资…
+    if (
+        _CUE_ONLY.match(s[lo:a])
+        and lo > 0
+        and (s[lo - 1] in ",(:" or (s[lo - 1] == "、" and s.endswith("项目", 0, lo - 1)))
+    ):
+        # A项目(总投资12亿元), A项目:总投资…, A项目、总投资… (a page's 、 for its comma)
         cue = lo
         lo = clause_start(s, lo - 1)
         if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):

@@ -72,6 +72,9 @@ _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
 _THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?项目")
+# a signing verb right before a plain figure that runs into its projects (签约36.5亿元各类项目66个)
+_SIGNED_SUM = re.compile(r"(?:签约|签订|签下|引进|引资)\s*$")
+_NO_DE = re.compile(r"^[^的,;。、\d\s]{0,6}项目")
 _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不足10亿元的项目: upper bound
 _EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: that level up to the next (×10)
@@ -172,6 +175,15 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         total = None  # 总投资达4000万美元的项目有2项: each reaches it
     if _AT_CUE.search(prefix) and _AT_COUNT.match(after):  # 投资总额在1000万美元的达19个: each
         return Tok("band", a, b, size_min=f.value)
+    if (
+        then_project
+        and count_follows
+        and f.num
+        and f.pre is None
+        and _SIGNED_SUM.search(prefix)
+        and _NO_DE.match(after)
+    ):
+        return Tok("amount", a, b, f.value, f.currency, f.approx)  # 签约36.5亿元各类项目66个: their sum
     if then_project and count_follows and not _EXAMPLE_OF.match(after):  # 投资超10亿元的项目12个
         # (总投资约150亿元的项目46个 is their total; 投资7亿元的A项目等9个: A is one of them)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
