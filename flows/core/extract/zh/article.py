@@ -202,7 +202,12 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if m.sector_code is None and t.mid and _SIBLING_COUNT.match(s, t.end):  # 13个产业项目和1个基金项目
         m.sector_code = sector_of(t.mid + "项目")  # one category beside another: 产业项目 is manufacturing
     if m.sector_code is None:
-        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo) or _lead_group_sector(s, toks, k)
+        m.sector_code = (
+            _all_of_kind(s, t.end)
+            or _fields_after(s, toks, k, money)
+            or _topic_sector(s, lo)
+            or _lead_group_sector(s, toks, k)
+        )
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
@@ -218,6 +223,15 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
 
 # another count of a kind joined right after a count's group (…项目和1个产业基金项目)
 _SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
+
+
+# the group's kind stated after it (签约引进项目14个,均为工业项目)
+_ALL_OF_KIND = re.compile(r"\s*,\s*(?:均为|全部为|全部是|全为|均是|都是)(?P<group>[^,;。\d]{1,10}?项目)")
+
+
+def _all_of_kind(s: str, end: int) -> str | None:
+    m = _ALL_OF_KIND.match(s, end)
+    return sector_of(m.group("group")) if m else None
 
 
 # a segment opening on its group and what it holds (数字经济项目包括A、B等4类,共37个,总投资X)

@@ -32,6 +32,7 @@ _NAME_FIRST = re.compile(
     rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
+_BRACKET_NAMED = re.compile(rf"(?:如|包括|例如)?(?P<name>[^,;。、()\d]{{2,30}}?{_WORKS})$")
 _CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
 _BARE_REACH = re.compile(r"\s*(?:达到?|为|约)?\s*")
 # a ranking aside between a project and its amount: A项目投资额最大,计划总投资X
@@ -99,6 +100,9 @@ def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
+    if lo == a and a > 1 and s[a - 1] == "(":  # 如A项目(80亿元)、B基地(70亿元): the amount in brackets
+        m = _BRACKET_NAMED.match(s, clause_start(s, a - 1), a - 1)
+        return _checked(m.group("name").strip()) if m else None
     cut = None
     largest = lo > 2 and s[lo - 1] == "," and _BARE_REACH.fullmatch(s, lo, a) and s[lo - 3 : lo - 1] in ("最大", "最高")
     if largest:  # A项目投资额最大,达X: the ranking clause names A
