@@ -69,6 +69,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             continue
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
+            state["prev"] = sentences[i - 1] if i else ""
             _sentence(s, i, toks, out, state)
     return finish(out)
 
@@ -156,7 +157,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
-            t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
+            t.name = name_before(s, t.start) or _anaphora_name(s, t.start, state.get("prev", ""))
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
@@ -399,13 +400,30 @@ def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
     return sector_of(s[toks[k].end : seg.start() if seg else end], head="left")
 
 
-def _anaphora_name(s: str, pos: int) -> str | None:
+def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
     """'其中,A工程意义重大,该项目全长…,总投资X亿元': 该项目 in the amount's segment refers to the
-    project its first clause names."""
+    project its first clause names; '其中,A项目,将在某地建设…,总投资X亿元': a segment that opens on a
+    project alone, its total the first figure after it; a sentence opening on 该项目 refers to the
+    project the sentence before signed (签订A项目投资协议。该项目总投资X)."""
     lo = _segment_start(s, pos, 0)
-    if not _THIS_PROJECT.search(s, lo, pos):
-        return None
     head = s[lo:pos].lstrip(",")
     if head.startswith("其中"):
         head = head[2:].lstrip(",")
+    if not _THIS_PROJECT.search(s, lo, pos):
+        first, _, rest = head.partition(",")
+        if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
+            return opening_name(first)
+        return None
+    if lo == 0 and prev and _THIS_PROJECT.match(s):
+        signed = None
+        for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
+            pass
+        if signed:
+            return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
+
+
+# 签订A项目投资协议 / 签约A项目: the project a sentence signs
+_SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
+_BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
+_FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")
