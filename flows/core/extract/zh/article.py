@@ -205,6 +205,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if m.sector_code is None:
         m.sector_code = (
             _all_of_kind(s, t.end)
+            or _respectively_sector(s, lo, t.start)
             or _fields_after(s, toks, k, money)
             or _topic_sector(s, lo)
             or _lead_group_sector(s, toks, k)
@@ -228,6 +229,15 @@ _SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两
 
 # the group's kind stated after it (签约引进项目14个,均为工业项目)
 _ALL_OF_KIND = re.compile(r"\s*,\s*(?:均为|全部为|全部是|全为|均是|都是)(?P<group>[^,;。\d]{1,10}?项目)")
+
+
+def _respectively_sector(s: str, lo: int, pos: int) -> str | None:
+    """重大基础设施次之,分别为128个和2428亿元: a count after 分别 belongs to the group its
+    segment named before it."""
+    if not s.startswith("分别", lo) or pos - lo > 6:
+        return None
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    return sector_of(s[seg:lo])
 
 
 def _all_of_kind(s: str, end: int) -> str | None:

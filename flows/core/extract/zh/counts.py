@@ -90,6 +90,10 @@ COUNT_Q = re.compile(
 )
 # investment cases counted by firm (通过26家企业投资案)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
+# a group's count and total joined after 分别 (产业类项目…,分别达到1050个和8689亿元)
+COUNT_S = re.compile(
+    rf"分别(?:达到|达|为|是)?\s*(?P<num>{INT})\s*[个项宗](?=\s*(?:和|、|与)\s*(?:约|超过?)?\s*\d[\d.]*\s*(?:万亿|亿|万)?元)"
+)
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
@@ -247,6 +251,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_K.finditer(s)
     if "其中" in s:
         extra += COUNT_Q.finditer(s)
+    if "分别" in s:
+        extra += COUNT_S.finditer(s)
     if "投资案" in s:
         extra += COUNT_J.finditer(s)
     for m in extra:

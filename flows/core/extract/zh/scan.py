@@ -211,7 +211,12 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
+    if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
+        return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
     return None
+
+
+_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的")
 
 
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
