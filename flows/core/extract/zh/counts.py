@@ -68,6 +68,8 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
+# investment cases counted before their noun (促成166件投资案, Taiwan usage)
+COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
@@ -245,6 +247,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+        extra += COUNT_T2.finditer(s)
     if ("总投资" in s or "投资总额" in s) and _M_HINT.search(s):
         extra += COUNT_M.finditer(s)
     if "项目以" in s or "项目数以" in s:
