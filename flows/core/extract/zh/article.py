@@ -52,6 +52,7 @@ _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 # pinyin glosses after characters (产业(yè)): page noise that splits words
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SEGMENT = re.compile(r"[;。]")
+_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
@@ -65,6 +66,8 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     for i, s in enumerate(sentences):
         if "(" in s:  # before the cheap checks: 项(xiàng)目 is 项目
             s = _PINYIN.sub("", s)
+        if " " in s and ("," in s or "。" in s):  # 实施 项目总投资: a stray space in body text, not a headline's gap
+            s = _STRAY_SPACE.sub("", s)
         if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
             continue
         toks = scan(s)
