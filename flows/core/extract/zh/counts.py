@@ -168,17 +168,23 @@ def find_counts(s: str) -> list[Tok]:
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    for m in COUNT_N.finditer(s) if "大" in s else ():
+    if "大" in s:
+        _n_big_counts(s, out)
+    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
+    if has_list and "数" in s:
+        places += COUNT_H.finditer(s)
+    return _implicit_counts(s, out, _listed_counts(s) + places)
+
+
+def _n_big_counts(s: str, out: list[Tok]) -> None:
+    """N major projects (十大…项目, 六大项目) not inside a count already found."""
+    for m in COUNT_N.finditer(s):
         a = m.start()
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
         n = parse_count(m.group("num"))
         if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
-    if has_list and "数" in s:
-        places += COUNT_H.finditer(s)
-    return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
 _PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
