@@ -19,7 +19,8 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of, stage_of
+from flows.core.extract.zh.count_sector import group_sector
+from flows.core.extract.zh.labels import generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
@@ -43,11 +44,16 @@ _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4}
 _BARE_TOTAL = re.compile(
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
+# a ranked group named in one clause and its total in the next (投资额最大的为文化旅游项目,共计158亿元)
+_GROUP_THEN_TOTAL = re.compile(
+    r"(?:为|是)(?P<group>[^,;。、\d]{2,12}?(?:类|产业)?项目),\s*(?:共计|合计|总计|共|计|达到?)\s*$"
+)
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 # pinyin glosses after characters (产业(yè)): page noise that splits words
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SEGMENT = re.compile(r"[;。]")
+_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
@@ -59,12 +65,15 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
+        if "(" in s:  # before the cheap checks: 项(xiàng)目 is 项目
+            s = _PINYIN.sub("", s)
+        if " " in s and ("," in s or "。" in s):  # 实施 项目总投资: a stray space in body text, not a headline's gap
+            s = _STRAY_SPACE.sub("", s)
         if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
             continue
-        if "(" in s:
-            s = _PINYIN.sub("", s)
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
+            state["prev"] = sentences[i - 1] if i else ""
             _sentence(s, i, toks, out, state)
     return finish(out)
 
@@ -152,7 +161,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
-            t.name = name_before(s, t.start) or _anaphora_name(s, t.start)
+            t.name = name_before(s, t.start) or _anaphora_name(s, t.start, state.get("prev", ""))
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
@@ -196,7 +205,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         _take_band(m, band)
     m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
-        m.sector_code = _fields_after(s, toks, k, money) or _topic_sector(s, lo)
+        m.sector_code = group_sector(s, toks, k, lo, money)
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
@@ -214,34 +223,6 @@ def _cue_stage(s: str, a: int) -> str | None:
     """The stage the words right before a count's own total state (签约总金额, 开工总投资)."""
     cue = s[clause_start(s, a) : a]
     return stage_of(cue) if len(cue) <= 10 and "签" in cue else None
-
-
-# a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
-_TOPIC = re.compile(
-    r"(?:在|从|围绕|(?:大力)?开展)?([^,;:。\d]{2,12}?)"
-    r"(?:方面|领域|板块|招商(?:成果|工作)[^,;:。\d]{0,6}|项目招商引资)\s*[,:]"  # 开展现代农业项目招商引资,共促成…
-)
-
-
-def _topic_sector(s: str, lo: int) -> str | None:
-    """The sector a topic clause right before the count's clause names, no figure between."""
-    if lo < 3 or s[lo - 1] not in ",:":
-        return None
-    a = clause_start(s, lo - 1, soft=False)
-    m = _TOPIC.fullmatch(s, a, lo)
-    if m:
-        return sector_of(m.group(1))
-    clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
-    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
-
-
-def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
-    """签约项目67个,签约金额X,涉及A、B等领域: the fields listed after a count (and its amount),
-    no other count between."""
-    at = max(toks[k].end, money.end if money else 0)
-    nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
-    fields, end = fields_sector(s[at:])
-    return fields if fields and at + end <= nxt else None
 
 
 _LOCATED = re.compile(
@@ -267,7 +248,7 @@ def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int
             currency=t.currency,
             approximate=t.approx,
             project_name=name,
-            sector_code=sector_of(name, head="left") or (None if t.names else _described_sector(s, toks, k)),
+            sector_code=_named_sector(s, toks, k, name),
         )
         found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
     return found
@@ -278,12 +259,15 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
-    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start):
+    named = _GROUP_THEN_TOTAL.search(s, max(0, lo - 40), t.start) if lo and s[lo - 1] == "," else None
+    if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start) and not named:
         return None
     if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
         return None
     band = _band_before(toks, lo, t.start)
     own = s[max(clause_start(s, t.start), _prev_end(toks, k)) : t.start]
+    if named and named.start() >= _prev_end(toks, k):  # 投资额最大的为文化旅游项目,共计X: that group's
+        own = named.group("group")
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
     if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
@@ -317,6 +301,30 @@ def _firm_stock(s: str, pos: int) -> bool:
     return "项目" not in pre and _FIRM_STOCK.search(pre) is not None
 
 
+# the head of a list of named projects: 节能环保产业签约了总投资X的A、总投资Y的B等项目
+_NAMED_LIST_HEAD = re.compile(
+    r"(?:其中\s*,?\s*)?(?P<lead>[^,;。、:\d]{2,14}?)(?:产业|领域|行业|方面)?\s*"
+    r"(?:共|还|已)?(?:签约了?|签下了?|签订了?|引进了?|落地了?|开工了?)(?=\s*(?:计划)?(?:总投资|投资))"
+)
+
+
+def _named_sector(s: str, toks: list[Tok], k: int, name: str) -> str | None:
+    """A named project's sector: its name's words; else the head of the list it stands in (节能
+    环保产业签约了总投资X的A、总投资Y的B: each takes 节能环保) when the name has only generic
+    words (树脂生产) or none; else its description after it."""
+    own = sector_of(name, head="left")
+    if own and not generic_only(name):
+        return own
+    t = toks[k]
+    seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start)) + 1
+    head = _NAMED_LIST_HEAD.match(s, seg)
+    if head and head.end() <= t.start:
+        lead = sector_of(head.group("lead"))
+        if lead and not generic_only(head.group("lead")):
+            return lead
+    return own or (None if t.names else _described_sector(s, toks, k))
+
+
 def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
     """A name without a sector word (台玻技改项目): the project's own description after it, up to
     the next figure or the end of its segment (…将改造光伏玻璃生产线 -> new_energy)."""
@@ -328,13 +336,30 @@ def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
     return sector_of(s[toks[k].end : seg.start() if seg else end], head="left")
 
 
-def _anaphora_name(s: str, pos: int) -> str | None:
+def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
     """'其中,A工程意义重大,该项目全长…,总投资X亿元': 该项目 in the amount's segment refers to the
-    project its first clause names."""
+    project its first clause names; '其中,A项目,将在某地建设…,总投资X亿元': a segment that opens on a
+    project alone, its total the first figure after it; a sentence opening on 该项目 refers to the
+    project the sentence before signed (签订A项目投资协议。该项目总投资X)."""
     lo = _segment_start(s, pos, 0)
-    if not _THIS_PROJECT.search(s, lo, pos):
-        return None
     head = s[lo:pos].lstrip(",")
     if head.startswith("其中"):
         head = head[2:].lstrip(",")
+    if not _THIS_PROJECT.search(s, lo, pos):
+        first, _, rest = head.partition(",")
+        if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
+            return opening_name(first)
+        return None
+    if lo == 0 and prev and _THIS_PROJECT.match(s):
+        signed = None
+        for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
+            pass
+        if signed:
+            return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
+
+
+# 签订A项目投资协议 / 签约A项目: the project a sentence signs
+_SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
+_BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
+_FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

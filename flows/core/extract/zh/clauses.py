@@ -55,3 +55,16 @@ def in_quotes(s: str, pos: int) -> bool:
 def clause_after(s: str, pos: int) -> str:
     m = _AFTER.search(s, pos)
     return s[pos : m.start()] if m else s[pos:]
+
+
+# a yearly target or plan opening the figures' segment (全年目标新签约项目不少于60个 / 力争全年…): no
+# achieved group; 完成全年目标的58% reports progress and is not one
+_PLAN = re.compile(r"(?<!完成)(?<!实现)(?:全年|年度|今年|年内)目标(?!任务的|的)|力争(?:全年|今年|年内)|计划全年")
+
+
+def in_plan(s: str, pos: int) -> bool:
+    """The figure at pos stands in a segment (up to ; or 。) that states a target or plan."""
+    if "目标" not in s and "力争" not in s and "计划全年" not in s:
+        return False
+    seg = max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1
+    return _PLAN.search(s, seg, pos) is not None

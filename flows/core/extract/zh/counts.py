@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import clause_start, in_quotes
+from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.tokens import Tok
@@ -68,6 +68,8 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
+# investment cases counted before their noun (促成166件投资案, Taiwan usage)
+COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
@@ -90,6 +92,10 @@ COUNT_Q = re.compile(
 )
 # investment cases counted by firm (通过26家企业投资案)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
+# a group's count and total joined after 分别 (产业类项目…,分别达到1050个和8689亿元)
+COUNT_S = re.compile(
+    rf"分别(?:达到|达|为|是)?\s*(?P<num>{INT})\s*[个项宗](?=\s*(?:和|、|与)\s*(?:约|超过?)?\s*\d[\d.]*\s*(?:万亿|亿|万)?元)"
+)
 LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
@@ -99,6 +105,10 @@ _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
+# a record passed (开工项目数量首次突破600个): a milestone, no group
+_MILESTONE = re.compile(r"首次(?:突破|超过|超|达到|达|过)\s*$")
+# each of several places above a count (A市、B县等地开工项目个数均超过30个): a bound, no group
+_EACH_BOUND = re.compile(r"均(?:超过|超|达到|达|在|为|逾|过|有|不少于|不低于)?\s*$")
 
 
 def _counts_places(mid: str) -> bool:
@@ -155,17 +165,23 @@ def find_counts(s: str) -> list[Tok]:
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    for m in COUNT_N.finditer(s) if "大" in s else ():
+    if "大" in s:
+        _n_big_counts(s, out)
+    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
+    if has_list and "数" in s:
+        places += COUNT_H.finditer(s)
+    return _implicit_counts(s, out, _listed_counts(s) + places)
+
+
+def _n_big_counts(s: str, out: list[Tok]) -> None:
+    """N major projects (十大…项目, 六大项目) not inside a count already found."""
+    for m in COUNT_N.finditer(s):
         a = m.start()
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
         n = parse_count(m.group("num"))
         if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
-    if has_list and "数" in s:
-        places += COUNT_H.finditer(s)
-    return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
 def _place_counts(s: str) -> list[re.Match]:
@@ -241,12 +257,15 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "件" in s:
         extra += COUNT_T.finditer(s)
+        extra += COUNT_T2.finditer(s)
     if ("总投资" in s or "投资总额" in s) and _M_HINT.search(s):
         extra += COUNT_M.finditer(s)
     if "项目以" in s or "项目数以" in s:
         extra += COUNT_K.finditer(s)
     if "其中" in s:
         extra += COUNT_Q.finditer(s)
+    if "分别" in s:
+        extra += COUNT_S.finditer(s)
     if "投资案" in s:
         extra += COUNT_J.finditer(s)
     for m in extra:
@@ -255,9 +274,14 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
             continue
         if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
             continue
+        if _EACH_BOUND.search(s, max(0, a - 5), a):
+            continue  # 项目个数均超过30个: each place's count above a bound
         if _DIFF_BEFORE.search(s, 0, a) or _DIFF_CLAUSE.search(s, clause_start(s, a, soft=False), a):
             continue  # 比去年同期多签约17个 / 多38个: a difference
         n = parse_count(m.group("num") + "个")
         if n:
             out.append(Tok("count", a, m.end(), n))
-    return sorted(out, key=lambda t: t.start)
+    return sorted(
+        (t for t in out if not in_plan(s, t.start) and not _MILESTONE.search(s, max(0, t.start - 6), t.start)),
+        key=lambda t: t.start,
+    )

@@ -22,6 +22,8 @@ _EVENT_STAGES = ("signed", "started", "completed")  # 签约大会, 集中开工
 _EXAMPLES_LEAD = re.compile(r"签下|签约|签订|签署|引进|包括|涵盖|[有是为的:,]")
 _QUOTED_BASKET = re.compile(r"“[^”]{2,12}”(?:产业|新兴产业)")
 _N_BIG = re.compile(r"[两二三四五六七八九十]大")
+_BASKET = re.compile(r"(?:主导|优势|支柱)产业(?:链)?项目")
+_N_GENERIC = re.compile(r"[三四五六七八九十]大(?:主导|优势|重点|支柱|新兴)?产业")
 _BARE_GROUP = re.compile(r"(?:产业|行业|领域|类)*项目")
 
 
@@ -103,6 +105,8 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if _QUOTED_BASKET.search(text):
         return "emerging_industries"
     if hits:  # generic words only: the head noun (建材市场 -> 市场)
+        if ("大" in text and _N_GENERIC.search(text)) or _BASKET.search(text):
+            return None  # 四大产业项目 / “4+2”主导产业项目: several industries together, no one sector
         return table[max(hits, key=lambda m: (m.end(), len(m.group()))).group()]
     return None
 
@@ -268,7 +272,8 @@ _GROUP_FILLER = re.compile(r"[及和与、]|类|产业|领域|行业|板块|方�
 
 # a clause that only names a category and ranks it (其次是第三产业 / 第二产业涉及项目和投资额最多)
 _RANKED_GROUP = re.compile(
-    r"(?:其次是|其次为|再次是|首先是)?\s*(?P<t>[^,;:。\d]{2,8}?)\s*(?:涉及[^,;:。\d]{0,12}?最多|最多)?"
+    r"(?:其次是|其次为|再次是|首先是)?\s*(?P<t>[^,;:。\d]{2,8}?)\s*(?:涉及[^,;:。\d]{0,12}?最多|最多"
+    r"|呈[^,;:。\d]{1,6}之势|占主导|唱主角|为主体?|成为主力|增长(?:迅速|较快|强劲))?"  # 战略性新兴产业呈爆发之势
 )
 
 

@@ -29,9 +29,10 @@ _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产�
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
 _CUE = r"(?:(?:计划|预计|协议)?(?:总投资|投资总额|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:]?\s*{_CUE}"
+    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
+_BRACKET_NAMED = re.compile(rf"(?:如|包括|例如)?(?P<name>[^,;。、()\d]{{2,30}}?{_WORKS})$")
 _CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
 _BARE_REACH = re.compile(r"\s*(?:达到?|为|约)?\s*")
 # a ranking aside between a project and its amount: A项目投资额最大,计划总投资X
@@ -43,7 +44,8 @@ _GENERIC_TAIL = re.compile(
 _NOT_A_NAME = re.compile(
     r"等|批|现场|阶段|[\d零一二两三四五六七八九十]\s*[个宗]|这些|所有|全部|共(?![享建作同赢])|"
     r"大会|论坛|博览会|峰会|会上|"
-    r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|届"
+    r"交易会|洽谈会|活动|仪式|全市|全省|全区|全县|今年|去年|届|"
+    r"^(?:将|将在|计划|拟|主要)(?:在|建设|新建|布局)"  # 将在某区建设A生产线: what a project will build
 )
 
 
@@ -99,13 +101,21 @@ def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
     lo = clause_start(s, a)
+    if lo == a and a > 1 and s[a - 1] == "(":  # 如A项目(80亿元)、B基地(70亿元): the amount in brackets
+        m = _BRACKET_NAMED.match(s, clause_start(s, a - 1), a - 1)
+        return _checked(m.group("name").strip()) if m else None
     cut = None
     largest = lo > 2 and s[lo - 1] == "," and _BARE_REACH.fullmatch(s, lo, a) and s[lo - 3 : lo - 1] in ("最大", "最高")
     if largest:  # A项目投资额最大,达X: the ranking clause names A
         rank = s[clause_start(s, lo - 1) : lo]  # A项目投资额最大,
         m = _NAME_FIRST.match(_LARGEST.sub(r"\g<works>", rank).rstrip(",") + "投资")
         return _checked(m.group("name").strip()) if m else None
-    if _CUE_ONLY.match(s[lo:a]) and lo > 0 and s[lo - 1] in ",(:":  # A项目(总投资12亿元), A项目:总投资…
+    if (
+        _CUE_ONLY.match(s[lo:a])
+        and lo > 0
+        and (s[lo - 1] in ",(:" or (s[lo - 1] == "、" and s.endswith("项目", 0, lo - 1)))
+    ):
+        # A项目(总投资12亿元), A项目:总投资…, A项目、总投资… (a page's 、 for its comma)
         cue = lo
         lo = clause_start(s, lo - 1)
         if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):

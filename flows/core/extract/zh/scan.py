@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_quotes
+from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, find_counts
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.names import built_names, name_before, project_name
@@ -72,6 +72,9 @@ _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
 _THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?项目")
+# a signing verb right before a plain figure that runs into its projects (签约36.5亿元各类项目66个)
+_SIGNED_SUM = re.compile(r"(?:签约|签订|签下|引进|引资)\s*$")
+_NO_DE = re.compile(r"^[^的,;。、\d\s]{0,6}项目")
 _BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不足10亿元的项目: upper bound
 _EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: that level up to the next (×10)
@@ -172,6 +175,15 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
         total = None  # 总投资达4000万美元的项目有2项: each reaches it
     if _AT_CUE.search(prefix) and _AT_COUNT.match(after):  # 投资总额在1000万美元的达19个: each
         return Tok("band", a, b, size_min=f.value)
+    if (
+        then_project
+        and count_follows
+        and f.num
+        and f.pre is None
+        and _SIGNED_SUM.search(prefix)
+        and _NO_DE.match(after)
+    ):
+        return Tok("amount", a, b, f.value, f.currency, f.approx)  # 签约36.5亿元各类项目66个: their sum
     if then_project and count_follows and not _EXAMPLE_OF.match(after):  # 投资超10亿元的项目12个
         # (总投资约150亿元的项目46个 is their total; 投资7亿元的A项目等9个: A is one of them)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
@@ -184,7 +196,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     """What the words right around the figure decide: a trap (quoted, trade, fund, output…) or
     a lower bound per project (百亿元级项目, 3个项目投资超过50亿元); None when they decide nothing."""
     a = f.start
-    if in_quotes(s, a):
+    if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
     if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
@@ -199,7 +211,12 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value)
     if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
         return Tok("trap", a, b)
+    if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
+        return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
     return None
+
+
+_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的")
 
 
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")

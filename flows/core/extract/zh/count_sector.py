@@ -1,0 +1,96 @@
+"""The sector of a counted group whose own words name none: the words around the count name it
+(13个产业项目和1个基金项目; 项目14个,均为工业项目; 重大基础设施次之,分别为128个和2428亿元; 涉及A、B等领域
+after it; a topic clause before it; 数字经济项目包括…等4类,共37个). Used by zh.article for counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of
+from flows.core.extract.zh.tokens import Tok
+
+
+def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) -> str | None:
+    """The sector of count toks[k] (its clause starting at lo, its total `money`) from its context."""
+    t = toks[k]
+    sibling = sector_of(t.mid + "项目") if t.mid and _SIBLING_COUNT.match(s, t.end) else None
+    return (
+        sibling  # 13个产业项目和1个基金项目: one category beside another, 产业项目 is manufacturing
+        or _all_of_kind(s, t.end)
+        or _respectively_sector(s, lo, t.start)
+        or _fields_after(s, toks, k, money)
+        or _topic_sector(s, lo)
+        or _lead_group_sector(s, toks, k)
+    )
+
+
+# another count of a kind joined right after a count's group (…项目和1个产业基金项目)
+_SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
+
+
+# the group's kind stated after it (签约引进项目14个,均为工业项目)
+_ALL_OF_KIND = re.compile(r"\s*,\s*(?:均为|全部为|全部是|全为|均是|都是)(?P<group>[^,;。\d]{1,10}?项目)")
+
+
+def _respectively_sector(s: str, lo: int, pos: int) -> str | None:
+    """重大基础设施次之,分别为128个和2428亿元: a count after 分别 belongs to the group its
+    segment named before it."""
+    if not s.startswith("分别", lo) or pos - lo > 6:
+        return None
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    return sector_of(s[seg:lo])
+
+
+def _all_of_kind(s: str, end: int) -> str | None:
+    m = _ALL_OF_KIND.match(s, end)
+    return sector_of(m.group("group")) if m else None
+
+
+# a segment opening on its group and what it holds (数字经济项目包括A、B等4类,共37个,总投资X)
+_GROUP_LEAD = re.compile(r"(?:^|(?<=[,:;。])|(?<=其中))\s*(?P<group>[^,;。:、\d]{2,12}?项目)(?:包括|包含|涵盖|分为)")
+
+
+_COUNT_BETWEEN = re.compile(r"\d\s*[个项宗](?!类)")
+
+
+def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
+    """A count resumed after its group's description (…项目包括…等4类,共37个): the sector of the
+    group the segment opens on, when no other figure stands between."""
+    t = toks[k]
+    seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start), s.rfind(":", 0, t.start)) + 1
+    m = None
+    for m in _GROUP_LEAD.finditer(s, seg, t.start):  # noqa: B007 - keeps the last
+        pass
+    if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
+        return None
+    return sector_of(m.group("group").removeprefix("其中"))
+
+
+# a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
+_TOPIC = re.compile(
+    r"(?:在|从|围绕|(?:大力)?开展)?([^,;:。\d]{2,12}?)"
+    r"(?:方面|领域|板块|招商(?:成果|工作)[^,;:。\d]{0,6}|项目招商引资)\s*[,:]"  # 开展现代农业项目招商引资,共促成…
+)
+
+
+def _topic_sector(s: str, lo: int) -> str | None:
+    """The sector a topic clause right before the count's clause names, no figure between."""
+    if lo < 3 or s[lo - 1] not in ",:":
+        return None
+    a = clause_start(s, lo - 1, soft=False)
+    m = _TOPIC.fullmatch(s, a, lo)
+    if m:
+        return sector_of(m.group(1))
+    clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
+    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
+
+
+def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
+    """签约项目67个,签约金额X,涉及A、B等领域: the fields listed after a count (and its amount),
+    no other count between."""
+    at = max(toks[k].end, money.end if money else 0)
+    nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
+    fields, end = fields_sector(s[at:])
+    return fields if fields and at + end <= nxt else None
