@@ -149,7 +149,8 @@ def _partition_total(out: list[CohortMention], n0: int) -> None:
         named = _named_item(last, kids)
         if named is not None:  # 其中实施项目195个,前期推进项目25个,实施项目总投资X: the 实施 item's
             named.amount, named.currency, named.approximate = last.amount, last.currency, last.approximate
-            last.amount = last.currency = None
+            named.alt_amount, named.alt_currency = last.alt_amount, last.alt_currency
+            last.amount = last.currency = last.alt_amount = last.alt_currency = None
             continue
         p.amount, p.currency, p.approximate = last.amount, last.currency, last.approximate
         p.alt_amount, p.alt_currency = last.alt_amount, last.alt_currency
@@ -164,9 +165,10 @@ def _named_item(last: CohortMention, kids: list[CohortMention]) -> CohortMention
     实施项目195个,前期推进项目25个), else None."""
     text = last.evidence or ""
     for m in _ITEM_TOTAL.finditer(text) if "项目" in text else ():
-        noun = re.escape(m.group(1))
+        said = re.compile(rf"{re.escape(m.group(1))}\s*项目\s*(\d+)\s*[个项宗]")
+        counts = {int(c) for c in said.findall(text, 0, m.start())}
         for kid in kids[:-1]:
-            if re.search(rf"{noun}\s*项目\s*{kid.project_count}\s*[个项宗]", text[: m.start()]):
+            if kid.project_count in counts:
                 return kid
     return None
 
