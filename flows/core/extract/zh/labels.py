@@ -134,7 +134,7 @@ def _listed_sectors(text: str, own: str) -> str | None:
     if all(own in line for line in lines):
         return own
     common = set.intersection(*lines)
-    first = next(table[h.group()] for h in pattern.finditer(words) if table[h.group()] != "none" and h.group() not in weak)
+    first = next(table[h.group()] for h in pattern.finditer(words) if table[h.group()] != "none")
     return next((c for c in _line(first, parents) if c in common), first)
 
 
