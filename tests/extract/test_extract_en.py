@@ -648,3 +648,15 @@ def test_each_before_total_wording_still_bands_a_count():
 
 def test_absurdly_long_numbers_are_not_counts():
     assert extract_en(["1" * 10000 + " projects were signed."]) == []
+
+
+def test_repaired_sentences_map_back_to_the_sentences_given():
+    """A dropped furniture line and a footnote split that balance out still map each cohort
+    back to the sentence it came from."""
+    sentences = [
+        "English English",
+        "The city signed 30 projects worth 5 billion yuan on Monday.",
+        "Of them, 12 are worth 3 billion yuan [1] - The remaining 18 are worth 2 billion yuan.",
+    ]
+    found = extract_en(sentences)
+    assert {m.amount: m.sentence_index for m in found} == {5e9: 1, 3e9: 2, 2e9: 2}

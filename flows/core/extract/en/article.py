@@ -39,7 +39,7 @@ _RELATED = re.compile(
 def extract_en(sentences: list[str]) -> list[CohortMention]:
     sentences, origin = repair_sentences(sentences)
     kept = _extract(sentences)
-    if origin and origin[-1] + 1 != len(origin):
+    if origin != list(range(len(origin))):  # lines dropped or split by the repair
         for m in kept:  # back to the indices of the sentences as given
             m.sentence_index = origin[m.sentence_index]
     return kept
