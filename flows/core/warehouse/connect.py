@@ -34,6 +34,11 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def literal(text: str | Path) -> str:
+    """A SQL string literal (file paths in COPY / read_parquet, which take no parameters)."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
 def sql_files() -> list[Path]:
     return [p for layer in LAYERS for p in sorted((SQL_DIR / layer).glob("*.sql"))]
 

@@ -16,7 +16,7 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from flows.core.warehouse.connect import quote
+from flows.core.warehouse.connect import literal, quote
 
 MANIFEST = "_manifest.json"
 LOCK = ".export.lock"
@@ -91,16 +91,12 @@ def _write(con, name: str, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         con.execute(
-            f"copy (select * from {quote(name)}) to '{_literal(tmp)}' "
+            f"copy (select * from {quote(name)}) to {literal(tmp)} "
             "(format parquet, compression zstd, compression_level 1)"
         )
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _literal(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _write_manifest(out_dir: Path, manifest: dict) -> None:

@@ -26,7 +26,7 @@ from flows.core.contract import (
 )
 from flows.core.extract.version import extractor_version
 from flows.core.warehouse import events, facts
-from flows.core.warehouse.connect import SQL_DIR, apply_statements, lexicon_frame, quote
+from flows.core.warehouse.connect import SQL_DIR, apply_statements, lexicon_frame, literal, quote
 
 LOAD_DIR = SQL_DIR / "load"
 CLEANUP = "90"  # files from sql/load/90_* on run after the facts are resolved
@@ -108,7 +108,7 @@ def _staged_views(con) -> list[Path]:
         paths += map(Path, files)
         source = f"select * from {quote(table)}"
         if files:
-            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+            listed = ", ".join(map(literal, files))
             source += f" union all by name select * from read_parquet([{listed}])"
         con.execute(f"create or replace temp view {quote('staged_' + table.removeprefix('stage_'))} as {source}")
     return paths
