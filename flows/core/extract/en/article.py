@@ -190,7 +190,10 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and (prev.stage == m.stage or m.extra.get("framed"))  # '... for several of the 46 projects'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
-            and GROUP_TALK.search(prev.evidence or "")
+            and (
+                GROUP_TALK.search(prev.evidence or "")
+                or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
+            )
             # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
             # which span ...' frames the whole group, whose fields they are
             and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
@@ -202,6 +205,9 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
     return out
 
 
+# '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in
+# the body: a headline's is restated there)
+_CONTRACT_VALUE = re.compile(r"\bcontract(?:ual|ed)?\s+(?:value|amount|investment)\b", re.I)
 _BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
 
 

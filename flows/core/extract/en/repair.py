@@ -4,7 +4,8 @@ Pages of this kind lose the spaces around figures and misspell the scale words: 
 "30projects", "there are2110-billion-yuan-levelprojects", "biilion". A few substitutions put
 the spaces and spellings back, so that the recognizers need no variants of their own. Summary
 pages that run their points together ("... 158.33 billion yuan [1] - The implementation ...")
-get a sentence break at each footnote marker, and a page's leading furniture ('English
+get a sentence break at each footnote marker, a wire's 'U. S. dollars' cut at 'U.' is made
+whole again, and a page's leading furniture ('English
 English', a breadcrumb) is not its headline. Every rule here is cheap and a sentence without
 a digit is left alone (the glue between two words matters only next to a figure).
 """
@@ -36,6 +37,9 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
     lead = _page_furniture(sentences)
     for i, s in enumerate(sentences):
         if i < lead:
+            continue
+        if out and s[:3] == "S. " and out[-1].endswith(" U.") and origin[-1] == i - 1:
+            out[-1] += s  # '18 billion U. S. dollars', cut at 'U.': one sentence
             continue
         if _DIGIT.search(s):
             if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
