@@ -218,6 +218,27 @@ _IT_COSTS = re.compile(
 )
 
 
+# 'With an investment of over X (about Y), the project is scheduled ...': the project the text
+# is about, named a few sentences before (quotes about it between, no group's figures)
+_WITH_IT_COSTS = re.compile(
+    r"\s*With\s+(?:a\s+(?:total\s+)?|an\s+|total\s+)(?:planned\s+|estimated\s+)?investment\s+of\s+"
+    r"[^,;()]{1,40}(?:\([^()]{1,60}\))?,\s+(?:the|this)\s+project\b",
+    re.I,
+)
+
+
+def _named_earlier(kept: list[CohortMention], sentences: list[str], i: int) -> str | None:
+    """The last project named in the five sentences before sentence i, when none of them
+    holds a cohort."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if any(n.sentence_index == j for n in kept):
+            return None
+        names = [n.group(1) for n in NAME_RE.finditer(sentences[j]) if not _BARE_HEAD.search(n.group(1).split()[0])]
+        if names:
+            return names[-1].rsplit(" of the ", 1)[-1]
+    return None
+
+
 def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
     """'The X industrial park project is a representative project. The project covers ... with
     an investment of 4.3 billion yuan.': a one-project cohort named only 'the project' is the
@@ -235,6 +256,12 @@ def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 said = stage_near(sentences[i - 1], named.end(), named.end())
                 if said and not m.extra.get("explicit_stage"):
                     m.stage, m.extra["explicit_stage"] = said, True  # '... was contracted'
+            continue
+        if m.project_count is None and m.amount is not None and i > 0 and _WITH_IT_COSTS.match(sentences[i]):
+            name = _named_earlier(kept, sentences, i)
+            if name:
+                m.project_count, m.project_name = 1, name
+                m.sector_code = m.sector_code or sector_in(name)
             continue
         if m.project_count == 1 and m.project_name and _BARE_HEAD.fullmatch(m.project_name) and i > 0:
             name = next(
