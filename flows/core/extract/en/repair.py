@@ -4,8 +4,9 @@ Pages of this kind lose the spaces around figures and misspell the scale words: 
 "30projects", "there are2110-billion-yuan-levelprojects", "biilion". A few substitutions put
 the spaces and spellings back, so that the recognizers need no variants of their own. Summary
 pages that run their points together ("... 158.33 billion yuan [1] - The implementation ...")
-get a sentence break at each footnote marker, a wire's 'U. S. dollars' cut at 'U.' is made
-whole again, and a page's leading furniture ('English
+get a sentence break at each footnote marker, a wire's 'U. S. dollars' cut at 'U.' and a
+figure cut at its decimal point ('around 4. 9 billion') are made whole again, and a page's
+leading furniture ('English
 English', a breadcrumb) is not its headline. Every rule here is cheap and a sentence without
 a digit is left alone (the glue between two words matters only next to a figure).
 """
@@ -38,8 +39,8 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
     for i, s in enumerate(sentences):
         if i < lead:
             continue
-        if out and s[:3] == "S. " and out[-1].endswith(" U.") and origin[-1] == i - 1:
-            out[-1] += s  # '18 billion U. S. dollars', cut at 'U.': one sentence
+        if out and origin[-1] == i - 1 and _rejoin(out[-1], s):
+            out[-1] += s  # '18 billion U.| S. dollars', 'around 4.| 9 billion yuan': one sentence
             continue
         if _DIGIT.search(s):
             if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
@@ -52,6 +53,24 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
         out.append(s)
         origin.append(i)
     return out, origin
+
+
+# a number cut at its decimal point ('up 32.' + '7 percent to ...', 'around 4.' + '9 billion')
+_CUT_NUMBER_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_CUT_NUMBER_TAIL = re.compile(r"\d{1,3}\s*(?:percent|per\s+cent|%|trillion|billion|million|bln|mln)\b", re.I)
+
+
+def _rejoin(prev: str, s: str) -> bool:
+    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', or
+    inside a decimal figure the page broke at its point."""
+    if s[:3] == "S. ":
+        return prev.endswith(" U.")
+    return (
+        s[:1].isdigit()
+        and prev[-1:] == "."
+        and bool(_CUT_NUMBER_END.search(prev[-5:]))
+        and bool(_CUT_NUMBER_TAIL.match(s))
+    )
 
 
 def _page_furniture(sentences: list[str]) -> int:
