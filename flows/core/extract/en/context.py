@@ -52,7 +52,7 @@ _FOREIGN_PART = re.compile(
 # ('X yuan for the investment this year' after a total: MT of 年度投资, the year's share)
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
+    r"profits?|GDP|turnover|funds?|capital|fixed[-\s]assets?)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
     r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:for|of)\s+(?:the\s+)?investments?\s+(?:this|the\s+current)\s+year|for\s+this\s+year's\s+investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
     r"(?:\)\s*|\([^)]*\)\s*)?worth\s+of\s+investment\s+(?:was|were|has\s+been|had\s+been)\s+(?:completed|made|finished)|"
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow

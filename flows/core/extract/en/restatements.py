@@ -89,6 +89,16 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
     )
 
 
+def _rounds_count(m: CohortMention, n: CohortMention) -> bool:
+    """A headline's count-only '2,000 projects' rounds the body's count-only 2,046."""
+    if m.sentence_index != 0 or n.sentence_index == 0 or m.amount is not None or n.amount is not None:
+        return False
+    mc, nc = m.project_count, n.project_count
+    if mc is None or nc is None or mc == nc or m.size_min is not None or m.extra.get("subset"):
+        return False
+    return _close(float(mc), float(nc), NEAR) and len(str(mc).rstrip("0")) < len(str(nc).rstrip("0"))
+
+
 def _fewer_digits(value: float, n: CohortMention) -> bool:
     """'USD 38 billion' is a rounding of 38.97 billion: fewer significant digits."""
 
@@ -162,7 +172,7 @@ def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
     dropped: set[int] = set()
     for i, m in enumerate(mentions):
         for j, n in enumerate(mentions):
-            if j != i and j not in dropped and _covers(n, m):
+            if j != i and j not in dropped and (_covers(n, m) or _rounds_count(m, n)):
                 _merge_into(n, m)
                 dropped.add(i)
                 break
