@@ -31,7 +31,7 @@ HEADS = (
     r"warehouse"
 )
 NAME_RE = re.compile(
-    rf"\b(?:the|an?)\s+((?:[\w'’\-]+(?:,\d[\w'’\-]*)*\s+){{0,10}}?(?:{HEADS})"
+    rf"\b(?:the|an?)\s+((?:(?:[\w'’\-]+(?:,\d[\w'’\-]*)*|Co\.,|Ltd\.|Inc\.|\([\w'’\- ]{{1,24}}\))\s+){{0,13}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     r"(?!\s+(?:signing|ceremony|conference|fair|investment|intensive|centrali[sz]ed|concentrated|start-up|"
     r"commencement|groundbreaking|activit(?:y|ies)))",
