@@ -143,10 +143,11 @@ _PART_HEAD = re.compile(
     r"(?:projects|deals|contracts|agreements)\s*,",
     re.I,
 )
-# a goal for the period, not a result: 'plans to attract 420 projects ... this year'
+# a goal for the period, not a result: 'plans to attract 420 projects ... this year' (but
+# 'plans to implement 1,427 key projects this year' is the year's list of projects)
 _TARGET_WORDS = ("plan", "aim", "striv", "target", "goal", "seek", "endeavo", "expect")
 _TARGET = re.compile(
-    r"\b(?:plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
+    r"\b(?:plan(?:s|ned)?\s+to(?!\s+(?:implement|build|construct|carry|arrange|advance|push))|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
     r"target(?:s|ed)?\s+(?:to|of)|goal\s+(?:is\s+to|of)|seek(?:s|ing)?\s+to|"
     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
