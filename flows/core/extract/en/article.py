@@ -23,7 +23,7 @@ from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
 from flows.core.extract.en.repair import repair_sentences
-from flows.core.extract.en.restatements import drop_headline_blends, fold_restatements
+from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.model import CohortMention
 
@@ -73,6 +73,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         if not mentions:
             return []
     kept = fold_restatements(drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
+    kept = drop_trap_echoes(kept, sentences)
     _assign_parents(kept)
     fields_after(kept, sentences)
     theme_of_title(kept, sentences)
@@ -190,7 +191,10 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and (prev.stage == m.stage or m.extra.get("framed"))  # '... for several of the 46 projects'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
-            and GROUP_TALK.search(prev.evidence or "")
+            and (
+                GROUP_TALK.search(prev.evidence or "")
+                or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
+            )
             # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
             # which span ...' frames the whole group, whose fields they are
             and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
@@ -202,6 +206,9 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
     return out
 
 
+# '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in
+# the body: a headline's is restated there)
+_CONTRACT_VALUE = re.compile(r"\bcontract(?:ual|ed)?\s+(?:value|amount|investment)\b", re.I)
 _BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
 
 
@@ -210,6 +217,27 @@ _IT_COSTS = re.compile(
     r"\s*(?:It|The\s+project)\s+(?:involved|involves|will\s+involve|has|had|carries|carried|covers|is\s+worth|was\s+worth)"
     r"\s+(?:an?\s+)?(?:total\s+|planned\s+|estimated\s+)?investment\s+of\b"
 )
+
+
+# 'With an investment of over X (about Y), the project is scheduled ...': the project the text
+# is about, named a few sentences before (quotes about it between, no group's figures)
+_WITH_IT_COSTS = re.compile(
+    r"\s*With\s+(?:a\s+(?:total\s+)?|an\s+|total\s+)(?:planned\s+|estimated\s+)?investment\s+of\s+"
+    r"[^,;()]{1,40}(?:\([^()]{1,60}\))?,\s+(?:the|this)\s+project\b",
+    re.I,
+)
+
+
+def _named_earlier(kept: list[CohortMention], sentences: list[str], i: int) -> str | None:
+    """The last project named in the five sentences before sentence i, when none of them
+    holds a cohort."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if any(n.sentence_index == j for n in kept):
+            return None
+        names = [n.group(1) for n in NAME_RE.finditer(sentences[j]) if not _BARE_HEAD.search(n.group(1).split()[0])]
+        if names:
+            return names[-1].rsplit(" of the ", 1)[-1]
+    return None
 
 
 def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
@@ -229,6 +257,12 @@ def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 said = stage_near(sentences[i - 1], named.end(), named.end())
                 if said and not m.extra.get("explicit_stage"):
                     m.stage, m.extra["explicit_stage"] = said, True  # '... was contracted'
+            continue
+        if m.project_count is None and m.amount is not None and i > 0 and _WITH_IT_COSTS.match(sentences[i]):
+            name = _named_earlier(kept, sentences, i)
+            if name:
+                m.project_count, m.project_name = 1, name
+                m.sector_code = m.sector_code or sector_in(name)
             continue
         if m.project_count == 1 and m.project_name and _BARE_HEAD.fullmatch(m.project_name) and i > 0:
             name = next(

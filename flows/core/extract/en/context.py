@@ -31,7 +31,7 @@ HEADS = (
     r"warehouse"
 )
 NAME_RE = re.compile(
-    rf"\b(?:the|an?)\s+((?:[\w'’\-]+(?:,\d[\w'’\-]*)*\s+){{0,10}}?(?:{HEADS})"
+    rf"\b(?:the|an?)\s+((?:(?:[\w'’\-]+(?:,\d[\w'’\-]*)*|Co\.,|Ltd\.|Inc\.|\([\w'’\- ]{{1,24}}\))\s+){{0,13}}?(?:{HEADS})"
     r"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     r"(?!\s+(?:signing|ceremony|conference|fair|investment|intensive|centrali[sz]ed|concentrated|start-up|"
     r"commencement|groundbreaking|activit(?:y|ies)))",
@@ -52,7 +52,7 @@ _FOREIGN_PART = re.compile(
 # ('X yuan for the investment this year' after a total: MT of 年度投资, the year's share)
 _AFTER_NOT = re.compile(
     r"\s*(?:(?:to|in|of|into)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?(?:output|revenues?|sales|tax(?:es)?|"
-    r"profits?|GDP|turnover|funds?|capital)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
+    r"profits?|GDP|turnover|funds?|capital|fixed[-\s]assets?)|in\s+(?:scale|size)|worth\s+of\s+(?:[\w'’\-]+\s+){0,2}?"
     r"(?:trade|purchas\w*|procurement|sales|imports?|exports?)|(?:of\s+)?(?:annual|yearly)\s+(?:plan(?:ned)?\s+)?investment|(?:for|of)\s+(?:the\s+)?investments?\s+(?:this|the\s+current)\s+year|for\s+this\s+year's\s+investment|(?:was|were|has\s+been|had\s+been)\s+(?:invested|poured|injected|spent)|"
     r"(?:\)\s*|\([^)]*\)\s*)?worth\s+of\s+investment\s+(?:was|were|has\s+been|had\s+been)\s+(?:completed|made|finished)|"
     r"of\s+(?:[\w'’\-]+\s+){0,3}?(?:investment|capital)\s+(?:last\s+year|in\s+(?:19|20)\d\d))\b",  # an inflow
@@ -189,8 +189,15 @@ def _refused_list_item(s: str, a: Amount) -> bool:
     return head is not None and not keep_amount(s, replace(a, start=head.start(), end=head.end()))
 
 
+# no report gives a group's (or a project's) investment below this, in any currency
+_LEAST_INVESTMENT = 1e5
+
+
 def keep_amount(s: str, a: Amount) -> bool:
-    """False when the amount is an output, trade, FDI, average, fund or increase figure."""
+    """False when the amount is an output, trade, FDI, average, fund or increase figure, or
+    too small to be a group's investment (MT '$31': a count read as money)."""
+    if a.value < _LEAST_INVESTMENT:
+        return False
     if "respectively" in s[a.end : a.end + 160] and _refused_list_item(s, a):
         return False
     before = s[max(0, a.start - 90) : a.start]

@@ -146,13 +146,16 @@ def _verb_before() -> re.Pattern:
 _TRADE_WORDS = frozenset(("trade", "purchase", "purchasing", "procurement", "sales", "supply", "export", "import"))
 # '5 strategic cooperation agreements and 17 projects were signed': framework agreements
 _FRAMEWORK_WORDS = frozenset(("strategic", "framework"))
+_FIELD_LIST_NOUN = re.compile(  # '284 commercial logistics, tourism, ... and new small towns projects'
+    r"\s+(?:(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*,\s+){1,6}(?:and|or)\s+(?:[a-z][\w'’-]*\s+){1,4}?projects\b"
+)
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
     """End of 'N [adjectives] projects' starting after the number, or None."""
     m = NOUN_RE.match(sentence, end)
     if not m:
-        return None
+        return _field_list_noun(sentence, end) if value > 1 and "," in sentence[end : end + 60] else None
     gap = _GAP_TOKENS.findall(m.group("gap"))
     if any(w.lower() in GAP_STOP for w in gap):
         return None
@@ -166,6 +169,12 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     ):
         return None  # '15 trade agreements', '8 purchase contracts', '5 strategic cooperation agreements'
     return m.end()
+
+
+def _field_list_noun(sentence: str, end: int) -> int | None:
+    m = _FIELD_LIST_NOUN.match(sentence, end)
+    words = _GAP_TOKENS.findall(sentence[end : m.end()])[:-1] if m else ["in"]
+    return None if any(w.lower() in GAP_STOP and w.lower() not in ("and", "or") for w in words) else m.end()
 
 
 _ELLIPTIC_WORD_END = re.compile(r"\b(?:and|while|whereas|which|other|another|remaining)$", re.I)

@@ -115,6 +115,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
         if not keep_amount(s, a):
             continue
         head = adjective_head(s, a)
+        facility = None if head else _facility_of(s, a)
         if head and head[0] == "drop":
             continue
         prev = items[-1] if items else None
@@ -155,6 +156,8 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             and _may_single(s, a.start)
             and _SINGLE_BEFORE.search(s, max(0, a.start - 140), a.start) is not None
         ) or (head is not None and head[0].startswith(("investment by ", "investment from ")))
+        if facility:
+            head, single = facility, True
         items.append(Item(a.start, head[1] if head else a.end, amount=a, name=head[0] if head else None, single=single))
     if "s of " in s:
         items = _scale_bands(s, items)
@@ -162,6 +165,24 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
 
 
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
+
+# MT of '总投资X的Y生产线': 'with a total investment of 3 billion yuan of the Y production line'
+_INVESTMENT_OF = re.compile(r"\binvestment\s+of\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
+_OF_FACILITY = re.compile(
+    r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,5}?(?:production\s+lines?|plant|factory|base|park|project))\b(?!['’]s)",
+    re.I,
+)
+
+
+def _facility_of(s: str, a: Amount) -> tuple[str, int] | None:
+    """'..., with a total investment of X of the Y production line': the amount of one
+    facility, named after it."""
+    if " of " not in s[a.end : a.end + 5]:
+        return None
+    m = _OF_FACILITY.match(s, a.end)
+    if not m or not _INVESTMENT_OF.search(s, max(0, a.start - 40), a.start):
+        return None
+    return m.group(1), m.end()
 
 
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest

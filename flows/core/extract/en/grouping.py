@@ -19,7 +19,7 @@ from flows.core.extract.en.figures import Group, Item
 
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
-    r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through)\s+"
+    r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through|to)\s+"
     r"(?:a\s+total\s+of\s+|(?:its|their)\s+)?",
     re.I,
 )
@@ -77,9 +77,28 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             _take_count(r, it)
         elif it.single:
             r.open(Group([it], count=1, amount=it, single=True))
+        elif _combined_after_band(r, it):
+            _take_amount(r, it)  # '19 projects with over 50 million yuan each and a combined X'
         elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it):
             _take_amount(r, it)
     return r.groups, r.every
+
+
+_COMBINED_LEAD = re.compile(r"\s+and\s+(?:a\s+)?(?:combined|total\s+of|total)\s+$", re.I)
+
+
+def _combined_after_band(r: _Reading, it: Item) -> bool:
+    """'... 19 projects with over 50 million yuan in investment each and a combined 16.4
+    billion yuan': after the counted group's band, 'and a combined X' is its total."""
+    cur = r.cur
+    return bool(
+        cur
+        and cur.count is not None
+        and cur.band is not None
+        and cur.amount is None
+        and not it.band
+        and _COMBINED_LEAD.search(r.s, cur.end, it.start)
+    )
 
 
 def _take_count(r: _Reading, it: Item) -> None:

@@ -141,9 +141,10 @@ _DEFINITE = re.compile(
     r"they\b|their\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
     r"contract(?:ed)?\s+)(?:investment|value|amount)\b"
     r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:projects|deals|contracts|agreements)\b|\s*$)))",
+    r"(?:projects|deals|contracts|agreements)\b|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
     re.I,
-)  # not 'total investment in R&D' ('An estimated total investment of <the amount>' is)
+)  # not 'total investment in R&D' ('An estimated total investment of <the amount>' and 'The
+# contract value of foreign investment' are)
 _SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)

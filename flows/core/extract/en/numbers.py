@@ -63,6 +63,7 @@ PRE_CURRENCY = {
     "£": "GBP",
     "gbp": "GBP",
     "jpy": "JPY",
+    "rm": "MYR",
 }
 POST_CURRENCY = {
     "yuan": "CNY",
@@ -92,8 +93,9 @@ POST_CURRENCY = {
     "pounds": "GBP",
     "pounds sterling": "GBP",
     "gbp": "GBP",
+    "ringgit": "MYR",
 }
-_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|[$¥€£])"
+_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|\bRM(?![A-Za-z])|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
 AMOUNT_RE = re.compile(
     rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-|(?<=illion)(?=yuan\b))(?P<post>{_POST})\b)?",
@@ -205,7 +207,7 @@ def qualifier(before: str) -> tuple[bool, str | None]:
 
 
 _PRE_BEFORE = re.compile(rf"(?:{_PRE})\s?$", re.IGNORECASE)
-_PRE_LAST = frozenset("$¥€£dbyrpDBYRP")  # last characters of _PRE: its cheap pre-check
+_PRE_LAST = frozenset("$¥€£dbyrpmDBYRPM")  # last characters of _PRE: its cheap pre-check
 # Where a number starts; `cue` is set when a scale or currency word may follow (a superset of
 # what AMOUNT_RE can add after digits): a bare number without it is never an amount.
 # (the digit comes first so that the regex engine can skip to digits quickly)

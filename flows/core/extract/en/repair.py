@@ -4,7 +4,10 @@ Pages of this kind lose the spaces around figures and misspell the scale words: 
 "30projects", "there are2110-billion-yuan-levelprojects", "biilion". A few substitutions put
 the spaces and spellings back, so that the recognizers need no variants of their own. Summary
 pages that run their points together ("... 158.33 billion yuan [1] - The implementation ...")
-get a sentence break at each footnote marker, and a page's leading furniture ('English
+get a sentence break at each footnote marker, a wire's 'U. S. dollars' cut at 'U.' and a
+figure cut at its decimal point ('around 4. 9 billion') are made whole again, MT's '48
+billion yuan projects with a total investment of 17.8 billion yuan' (亿元以上项目) becomes the
+100-million-yuan class it is, and a page's leading furniture ('English
 English', a breadcrumb) is not its headline. Every rule here is cheap and a sentence without
 a digit is left alone (the glue between two words matters only next to a figure).
 """
@@ -37,9 +40,14 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
     for i, s in enumerate(sentences):
         if i < lead:
             continue
+        if out and origin[-1] == i - 1 and _rejoin(out[-1], s):
+            out[-1] += s  # '18 billion U.| S. dollars', 'around 4.| 9 billion yuan': one sentence
+            continue
         if _DIGIT.search(s):
             if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
                 s = repair(s)
+            if "billion yuan projects" in s:
+                s = _yi_class(s)
             if "[" in s:
                 parts = [p for p in _FOOTNOTE_BREAK.split(s) if p.strip()]
                 out.extend(parts)
@@ -48,6 +56,42 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
         out.append(s)
         origin.append(i)
     return out, origin
+
+
+# a number cut at its decimal point ('up 32.' + '7 percent to ...', 'around 4.' + '9 billion')
+_CUT_NUMBER_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_CUT_NUMBER_TAIL = re.compile(r"\d{1,3}\s*(?:percent|per\s+cent|%|trillion|billion|million|bln|mln)\b", re.I)
+
+
+def _rejoin(prev: str, s: str) -> bool:
+    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', or
+    inside a decimal figure the page broke at its point."""
+    if s[:3] == "S. ":
+        return prev.endswith(" U.")
+    return (
+        s[:1].isdigit()
+        and prev[-1:] == "."
+        and bool(_CUT_NUMBER_END.search(prev[-5:]))
+        and bool(_CUT_NUMBER_TAIL.match(s))
+    )
+
+
+# MT of '48个亿元以上项目': '48 billion yuan projects with a total investment of 17.8 billion
+# yuan' (亿 read as billion): a count of 100-million-yuan-class projects, since a class of
+# N billion cannot hold a smaller total
+_YI_CLASS = re.compile(
+    r"(?<![\w.,$])(\d{1,4})\s+billion\s+yuan\s+projects(?=\s+with\s+(?:an?\s+)?(?:total\s+)?investment\s+of\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?(\d[\d,]*(?:\.\d+)?)\s+billion\b)",
+    re.I,
+)
+
+
+def _yi_class(s: str) -> str:
+    def sub(m: re.Match) -> str:
+        total = float(m.group(2).replace(",", ""))
+        return f"{m.group(1)} over 100-million-yuan projects" if total < int(m.group(1)) else m.group(0)
+
+    return _YI_CLASS.sub(sub, s)
 
 
 def _page_furniture(sentences: list[str]) -> int:

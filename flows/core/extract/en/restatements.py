@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.context import keep_amount
 from flows.core.extract.en.labels import sector_terms
+from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
 from flows.core.model import CohortMention
 
@@ -89,6 +91,16 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
     )
 
 
+def _rounds_count(m: CohortMention, n: CohortMention) -> bool:
+    """A headline's count-only '2,000 projects' rounds the body's count-only 2,046."""
+    if m.sentence_index != 0 or n.sentence_index == 0 or m.amount is not None or n.amount is not None:
+        return False
+    mc, nc = m.project_count, n.project_count
+    if mc is None or nc is None or mc == nc or m.size_min is not None or m.extra.get("subset"):
+        return False
+    return _close(float(mc), float(nc), NEAR) and len(str(mc).rstrip("0")) < len(str(nc).rstrip("0"))
+
+
 def _fewer_digits(value: float, n: CohortMention) -> bool:
     """'USD 38 billion' is a rounding of 38.97 billion: fewer significant digits."""
 
@@ -162,7 +174,7 @@ def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
     dropped: set[int] = set()
     for i, m in enumerate(mentions):
         for j, n in enumerate(mentions):
-            if j != i and j not in dropped and _covers(n, m):
+            if j != i and j not in dropped and (_covers(n, m) or _rounds_count(m, n)):
                 _merge_into(n, m)
                 dropped.add(i)
                 break
@@ -178,3 +190,33 @@ def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
         where.setdefault(_key(m), m)
         kept.append(m)
     return kept
+
+
+def drop_trap_echoes(kept: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
+    """A headline's bare amount whose body figure is refused as a trap ('Lianjiang invests 5.5b
+    yuan in key projects in H1' over '5.53 billion yuan worth of investment was completed')
+    is that trap, rounded."""
+    out = []
+    for m in kept:
+        if (
+            m.project_count is None
+            and m.amount is not None
+            and not m.project_name
+            and m.sentence_index <= 2
+            and len(sentences[m.sentence_index]) < 130
+            and not any(n is not m and (_amount_near(n, m, NEAR) or _amount_near(m, n, NEAR)) for n in kept)
+            and _refused_later(m, sentences)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _refused_later(m: CohortMention, sentences: list[str]) -> bool:
+    for s in sentences[m.sentence_index + 1 :]:
+        if "illion" not in s:
+            continue
+        for a in find_amounts(s):
+            if a.currency == m.currency and _close(a.value, m.amount, NEAR) and not keep_amount(s, a):
+                return True
+    return False

@@ -104,6 +104,8 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
             continue  # '... compared with 180 projects at the previous session'
         if g.count and _goal_or_forecast(s, low, g, clause_start, next_start):
             continue
+        if g.count and g.amount is None and "fund" in low and _fund_group(s, g):
+            continue  # 'six fund cooperation projects ... with a total scale of X' (refused): funds
         m = cohort_mention(s, index, g, clause_start, prev_end, next_start, whole_subset)
         if m.stage is None and out and out[-1].extra["subset"] and _LIST_GAP.fullmatch(s, prev_end, g.start):
             m.extra["subset"] = True  # 'including 108 overseas projects, 1,484 domestic projects'
@@ -117,6 +119,14 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?")
+_FUND_NOUN = re.compile(r"\bfunds?\b", re.I)
+
+
+def _fund_group(s: str, g: Group) -> bool:
+    """The group's count counts funds: 'N fund (cooperation) projects' (kept with an amount of
+    their own, 'fund projects worth X'; without one, the fund's scale was refused)."""
+    c = next(it.count for it in g.items if it.count)
+    return _FUND_NOUN.search(s, c.start, c.end) is not None
 
 
 def _goal_or_forecast(s: str, low: str, g: Group, clause_start: int, next_start: int) -> bool:
@@ -133,10 +143,11 @@ _PART_HEAD = re.compile(
     r"(?:projects|deals|contracts|agreements)\s*,",
     re.I,
 )
-# a goal for the period, not a result: 'plans to attract 420 projects ... this year'
+# a goal for the period, not a result: 'plans to attract 420 projects ... this year' (but
+# 'plans to implement 1,427 key projects this year' is the year's list of projects)
 _TARGET_WORDS = ("plan", "aim", "striv", "target", "goal", "seek", "endeavo", "expect")
 _TARGET = re.compile(
-    r"\b(?:plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
+    r"\b(?:plan(?:s|ned)?\s+to(?!\s+(?:implement|build|construct|carry|arrange|advance|push))|aim(?:s|ed)?\s+(?:to|at)|striv(?:e|es|ing)\s+(?:to|for)|"
     r"target(?:s|ed)?\s+(?:to|of)|goal\s+(?:is\s+to|of)|seek(?:s|ing)?\s+to|"
     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
