@@ -242,14 +242,19 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
         prev = out[-1] if out else None
+        anaphor = m.extra.pop("anaphor", False)
         if (
-            m.extra.pop("anaphor", False)
+            anaphor
+            and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
             and m.project_count is None
             and prev is not None
             and prev.amount is None
             and prev.project_count is not None
             and prev.project_name is None
-            and prev.sentence_index == m.sentence_index - 1
+            and (
+                prev.sentence_index == m.sentence_index - 1
+                or (anaphor == "top" and m.sentence_index - 2 <= prev.sentence_index < m.sentence_index)
+            )
         ):
             prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
             prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
