@@ -209,11 +209,23 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value, size_max=f.value * 10)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
-    if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
+    if _TRAP_AFTER.match(after) or (_TRAP_BEFORE.search(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
         return Tok("trap", a, b)
     if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
         return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
     return None
+
+
+# 外资项目16个,协议外资总投资额X美元: the only sum given for a count of foreign-funded projects is theirs
+_FDI_CUE = re.compile(
+    r"\s*(?:合同|协议|签约)(?:外资|台资|港资|侨资)(?:总投资)?(?:额|金额)?(?:为|达到?|约|超过?|逾)?\s*"
+)
+_FDI_COUNT = re.compile(rf"(?:外资|台资|港资|侨资)(?:投资)?项目\s*(?:{INT})\s*[个项宗]\s*[,、]?\s*$")
+
+
+def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
+    lo = clause_start(s, a)
+    return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
 
 
 _YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的")
