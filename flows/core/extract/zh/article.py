@@ -21,7 +21,7 @@ from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector
 from flows.core.extract.zh.echoes import band_echo
-from flows.core.extract.zh.labels import generic_only, sector_of, stage_of
+from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
@@ -214,6 +214,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)
+        if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)
+            m.extra["basket"] = True
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)

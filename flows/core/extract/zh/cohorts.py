@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.count_sector import basket_from_parts
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
@@ -290,6 +291,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     mentions = _join_anaphora(mentions)
+    basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}

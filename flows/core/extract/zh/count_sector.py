@@ -10,6 +10,7 @@ import re
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of
 from flows.core.extract.zh.tokens import Tok
+from flows.core.model import CohortMention
 
 
 def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) -> str | None:
@@ -94,3 +95,15 @@ def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | N
     nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
     fields, end = fields_sector(s[at:])
     return fields if fields and at + end <= nxt else None
+
+
+def basket_from_parts(mentions: list[CohortMention]) -> None:
+    """涉及五大支柱产业的项目199个,其中电子信息项目34个,装备制造项目63个…: a basket of industries
+    broken out into its sectors right after is the closed list of them; it takes the first part's
+    sector (a reader files it under any of its parts), as a closed list of sectors does."""
+    for i, m in enumerate(mentions):
+        if not m.extra.pop("basket", False) or m.sector_code is not None:
+            continue
+        parts = [k for k in mentions if k.parent == i and k.project_count and k.sentence_index == m.sentence_index]
+        if len(parts) >= 2 and all(k.sector_code for k in parts):
+            m.sector_code = parts[0].sector_code

@@ -111,6 +111,14 @@ def sector_of(text: str, head: str = "right") -> str | None:
     return None
 
 
+def basket(text: str) -> bool:
+    """A group named as a basket of several industries (五大支柱产业的项目, “4+2”主导产业项目)."""
+    return "产业" in text and bool(_N_GENERIC.search(text) or _BASKET.search(text) or _NAMED_BASKET.search(text))
+
+
+_NAMED_BASKET = re.compile(r"(?:[三四五六七八九十]大|“[^”]{1,8}”)(?:主导|优势|支柱|重点|特色)产业")
+
+
 def _listed_sectors(text: str, own: str) -> str | None:
     """新能源、新材料、现代钢铁冶金产业项目: items joined by 、 right before the head noun, each a
     sector of its own: the nearest sector above them all, else the first item's (a closed list,
