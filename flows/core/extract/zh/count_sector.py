@@ -85,7 +85,26 @@ def _topic_sector(s: str, lo: int) -> str | None:
     if m:
         return sector_of(m.group(1))
     clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
-    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
+    if "业" in clause or "民生" in clause:
+        ranked = ranked_group_sector(clause)
+        if ranked:
+            return ranked
+    return _opening_topic(s, lo)
+
+
+# a segment opening on its field, asides before the count (在软件信息领域,以工业软件为突破口,签约项目14个)
+_OPENING_TOPIC = re.compile(r"\s*(?:此外|另外|同时)?\s*,?\s*在([^,;:。\d]{2,14}?)(?:领域|方面|板块)\s*,")
+_DIGIT = re.compile(r"\d")
+
+
+def _opening_topic(s: str, lo: int) -> str | None:
+    """The field a segment opens on (在X领域,), one or two asides without figures between it and
+    the count's clause."""
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    m = _OPENING_TOPIC.match(s, seg, lo)
+    if m is None or lo - m.end() > 40 or _DIGIT.search(s, m.end(), lo):
+        return None
+    return sector_of(m.group(1))
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
