@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of
+from flows.core.extract.zh.labels import fields_sector, first_of_kinds, ranked_group_sector, sector_of
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -66,7 +66,14 @@ def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
         pass
     if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
         return None
-    return sector_of(m.group("group").removeprefix("其中"))
+    own = sector_of(m.group("group").removeprefix("其中"))
+    if own is None:  # 县域经济项目包括基础设施、农业产业化…等3类: the kinds, a closed list
+        kinds = _KINDS.match(s, m.end(), t.start)
+        own = first_of_kinds(kinds.group(1)) if kinds else None
+    return own
+
+
+_KINDS = re.compile(r"([^,;。:等\d]{2,40})等?\s*[\d一二三四五六七八九十]+\s*(?:类|大类|个类别|种)")
 
 
 # a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
