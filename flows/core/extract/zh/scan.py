@@ -228,7 +228,9 @@ def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
     return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
 
 
-_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的")
+_YEAR_SHARE = re.compile(
+    r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d"
+)  # 计划投资X,占总投资15%
 
 
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
