@@ -233,6 +233,18 @@ _YEAR_SHARE = re.compile(
 )  # 计划投资X,占总投资15%
 
 
+# 总投资近160亿元的A、B、C等8个产业园项目: the total of the examples' count, no one project's
+_EXAMPLES_COUNT = re.compile(
+    rf"的[^,;。\d]{{2,60}}?、[^,;。\d]{{2,60}}?等\s*(?:{INT})\s*[个项宗][^,;。\d]{{0,10}}?项目"
+)
+
+
+def examples_total_end(s: str, end: int) -> int:
+    """Where 的A、B等N个…项目 after an amount ending at `end` ends (its count's total), else -1."""
+    m = _EXAMPLES_COUNT.match(s, end)
+    return m.end() if m else -1
+
+
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 
@@ -251,8 +263,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
-    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a):  # 8个总投资7260万美元的外资项目: the count's total
-        return Tok("amount", a, b, f.value, f.currency, f.approx)
+    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or _EXAMPLES_COUNT.match(after):
+        return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
     name = project_name(after) if cue or then_project else None
     if name and cue:
