@@ -20,11 +20,12 @@ import re
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector
-from flows.core.extract.zh.labels import generic_only, sector_of, stage_of
+from flows.core.extract.zh.echoes import band_echo
+from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
-from flows.core.extract.zh.scan import scan
+from flows.core.extract.zh.scan import examples_total_end, scan
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
@@ -40,6 +41,11 @@ _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:�
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 # the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
+# a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
+_THIS_ROUND = re.compile(
+    r"\s*(?:本次|此次|这次|本批|此批)[^\d,;。]{0,10}?的[^\d,;。]{0,8}?项目\s*"
+    r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
+)
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
 _BARE_TOTAL = re.compile(
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
@@ -75,6 +81,8 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
         if any(t.kind in ("count", "amount", "named") for t in toks):
             state["prev"] = sentences[i - 1] if i else ""
             _sentence(s, i, toks, out, state)
+        elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
+            band_echo(s, i, toks, out)
     return finish(out)
 
 
@@ -107,9 +115,15 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind in ("count", "named", "ref") or "其中" in s[u.end : t.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1
+            if _BREAKDOWN.fullmatch(s, u.end, t.start) and _SIBLING_AFTER.match(s, t.end):
+                return None  # 总投资X,包括13个产业项目和15个配套项目: the whole's total, not the first part's
+            near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1 or examples_total_end(s, u.end) >= t.end
             return u if near and _CUE.search(s[clause_start(s, u.start) : u.start]) else None
     return None
+
+
+_BREAKDOWN = re.compile(r"\s*[,,]?\s*(?:其中)?(?:包括|包含|含|涵盖)\s*")
+_SIBLING_AFTER = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 
 
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
@@ -206,6 +220,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)
+        if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)
+            m.extra["basket"] = True
     win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
@@ -271,6 +287,8 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
     if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
+    elif lo == 0 and _THIS_ROUND.fullmatch(s, 0, t.start):  # 本次集中开工的重大项目总投资X: the group before
+        m.extra["anaphor"] = "top"
     if t.alt:
         m.alt_amount, m.alt_currency = t.alt
     if band:

@@ -62,9 +62,15 @@ def clause_after(s: str, pos: int) -> str:
 _PLAN = re.compile(r"(?<!完成)(?<!实现)(?:全年|年度|今年|年内)目标(?!任务的|的)|力争(?:全年|今年|年内)|计划全年")
 
 
+# the totals of past editions together (过去四届…共签约合同项目880个): no group of this event
+_PAST_EDITIONS = re.compile(r"(?:过去|前)[一二三四五六七八九十\d]+届")
+
+
 def in_plan(s: str, pos: int) -> bool:
-    """The figure at pos stands in a segment (up to ; or 。) that states a target or plan."""
-    if "目标" not in s and "力争" not in s and "计划全年" not in s:
+    """The figure at pos stands in a segment (up to ; or 。) that states a target or plan, or
+    sums past editions together."""
+    plan = "目标" in s or "力争" in s or "计划全年" in s
+    if not plan and "届" not in s:
         return False
     seg = max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1
-    return _PLAN.search(s, seg, pos) is not None
+    return (plan and _PLAN.search(s, seg, pos) is not None) or _PAST_EDITIONS.search(s, seg, pos) is not None

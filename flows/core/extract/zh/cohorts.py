@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.count_sector import basket_from_parts
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
@@ -16,7 +17,7 @@ from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
 _ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
-    r"(?P<pre>逾|超过?|近|上|约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
+    r"(?P<pre>逾|超过?|近|(?<!以)上|(?<![签节预])约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
     r"\s*(?P<more>余|多)?\s*[个项宗]"
 )
 
@@ -242,18 +243,27 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
         prev = out[-1] if out else None
+        anaphor = m.extra.pop("anaphor", False)
         if (
-            m.extra.pop("anaphor", False)
+            anaphor
+            and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
             and m.project_count is None
             and prev is not None
             and prev.amount is None
             and prev.project_count is not None
             and prev.project_name is None
-            and prev.sentence_index == m.sentence_index - 1
+            and (
+                prev.sentence_index == m.sentence_index - 1
+                or (anaphor == "top" and m.sentence_index - 2 <= prev.sentence_index < m.sentence_index)
+            )
         ):
             prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
             prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
             prev.sector_code = prev.sector_code or m.sector_code
+            remap[i] = len(out) - 1
+            continue
+        if prev is not None and _count_of_total(m, prev):  # …集中签约,总投资X。此次集中签约项目有27个
+            prev.project_count, prev.stage = m.project_count, prev.stage or m.stage
             remap[i] = len(out) - 1
             continue
         remap[i] = len(out)
@@ -263,6 +273,23 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             if m.parent is not None:
                 m.parent = remap.get(m.parent)
     return out
+
+
+# a sentence opening on this round's projects and their count (此次集中签约项目有27个)
+_THIS_ROUND_COUNT = re.compile(
+    r"\s*(?:此次|本次|这次)[^\d,;。]{0,10}?项目\s*(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*个"
+)
+
+
+def _count_of_total(m: CohortMention, prev: CohortMention) -> bool:
+    """A count-only group opening its sentence as this round's projects, right after a sentence
+    that gave the round's total alone: the two are one cohort."""
+    if m.amount is not None or not m.project_count or m.project_name or m.parent is not None:
+        return False
+    if prev.project_count is not None or prev.amount is None or prev.project_name or prev.parent is not None:
+        return False
+    hit = _THIS_ROUND_COUNT.match(m.evidence or "") if prev.sentence_index == m.sentence_index - 1 else None
+    return hit is not None and int(hit.group("num")) == m.project_count
 
 
 def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
@@ -285,6 +312,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     mentions = _join_anaphora(mentions)
+    basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import fields_sector, ranked_group_sector, sector_of
+from flows.core.extract.zh.labels import fields_sector, first_of_kinds, ranked_group_sector, sector_of
 from flows.core.extract.zh.tokens import Tok
+from flows.core.model import CohortMention
 
 
 def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) -> str | None:
@@ -65,7 +66,14 @@ def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
         pass
     if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
         return None
-    return sector_of(m.group("group").removeprefix("其中"))
+    own = sector_of(m.group("group").removeprefix("其中"))
+    if own is None:  # 县域经济项目包括基础设施、农业产业化…等3类: the kinds, a closed list
+        kinds = _KINDS.match(s, m.end(), t.start)
+        own = first_of_kinds(kinds.group(1)) if kinds else None
+    return own
+
+
+_KINDS = re.compile(r"([^,;。:等\d]{2,40})等?\s*[\d一二三四五六七八九十]+\s*(?:类|大类|个类别|种)")
 
 
 # a topic clause opening the group's sentence: 清洁能源方面,签约…等项目9个 / 在生物医药领域,…
@@ -84,7 +92,26 @@ def _topic_sector(s: str, lo: int) -> str | None:
     if m:
         return sector_of(m.group(1))
     clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
-    return ranked_group_sector(clause) if "业" in clause or "民生" in clause else None
+    if "业" in clause or "民生" in clause:
+        ranked = ranked_group_sector(clause)
+        if ranked:
+            return ranked
+    return _opening_topic(s, lo)
+
+
+# a segment opening on its field, asides before the count (在软件信息领域,以工业软件为突破口,签约项目14个)
+_OPENING_TOPIC = re.compile(r"\s*(?:此外|另外|同时)?\s*,?\s*在([^,;:。\d]{2,14}?)(?:领域|方面|板块)\s*,")
+_DIGIT = re.compile(r"\d")
+
+
+def _opening_topic(s: str, lo: int) -> str | None:
+    """The field a segment opens on (在X领域,), one or two asides without figures between it and
+    the count's clause."""
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
+    m = _OPENING_TOPIC.match(s, seg, lo)
+    if m is None or lo - m.end() > 40 or _DIGIT.search(s, m.end(), lo):
+        return None
+    return sector_of(m.group(1))
 
 
 def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | None:
@@ -94,3 +121,15 @@ def _fields_after(s: str, toks: list[Tok], k: int, money: Tok | None) -> str | N
     nxt = next((u.start for u in toks[k + 1 :] if u.kind == "count"), len(s))
     fields, end = fields_sector(s[at:])
     return fields if fields and at + end <= nxt else None
+
+
+def basket_from_parts(mentions: list[CohortMention]) -> None:
+    """涉及五大支柱产业的项目199个,其中电子信息项目34个,装备制造项目63个…: a basket of industries
+    broken out into its sectors right after is the closed list of them; it takes the first part's
+    sector (a reader files it under any of its parts), as a closed list of sectors does."""
+    for i, m in enumerate(mentions):
+        if not m.extra.pop("basket", False) or m.sector_code is not None:
+            continue
+        parts = [k for k in mentions if k.parent == i and k.project_count and k.sentence_index == m.sentence_index]
+        if len(parts) >= 2 and all(k.sector_code for k in parts):
+            m.sector_code = parts[0].sector_code

@@ -96,7 +96,10 @@ COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投�
 COUNT_S = re.compile(
     rf"分别(?:达到|达|为|是)?\s*(?P<num>{INT})\s*[个项宗](?=\s*(?:和|、|与)\s*(?:约|超过?)?\s*\d[\d.]*\s*(?:万亿|亿|万)?元)"
 )
-LIST_COUNT = re.compile(rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+")
+# 分别…20个、36个百分点 counts percentage points (shares), no projects
+LIST_COUNT = re.compile(
+    rf"分别[^\d,;。、:()多少增减]{{0,6}}?\s*{INT}\s*[个项宗](?:\s*[、和及与,]\s*{INT}\s*[个项宗])+(?!\s*百?分点)"
+)
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
 TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")

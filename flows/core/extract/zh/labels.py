@@ -111,6 +111,25 @@ def sector_of(text: str, head: str = "right") -> str | None:
     return None
 
 
+def basket(text: str) -> bool:
+    """A group named as a basket of several industries (五大支柱产业的项目, “4+2”主导产业项目)."""
+    return "产业" in text and bool(_N_GENERIC.search(text) or _BASKET.search(text) or _NAMED_BASKET.search(text))
+
+
+_NAMED_BASKET = re.compile(r"(?:[三四五六七八九十]大|“[^”]{1,8}”)(?:主导|优势|支柱|重点|特色)产业")
+
+
+def first_of_kinds(text: str) -> str | None:
+    """基础设施、农业产业化、一二三产融合发展: kinds a group is made of, each with a sector word, read
+    as a closed list: the first kind's sector; None when one kind names none or there is one."""
+    items = text.split("、")
+    if len(items) < 2:
+        return None
+    pattern, table = _sectors()
+    firsts = [next((h for h in pattern.finditer(i) if table[h.group()] != "none"), None) for i in items]
+    return table[firsts[0].group()] if all(firsts) else None
+
+
 def _listed_sectors(text: str, own: str) -> str | None:
     """新能源、新材料、现代钢铁冶金产业项目: items joined by 、 right before the head noun, each a
     sector of its own: the nearest sector above them all, else the first item's (a closed list,

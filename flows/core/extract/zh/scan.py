@@ -209,14 +209,40 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value, size_max=f.value * 10)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
-    if _TRAP_AFTER.match(after) or _TRAP_BEFORE.search(_trap_scope(prefix)):
+    if _TRAP_AFTER.match(after) or (_TRAP_BEFORE.search(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
         return Tok("trap", a, b)
     if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
         return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
     return None
 
 
-_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的")
+# 外资项目16个,协议外资总投资额X美元: the only sum given for a count of foreign-funded projects is theirs
+_FDI_CUE = re.compile(
+    r"\s*(?:合同|协议|签约)(?:外资|台资|港资|侨资)(?:总投资)?(?:额|金额)?(?:为|达到?|约|超过?|逾)?\s*"
+)
+_FDI_COUNT = re.compile(rf"(?:外资|台资|港资|侨资)(?:投资)?项目\s*(?:{INT})\s*[个项宗]\s*[,、]?\s*$")
+
+
+def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
+    lo = clause_start(s, a)
+    return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
+
+
+_YEAR_SHARE = re.compile(
+    r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d"
+)  # 计划投资X,占总投资15%
+
+
+# 总投资近160亿元的A、B、C等8个产业园项目: the total of the examples' count, no one project's
+_EXAMPLES_COUNT = re.compile(
+    rf"的[^,;。\d]{{2,60}}?、[^,;。\d]{{2,60}}?等\s*(?:{INT})\s*[个项宗][^,;。\d]{{0,10}}?项目"
+)
+
+
+def examples_total_end(s: str, end: int) -> int:
+    """Where 的A、B等N个…项目 after an amount ending at `end` ends (its count's total), else -1."""
+    m = _EXAMPLES_COUNT.match(s, end)
+    return m.end() if m else -1
 
 
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
@@ -237,8 +263,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
-    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a):  # 8个总投资7260万美元的外资项目: the count's total
-        return Tok("amount", a, b, f.value, f.currency, f.approx)
+    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or _EXAMPLES_COUNT.match(after):
+        return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
     name = project_name(after) if cue or then_project else None
     if name and cue:
