@@ -20,6 +20,7 @@ from flows.core.extract.en.not_investment import (
     NEVER_CUES,
     NOT_INVESTMENT,
     NOT_INVESTMENT_CUE,
+    beside_or_trade,
     done_or_parallel,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
@@ -205,6 +206,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
         return False  # 'The projects, involving a total foreign investment of X': a part of their total
+    if beside_or_trade(s, a, clause):  # 'including US$8.4 billion in foreign investment'
+        return False
     if done_or_parallel(s, a, before, clause):
         return False
     if "years ago" in s[: a.start] and _past_figure(s, a.start):

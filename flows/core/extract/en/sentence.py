@@ -15,6 +15,7 @@ import re
 from flows.core.extract.en.cohort_stage import CLAUSE_END, paired_stage_windows
 from flows.core.extract.en.counts import find_counts
 from flows.core.extract.en.cues import has_any
+from flows.core.extract.en.earlier import earlier_round
 from flows.core.extract.en.figures import Group, Item, amount_items
 from flows.core.extract.en.grouping import group_items, respectively_groups
 from flows.core.extract.en.labels import sector_in, stage_near
@@ -210,6 +211,7 @@ def _earlier_edition(s: str, g: Group, prev_end: int, next_start: int) -> bool:
         or _PREVIOUS.search(after)
         or _CUMULATIVE.search(clause)
         or _CUMULATIVE.search(after)
+        or earlier_round(before, clause, after)
     )
 
 
