@@ -304,7 +304,7 @@ _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")  # 'for the construction of
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
-    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
+    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,120}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     rf"(?!\s+(?:signing|ceremony|conference|fair|intensive|centrali[sz]ed|concentrated|start-up|commencement|"
     rf"groundbreaking|activit(?:y|ies)|promotion)\b)"
