@@ -18,6 +18,7 @@ from flows.core.extract.en.context import adjective_head, keep_amount
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import has_any, may_end_with
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount, find_amounts
+from flows.core.extract.en.singles import total_of_name
 
 
 @dataclass
@@ -114,7 +115,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     for a in found:
         if not keep_amount(s, a):
             continue
-        head = adjective_head(s, a)
+        head = adjective_head(s, a) or total_of_name(s, a.start, a.end)
         if head and head[0] == "drop":
             continue
         prev = items[-1] if items else None

@@ -2,7 +2,8 @@
 en_mention's `_facility_name`): 'X Group, a maker of ..., agreed to spend 11.3 billion yuan on
 the construction of A, B and C' (a company's own project: a cohort of one named by what it
 builds), 'The largest one is for the construction of the X bridge, valued at US$240 million'
-(the largest of a group's deals: a cohort of one).
+(the largest of a group's deals: a cohort of one); the machine-translated frame 'with a
+total investment of 3 billion yuan of danyang production line' (总投资X的Y: one project).
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ _BUILT = re.compile(
     r"([^.;()]{3,120}?)(?=\s*(?:[.;]|$|,\s*(?:which|with|and\s+the|valued|worth)\b))",
     re.I,
 )
+# 'with a total investment of X of <name> production line / project': the amount of one
+_TOTAL_OF_FRAME = re.compile(
+    r"\btotal\s+investment\s+of\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$", re.I
+)
+_OF_FACILITY = re.compile(
+    r"\s+of\s+(?:the\s+|an?\s+)?((?:(?!(?:which|them|these|those|investment|total)\b)[\w'’-]+\s+){0,6}?"
+    r"(?:production\s+line|project|plant|base|park|factory|centre|center|complex))\b(?![-’'])",
+    re.I,
+)
 _OBJECT_OF = re.compile(
     r"\b(?:construction|building|development|expansion)\s+of\s+(?:the\s+|an?\s+)?([^,.;()]{3,100})", re.I
 )
@@ -43,3 +53,12 @@ def single_project(s: str, end: int, prefix: str) -> str | None:
         m = _OBJECT_OF.search(prefix)
         return " ".join(m.group(1).split()) if m else "largest project"
     return None
+
+
+def total_of_name(s: str, start: int, end: int) -> tuple[str, int] | None:
+    """MT 'with a total investment of X of <name> production line' (the amount at start:end):
+    the one project's name and where it ends (en_figures makes the item run to it)."""
+    if not s.startswith(" of ", end) or not _TOTAL_OF_FRAME.search(s, max(0, start - 40), start):
+        return None
+    m = _OF_FACILITY.match(s, end)
+    return (" ".join(m.group(1).split()), m.end()) if m else None
