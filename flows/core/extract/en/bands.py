@@ -32,7 +32,9 @@ _EACH_WORDS = ("each", "piece", "every", "per", "individually")  # what _EACH ne
 
 _IN_TOTAL = re.compile(r"\s*(?:in\s+total|in\s+all|altogether|combined)\b", re.I)
 _PUNCT_OR_PAREN = re.compile(r"[,;.(]")
-_EACH_LEAD = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+project|individually)\b", re.I)
+_EACH_LEAD = re.compile(
+    r"^\s*(?:in\s+(?:investment|value)\s+)?(?:each|apiece|a\s+piece|per\s+project|individually)\b", re.I
+)
 _ARE_ABOVE = re.compile(
     rf"\b(?:are|were|is|was|be|fall|falls|stood|stand)\s+(?:all\s+)?(?:of\s+)?"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",

@@ -20,6 +20,7 @@ from flows.core.extract.en.not_investment import (
     NEVER_CUES,
     NOT_INVESTMENT,
     NOT_INVESTMENT_CUE,
+    beside_or_trade,
     done_or_parallel,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
@@ -212,6 +213,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
         return False  # 'The projects, involving a total foreign investment of X': a part of their total
+    if beside_or_trade(s, a, clause):  # 'including US$8.4 billion in foreign investment'
+        return False
     if done_or_parallel(s, a, before, clause):
         return False
     if "years ago" in s[: a.start] and _past_figure(s, a.start):
@@ -308,7 +311,7 @@ _OBJECT_CUE = ("in ", "into ", "on ", "for ", "to ")  # 'for the construction of
 # 'the X integrated project funded by Y with an investment of 28.3 billion yuan': a
 # singular facility noun heads the clause the amount ends
 _SINGULAR_FRAME = re.compile(
-    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,80}}?\b(?:{_OBJECT_HEADS})"
+    rf"\b(?:the|an?|[\w'’-]+['’]s)\s+((?:(?!\bprojects\b|,\s*(?:while|whereas|and|but|including|such\s+as)\b)[^;:(]){{0,120}}?\b(?:{_OBJECT_HEADS})"
     rf"(?:\s+(?:project|park|plant|base|complex|centre|center))*)\b"
     rf"(?!\s+(?:signing|ceremony|conference|fair|intensive|centrali[sz]ed|concentrated|start-up|commencement|"
     rf"groundbreaking|activit(?:y|ies)|promotion)\b)"

@@ -18,6 +18,7 @@ from flows.core.extract.en.context import adjective_head, keep_amount
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import has_any, may_end_with
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount, find_amounts
+from flows.core.extract.en.singles import total_of_name
 
 
 @dataclass
@@ -115,7 +116,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
         if not keep_amount(s, a):
             continue
         head = adjective_head(s, a)
-        facility = None if head else _facility_of(s, a)
+        facility = None if head else total_of_name(s, a.start, a.end)  # MT '... of the Y production line'
         if head and head[0] == "drop":
             continue
         prev = items[-1] if items else None
@@ -167,24 +168,6 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 
 # MT of '总投资X的Y生产线': 'with a total investment of 3 billion yuan of the Y production line'
-_INVESTMENT_OF = re.compile(r"\binvestment\s+of\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
-_OF_FACILITY = re.compile(
-    r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,5}?(?:production\s+lines?|plant|factory|base|park|project))\b(?!['’]s)",
-    re.I,
-)
-
-
-def _facility_of(s: str, a: Amount) -> tuple[str, int] | None:
-    """'..., with a total investment of X of the Y production line': the amount of one
-    facility, named after it."""
-    if " of " not in s[a.end : a.end + 5]:
-        return None
-    m = _OF_FACILITY.match(s, a.end)
-    if not m or not _INVESTMENT_OF.search(s, max(0, a.start - 40), a.start):
-        return None
-    return m.group(1), m.end()
-
-
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
 # hitting 3 billion yuan', 'the largest investment project involves 12.3 billion yuan'
 _SINGLE_BEFORE = re.compile(

@@ -20,6 +20,7 @@ from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import sector_in, stage_terms
 from flows.core.extract.en.numbers import qualifier
+from flows.core.extract.en.singles import single_project
 from flows.core.model import CohortMention
 
 SUBSET = re.compile(
@@ -110,7 +111,12 @@ def _facility_name(s: str, g: Group, prefix: str, span: str) -> str | None:
     the amount, nearest first ('a 2-billion-yuan plant', '... to build a battery plant')."""
     if g.count is not None:
         return g.amount.name or project_name(span)
-    name = g.amount.name or framed_name(prefix) or object_name(s, g.amount.end, prefix)
+    name = (
+        g.amount.name
+        or framed_name(prefix)
+        or object_name(s, g.amount.end, prefix)
+        or single_project(s, g.amount.end, prefix)
+    )
     if not name:
         name = project_name(prefix)
         intro = after_intro(prefix)

@@ -65,3 +65,63 @@ def _not_investment_before(s: str, start: int, clause: str) -> bool:
     return (
         "investment" not in head.lower() and may_contain(head, NOT_INVESTMENT_CUE) and bool(NOT_INVESTMENT.search(head))
     )
+
+
+# a part of a group's total given beside it: 'including US$8.4 billion in foreign investment',
+# 'of which US$243 million of foreign capital', '$510 million of which was invested by the
+# Chinese side', '..., and the contracted foreign capital is X' after the total investment
+_PART_INTRO = re.compile(
+    r"\b(?:including|of\s+which|among\s+which)\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$", re.I
+)
+_FOREIGN_AFTER = re.compile(
+    r"\s*(?:in|of)\s+(?:contracted\s+|actual\s+)?(?:foreign|overseas|external)\s+(?:investment|capital|funds)\b", re.I
+)
+_OF_WHICH_AFTER = re.compile(r"\s*of\s+(?:which|that|this)\s+(?:was|were|is|are|came|comes|will|has|had)\b", re.I)
+_FOREIGN_IS = re.compile(
+    r"\b(?:foreign|overseas)\s+(?:capital|investment|funds)\s+(?:is|was|were|are|of|totall?ed|reached|"
+    r"amounted\s+to|stood\s+at)\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$",
+    re.I,
+)
+_MONEY_BEFORE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥€£]\s*\d", re.I)
+
+
+def part_of_total(s: str, a: Amount, clause: str) -> bool:
+    """Whether the amount is a part (foreign capital, one side's share) of a total the
+    sentence gave before it."""
+    after = s[a.end : a.end + 40].lower()
+    if "of th" in after or "of which" in after:
+        if _OF_WHICH_AFTER.match(s, a.end):
+            return bool(_MONEY_BEFORE.search(s, 0, a.start))
+    low = clause.lower()
+    if ("foreign" in after or "overseas" in after or "external" in after) and _FOREIGN_AFTER.match(s, a.end):
+        if _PART_INTRO.search(clause):
+            return bool(_MONEY_BEFORE.search(s, 0, a.start - len(clause)))
+    if ("foreign" in low or "overseas" in low) and _FOREIGN_IS.search(clause) and not _PROJECT_WORD.search(clause):
+        return bool(_MONEY_BEFORE.search(s, 0, a.start - len(clause)))
+    return False
+
+
+# 'Participants at the ... Import and Export Fair signed deals worth US$24.95 billion': deals
+# of a trade fair (imports, exports) are trade, not investment projects
+_TRADE_FAIR = re.compile(
+    r"\b(?:imports?|exports?)(?:\s+and\s+(?:imports?|exports?))?\s+(?:commodities\s+|goods\s+|products\s+)?"
+    r"(?:fair|expo|exposition)\b",
+    re.I,
+)
+_DEALS_WORTH = re.compile(
+    r"\bdeals\s+(?:worth|valued\s+at|totall?ing|of)\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", re.I
+)
+
+
+def trade_fair_deals(s: str, clause: str) -> bool:
+    """Deals worth X at an import and export fair, in a sentence of no investment or project."""
+    low = s.lower()
+    if "deals" not in clause.lower() or "invest" in low or "project" in low:
+        return False
+    return bool(_DEALS_WORTH.search(clause) and _TRADE_FAIR.search(s))
+
+
+def beside_or_trade(s: str, a: Amount, clause: str) -> bool:
+    """A part of a total given beside it, or a trade fair's deals (`part_of_total`,
+    `trade_fair_deals`): not a cohort's amount."""
+    return part_of_total(s, a, clause) or trade_fair_deals(s, clause)

@@ -15,6 +15,7 @@ import re
 from flows.core.extract.en.cohort_stage import CLAUSE_END, paired_stage_windows
 from flows.core.extract.en.counts import find_counts
 from flows.core.extract.en.cues import has_any
+from flows.core.extract.en.earlier import EARLIER_WORDS, earlier_round
 from flows.core.extract.en.figures import Group, Item, amount_items
 from flows.core.extract.en.grouping import group_items, respectively_groups
 from flows.core.extract.en.labels import sector_in, stage_near
@@ -88,7 +89,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
         if "respectively" in low:
             list_labels(s, [g for g in groups if g.count is not None or g.amount is not None])
     out = []
-    earlier = has_any(low, _PREVIOUS_WORDS)
+    earlier = has_any(low, _PREVIOUS_WORDS) or has_any(low, EARLIER_WORDS)
     whole_subset = bool(SUBSET.match(s.strip()) or SUBSET.search(s[:25]))
     head = _PART_HEAD.match(s) if low.lstrip().startswith(("of ", "among ")) else None
     intro_stage = stage_near(head.group(1), 0, 0) if head else None
@@ -221,6 +222,7 @@ def _earlier_edition(s: str, g: Group, prev_end: int, next_start: int) -> bool:
         or _PREVIOUS.search(after)
         or _CUMULATIVE.search(clause)
         or _CUMULATIVE.search(after)
+        or earlier_round(before, clause, after)
     )
 
 
