@@ -51,9 +51,12 @@ def _sector_after(post: str) -> str | None:
         if _OPEN_LIST.search(rest):
             return ""
         pieces = [p for p in _LIST_SPLIT.split(rest) if p.strip()]
-        if not all(sector_in(p) for p in pieces[:-1]) or not sector_in(" ".join(pieces[-1].split()[:4])):
+        unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
+        # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
+        # the lexicon lacks
+        if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
             return ""
-        return sector_in(pieces[0])
+        return sector_in(rest)
     return sector_in(" ".join(rest.split()[:6]))
 
 
@@ -128,9 +131,21 @@ _LIST_SPLIT = re.compile(
     r"environmental|trade|technology|livelihood)\b)",
     re.I,
 )
+_FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
 _ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
+
+# 'Nearly three-quarters of the 26 projects are in ...': the predicate names a share's field
+_SHARE_OF = re.compile(
+    r"\b(?:half|quarters?|thirds?|percent|per\s+cent|%|most|majority|bulk|part|some|many)\s+of\s+(?:the\s+|these\s+|its\s+)?$",
+    re.I,
+)
+
+
+def _share_of(s: str, start: int) -> bool:
+    return bool(_SHARE_OF.search(s, max(0, start - 30), start))
+
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
@@ -162,7 +177,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         post = s[counted.end : next_start]
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
-            return code or None
+            return None if _share_of(s, counted.start) else code or None
     post = s[g.end : next_start]
     code = _sector_after(post) if _names_field(post) else None
     if code is not None:
