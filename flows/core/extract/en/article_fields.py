@@ -44,6 +44,25 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     code = fields_sentence(sentences[j])
                 if code:
                     _near_or_main(kept, sentences[j], j, main).sector_code = code
+    _it_has(kept, sentences)
+
+
+# 'The modern service industry is divided into ... It has 173 projects with ...': the pronoun's
+# antecedent is the subject of the sentence before
+_IT_HAS = re.compile(r"\s*(?:it|they)\s+(?:has|have|had|includes?|included|covers?|comprises?)\b", re.I)
+_FIELD_SUBJECT = re.compile(r"\s*(?:the\s+)?((?:[\w'’-]+\s+){1,4}?)(?:industry|industries|sector|projects)\b", re.I)
+
+
+def _it_has(kept: list[CohortMention], sentences: list[str]) -> None:
+    """A cohort of a sentence 'It has N projects ...' takes the field of the sentence before's
+    subject ('The modern service industry ...'), when it names none of its own."""
+    for m in kept:
+        j = m.sentence_index
+        if m.sector_code is None and not m.project_name and 0 < j < len(sentences) and _IT_HAS.match(sentences[j]):
+            subject = _FIELD_SUBJECT.match(sentences[j - 1])
+            code = sector_in(subject.group(0)) if subject else None
+            if code:
+                m.sector_code = code
 
 
 def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMention) -> CohortMention:
@@ -111,7 +130,8 @@ def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
 # 'held a centralized groundbreaking event for major industrial projects ... 121 projects
 # started construction': the kind of projects the event is held for is the field of its group
 _EVENT_FOR = re.compile(
-    r"\b(?:event|ceremony|activity|activities|signing)[”\"]?\s+(?:for|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"\b(?:event|ceremony|activity|activities|signing|conference|meeting|batch)[”\"]?\s+(?:for|of|on)\s+(?:the\s+)?"
+    r"(?:(?:19|20)\d\d\s+)?"
     r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
     re.I,
 )
@@ -122,14 +142,18 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     industrial projects') is the sector of the article's main cohort, stated in that sentence or
     the next, when the cohort names none of its own."""
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
-    if main is None or main.sector_code is not None or main.sentence_index > 3:
+    if main is None or main.sector_code is not None or main.sentence_index > 5:
         return
     i = main.sentence_index
     here = [sentences[i]] if i < len(sentences) else []
     if i > 0 and not any(n.sentence_index == i - 1 for n in kept):
         here.insert(0, sentences[i - 1])
+    for j in range(i + 1, min(i + 4, len(sentences))):  # a headline's group, the event told after it
+        if any(n.sentence_index == j for n in kept):
+            break
+        here.append(sentences[j])
     for text in here:
-        if "project" not in text:
+        if "roject" not in text:
             continue
         m = _EVENT_FOR.search(text)
         code = sector_in(m.group("field")) if m else None

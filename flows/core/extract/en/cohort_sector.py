@@ -20,7 +20,7 @@ _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -66,7 +66,7 @@ _FIELDS_SENTENCE = re.compile(
     r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:))"
     r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|"
+    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
     re.I,
 )
@@ -147,6 +147,8 @@ def _share_of(s: str, start: int) -> bool:
     return bool(_SHARE_OF.search(s, max(0, start - 30), start))
 
 
+# the subject of the clause before an amount: 'The modern agriculture projects ...'
+_SUBJECT = re.compile(r"\s*(?:the|these|those)\s+((?:[\w'’-]+\s+){1,4}?)projects\b", re.I)
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
 
@@ -195,6 +197,10 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     if code:
         return code
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
+    subject = _SUBJECT.match(clause) if g.count is None else None
+    code = sector_in(subject.group(1)) if subject else None
+    if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'
+        return code
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's
     if g.count != 1:
