@@ -111,20 +111,31 @@ _THEMED_EVENT = re.compile(
 )
 
 
+# a title opening on the kind of its projects: 'Renewable Energy Projects Signed to Start in X'
+_TITLE_KIND = re.compile(r"\s*(?!the\b)(?P<field>(?:(?!of\b)[\w'’-]+\s+){1,4}?)projects\b", re.I)
+
+
 def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
-    """The field of a themed event's title is the sector of the article's main cohort, when
-    the cohort names none of its own."""
-    if not sentences or len(sentences[0]) > 120 or any(ch.isdigit() for ch in sentences[0]):
-        return
-    m = _THEMED_EVENT.search(sentences[0].strip())
-    if not m:
-        return
-    code = sector_in(m.group("field"))
-    if not code:
-        return
+    """The field of a themed event's title ('Promotion Conference for Investment in Health
+    Care Industry'), or of a title opening on its projects' kind ('Renewable Energy Projects
+    Signed ...'; the title may follow a short exclamation), is the sector of the article's main
+    cohort, when the cohort names none of its own."""
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
-    if main is not None and main.sector_code is None and main.sentence_index <= 2:
-        main.sector_code = code
+    if main is None or main.sector_code is not None:
+        return
+    for i, title in enumerate(sentences[:2]):
+        if len(title) > 120 or any(ch.isdigit() for ch in title):
+            continue
+        m = _THEMED_EVENT.search(title.strip())
+        code = sector_in(m.group("field")) if m else None
+        if code and i == 0 and main.sentence_index <= 2:
+            main.sector_code = code
+            return
+        m = _TITLE_KIND.match(title)
+        code = sector_in(m.group("field")) if m else None
+        if code and main.sentence_index <= 5:
+            main.sector_code = code
+            return
 
 
 # 'held a centralized groundbreaking event for major industrial projects ... 121 projects
