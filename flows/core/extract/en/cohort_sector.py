@@ -149,6 +149,20 @@ def _share_of(s: str, start: int) -> bool:
 
 # the subject of the clause before an amount: 'The modern agriculture projects ...'
 _SUBJECT = re.compile(r"\s*(?:the|these|those)\s+((?:[\w'’-]+\s+){1,4}?)projects\b", re.I)
+# 'Among the 100 cultural tourism projects, 15 distinctive ones ...': 'ones' stands for the
+# group's noun
+_AMONG_THE = re.compile(
+    r"\b(?:among|of)\s+(?:the|these|those)\s+(?:[\d,]+\s+)?((?:[\w'’-]+\s+){1,4}?)projects\s*,?\s*$", re.I
+)
+
+
+def _ones_of(s: str, start: int, own: str) -> str | None:
+    if not own.endswith("ones"):
+        return None
+    m = _AMONG_THE.search(s, max(0, start - 80), start)
+    return sector_in(m.group(1)) if m else None
+
+
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
 
@@ -173,7 +187,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]
-        code = sector_in(own) if _PROJECT_NOUN.search(own) else None  # not 'projects 9'
+        code = sector_in(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
         if code:
             return code
         post = s[counted.end : next_start]
