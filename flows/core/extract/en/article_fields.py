@@ -27,10 +27,11 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
                 # headline restated by the first sentence: step over a sentence of subsets or
-                # of no cohort of its own (at most two)
+                # of no cohort of its own (at most three; 'The rest 87 projects ...' is no
+                # fields sentence of the whole, but a sentence of subsets to step over)
                 while (
                     not code
-                    and j < i + 3
+                    and j < i + 4
                     and j + 1 < len(sentences)
                     and (
                         _only_subsets(kept, j)
@@ -39,9 +40,7 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     )
                 ):
                     j += 1
-                    if _REST.match(sentences[j]):
-                        break
-                    code = fields_sentence(sentences[j])
+                    code = None if _REST.match(sentences[j]) else fields_sentence(sentences[j])
                 if code:
                     _near_or_main(kept, sentences[j], j, main).sector_code = code
     _it_has(kept, sentences)
@@ -70,7 +69,15 @@ def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMe
     B and C.': 'those'/'these' names the one subset with its own figures right before."""
     if j > main.sentence_index + 1 and fields.lstrip()[:5].lower() in ("those", "these"):
         near = [m for m in kept if m.sentence_index == j - 1]
-        if len(near) == 1 and near[0].amount is not None and near[0].project_count and near[0].sector_code is None:
+        between = [m for m in kept if main.sentence_index < m.sentence_index < j]
+        # one subset, not one part of a partition ('11 are foreign funded ... The rest 87 ...')
+        if (
+            len(near) == 1
+            and len(between) == 1
+            and near[0].amount is not None
+            and near[0].project_count
+            and near[0].sector_code is None
+        ):
             return near[0]
     return main
 
