@@ -28,9 +28,9 @@ from scoring import figures, score_set  # noqa: E402
 
 STRESS = ROOT / "tests" / "data" / "stress"
 # floors per language: (F1, sector, band, stage), the reached figures rounded down to 0.05
-# (en: F1 0.950, sector 0.914, band 0.981, stage 0.970 on 257 articles, the last 169 from real
-# report wording, en_s174-239 and en_s300- real pages kept with their noise; the round-8 pages
-# brought count/amount misses left to that work, so F1 stands just under 0.95); a language
+# (en: F1 0.945, sector 0.922, band 0.981, stage 0.987 on 269 articles, the last 181 from real
+# report wording, en_s174-239 and en_s300-329 real pages kept with their noise; the round-8
+# pages brought count/amount misses left to that work, so F1 stands under 0.95); a language
 # without a row uses DEFAULT, the project's targets for unseen articles
 FLOORS = {"en": (0.90, 0.90, 0.95, 0.95)}
 DEFAULT = (0.85, 0.80, 0.90, 0.90)
