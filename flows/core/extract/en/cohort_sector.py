@@ -21,7 +21,7 @@ _IN_SECTOR = re.compile(
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -58,6 +58,8 @@ def _sector_after(post: str) -> str | None:
         if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
             return ""
         return sector_in(rest)
+    if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
+        return ""
     return sector_in(" ".join(rest.split()[:6]))
 
 
@@ -65,12 +67,15 @@ def _sector_after(post: str) -> str | None:
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
     r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
-    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:))"
+    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
+    r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
     r"(?=\s+(?:(?:mainly|mostly|"
     r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
-    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
+    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
+    r"|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
     re.I,
 )
+_INCLUDE = re.compile(r"^\s+(?:include|are)\b", re.I)
 # where such a list of fields ends: ', were signed ...', ', and 41 of them ...'
 _FIELDS_STOP = re.compile(
     r",\s+(?:and\s+)?(?:\d|with\b|while\b|whereas\b|were\b|was\b|are\b|is\b|"
@@ -88,6 +93,8 @@ def fields_sentence(s: str) -> str | None:
     if not m:
         return None
     post = s[m.end() :]
+    if m.group(0).rstrip().lower().endswith(("involved", "covered")):  # 'The industries involved include A, B'
+        post = _INCLUDE.sub(" cover", post, count=1)
     stop = _FIELDS_STOP.search(post)
     return _sector_after(post[: stop.start()] if stop else post) or None
 
