@@ -120,10 +120,10 @@ _EVENT_AFTER = re.compile(
 
 # a government body named by its remit ('local commerce officials', 'the provincial
 # department of commerce', 'the chamber of commerce', 'the Industry and Commerce Association'):
-# its field is no cohort's sector
+# its field is no cohort's sector; nor an office's ('Financial Secretary Paul Chan')
 _AGENCY_AFTER = re.compile(
     r"\s+(?:bureaus?|departments?|officials?|authorit(?:y|ies)|commissions?|ministr(?:y|ies)|"
-    r"administrations?|committees?|agency|agencies|associations?|chambers?|federations?)\b"
+    r"administrations?|committees?|agency|agencies|associations?|chambers?|federations?|secretary|secretaries)\b"
 )
 _AGENCY_BEFORE = re.compile(
     r"\b(?:bureaus?|departments?|ministr(?:y|ies)|commissions?|administrations?|committees?|"
