@@ -27,10 +27,11 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
                 # headline restated by the first sentence: step over a sentence of subsets or
-                # of no cohort of its own (at most two)
+                # of no cohort of its own (at most three; 'The rest 87 projects ...' is no
+                # fields sentence of the whole, but a sentence of subsets to step over)
                 while (
                     not code
-                    and j < i + 3
+                    and j < i + 4
                     and j + 1 < len(sentences)
                     and (
                         _only_subsets(kept, j)
@@ -39,11 +40,28 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     )
                 ):
                     j += 1
-                    if _REST.match(sentences[j]):
-                        break
-                    code = fields_sentence(sentences[j])
+                    code = None if _REST.match(sentences[j]) else fields_sentence(sentences[j])
                 if code:
                     _near_or_main(kept, sentences[j], j, main).sector_code = code
+    _it_has(kept, sentences)
+
+
+# 'The modern service industry is divided into ... It has 173 projects with ...': the pronoun's
+# antecedent is the subject of the sentence before
+_IT_HAS = re.compile(r"\s*(?:it|they)\s+(?:has|have|had|includes?|included|covers?|comprises?)\b", re.I)
+_FIELD_SUBJECT = re.compile(r"\s*(?:the\s+)?((?:[\w'’-]+\s+){1,4}?)(?:industry|industries|sector|projects)\b", re.I)
+
+
+def _it_has(kept: list[CohortMention], sentences: list[str]) -> None:
+    """A cohort of a sentence 'It has N projects ...' takes the field of the sentence before's
+    subject ('The modern service industry ...'), when it names none of its own."""
+    for m in kept:
+        j = m.sentence_index
+        if m.sector_code is None and not m.project_name and 0 < j < len(sentences) and _IT_HAS.match(sentences[j]):
+            subject = _FIELD_SUBJECT.match(sentences[j - 1])
+            code = sector_in(subject.group(0)) if subject else None
+            if code:
+                m.sector_code = code
 
 
 def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMention) -> CohortMention:
@@ -51,7 +69,15 @@ def _near_or_main(kept: list[CohortMention], fields: str, j: int, main: CohortMe
     B and C.': 'those'/'these' names the one subset with its own figures right before."""
     if j > main.sentence_index + 1 and fields.lstrip()[:5].lower() in ("those", "these"):
         near = [m for m in kept if m.sentence_index == j - 1]
-        if len(near) == 1 and near[0].amount is not None and near[0].project_count and near[0].sector_code is None:
+        between = [m for m in kept if main.sentence_index < m.sentence_index < j]
+        # one subset, not one part of a partition ('11 are foreign funded ... The rest 87 ...')
+        if (
+            len(near) == 1
+            and len(between) == 1
+            and near[0].amount is not None
+            and near[0].project_count
+            and near[0].sector_code is None
+        ):
             return near[0]
     return main
 
@@ -92,26 +118,38 @@ _THEMED_EVENT = re.compile(
 )
 
 
+# a title opening on the kind of its projects: 'Renewable Energy Projects Signed to Start in X'
+_TITLE_KIND = re.compile(r"\s*(?!the\b)(?P<field>(?:(?!of\b)[\w'’-]+\s+){1,4}?)projects\b", re.I)
+
+
 def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
-    """The field of a themed event's title is the sector of the article's main cohort, when
-    the cohort names none of its own."""
-    if not sentences or len(sentences[0]) > 120 or any(ch.isdigit() for ch in sentences[0]):
-        return
-    m = _THEMED_EVENT.search(sentences[0].strip())
-    if not m:
-        return
-    code = sector_in(m.group("field"))
-    if not code:
-        return
+    """The field of a themed event's title ('Promotion Conference for Investment in Health
+    Care Industry'), or of a title opening on its projects' kind ('Renewable Energy Projects
+    Signed ...'; the title may follow a short exclamation), is the sector of the article's main
+    cohort, when the cohort names none of its own."""
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
-    if main is not None and main.sector_code is None and main.sentence_index <= 2:
-        main.sector_code = code
+    if main is None or main.sector_code is not None:
+        return
+    for i, title in enumerate(sentences[:2]):
+        if len(title) > 120 or any(ch.isdigit() for ch in title):
+            continue
+        m = _THEMED_EVENT.search(title.strip())
+        code = sector_in(m.group("field")) if m else None
+        if code and i == 0 and main.sentence_index <= 2:
+            main.sector_code = code
+            return
+        m = _TITLE_KIND.match(title)
+        code = sector_in(m.group("field")) if m else None
+        if code and main.sentence_index <= 5:
+            main.sector_code = code
+            return
 
 
 # 'held a centralized groundbreaking event for major industrial projects ... 121 projects
 # started construction': the kind of projects the event is held for is the field of its group
 _EVENT_FOR = re.compile(
-    r"\b(?:event|ceremony|activity|activities|signing)[”\"]?\s+(?:for|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"\b(?:event|ceremony|activity|activities|signing|conference|meeting|batch)[”\"]?\s+(?:for|of|on)\s+(?:the\s+)?"
+    r"(?:(?:19|20)\d\d\s+)?"
     r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
     re.I,
 )
@@ -122,14 +160,18 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     industrial projects') is the sector of the article's main cohort, stated in that sentence or
     the next, when the cohort names none of its own."""
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
-    if main is None or main.sector_code is not None or main.sentence_index > 3:
+    if main is None or main.sector_code is not None or main.sentence_index > 5:
         return
     i = main.sentence_index
     here = [sentences[i]] if i < len(sentences) else []
     if i > 0 and not any(n.sentence_index == i - 1 for n in kept):
         here.insert(0, sentences[i - 1])
+    for j in range(i + 1, min(i + 4, len(sentences))):  # a headline's group, the event told after it
+        if any(n.sentence_index == j for n in kept):
+            break
+        here.append(sentences[j])
     for text in here:
-        if "project" not in text:
+        if "roject" not in text:
             continue
         m = _EVENT_FOR.search(text)
         code = sector_in(m.group("field")) if m else None

@@ -50,9 +50,10 @@ _PAREN_BAND = re.compile(
 # '100-million-yuan-level projects', 'projects of 10-billion-yuan level': a class by size
 _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 
-# "11 projects with investment of more than 1 billion yuan": no 'total', a round threshold
+# "11 projects with investment of more than 1 billion yuan", "8 projects of over 500 million
+# yuan": no 'total', a round threshold
 _WITH_Q = re.compile(
-    rf"(?:\bprojects\s+(?:each\s+)?(?:with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:\bprojects\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
     rf"(?:scale\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
     rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",

@@ -18,9 +18,10 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
-    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|fall(?:s)?\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|related\s+to|relating\s+to|spread\s+across|distributed\s+(?:in|across|among)|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
+    r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
     re.I,
@@ -51,9 +52,14 @@ def _sector_after(post: str) -> str | None:
         if _OPEN_LIST.search(rest):
             return ""
         pieces = [p for p in _LIST_SPLIT.split(rest) if p.strip()]
-        if not all(sector_in(p) for p in pieces[:-1]) or not sector_in(" ".join(pieces[-1].split()[:4])):
+        unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
+        # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
+        # the lexicon lacks
+        if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
             return ""
-        return sector_in(pieces[0])
+        return sector_in(rest)
+    if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
+        return ""
     return sector_in(" ".join(rest.split()[:6]))
 
 
@@ -61,12 +67,15 @@ def _sector_after(post: str) -> str | None:
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
     r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
-    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:))"
+    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
+    r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
     r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|"
-    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|distributed\s+(?:in|across|among)\b)))",
+    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
+    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
+    r"|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
     re.I,
 )
+_INCLUDE = re.compile(r"^\s+(?:include|are)\b", re.I)
 # where such a list of fields ends: ', were signed ...', ', and 41 of them ...'
 _FIELDS_STOP = re.compile(
     r",\s+(?:and\s+)?(?:\d|with\b|while\b|whereas\b|were\b|was\b|are\b|is\b|"
@@ -84,6 +93,8 @@ def fields_sentence(s: str) -> str | None:
     if not m:
         return None
     post = s[m.end() :]
+    if m.group(0).rstrip().lower().endswith(("involved", "covered")):  # 'The industries involved include A, B'
+        post = _INCLUDE.sub(" cover", post, count=1)
     stop = _FIELDS_STOP.search(post)
     return _sector_after(post[: stop.start()] if stop else post) or None
 
@@ -107,8 +118,8 @@ _BARE_FIELD = re.compile(
 )
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(
-    r"[;.(]|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
-    r",\s+(?:worth|valued|totall?ing|amounting)\b"  # '203 projects covered A, B and C, worth X'
+    r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
+    r",?\s+(?:worth|valued|totall?ing|amounting)\b"  # '203 projects covered A, B and C, worth X'
 )
 _MANY = re.compile(
     r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
@@ -128,9 +139,37 @@ _LIST_SPLIT = re.compile(
     r"environmental|trade|technology|livelihood)\b)",
     re.I,
 )
+_FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
 _ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
+
+# 'Nearly three-quarters of the 26 projects are in ...': the predicate names a share's field
+_SHARE_OF = re.compile(
+    r"\b(?:half|quarters?|thirds?|percent|per\s+cent|%|most|majority|bulk|part|some|many)\s+of\s+(?:the\s+|these\s+|its\s+)?$",
+    re.I,
+)
+
+
+def _share_of(s: str, start: int) -> bool:
+    return bool(_SHARE_OF.search(s, max(0, start - 30), start))
+
+
+# the subject of the clause before an amount: 'The modern agriculture projects ...'
+_SUBJECT = re.compile(r"\s*(?:the|these|those)\s+((?:[\w'’-]+\s+){1,4}?)projects\b", re.I)
+# 'Among the 100 cultural tourism projects, 15 distinctive ones ...': 'ones' stands for the
+# group's noun
+_AMONG_THE = re.compile(
+    r"\b(?:among|of)\s+(?:the|these|those)\s+(?:[\d,]+\s+)?((?:[\w'’-]+\s+){1,4}?)projects\s*,?\s*$", re.I
+)
+
+
+def _ones_of(s: str, start: int, own: str) -> str | None:
+    if not own.endswith("ones"):
+        return None
+    m = _AMONG_THE.search(s, max(0, start - 80), start)
+    return sector_in(m.group(1)) if m else None
+
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
@@ -156,13 +195,13 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]
-        code = sector_in(own) if _PROJECT_NOUN.search(own) else None  # not 'projects 9'
+        code = sector_in(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
         if code:
             return code
         post = s[counted.end : next_start]
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
-            return code or None
+            return None if _share_of(s, counted.start) else code or None
     post = s[g.end : next_start]
     code = _sector_after(post) if _names_field(post) else None
     if code is not None:
@@ -180,6 +219,10 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     if code:
         return code
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
+    subject = _SUBJECT.match(clause) if g.count is None else None
+    code = sector_in(subject.group(1)) if subject else None
+    if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'
+        return code
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's
     if g.count != 1:

@@ -120,10 +120,10 @@ _EVENT_AFTER = re.compile(
 
 # a government body named by its remit ('local commerce officials', 'the provincial
 # department of commerce', 'the chamber of commerce', 'the Industry and Commerce Association'):
-# its field is no cohort's sector
+# its field is no cohort's sector; nor an office's ('Financial Secretary Paul Chan')
 _AGENCY_AFTER = re.compile(
     r"\s+(?:bureaus?|departments?|officials?|authorit(?:y|ies)|commissions?|ministr(?:y|ies)|"
-    r"administrations?|committees?|agency|agencies|associations?|chambers?|federations?)\b"
+    r"administrations?|committees?|agency|agencies|associations?|chambers?|federations?|secretary|secretaries)\b"
 )
 _AGENCY_BEFORE = re.compile(
     r"\b(?:bureaus?|departments?|ministr(?:y|ies)|commissions?|administrations?|committees?|"
@@ -131,11 +131,16 @@ _AGENCY_BEFORE = re.compile(
 )
 
 
+# a zone named by its remit ('the Hi-tech Industries Development Zone'): a place, not a field
+_ZONE_AFTER = re.compile(r"\s+(?:(?:industries|industry|industrial)\s+)?(?:development\s+)?zones?\b")
+
+
 def _not_field(low: str, hit: tuple[int, int, str]) -> bool:
-    """Whether the term at hit names an event's theme or a government body, not a field."""
+    """Whether the term at hit names an event's theme, a government body or a zone, not a field."""
     return bool(
         _EVENT_AFTER.match(low, hit[1])
         or _AGENCY_AFTER.match(low, hit[1])
+        or _ZONE_AFTER.match(low, hit[1])
         or (low[max(0, hit[0] - 4) : hit[0]] == " of " and _AGENCY_BEFORE.search(low, max(0, hit[0] - 40), hit[0]))
     )
 
