@@ -144,7 +144,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
+    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s) else []
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
