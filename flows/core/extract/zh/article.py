@@ -69,7 +69,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             s = _PINYIN.sub("", s)
         if " " in s and ("," in s or "。" in s):  # 实施 项目总投资: a stray space in body text, not a headline's gap
             s = _STRAY_SPACE.sub("", s)
-        if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
+        if not (_need(s) or _place_list(sentences, i)) or not _maybe(s):
             continue
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
@@ -80,6 +80,31 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
 
 # a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
 _PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*?[区县市州旗镇乡]\d+\s*[个宗]")
+
+
+# _NEED and _MAYBE as the same tests, their literal branches as substring checks (no pattern
+# with a leading class and a word tried at every character of every sentence)
+_NEED_COUNT = re.compile(r"[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_MAYBE_NUM = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)")
+
+
+def _need(s: str) -> bool:
+    """_NEED.search(s) is not None."""
+    return (
+        "元" in s
+        or "亿" in s
+        or "币" in s
+        or "项目" in s
+        or "案件" in s
+        or "投资案" in s
+        or "分别" in s
+        or _NEED_COUNT.search(s) is not None
+    )
+
+
+def _maybe(s: str) -> bool:
+    """_MAYBE.search(s) is not None."""
+    return "亿元" in s or "万元" in s or _MAYBE_NUM.search(s) is not None
 
 
 def _place_list(sentences: list[str], i: int) -> bool:
