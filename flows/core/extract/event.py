@@ -89,9 +89,25 @@ def _dateline_year(lines: list[str]) -> int | None:
     """A full date in the opening lines (a dateline or a page's date line: "2021-11-24",
     "2021年11月24日", "Nov 24, 2021", "24 November 2021")."""
     for line in lines[:DATELINE_LINES]:
-        m = _FULL_DATE.search(line)
+        m = _full_date(line)
         if m:
             return int(next(g for g in m.groups() if g))
+    return None
+
+
+_DATE_START = re.compile(r"[\dJFMASOND]")  # where a _FULL_DATE match can start
+
+
+def _full_date(line: str) -> re.Match | None:
+    """_FULL_DATE.search(line), tried only where a date can start (a digit, a month's capital)
+    and only in a line that holds a year: one pattern of four branches at every character of
+    a long line was the cost."""
+    if not _YEAR_TOKEN.search(line):
+        return None
+    for c in _DATE_START.finditer(line):
+        m = _FULL_DATE.match(line, c.start())  # \b still sees the character before
+        if m:
+            return m
     return None
 
 
@@ -111,12 +127,10 @@ def _host(row: dict | None, lines: list[str], lang: str) -> tuple[str | None, st
     """(city, province) in English."""
     if row and (row.get("province_en") or row.get("city_en")):
         return row.get("city_en") or None, row.get("province_en") or None
-    found = [
-        find_places(line, lang) if k < max(DATELINE_LINES, PLACE_LINES) or _VENUE_WORD.search(line) else []
-        for k, line in enumerate(lines[:VENUE_LINES])
-    ]
+    head = max(DATELINE_LINES, PLACE_LINES)
+    found = [find_places(line, lang) for line in lines[:head]]
     opening = [p for places in found[:PLACE_LINES] for p in places]
-    place = _dateline(lines, found, lang) or _venue(lines, found, lang)
+    place = _dateline(lines, found, lang) or _venue(lines, _venue_places(lines, found, lang), lang)
     place = place or (opening[0] if opening else None)
     if place is None:
         return None, None
@@ -124,6 +138,14 @@ def _host(row: dict | None, lines: list[str], lang: str) -> tuple[str | None, st
         city = next((p for p in opening if p.city and p.province_en == place.province_en), None)
         return (city.city if city else None), place.province_en
     return place.city, place.province_en
+
+
+def _venue_places(lines: list[str], found: list[list[Place]], lang: str):
+    """The places of each opening line (found), then of each later line up to VENUE_LINES that
+    has a venue word, computed only when _venue reaches that line."""
+    yield from found
+    for line in lines[len(found) : VENUE_LINES]:
+        yield find_places(line, lang) if _VENUE_WORD.search(line) else []
 
 
 def _dateline(lines: list[str], found: list[list[Place]], lang: str) -> Place | None:

@@ -136,20 +136,28 @@ def _known() -> tuple[dict[str, dict], tuple[frozenset[str], ...], list[re.Patte
     )
 
 
+@lru_cache(maxsize=1)
+def _known_ends() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The pre-checks of _known_hits as one search each: any alias ending (Chinese), any
+    acronym, any last word of an English alias, as a substring."""
+    return tuple(re.compile("|".join(re.escape(e) for e in sorted(ends)) or "(?!)") for ends in _known()[1])
+
+
 def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]:
     """(line index, start, end, event row) of every known-event alias in the opening lines."""
-    by_key, (zh_ends, word_ends, acronyms), (zh_re, word_re, acr_re) = _known()
+    by_key, _, (zh_re, word_re, acr_re) = _known()
+    zh_ends, word_ends, acronyms = _known_ends()
     hits = []
     for i, line in enumerate(lines[:KNOWN_LINES]):
         found = []
         if lang == "zh":
-            if any(e in line for e in zh_ends):
+            if zh_ends.search(line):
                 found = [(m, m.group(0)) for m in zh_re.finditer(line)]
         else:
             lower = line.lower()
-            if any(a in line for a in acronyms):
+            if acronyms.search(line):
                 found = [(m, m.group(0)) for m in acr_re.finditer(line)]
-            if len(lower) == len(line) and any(e in lower for e in word_ends):
+            if len(lower) == len(line) and word_ends.search(lower):
                 found += [(m, m.group(0)) for m in word_re.finditer(lower)]
         for m, text in found:
             row = by_key.get(text.translate(_DASHES))
@@ -245,12 +253,12 @@ def _generic_en(line: str) -> list[tuple[str, list[int]]]:
 
 
 def _generic_zh(line: str) -> list[tuple[str, list[int]]]:
-    if not _ZH_SUFFIX_END.search(line):
+    if not _ZH_SUFFIX_END.search(line) or not _ZH_SUFFIX.search(line):  # a name needs a suffix word
         return []
     out = []
     for run in _ZH_RUN.finditer(line):
         text, pos = run.group(0), 0
-        if not _ZH_SUFFIX_END.search(text):
+        if not _ZH_SUFFIX.search(text):  # no segment of the run can end in one
             continue
         cuts = list(_ZH_CUT.finditer(text)) + [None]
         for cut in cuts:

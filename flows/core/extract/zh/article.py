@@ -75,7 +75,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             s = _PINYIN.sub("", s)
         if " " in s and ("," in s or "。" in s):  # 实施 项目总投资: a stray space in body text, not a headline's gap
             s = _STRAY_SPACE.sub("", s)
-        if not (_NEED.search(s) or _place_list(sentences, i)) or not _MAYBE.search(s):
+        if not (_need(s) or _place_list(sentences, i)) or not _maybe(s):
             continue
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
@@ -88,6 +88,31 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
 
 # a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
 _PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*?[区县市州旗镇乡]\d+\s*[个宗]")
+
+
+# _NEED and _MAYBE as the same tests, their literal branches as substring checks (no pattern
+# with a leading class and a word tried at every character of every sentence)
+_NEED_COUNT = re.compile(r"[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_MAYBE_NUM = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)")
+
+
+def _need(s: str) -> bool:
+    """_NEED.search(s) is not None."""
+    return (
+        "元" in s
+        or "亿" in s
+        or "币" in s
+        or "项目" in s
+        or "案件" in s
+        or "投资案" in s
+        or "分别" in s
+        or _NEED_COUNT.search(s) is not None
+    )
+
+
+def _maybe(s: str) -> bool:
+    """_MAYBE.search(s) is not None."""
+    return "亿元" in s or "万元" in s or _MAYBE_NUM.search(s) is not None
 
 
 def _place_list(sentences: list[str], i: int) -> bool:
@@ -158,7 +183,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frames = list(_FRAME.finditer(s)) if "中" in s or "里" in s else []
+    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s) else []
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)

@@ -20,6 +20,8 @@ _ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
     r"(?P<pre>逾|超过?|近|(?<!以)上|(?<![签节预])约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
     r"\s*(?P<more>余|多)?\s*[个项宗]"
 )
+# what every _ROUND_COUNT match holds (its number ends in 百, 千 or 0): a cheap pre-check
+_ROUND_HINT = re.compile(r"[百千0]\s*(?:余|多)?\s*[个项宗]")
 
 COVER_TOL = 0.01
 SUBSET_TOL = 0.001  # a parent's total restated on a 其中 item is written the same
@@ -106,6 +108,8 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
 
 def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
     """A round count (逾百个, 近千个) restating a precise count that comes with its amount."""
+    if not _ROUND_HINT.search(m.evidence or ""):
+        return None
     rounds = [
         r
         for r in _ROUND_COUNT.finditer(m.evidence or "")

@@ -20,6 +20,7 @@ def suffix_pattern(lang: str) -> str:
 _SUFFIX = suffix_pattern("zh")
 # an event name: up to 12 name characters (no digits, punctuation or 项目) before its suffix
 EVENT_NAME = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,12}}?{_SUFFIX}")
+_SUFFIX_ANY = re.compile(_SUFFIX)  # every EVENT_NAME match ends in one: a cheap pre-check
 _SUFFIX_AHEAD = re.compile(rf"(?:(?!项目)[\u4e00-\u9fff]){{0,10}}?{_SUFFIX}")
 
 
@@ -31,6 +32,8 @@ def in_event_name(text: str, end: int) -> bool:
 
 def after_event(text: str) -> str | None:
     """The text after the last event name in `text`, None when there is none."""
+    if not _SUFFIX_ANY.search(text):
+        return None
     last = None
     for last in EVENT_NAME.finditer(text):  # noqa: B007 - the loop keeps the last match
         pass

@@ -313,17 +313,29 @@ def _ranges(s: str, windows: list[tuple[int, int]]) -> list[Tok]:
     return out
 
 
+# the characters MONEY_RE's opening lookahead admits (besides digits)
+_MONEY_STARTS = frozenset("超多高将接大突达逾近约过上零〇一二两三四五六七八九十百千万亿")
+
+
 def _money_matches(s: str, windows: list[tuple[int, int]]) -> list[re.Match]:
     """MONEY_RE.finditer over each window, tried only inside runs that can hold a match (the
-    window end stays the search end: the 亿 lookahead sees what the window lets it see)."""
+    window end stays the search end: the 亿 lookahead sees what the window lets it see).
+    As finditer from the run's start, stopped at the first match starting past the run, but
+    tried only at the run's positions that can open a match (no scan of the rest of the window)."""
     found = []
+    match = MONEY_RE.match
     for lo, hi in windows:
         for run in _MONEY_RUN.finditer(s, lo, hi):
-            end = run.end()
-            for m in MONEY_RE.finditer(s, run.start(), hi):
-                if m.start() >= end:
-                    break
-                found.append(m)
+            q, end = run.start(), run.end()
+            while q < end:
+                c = s[q]
+                if c in _MONEY_STARTS or c.isdigit():
+                    m = match(s, q, hi)
+                    if m:  # never empty: a currency or 亿 is always consumed
+                        found.append(m)
+                        q = m.end()
+                        continue
+                q += 1
     return found
 
 

@@ -1,0 +1,57 @@
+"""The speed rewrites of the extraction rules give what the patterns they replace give, on the
+stress articles' sentences (bench/same_output.py checks the whole output; these pin each piece)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flows.core.extract import event
+from flows.core.extract.zh import article, events, scan
+from flows.core.ingest.read import decode_bytes
+
+STRESS = Path(__file__).resolve().parent.parent / "data" / "stress"
+
+
+def _lines(lang: str) -> list[str]:
+    out = []
+    for path in sorted((STRESS / lang).glob("*.txt")):
+        out += [x for x in re.split(r"[\n。]", decode_bytes(path.read_bytes())) if x.strip()]
+    return out + ["工 3个", "约十个", "5 亿元", "3美元", "Nov 24, 2021 x", "a12021-01-01", "x 24 November 2021"]
+
+
+def test_need_and_maybe_are_their_patterns():
+    for s in _lines("zh"):
+        assert article._need(s) == bool(article._NEED.search(s)), s
+        assert article._maybe(s) == bool(article._MAYBE.search(s)), s
+
+
+def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for lo, hi in windows:
+        for run in scan._MONEY_RUN.finditer(s, lo, hi):
+            for m in scan.MONEY_RE.finditer(s, run.start(), hi):
+                if m.start() >= run.end():
+                    break
+                found.append(m.span())
+    return found
+
+
+def test_money_matches_as_finditer():
+    for s in _lines("zh"):
+        windows = scan._windows(s)
+        assert [m.span() for m in scan._money_matches(s, windows)] == _money_matches_by_finditer(s, windows), s
+
+
+def test_full_date_as_search():
+    for s in _lines("zh") + _lines("en"):
+        a, b = event._FULL_DATE.search(s), event._full_date(s)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), s
+
+
+def test_after_event_as_last_match():
+    for s in _lines("zh"):
+        last = None
+        for last in events.EVENT_NAME.finditer(s):  # noqa: B007
+            pass
+        assert events.after_event(s) == (s[last.end() :] if last else None), s
