@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from flows.core.extract import event
-from flows.core.extract.zh import article, events, scan
+from flows.core.extract.zh import events, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 
 STRESS = Path(__file__).resolve().parent.parent / "data" / "stress"
@@ -22,8 +22,8 @@ def _lines(lang: str) -> list[str]:
 
 def test_need_and_maybe_are_their_patterns():
     for s in _lines("zh"):
-        assert article._need(s) == bool(article._NEED.search(s)), s
-        assert article._maybe(s) == bool(article._MAYBE.search(s)), s
+        assert sentence_gate._need(s) == bool(sentence_gate._NEED.search(s)), s
+        assert sentence_gate._maybe(s) == bool(sentence_gate._MAYBE.search(s)), s
 
 
 def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

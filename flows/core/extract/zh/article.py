@@ -26,12 +26,11 @@ from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
 from flows.core.extract.zh.scan import examples_total_end, scan
+from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
-# a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
-_MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)|[亿万]元")
 _FRAME = re.compile(
     r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
     r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
@@ -56,26 +55,18 @@ _GROUP_THEN_TOTAL = re.compile(
 )
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
-# pinyin glosses after characters (产业(yè)): page noise that splits words
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SEGMENT = re.compile(r"[;。]")
-_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
-# money anchor, count word or a verb's count (已开工680个): else scan finds nothing
-_NEED = re.compile(r"[元亿币]|项目|案件|投资案|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
 
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None}
     for i, s in enumerate(sentences):
-        if "(" in s:  # before the cheap checks: 项(xiàng)目 is 项目
-            s = _PINYIN.sub("", s)
-        if " " in s and ("," in s or "。" in s):  # 实施 项目总投资: a stray space in body text, not a headline's gap
-            s = _STRAY_SPACE.sub("", s)
-        if not (_need(s) or _place_list(sentences, i)) or not _maybe(s):
+        s = repair(s)
+        if not may_carry(sentences, i, s):
             continue
         toks = scan(s)
         if any(t.kind in ("count", "amount", "named") for t in toks):
@@ -84,39 +75,6 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
         elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
             band_echo(s, i, toks, out)
     return finish(out)
-
-
-# a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
-_PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*?[区县市州旗镇乡]\d+\s*[个宗]")
-
-
-# _NEED and _MAYBE as the same tests, their literal branches as substring checks (no pattern
-# with a leading class and a word tried at every character of every sentence)
-_NEED_COUNT = re.compile(r"[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
-_MAYBE_NUM = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)")
-
-
-def _need(s: str) -> bool:
-    """_NEED.search(s) is not None."""
-    return (
-        "元" in s
-        or "亿" in s
-        or "币" in s
-        or "项目" in s
-        or "案件" in s
-        or "投资案" in s
-        or "分别" in s
-        or _NEED_COUNT.search(s) is not None
-    )
-
-
-def _maybe(s: str) -> bool:
-    """_MAYBE.search(s) is not None."""
-    return "亿元" in s or "万元" in s or _MAYBE_NUM.search(s) is not None
-
-
-def _place_list(sentences: list[str], i: int) -> bool:
-    return i > 0 and "项目" in sentences[i - 1] and _PLACE_COUNTS.search(sentences[i]) is not None
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:
