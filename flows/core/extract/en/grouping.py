@@ -20,7 +20,7 @@ from flows.core.extract.en.figures import Group, Item
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
     r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through|to|of)\s+"
-    r"(?:a\s+total\s+of\s+|(?:its|their)\s+)?",
+    r"(?:a\s+total\s+of\s+|(?:its|their|the|these|those)\s+)?",
     re.I,
 )
 # 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
