@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
-from flows.core.extract.en.place_items import field_item_counts, place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, item_before, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -362,7 +362,7 @@ def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
             continue
         if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
             continue
-        if i > 0 and i - 1 not in counts:
+        if i > 0 and item_before(sentence, tokens, i) not in counts:
             continue  # '12 countries, 8 from Europe': the item's noun is not 'projects'
         if any(j < i for j in counts) or _GAP_CONTEXT.search(before):
             counts[i] = Count(start, end, value, "gapped")
