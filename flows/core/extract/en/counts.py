@@ -152,15 +152,16 @@ _FIELD_LIST_NOUN = re.compile(  # '284 commercial logistics, tourism, ... and ne
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
-    """End of 'N [adjectives] projects' starting after the number, or None."""
+    """End of 'N [adjectives] projects' after the number (MT '10 state enterprises project'), or None."""
     m = NOUN_RE.match(sentence, end)
     if not m:
         return _field_list_noun(sentence, end) if value > 1 and "," in sentence[end : end + 60] else None
     gap = _GAP_TOKENS.findall(m.group("gap"))
-    if any(w.lower() in GAP_STOP for w in gap):
+    investor = bool(gap) and gap[-1].lower() in ("enterprises", "companies", "firms")
+    if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
-    if unit == "project" and value != 1:
+    if unit == "project" and value != 1 and not investor:
         return None
     if (
         gap
@@ -271,8 +272,7 @@ def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) 
 
 
 def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
-    """Token i as a count (the counts after it already read), or None; `pw_end`: where the
-    sentence's first 'projects' ends."""
+    """Token i as a count (the counts after it read), or None; pw_end: where 'projects' first ends."""
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
