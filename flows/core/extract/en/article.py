@@ -188,7 +188,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and not m.extra.get("subset")
             and _bare_amount(prev)
             and prev.sentence_index == m.sentence_index - 1
-            and (prev.stage == m.stage or m.extra.get("framed"))  # '... for several of the 46 projects'
+            and (prev.stage in (m.stage, None) or m.extra.get("framed"))  # '... for several of the 46 projects'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and (

@@ -104,6 +104,15 @@ _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", 
 # 'five of the projects signed are for investments exceeding 10 billion yuan', '78 percent of
 # the projects involve deals of more than 1 billion yuan': plural investments or deals above a
 # floor size each project
+# 'will invest more than 130 billion yuan on ten priority projects': the total they get
+_INVEST_LEAD = re.compile(rf"\binvest(?:s|ed|ing)?\s+(?:a\s+total\s+of\s+)?(?:{LOWER_Q})\s+$", re.I)
+_IN_COUNT = re.compile(rf"\s*(?:in|on|into)\s+(?:the\s+)?(?:\d|{WORD_NUM}\b)", re.I)
+
+
+def _invest_in(s: str, it: Item, near: str) -> bool:
+    return "invest" in near and bool(_INVEST_LEAD.search(near)) and bool(_IN_COUNT.match(s, it.end))
+
+
 _FOR_INVESTMENTS = re.compile(
     rf"\b(?:(?:are|were|is|was)\s+for|involv(?:e|es|ed|ing))\s+(?:investments|deals)\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
     re.I,
@@ -144,7 +153,7 @@ def band_of(
         and _EACH.search(local)
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
-        or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end))
+        or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end) and not _invest_in(s, it, near))
         or (a.bound == "lower" and (" investments " in near or " deals " in near) and _FOR_INVESTMENTS.search(near))
         or _round_threshold(s, it, near)
     ):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
-from flows.core.extract.en.place_items import field_item_counts, place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, item_before, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -152,15 +152,16 @@ _FIELD_LIST_NOUN = re.compile(  # '284 commercial logistics, tourism, ... and ne
 
 
 def _noun(sentence: str, end: int, value: int) -> int | None:
-    """End of 'N [adjectives] projects' starting after the number, or None."""
+    """End of 'N [adjectives] projects' after the number (MT '10 state enterprises project'), or None."""
     m = NOUN_RE.match(sentence, end)
     if not m:
         return _field_list_noun(sentence, end) if value > 1 and "," in sentence[end : end + 60] else None
     gap = _GAP_TOKENS.findall(m.group("gap"))
-    if any(w.lower() in GAP_STOP for w in gap):
+    investor = bool(gap) and gap[-1].lower() in ("enterprises", "companies", "firms")
+    if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
-    if unit == "project" and value != 1:
+    if unit == "project" and value != 1 and not investor:
         return None
     if (
         gap
@@ -271,8 +272,7 @@ def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) 
 
 
 def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], pw_end: int) -> Count | None:
-    """Token i as a count (the counts after it already read), or None; `pw_end`: where the
-    sentence's first 'projects' ends."""
+    """Token i as a count (the counts after it read), or None; pw_end: where 'projects' first ends."""
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
@@ -335,7 +335,7 @@ _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
-    r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed)\b|"
+    r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|above|over|more\s+than)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
     r"facilities)\b",
     re.I,
@@ -362,7 +362,7 @@ def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
             continue
         if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
             continue
-        if i > 0 and i - 1 not in counts:
+        if i > 0 and item_before(sentence, tokens, i) not in counts:
             continue  # '12 countries, 8 from Europe': the item's noun is not 'projects'
         if any(j < i for j in counts) or _GAP_CONTEXT.search(before):
             counts[i] = Count(start, end, value, "gapped")

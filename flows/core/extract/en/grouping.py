@@ -19,8 +19,8 @@ from flows.core.extract.en.figures import Group, Item
 
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
-    r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|for|across|covering|involving|from|through|to|of)\s+"
-    r"(?:a\s+total\s+of\s+|(?:its|their)\s+)?",
+    r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|on|for|across|covering|involving|from|through|to|of)\s+"
+    r"(?:a\s+total\s+of\s+|(?:its|their|the|these|those)\s+)?",
     re.I,
 )
 # 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
@@ -140,6 +140,8 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     band = band_of(s, it, prev_end, pred_next, bool(cur and cur.items[-1].amount), nxt.start if nxt else None)
     if not band and cur and cur.amount is None and cur.band is None and implausible_total(s, cur, it, r.floor):
         band = (None, it.amount.value) if it.amount.bound == "upper" else (it.amount.value, None)
+    if not band and _gapped_band_item(r, it):  # 'Two are over 10 billion yuan, three above 5 billion ...'
+        band = (None, it.amount.value) if it.amount.bound == "upper" else (it.amount.value, None)
     if not band:
         return False
     if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
@@ -151,6 +153,25 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     elif _EVERY_PROJECT.search(s[prev_end : it.start]):
         r.every.append((*band, it.amount.currency))
     return True
+
+
+def _gapped_band_item(r: _Reading, it: Item) -> bool:
+    """A gapped list item of a banded list: the count right before a bounded amount, after
+    an earlier group sized by a band ('... and 37 above 1 billion yuan')."""
+    cur = r.cur
+    return bool(
+        cur
+        and r.floor is not None
+        and it.amount.bound
+        and cur.amount is None
+        and cur.band is None
+        and cur.items[-1].count
+        and cur.items[-1].count.kind == "gapped"
+        and _BAND_GAP.fullmatch(r.s, cur.end, it.start)
+    )
+
+
+_BAND_GAP = re.compile(r"\s*(?:(?:are|were|is|was)\s+)?(?:(?:more|less|fewer)\s+than|above|over|below|under)?\s*", re.I)
 
 
 def _take_gapped_total(r: _Reading, it: Item) -> bool:

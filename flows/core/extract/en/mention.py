@@ -81,9 +81,11 @@ def cohort_mention(
     second = prev_end > 0 and _AND_THE.match(s, prev_end, g.start)  # ', and the signed projects 5 billion'
     if g.list_total:  # 'The projects include 9 A and 37 B ones, ..., with a total investment of X'
         m.extra["anaphor"] = "definite"
-    elif m.project_count is None and a and (prev_end == 0 or second) and not _PART_INTRO.search(s, prev_end, g.start):
+    elif m.project_count is None and a and (prev_end == 0 or second):
         clause = s[second.end() : g.start] if second else s[: g.start]
-        anaphor = _anaphor(clause)
+        # 'The projects, which come from 11 economies, including A and B, will draw ...'
+        clause = _RELATIVE.sub(r"\1", clause)
+        anaphor = None if _PART_INTRO.search(clause) else _anaphor(clause)
         if anaphor:
             m.extra["anaphor"] = anaphor
             named = stage_terms(clause)  # 'the signed projects': which of the groups before
@@ -154,6 +156,11 @@ _DEFINITE = re.compile(
 _SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
+# a non-restrictive relative clause after the subject, up to the clause's last comma
+_RELATIVE = re.compile(
+    r"^((?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)),\s*which\b.*,",
+    re.I,
+)
 _PART_INTRO = re.compile(r"\b(?:among|of\s+which|includ\w*|in\s+which)\b", re.I)
 _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall", "contract")
 

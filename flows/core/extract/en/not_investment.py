@@ -32,6 +32,10 @@ NOT_INVESTMENT_CUE = cue(*map(re.escape, _OTHER_CUES))
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
 _WITH_INVESTMENT = re.compile(r"\bwith\s+(?:an?\s+)?investment\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 
+# 'X of investment has been completed': investment done, not a group's amount
+_DONE_AFTER = re.compile(
+    r"\s+(?:of|in)\s+investments?\s+(?:ha(?:ve|s|d)\s+been|(?:was|were))\s+(?:completed|made|finished)\b", re.I
+)
 
 # a list item of the figures before: '..., and the tertiary industry was ', 'intelligent sensors was '
 _PARALLEL_LAST = ("was", "were", "at", "reached", "about", "nearly")  # what _PARALLEL_ITEM ends with
@@ -41,13 +45,14 @@ _PARALLEL_ITEM = re.compile(
 
 
 def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
-    """'with an investment of 91.72 billion yuan completed' (investment done); 'The added value
+    """'with an investment of 91.72 billion yuan completed', 'X of investments have been completed'
+    (investment done); 'The added value
     of ... was X, and the tertiary industry was Y' (a list item of output figures)."""
     if (
         s.startswith(" completed", a.end)
         and not s[a.end + 10 : a.end + 11].isalpha()
         and _WITH_INVESTMENT.search(before)
-    ):
+    ) or _DONE_AFTER.match(s, a.end):
         return True
     return (
         clause.rstrip().endswith(_PARALLEL_LAST)

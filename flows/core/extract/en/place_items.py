@@ -74,3 +74,21 @@ def field_item_counts(sentence: str, tokens: list) -> list[tuple[int, int, int]]
             return []
         out.append((i, item.start(1), item.end(1)))
     return out if len(out) >= 3 else []
+
+
+# a number that ends a quoted capitalised name: 'the “Fortune Global 500”'
+_CLOSE = ("”", '"', "’", "'")
+_NAME_NUMBER = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+
+
+def item_before(sentence: str, tokens: list, i: int) -> int:
+    """The index of the nearest token before token i that is no part of a name ('25 by the
+    “Chinese Top 500”, and 7 by ...': the 7 follows the 25), -1 when none."""
+    j = i - 1
+    while (
+        j >= 0
+        and sentence[tokens[j][1] : tokens[j][1] + 1] in _CLOSE
+        and _NAME_NUMBER.search(sentence, max(0, tokens[j][0] - 30), tokens[j][0])
+    ):
+        j -= 1
+    return j
