@@ -46,8 +46,10 @@ def _sector_after(post: str) -> str | None:
         head = _HEAD_END.split(rest, maxsplit=1)[0]
         return (sector_in(head) or "") if len(head) < 60 else ""
     such = _SUCH_AS.search(rest)
-    if such:  # 'key industries, such as chips, ...'
-        return sector_in(rest)
+    if such:  # 'industries such as chips, ...': an open list is no one sector, unless its own
+        # noun names the family ('new energy projects such as wind and solar')
+        head = sector_in(rest[: such.end()])
+        return head or ("" if _OPEN_SUCH.search(such.group(0)) else sector_in(rest))
     if _LIST_SHAPE.match(rest):
         if _OPEN_LIST.search(rest):
             return ""
@@ -133,6 +135,9 @@ _N_FIELDS = re.compile(
 )
 _HEAD_END = re.compile(r",|\b(?:such\s+as|including|like|namely|featuring|from|with|and\s+other)\b", re.I)
 _SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely|featuring)\b", re.I)
+# 'in fields such as A, B', 'industries like A, B': a bare field noun opening an open list; not
+# 'including' / 'namely' lists, nor 'the key industries, such as A' (examples of a named set)
+_OPEN_SUCH = re.compile(r"\b(?:industries|fields|sectors|areas)\s+(?:such\s+as|like)\b", re.I)
 _LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
 _LIST_SPLIT = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+(?!(?:health|tourism|"
