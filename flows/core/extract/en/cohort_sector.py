@@ -19,7 +19,7 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
-    r"(?:(?:were|was|are|is|been)\s+invested\s+(?=in\s))?"  # '689 projects were invested in emerging industries'
+    r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
     r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
@@ -54,7 +54,7 @@ def _sector_after(post: str) -> str | None:
     if _LIST_SHAPE.match(rest):
         if _OPEN_LIST.search(rest):
             return ""
-        pieces = [p for p in _LIST_SPLIT.split(rest) if p.strip()]
+        pieces = _list_items(rest)
         unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
         # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
         # the lexicon lacks
@@ -145,6 +145,22 @@ _LIST_SPLIT = re.compile(
     r"environmental|trade|technology|livelihood)\b)",
     re.I,
 )
+
+
+def _list_items(rest: str) -> list[str]:
+    """The items of a list of fields; an unread word joined by 'and' to a longer item is half
+    of one coordinated item ('rare earth development and use', 'light and chemical
+    industries'), not an item of its own ('conventions and exhibitions' stay two)."""
+    items = []
+    for chunk in _COMMA.split(rest):
+        pieces = [p for p in _LIST_SPLIT.split(chunk) if p.strip()]
+        if len(pieces) == 2 and any(len(p.split()) > 1 for p in pieces):
+            pieces = [p for p in pieces if len(p.split()) > 1 or sector_in(p)]
+        items.extend(pieces)
+    return items
+
+
+_COMMA = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 _FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
