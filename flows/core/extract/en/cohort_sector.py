@@ -41,6 +41,8 @@ def _sector_after(post: str) -> str | None:
     if not m or m.end() == 0:
         return None
     rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
+    if _cut_off(post, rest):
+        return ""
     if _MANY.match(rest) or _N_FIELDS.match(rest):  # 'a wide range of sectors including ...',
         # '9 key industries such as A, B and C': some of them named, no one sector; but
         # 'various high-tech industries, including ...' names its family in its own noun
@@ -64,6 +66,23 @@ def _sector_after(post: str) -> str | None:
     if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
         return ""
     return sector_in(" ".join(rest.split()[:6]))
+
+
+def _cut_off(post: str, rest: str) -> bool:
+    """A list of fields cut off by the page's end ('covering new energy, headqu'): it runs to
+    the end with commas, no closing 'and' and no closing stop; its fields are unknown."""
+    end = post.rstrip()
+    return (
+        bool(rest.strip())
+        and end.endswith(rest.rstrip())  # the list runs to the end of the text given
+        and "," in rest
+        and not rest.rstrip().endswith(",")  # '12 are in A, ' before the next item: not cut off
+        and not _AND_OR.search(rest)
+        and not end.endswith((".", "!", "?", '"', "”", "’", ")"))
+    )
+
+
+_AND_OR = re.compile(r"\b(?:and|or|etc)\b", re.I)
 
 
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
