@@ -155,6 +155,10 @@ _EVENT_FOR = re.compile(
 )
 
 
+# 'manufacturing projects accounted for 83%': a share of the group is of one field
+_SHARE_OF_FIELD = re.compile(r"\bprojects\s+account(?:ed|s|ing)?\s+for\s+[\d.]+\s*(?:%|percent|per\s+cent)", re.I)
+
+
 def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     """The field an event sentence names for its projects ('a groundbreaking event for major
     industrial projects') is the sector of the article's main cohort, stated in that sentence or
@@ -163,6 +167,8 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     if main is None or main.sector_code is not None or main.sentence_index > 5:
         return
     i = main.sentence_index
+    if i < len(sentences) and _SHARE_OF_FIELD.search(sentences[i]):
+        return  # '..., manufacturing projects accounted for 83%': the group is of more than one field
     here = [sentences[i]] if i < len(sentences) else []
     for j in range(i - 1, max(i - 3, -1), -1):  # the event told before (a line break may cut it in two)
         if any(n.sentence_index == j for n in kept):
