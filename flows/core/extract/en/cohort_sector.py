@@ -212,6 +212,16 @@ def _ones_of(s: str, start: int, own: str) -> str | None:
     return sector_in(m.group(1)) if m else None
 
 
+def _own_noun(own: str) -> str | None:
+    """The field of a count's own noun; a noun holding a list of fields ('284 commercial
+    logistics, tourism, ... and new small towns projects') is read as a list ("" when the list
+    is no one sector)."""
+    if "," not in own:
+        return sector_in(own)
+    noun = _PROJECT_NOUN.split(own, maxsplit=1)[0]
+    return _sector_after(" in " + noun.split(None, 1)[-1])
+
+
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
 
@@ -236,9 +246,11 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]
-        code = sector_in(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
+        code = _own_noun(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
         if code:
             return code
+        if code == "":
+            return None
         post = s[counted.end : next_start]
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
