@@ -155,17 +155,25 @@ _EVENT_FOR = re.compile(
 )
 
 
+# 'manufacturing projects accounted for 83%': a share of the group is of one field
+_SHARE_OF_FIELD = re.compile(r"\bprojects\s+account(?:ed|s|ing)?\s+for\s+[\d.]+\s*(?:%|percent|per\s+cent)", re.I)
+
+
 def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     """The field an event sentence names for its projects ('a groundbreaking event for major
     industrial projects') is the sector of the article's main cohort, stated in that sentence or
-    the next, when the cohort names none of its own."""
+    the next (or two sentences on, the event's sentence cut by a line break), when the cohort names none of its own."""
     main = next((n for n in kept if n.parent is None and not n.project_name), None)
     if main is None or main.sector_code is not None or main.sentence_index > 5:
         return
     i = main.sentence_index
+    if i < len(sentences) and _SHARE_OF_FIELD.search(sentences[i]):
+        return  # '..., manufacturing projects accounted for 83%': the group is of more than one field
     here = [sentences[i]] if i < len(sentences) else []
-    if i > 0 and not any(n.sentence_index == i - 1 for n in kept):
-        here.insert(0, sentences[i - 1])
+    for j in range(i - 1, max(i - 3, -1), -1):  # the event told before (a line break may cut it in two)
+        if any(n.sentence_index == j for n in kept):
+            break
+        here.insert(0, sentences[j])
     for j in range(i + 1, min(i + 4, len(sentences))):  # a headline's group, the event told after it
         if any(n.sentence_index == j for n in kept):
             break

@@ -19,6 +19,7 @@ from flows.core.extract.en.labels import sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
+    r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
     r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
@@ -40,18 +41,22 @@ def _sector_after(post: str) -> str | None:
     if not m or m.end() == 0:
         return None
     rest = _FIELDS_END.split(post[m.end() :], maxsplit=1)[0]
+    if _cut_off(post, rest):
+        return ""
     if _MANY.match(rest) or _N_FIELDS.match(rest):  # 'a wide range of sectors including ...',
         # '9 key industries such as A, B and C': some of them named, no one sector; but
         # 'various high-tech industries, including ...' names its family in its own noun
         head = _HEAD_END.split(rest, maxsplit=1)[0]
         return (sector_in(head) or "") if len(head) < 60 else ""
     such = _SUCH_AS.search(rest)
-    if such:  # 'key industries, such as chips, ...'
-        return sector_in(rest)
+    if such:  # 'industries such as chips, ...': an open list is no one sector, unless its own
+        # noun names the family ('new energy projects such as wind and solar')
+        head = sector_in(rest[: such.end()])
+        return head or ("" if _OPEN_SUCH.search(such.group(0)) else sector_in(rest))
     if _LIST_SHAPE.match(rest):
         if _OPEN_LIST.search(rest):
             return ""
-        pieces = [p for p in _LIST_SPLIT.split(rest) if p.strip()]
+        pieces = _list_items(rest)
         unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
         # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
         # the lexicon lacks
@@ -61,6 +66,23 @@ def _sector_after(post: str) -> str | None:
     if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
         return ""
     return sector_in(" ".join(rest.split()[:6]))
+
+
+def _cut_off(post: str, rest: str) -> bool:
+    """A list of fields cut off by the page's end ('covering new energy, headqu'): it runs to
+    the end with commas, no closing 'and' and no closing stop; its fields are unknown."""
+    end = post.rstrip()
+    return (
+        bool(rest.strip())
+        and end.endswith(rest.rstrip())  # the list runs to the end of the text given
+        and "," in rest
+        and not rest.rstrip().endswith(",")  # '12 are in A, ' before the next item: not cut off
+        and not _AND_OR.search(rest)
+        and not end.endswith((".", "!", "?", '"', "”", "’", ")"))
+    )
+
+
+_AND_OR = re.compile(r"\b(?:and|or|etc)\b", re.I)
 
 
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
@@ -133,12 +155,31 @@ _N_FIELDS = re.compile(
 )
 _HEAD_END = re.compile(r",|\b(?:such\s+as|including|like|namely|featuring|from|with|and\s+other)\b", re.I)
 _SUCH_AS = re.compile(r"^[^,]{0,60}?,?\s*\b(?:such\s+as|including|like|namely|featuring)\b", re.I)
+# 'in fields such as A, B', 'industries like A, B': a bare field noun opening an open list; not
+# 'including' / 'namely' lists, nor 'the key industries, such as A' (examples of a named set)
+_OPEN_SUCH = re.compile(r"\b(?:industries|fields|sectors|areas)\s+(?:such\s+as|like)\b", re.I)
 _LIST_SHAPE = re.compile(r"(?:[^,]{1,60},\s*)+[^,]*?\b(?:and|or|as\s+well\s+as)\s", re.I)
 _LIST_SPLIT = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+(?!(?:health|tourism|"
     r"environmental|trade|technology|livelihood)\b)",
     re.I,
 )
+
+
+def _list_items(rest: str) -> list[str]:
+    """The items of a list of fields; an unread word joined by 'and' to a longer item is half
+    of one coordinated item ('rare earth development and use', 'light and chemical
+    industries'), not an item of its own ('conventions and exhibitions' stay two)."""
+    items = []
+    for chunk in _COMMA.split(rest):
+        pieces = [p for p in _LIST_SPLIT.split(chunk) if p.strip()]
+        if len(pieces) == 2 and any(len(p.split()) > 1 for p in pieces):
+            pieces = [p for p in pieces if len(p.split()) > 1 or sector_in(p)]
+        items.extend(pieces)
+    return items
+
+
+_COMMA = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 _FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
@@ -171,6 +212,16 @@ def _ones_of(s: str, start: int, own: str) -> str | None:
     return sector_in(m.group(1)) if m else None
 
 
+def _own_noun(own: str) -> str | None:
+    """The field of a count's own noun; a noun holding a list of fields ('284 commercial
+    logistics, tourism, ... and new small towns projects') is read as a list ("" when the list
+    is no one sector)."""
+    if "," not in own:
+        return sector_in(own)
+    noun = _PROJECT_NOUN.split(own, maxsplit=1)[0]
+    return _sector_after(" in " + noun.split(None, 1)[-1])
+
+
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
 
@@ -195,9 +246,11 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]
-        code = sector_in(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
+        code = _own_noun(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
         if code:
             return code
+        if code == "":
+            return None
         post = s[counted.end : next_start]
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:

@@ -3,7 +3,7 @@ en_mention's `_facility_name`): 'X Group, a maker of ..., agreed to spend 11.3 b
 the construction of A, B and C' (a company's own project: a cohort of one named by what it
 builds), 'The largest one is for the construction of the X bridge, valued at US$240 million'
 (the largest of a group's deals: a cohort of one); the machine-translated frame 'with a
-total investment of 3 billion yuan of danyang production line' (总投资X的Y: one project).
+total investment of 3 billion yuan of <name> production line' (总投资X的Y: one project).
 """
 
 from __future__ import annotations
