@@ -24,7 +24,30 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _fields_after(s, toks, k, money)
         or _topic_sector(s, lo)
         or _lead_group_sector(s, toks, k)
+        or _stage_part_sector(s, toks, k, lo)
     )
+
+
+# a count named only by a stage (开复工项目25个, 其中已开工的项目9个) inside the segment of a group
+_STAGE_ONLY = re.compile(
+    r"\s*(?:其中)?\s*(?:已|新|累计|实际)?(?:开复工|开工|复工|竣工|投产|建成|完工|开工建设)(?:的?项目(?:数)?(?:共|有|达到?|为)?)?\s*$"
+)
+# the segment opening on its group with its count (新型化工项目32个 / 新材料类项目12个)
+_SEGMENT_GROUP = re.compile(r"\s*(?P<group>[^,;。:\d]{2,14}?项目)\s*(?:共|有|达|为)?\s*\d")
+
+
+def _stage_part_sector(s: str, toks: list[Tok], k: int, lo: int) -> str | None:
+    """新型化工项目32个,总投资X,开复工项目25个: a count named only by its stage, in the segment
+    (up to ; or 。) that opens on a group of one sector and its count, is that group's part."""
+    t = toks[k]
+    if not _STAGE_ONLY.fullmatch(s, lo, t.start):
+        return None
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo), s.rfind(":", 0, lo)) + 1
+    m = _SEGMENT_GROUP.match(s, seg, lo)
+    counts = [u for u in toks[:k] if u.kind == "count" and u.start >= seg]
+    if m is None or len(counts) != 1 or not m.start("group") <= counts[0].start < m.end():
+        return None
+    return sector_of(m.group("group"))
 
 
 # another count of a kind joined right after a count's group (…项目和1个产业基金项目)

@@ -69,6 +69,10 @@ def sector_of(text: str, head: str = "right") -> str | None:
         examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
         if examples:
             return examples
+        if own is None and _BARE_GROUP.search(text, cut + 1):  # 轻工、纺织和化工等传统产业项目: the
+            root = _examples_root(text[:cut])  # examples all fall under one of them (manufacturing)
+            if root:
+                return root
         if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
             bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
             if bare:
@@ -211,6 +215,19 @@ def _examples_sector(text: str) -> str | None:
     if len(codes) != 1 or "none" in codes:
         return None
     return codes.pop()
+
+
+def _examples_root(text: str) -> str | None:
+    """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
+    化工: manufacturing over chemicals): that sector."""
+    pattern, table = _sectors()
+    text = _list_only(text, pattern)
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return None
+    parents = _parents()
+    tops = {c for c in codes if not (_ancestors(c, parents) - {c}) & codes}
+    return tops.pop() if len(tops) == 1 else None
 
 
 def _item_heads(text: str, pattern: re.Pattern, table: dict[str, str]) -> set[str]:
