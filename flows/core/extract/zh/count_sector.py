@@ -25,7 +25,17 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _topic_sector(s, lo)
         or _lead_group_sector(s, toks, k)
         or _stage_part_sector(s, toks, k, lo)
+        or _named_after(s, t.end)
     )
+
+
+# the projects a count stands for, named right after it (央企项目1个,为A光伏发电项目,计划总投资X)
+_NAMED_AFTER = re.compile(r"\s*[,:]\s*(?:即|为|是)(?P<name>[^,;。:\d]{2,30}?项目)\s*(?=[,;。]|$)")
+
+
+def _named_after(s: str, end: int) -> str | None:
+    m = _NAMED_AFTER.match(s, end)
+    return sector_of(m.group("name")) if m else None
 
 
 # a count named only by a stage (开复工项目25个, 其中已开工的项目9个) inside the segment of a group
