@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
@@ -100,6 +100,8 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
             continue
         if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):
             return o  # the title restates the body
+        if m.sector_code is not None and o.sector_code is None and lists_examples(m.evidence or ""):
+            return o  # 16个项目集中签约,总投资X。16个签约项目包括A、B等: the same group, its sector named
         if m.sector_code is not None and o.sector_code == m.sector_code and not _stage_part(m, o):
             return o  # 服务业项目以97个居首 … 服务业项目97个,投资额X: the same sector's group again
     return False

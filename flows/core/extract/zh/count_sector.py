@@ -26,7 +26,33 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _lead_group_sector(s, toks, k)
         or _stage_part_sector(s, toks, k, lo)
         or _named_after(s, t.end)
+        or _examples_after(s, t.end)
     )
+
+
+# the group's projects listed after it (16个签约项目包括A、B、C等)
+_EXAMPLES_AFTER = re.compile(r"[^,;。:\d]{0,8}?(?:包括|包含|涵盖|有)\s*(?P<list>[^;。:\d]{6,240}?)等")
+
+
+_COUNT_EXAMPLES = re.compile(r"\d\s*[个项][^,;。:\d]{0,8}?项目(?:包括|包含|涵盖|有)[^;。:\d]{6,240}?等")
+
+
+def lists_examples(evidence: str) -> bool:
+    """The sentence lists a count's projects (16个签约项目包括A、B等): a restatement naming them."""
+    return bool(_COUNT_EXAMPLES.search(evidence))
+
+
+def _examples_after(s: str, end: int) -> str | None:
+    """The sector of a group whose listed projects (A、B、C等) name one sector: at least two name it,
+    none names another, at most one names none (牟平区米度CRO)."""
+    m = _EXAMPLES_AFTER.match(s, end)
+    if m is None:
+        return None
+    codes = [sector_of(item, head="left") for item in m.group("list").split("、")]
+    named = {c for c in codes if c}
+    if len(named) != 1 or len(codes) - codes.count(None) < 2 or codes.count(None) > 1:
+        return None
+    return named.pop()
 
 
 # the projects a count stands for, named right after it (央企项目1个,为A光伏发电项目,计划总投资X)

@@ -61,6 +61,8 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if not text:
         return None
     text = _EVENT_TAIL.sub("", text)
+    if "——" in text.rstrip("—"):  # 从A、到B,再到C——这32个项目: the words before a dash are an aside
+        text = text[text.rfind("——") + 2 :]
     if head == "right" and "等" in text:  # 电子信息等产业项目: examples before 等, the group after
         cut = text.rfind("等")
         own = sector_of(text[cut + 1 :], head)
@@ -131,7 +133,10 @@ def first_of_kinds(text: str) -> str | None:
         return None
     pattern, table = _sectors()
     firsts = [next((h for h in pattern.finditer(i) if table[h.group()] != "none"), None) for i in items]
-    return table[firsts[0].group()] if all(firsts) else None
+    named = all(
+        f or pattern.search(i) for f, i in zip(firsts, items, strict=True)
+    )  # 一二三产融合: a kind, no one sector
+    return table[firsts[0].group()] if firsts[0] and named else None
 
 
 def _listed_sectors(text: str, own: str) -> str | None:
