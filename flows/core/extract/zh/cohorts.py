@@ -63,11 +63,20 @@ def _banded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohort
                 if o is not m
                 and o.project_count == m.project_count
                 and o.amount is not None
-                and (o.size_min, o.size_max) in ((m.size_min, m.size_max), (None, None) if m.project_count > 1 else ())
+                and (o.size_min, o.size_max) in ((m.size_min, m.size_max), _NO_BAND if _plain(m, o) else ())
             ),
             False,
         )
     return False
+
+
+_NO_BAND = (None, None)
+
+
+def _plain(m: CohortMention, o: CohortMention) -> bool:
+    """o may restate the banded count m without its band: several projects, and o names no group
+    of another kind (商贸物流等项目3个 after 10亿元以上项目3个 is another group)."""
+    return m.project_count > 1 and o.sector_code is None and o.region is None
 
 
 def _precise_amount(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
