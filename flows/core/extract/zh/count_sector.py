@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import fields_sector, first_of_kinds, ranked_group_sector, sector_of
+from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -27,7 +27,23 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _stage_part_sector(s, toks, k, lo)
         or _named_after(s, t.end)
         or _examples_after(s, t.end)
+        or _round_sector(s, t.start)
     )
+
+
+# a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
+_ROUND = re.compile(r"(?P<field>[^,;。:\d“”]{2,12}?)(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)")
+
+
+def _round_sector(s: str, start: int) -> str | None:
+    """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
+    count's sentence: the sector of its projects when it is one specific sector."""
+    m = None
+    for m in _ROUND.finditer(s, 0, start):  # noqa: B007 - keeps the last
+        pass
+    if m is None or generic_only(m.group("field")):
+        return None
+    return sector_of(m.group("field"))
 
 
 # the group's projects listed after it (16个签约项目包括A、B、C等)
