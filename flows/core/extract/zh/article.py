@@ -34,6 +34,7 @@ from flows.core.model import CohortMention
 _FRAME = re.compile(
     r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
     r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
+    r"|(?<=[,;。])属于\d+\s*个的?[^,;。\d]{0,16}?项目\s*,"  # 属于101个的重大项目,已有11个…: of those (labels, wt-zh9)
 )
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
@@ -141,7 +142,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s) else []
+    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s or "属于" in s) else []
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
