@@ -34,6 +34,7 @@ from flows.core.model import CohortMention
 _FRAME = re.compile(
     r"(?:^|(?<=[;。]))[^,;。]{0,30}?项目(?:里|中|当中)\s*,"
     r"|(?<=,)[^,;。]{0,20}?\d+\s*个[^,;。\d]{0,16}?项目(?:里|中|当中)\s*,"  # …,签约的3264个亿元以上项目中,
+    r"|(?<=[,;。])属于\d+\s*个的?[^,;。\d]{0,16}?项目\s*,"  # 属于101个的重大项目,已有11个…: of those (labels, wt-zh9)
 )
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
@@ -141,7 +142,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     """The cohorts of one sentence: counts with their amounts and bands, 分别 lists, then the
     named projects and totals left over, linked in text order."""
     bounds = boundaries(s)
-    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s) else []
+    frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s or "属于" in s) else []
     inline_counts(s, toks)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
@@ -350,16 +351,23 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         first, _, rest = head.partition(",")
         if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
-        return None
+        told = _TOLD_NAME.match(first) if rest and _INVEST_CUE.search(rest) and not _FIGURE.search(rest) else None
+        return opening_name(told.group("name")) if told else None  # A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
         signed = None
         for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
             pass
+        named = _NAMED_AS.match(prev, signed.end()) if signed else None  # 签约的A类项目为B项目。该项目…
         if signed:
-            return opening_name(signed.group("name"))
+            return opening_name(named.group("name") if named else signed.group("name"))
     return opening_name(head.split(",", 1)[0])
 
 
+# a sentence telling of one project (A项目是某地重点引进的外资项目之一,…,拟投资X) (labels, wt-zh9)
+_TOLD_NAME = re.compile(r"(?P<name>[^,;。、]{3,30}?项目)(?:是|系)")
+_INVEST_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
+# 签约的央地合作项目为B项目: the signed kind of project, then its name (labels, wt-zh9)
+_NAMED_AS = re.compile(r"\s*为(?P<name>[^,;。、]{3,40}?(?:项目|工程))\s*(?=[,;。]|$)")
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")

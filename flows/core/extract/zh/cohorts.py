@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
@@ -63,12 +63,20 @@ def _banded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohort
                 if o is not m
                 and o.project_count == m.project_count
                 and o.amount is not None
-                and o.size_min == m.size_min
-                and o.size_max == m.size_max
+                and (o.size_min, o.size_max) in ((m.size_min, m.size_max), _NO_BAND if _plain(m, o) else ())
             ),
             False,
         )
     return False
+
+
+_NO_BAND = (None, None)
+
+
+def _plain(m: CohortMention, o: CohortMention) -> bool:
+    """o may restate the banded count m without its band: several projects, and o names no group
+    of another kind (商贸物流等项目3个 after 10亿元以上项目3个 is another group)."""
+    return m.project_count > 1 and o.sector_code is None and o.region is None
 
 
 def _precise_amount(m: CohortMention, others: list[CohortMention]) -> CohortMention | bool:
@@ -101,9 +109,17 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
             continue
         if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):
             return o  # the title restates the body
-        if m.sector_code is not None and o.sector_code == m.sector_code:
+        if m.sector_code is not None and o.sector_code is None and lists_examples(m.evidence or ""):
+            return o  # 16个项目集中签约,总投资X。16个签约项目包括A、B等: the same group, its sector named
+        if m.sector_code is not None and o.sector_code == m.sector_code and not _stage_part(m, o):
             return o  # 服务业项目以97个居首 … 服务业项目97个,投资额X: the same sector's group again
     return False
+
+
+def _stage_part(m: CohortMention, o: CohortMention) -> bool:
+    """农畜产品加工项目5个,总投资X,开复工项目5个: a count with a stage verb of its own after a
+    group without one, in one sentence, is the part of it at that stage (all of it), not a repeat."""
+    return m.sentence_index == o.sentence_index and _explicit(m) and not _explicit(o)
 
 
 def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
@@ -191,6 +207,9 @@ def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
         if generic_only(m.evidence or ""):
             return  # 闽宁协作产业项目集中签约 21个项目…: the generic 产业项目 of an event name
         cover.sector_code = m.sector_code  # 8个现代农业项目集中签约 … 共有8个项目落户,合同投资X
+    same = (m.project_count or 0) > 1 and m.project_count == cover.project_count
+    if same and cover.size_min is None and cover.size_max is None:  # 66个过亿元项目…66个项目,总投资X
+        cover.size_min, cover.size_max, cover.size_currency = m.size_min, m.size_max, m.size_currency
 
 
 def _explicit(m: CohortMention) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import fields_sector, first_of_kinds, ranked_group_sector, sector_of
+from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -24,7 +24,82 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _fields_after(s, toks, k, money)
         or _topic_sector(s, lo)
         or _lead_group_sector(s, toks, k)
+        or _stage_part_sector(s, toks, k, lo)
+        or _named_after(s, t.end)
+        or _examples_after(s, t.end)
+        or _round_sector(s, t.start)
     )
+
+
+# a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
+_ROUND = re.compile(r"(?P<field>[^,;。:\d“”]{2,12}?)(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)")
+
+
+def _round_sector(s: str, start: int) -> str | None:
+    """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
+    count's sentence: the sector of its projects when it is one specific sector."""
+    m = None
+    for m in _ROUND.finditer(s, 0, start):  # noqa: B007 - keeps the last
+        pass
+    if m is None or generic_only(m.group("field")):
+        return None
+    return sector_of(m.group("field"))
+
+
+# the group's projects listed after it (16个签约项目包括A、B、C等)
+_EXAMPLES_AFTER = re.compile(r"[^,;。:\d]{0,8}?(?:包括|包含|涵盖|有)\s*(?P<list>[^;。:\d]{6,240}?)等")
+
+
+_COUNT_EXAMPLES = re.compile(r"\d\s*[个项][^,;。:\d]{0,8}?项目(?:包括|包含|涵盖|有)[^;。:\d]{6,240}?等")
+
+
+def lists_examples(evidence: str) -> bool:
+    """The sentence lists a count's projects (16个签约项目包括A、B等): a restatement naming them."""
+    return bool(_COUNT_EXAMPLES.search(evidence))
+
+
+def _examples_after(s: str, end: int) -> str | None:
+    """The sector of a group whose listed projects (A、B、C等) name one sector: at least two name it,
+    none names another, at most one names none (牟平区米度CRO)."""
+    m = _EXAMPLES_AFTER.match(s, end)
+    if m is None:
+        return None
+    codes = [sector_of(item, head="left") for item in m.group("list").split("、")]
+    named = {c for c in codes if c}
+    if len(named) != 1 or len(codes) - codes.count(None) < 2 or codes.count(None) > 1:
+        return None
+    return named.pop()
+
+
+# the projects a count stands for, named right after it (央企项目1个,为A光伏发电项目,计划总投资X)
+_NAMED_AFTER = re.compile(r"\s*[,:]\s*(?:即|为|是)(?P<name>[^,;。:\d]{2,30}?项目)\s*(?=[,;。]|$)")
+
+
+def _named_after(s: str, end: int) -> str | None:
+    m = _NAMED_AFTER.match(s, end)
+    return sector_of(m.group("name")) if m else None
+
+
+# a count named only by a stage (开复工项目25个, 其中已开工的项目9个) inside the segment of a group
+_STAGE_ONLY = re.compile(
+    r"\s*(?:其中)?\s*(?:已|新|累计|实际)?(?:开复工|开工|复工|竣工|投产|建成|完工|开工建设)(?:的?项目(?:数)?(?:共|有|达到?|为)?)?\s*$"
+)
+# the segment opening on its group with its count (新型化工项目32个 / 新材料类项目12个)
+_SEGMENT_GROUP = re.compile(r"\s*(?P<group>[^,;。:\d]{2,14}?项目)\s*(?:共|有|达|为)?\s*\d")
+
+
+def _stage_part_sector(s: str, toks: list[Tok], k: int, lo: int) -> str | None:
+    """新型化工项目32个,总投资X,开复工项目25个: a count named only by its stage, in the segment
+    (up to ; or 。) that opens on a group of one sector and its count, is that group's part."""
+    t = toks[k]
+    if not _STAGE_ONLY.fullmatch(s, lo, t.start):
+        return None
+    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo), s.rfind(":", 0, lo)) + 1
+    m = _SEGMENT_GROUP.match(s, seg, lo)
+    counts = [u for u in toks[:k] if u.kind == "count" and u.start >= seg]
+    if m is None or len(counts) != 1 or not m.start("group") <= counts[0].start < m.end():
+        return None
+    return sector_of(m.group("group"))
 
 
 # another count of a kind joined right after a count's group (…项目和1个产业基金项目)

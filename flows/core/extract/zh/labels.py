@@ -61,6 +61,8 @@ def sector_of(text: str, head: str = "right") -> str | None:
     if not text:
         return None
     text = _EVENT_TAIL.sub("", text)
+    if "——" in text.rstrip("—"):  # 从A、到B,再到C——这32个项目: the words before a dash are an aside
+        text = text[text.rfind("——") + 2 :]
     if head == "right" and "等" in text:  # 电子信息等产业项目: examples before 等, the group after
         cut = text.rfind("等")
         own = sector_of(text[cut + 1 :], head)
@@ -69,6 +71,10 @@ def sector_of(text: str, head: str = "right") -> str | None:
         examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
         if examples:
             return examples
+        if own is None and _BARE_GROUP.search(text, cut + 1):  # 轻工、纺织和化工等传统产业项目: the
+            root = _examples_root(text[:cut])  # examples all fall under one of them (manufacturing)
+            if root:
+                return root
         if own:  # 新能源、新材料等产业项目: several sectors' examples, not the generic noun's
             bare = _BARE_GROUP.fullmatch(text, cut + 1)  # 等首位产业项目: a basket of its own
             if bare:
@@ -127,7 +133,10 @@ def first_of_kinds(text: str) -> str | None:
         return None
     pattern, table = _sectors()
     firsts = [next((h for h in pattern.finditer(i) if table[h.group()] != "none"), None) for i in items]
-    return table[firsts[0].group()] if all(firsts) else None
+    named = all(
+        f or pattern.search(i) for f, i in zip(firsts, items, strict=True)
+    )  # 一二三产融合: a kind, no one sector
+    return table[firsts[0].group()] if firsts[0] and named else None
 
 
 def _listed_sectors(text: str, own: str) -> str | None:
@@ -211,6 +220,19 @@ def _examples_sector(text: str) -> str | None:
     if len(codes) != 1 or "none" in codes:
         return None
     return codes.pop()
+
+
+def _examples_root(text: str) -> str | None:
+    """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
+    化工: manufacturing over chemicals): that sector."""
+    pattern, table = _sectors()
+    text = _list_only(text, pattern)
+    codes = {table[h.group()] for h in pattern.finditer(text)}
+    if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return None
+    parents = _parents()
+    tops = {c for c in codes if not (_ancestors(c, parents) - {c}) & codes}
+    return tops.pop() if len(tops) == 1 else None
 
 
 def _item_heads(text: str, pattern: re.Pattern, table: dict[str, str]) -> set[str]:

@@ -85,6 +85,8 @@ _BUILD_AFTER = re.compile(
 )
 BUILD_AFTER = _BUILD_AFTER
 _OVER = ("超过", "超", "逾", "过")
+# a bare unit (亿元, no numeral) naming a class of projects: 亿元项目 / 过亿元的合同、协议项目 (labels, wt-zh9)
+_BARE_BAND = re.compile(r"^的?[^,;。\d\s]{0,12}?项目")
 # N个(内资)项目投资(额)(均)(在)…: each of the N above the figure (3个项目投资超过50亿元, 49个内资项目投资额均在5000万元以上)
 _COUNT_THEN_EACH = re.compile(
     rf"{INT}\s*[个项宗][^,;。\d]{{0,6}}?项目\s*(?:的)?(?:单体)?(?<!总)投资(?:额|规模)?(?:均)?(?:在)?\s*$"
@@ -187,6 +189,8 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if then_project and count_follows and not _EXAMPLE_OF.match(after):  # 投资超10亿元的项目12个
         # (总投资约150亿元的项目46个 is their total; 投资7亿元的A项目等9个: A is one of them)
         return Tok("amount", a, b, f.value, f.currency, f.approx) if total else Tok("band", a, b, size_min=f.value)
+    if not f.num and f.pre in (None, *_OVER) and _BARE_BAND.match(after):  # 28个亿元项目 / 过亿元的A、B项目
+        return Tok("band", a, b, size_min=f.value)
     if not f.num:  # 近万亿元 is an amount; a bare 亿元 is not
         return Tok("amount", a, b, f.value, f.currency, True) if f.pre and f.unit == "万亿" else None
     return _amount_or_named(s, f, b, bool(then_project), bool(total))

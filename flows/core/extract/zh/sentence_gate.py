@@ -58,7 +58,12 @@ def repair(s: str) -> str:
         s = _PINYIN.sub("", s)
     if " " in s and ("," in s or "。" in s):
         s = _STRAY_SPACE.sub("", s)
+    if ",," in s or ",;" in s:  # copied pages double their commas (签约项目283项,,总投资X,;在谈…)
+        s = _DOUBLED.sub("", s)
     return s
+
+
+_DOUBLED = re.compile(r",+(?=[,;。])")
 
 
 def may_carry(sentences: list[str], i: int, s: str) -> bool:

@@ -49,7 +49,9 @@ def _frame_parent(out: list[CohortMention], m: CohortMention, ref, frame_stage, 
     refs = [
         i
         for i, o in enumerate(out)
-        if ref and o.project_count == ref and (o.amount is not None or o.sentence_index == m.sentence_index)
+        if ref
+        and o.project_count == ref
+        and (o.amount is not None or o.size_min is not None or o.sentence_index == m.sentence_index)
     ]
     same = [
         i
