@@ -14,7 +14,7 @@ import re
 from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.labels import sector_in, sector_terms
+from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
@@ -278,8 +278,10 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return code
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's
-    if g.count != 1:
+    if g.count != 1:  # another, single project's words are not a group's
         clause = _ONE_PROJECT.sub(" ", clause)
+    if g.count and g.count > 1:  # nor a company's name ('... and China Logistics Group. 4 projects')
+        clause = mask_firms(clause)
     if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
         return None
     return sector_in(clause)
