@@ -72,7 +72,8 @@ def _stage_masked(s: str, g: Group, prev_end: int, next_start: int) -> str | Non
 
 _DREW = re.compile(
     r"(?:,\s+(?:including|such\s+as)\s+[^,;]{3,80},)?"  # an aside naming one of them
-    r"\s+(?:attract(?:ed|s|ing)|dr(?:ew|aws|awing)|secur(?:ed|es|ing)|brought\s+in|"
+    r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:attract|dr[ae]w|secur)))?"  # '... in digital economy attract'
+    r"\s+(?:attract(?:ed|s|ing)?|dr(?:ew|aws?|awing)|secur(?:e|ed|es|ing)|brought\s+in|"
     r"bringing\s+in)\s+(?:(?:a\s+total\s+of|(?:a\s+)?(?:total\s+)?investments?\s+of)\s+)?"
     rf"(?:(?:{LOWER_Q}|{ABOUT_Q})\s+)?",
     re.I,

@@ -172,7 +172,18 @@ def sector_in(text: str) -> str | None:
     hit = table.first_span(low, 0)
     while hit is not None and _not_field(low, hit):
         hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
+    if hit and low[hit[0] : hit[1]] in _FACILITY:
+        m = _FOR_FIELD.match(low, hit[1])  # 'a production line for advanced display screens':
+        nxt = table.first_span(low, m.end()) if m else None  # the field is what it makes
+        if nxt and nxt[0] - m.end() <= 12 and not _STOP.search(low, m.end(), nxt[0]):
+            return nxt[2]
     return hit[2] if hit else None
+
+
+# a facility word the lexicon reads as manufacturing, whose object names the field
+_FACILITY = frozenset(("production line", "production lines"))
+_FOR_FIELD = re.compile(r"\s+(?:for|of)\s+")
+_STOP = re.compile(r"[,;.]")
 
 
 def sector_terms(text: str) -> list[tuple[int, int, str]]:
