@@ -224,6 +224,24 @@ def _own_noun(own: str) -> str | None:
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 
+# 'invest 2.7 billion yuan for the construction of a base for innovative drugs', 'a 4 billion
+# yuan investment by X to build an AI computing center': one project's field is what it builds
+_BUILDS = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:investment\s+)?by\s+[\w&.'’ -]{2,40}?\s+)?"
+    r"(?:to\s+(?:build|establish|construct|set\s+up)|for\s+(?:the\s+)?(?:construction|building)\s+of)\s+",
+    re.I,
+)
+
+
+def _what_it_builds(s: str, g: Group, next_start: int) -> str | None:
+    if g.count not in (None, 1) or g.amount is None:
+        return None
+    m = _BUILDS.match(s, g.end, next_start)
+    return sector_in(_CLAUSE_END.split(s[m.end() : next_start], maxsplit=1)[0]) if m else None
+
+
+_CLAUSE_END = re.compile(r"[,;(]|\.(?!\d)|\s(?:and|while|whereas|which)\s")
+
 
 def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str | None) -> str | None:
     """The cohort's sector, from its own words: the count's noun phrase ('12 new energy
@@ -268,7 +286,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
                 code = _sector_after(between) if _names_field(between) else None
                 if code:
                     return code
-    code = sector_in(name) if name else None
+    code = (sector_in(name) if name else None) or _what_it_builds(s, g, next_start)
     if code:
         return code
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
