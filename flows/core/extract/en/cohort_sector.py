@@ -18,6 +18,7 @@ from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"(?:(?:signed|inked|contracted|launched|started)\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
@@ -88,7 +89,9 @@ _AND_OR = re.compile(r"\b(?:and|or|etc)\b", re.I)
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)"
+    r"(?:\s+(?:signed|inked|contracted|launched|started)(?:\s+(?:at|during|on)\s+[^,.;]{1,60}?)?(?=\s+(?:mainly\s+)?(?:cover|involv|span|focus|rang)))?"  # 'The projects signed (at X) cover'
+    r"\s*(?:,[^.;]{0,120}?,|,)?"
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
     r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
     r"(?=\s+(?:(?:mainly|mostly|"
@@ -118,7 +121,15 @@ def fields_sentence(s: str) -> str | None:
     if m.group(0).rstrip().lower().endswith(("involved", "covered")):  # 'The industries involved include A, B'
         post = _INCLUDE.sub(" cover", post, count=1)
     stop = _FIELDS_STOP.search(post)
+    if not stop and _cut_sentence(post):
+        return None  # 'The projects signed cover the joint building of A clusters, efforts to bui'
     return _sector_after(post[: stop.start()] if stop else post) or None
+
+
+def _cut_sentence(post: str) -> bool:
+    """A fields sentence cut off by the page's end: commas, no closing 'and', no closing stop."""
+    end = post.rstrip()
+    return "," in end and not _AND_OR.search(end) and not end.endswith((".", "!", "?", '"', "”", "’", ")", ","))
 
 
 def _names_field(post: str) -> bool:
