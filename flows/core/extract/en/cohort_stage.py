@@ -106,7 +106,24 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
         # drew, not how far they got; the stage comes from the other words (or is inherited)
         gap = g.amount.start - counted.end
         stage = _stage_masked(s[: counted.end] + " " * gap + s[g.amount.start :], g, prev_end, next_start)
+    if stage == "signed" and _to_be_signed(s, g, prev_end, next_start):
+        stage = "negotiating"
     return stage
+
+
+_SIGN_NOUNS = frozenset(("deals", "agreements", "contracts"))
+
+
+def _to_be_signed(s: str, g: Group, prev_end: int, next_start: int) -> bool:
+    """'Agreements on 15 projects worth X are expected to be signed next month': the noun
+    'agreements' or 'deals' says what they are, the group's own verb that they are not signed
+    yet."""
+    spans = [sp for sp in _stage_spans(s) if prev_end <= sp[0] and sp[1] <= next_start]
+    if any(st == "signed" and s[a:b].lower() not in _SIGN_NOUNS for a, b, st in spans):
+        return False
+    clause = CLAUSE_END.search(s, g.end, next_start)
+    end = clause.start() if clause else next_start
+    return any(st == "negotiating" and a >= g.end and b <= end for a, b, st in spans)
 
 
 def paired_stage_windows(s: str, paired: list[Group]) -> None:
