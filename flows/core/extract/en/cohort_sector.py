@@ -234,6 +234,11 @@ def _own_noun(own: str) -> str | None:
 
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
+# 'N projects of new materials': 'of' and a field right after the count's noun
+_OF_FIELD = re.compile(
+    r"^\s+of\s+(?=(?!(?:the|a|an|its|their|this|these|those|them|which|over|more|above|below|under|about|at|up|around|nearly|some|all|each)\b)[a-z])",
+    re.I,
+)
 
 # 'invest 2.7 billion yuan for the construction of a base for innovative drugs', 'a 4 billion
 # yuan investment by X to build an AI computing center': one project's field is what it builds
@@ -280,7 +285,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
         if code == "":
             return None
-        post = s[counted.end : next_start]
+        post = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # '12 projects of new materials'
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
             return None if _share_of(s, counted.start) else code or None
