@@ -89,11 +89,7 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
             s, g, prev_end, next_start
         )
     else:
-        stage = (
-            _stage(s, g, prev_end, next_start)
-            if g.stage_window is None
-            else _nearest(_stage_spans(s), *g.stage_window, g.stage_window[0], g.stage_window[0])
-        )
+        stage = _stage(s, g, prev_end, next_start) if g.stage_window is None else _window_stage(s, g, counted)
     a = g.amount.amount if g.amount else None
     if (
         stage == "promoted"
@@ -124,6 +120,16 @@ def _to_be_signed(s: str, g: Group, prev_end: int, next_start: int) -> bool:
     clause = CLAUSE_END.search(s, g.end, next_start)
     end = clause.start() if clause else next_start
     return any(st == "negotiating" and a >= g.end and b <= end for a, b, st in spans)
+
+
+def _window_stage(s: str, g: Group, counted: Count | None) -> str | None:
+    """A 'respectively' count's stage: its own verb after it ('48 projects start construction
+    and 19 projects go into operation'), else the term nearest its clause's start
+    ('Construction started on 18 projects and completed on 7 projects')."""
+    spans = _stage_spans(s)
+    lo, hi = g.stage_window
+    after = _nearest(spans, counted.end, hi, counted.end, counted.end) if counted and lo <= counted.end < hi else None
+    return after or _nearest(spans, lo, hi, lo, lo)
 
 
 def paired_stage_windows(s: str, paired: list[Group]) -> None:
