@@ -18,6 +18,7 @@ from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
     r"(?:(?:signed|inked|contracted|launched|started)\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
@@ -140,8 +141,8 @@ def _names_field(post: str) -> bool:
 # what follows a gapped count: '6 are on infrastructure', '25 in new energy'
 _GAPPED_FIELD = re.compile(
     r"\s*(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was)\s+)?"
-    r"(?:(?:mainly|all)\s+)?(?:on|in|of|for|from|involved?|involves|covers?|covered|"
-    r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+"
+    r"(?:(?:mainly|all)\s+)?(?:(?:on|in|of|for|from|involved?|involves|covers?|covered|"
+    r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+|(?<=are |ere )(?=(?:[\w-]+\s+){1,4}projects\b))"  # '20 of which are manufacturing projects'
     r"(?:the\s+)?([^,;.]*)",
     re.I,
 )
@@ -234,6 +235,16 @@ def _own_noun(own: str) -> str | None:
 
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these)(?=\s)", re.I)
+
+
+def _elliptic(s: str, counted) -> str | None:
+    """'679 are manufacturing projects', '20 of which are manufacturing projects'."""
+    w = _OF_WHICH.match(s, counted.end)
+    m = ARE_PROJECTS.match(s, w.end() if w else counted.end)
+    return sector_in(m.group(0)) if m else None
+
+
 # 'N projects of new materials': 'of' and a field right after the count's noun
 _OF_FIELD = re.compile(
     r"^\s+of\s+(?=(?!(?:the|a|an|its|their|this|these|those|them|which|over|more|above|below|under|about|at|up|around|nearly|some|all|each)\b)[a-z])",
@@ -270,11 +281,9 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
     if g.listed:
         return g.sector
-    if counted and counted.kind == "elliptic":  # '679 are manufacturing projects'
-        m = ARE_PROJECTS.match(s, counted.end)
-        code = sector_in(m.group(0)) if m else None
-        if code:
-            return code
+    code = _elliptic(s, counted) if counted and counted.kind == "elliptic" else None
+    if code:
+        return code
     if counted and counted.kind == "gapped":
         m = _GAPPED_FIELD.match(s, counted.end, next_start) or _BARE_FIELD.match(s, counted.end, next_start)
         return sector_in(m.group(1)) if m else None
