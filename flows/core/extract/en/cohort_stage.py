@@ -128,8 +128,16 @@ def _window_stage(s: str, g: Group, counted: Count | None) -> str | None:
     ('Construction started on 18 projects and completed on 7 projects')."""
     spans = _stage_spans(s)
     lo, hi = g.stage_window
-    after = _nearest(spans, counted.end, hi, counted.end, counted.end) if counted and lo <= counted.end < hi else None
-    return after or _nearest(spans, lo, hi, lo, lo)
+    if counted and lo <= counted.end < hi:  # the verb right after the count's noun, not the
+        for a, _, stage in spans:  # next item's ('broke ground on 18 projects and signed 25')
+            if counted.end <= a < hi:
+                if _OWN_VERB_GAP.fullmatch(s, counted.end, a):
+                    return stage
+                break
+    return _nearest(spans, lo, hi, lo, lo)
+
+
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}", re.I)
 
 
 def paired_stage_windows(s: str, paired: list[Group]) -> None:
