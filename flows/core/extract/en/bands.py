@@ -171,6 +171,27 @@ _GAPPED_ONES = re.compile(
 )
 
 
+# '8 projects worth more than 1 billion yuan, with a total investment of 15.3 billion yuan': a
+# round floor followed at once by the group's own total is each project's size
+_N_WORTH = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals)\s+(?:each\s+)?"
+    rf"(?:worth|valued\s+at|of)\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
+# '..., with 12 projects valued at more than 1 billion yuan', '12 of them are worth over 1
+# billion yuan': a part of a group already counted, sorted by a round floor
+_SUBSET_WORTH = re.compile(
+    rf"(?:\b(?:with|of\s+which|among\s+(?:them|which|these))\s+(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+of\s+(?:them|these|those|the\s+projects)\s+)"
+    rf"(?:(?:are|were)\s+)?(?:each\s+)?(?:valued\s+at|worth)\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
+_THEN_TOTAL = re.compile(
+    r"\s*,?\s*(?:with\s+(?:a\s+)?(?:total|combined|aggregate)\s+investment|totall?ing|(?:and\s+)?a\s+total\s+of)\b",
+    re.I,
+)
+
+
 def _round_threshold(s: str, it: Item, near: str) -> bool:
     """A round figure that a count's phrase makes a per-project threshold: '11 projects with
     investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
@@ -182,6 +203,8 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         (a.bound in ("lower", "upper") and _WITH_Q.search(near))
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
         or (a.bound == "lower" and "total" in near and _total_band(s, it))
+        or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)
+        or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
         or (
             a.bound == "lower"

@@ -14,10 +14,12 @@ import re
 from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.labels import sector_in, sector_terms
+from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
+    r"(?:(?:signed|inked|contracted|launched|started)\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
@@ -88,7 +90,9 @@ _AND_OR = re.compile(r"\b(?:and|or|etc)\b", re.I)
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)\s*(?:,[^.;]{0,120}?,|,)?"
+    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)"
+    r"(?:\s+(?:signed|inked|contracted|launched|started)(?:\s+(?:at|during|on)\s+[^,.;]{1,60}?)?(?=\s+(?:mainly\s+)?(?:cover|involv|span|focus|rang)))?"  # 'The projects signed (at X) cover'
+    r"\s*(?:,[^.;]{0,120}?,|,)?"
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
     r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
     r"(?=\s+(?:(?:mainly|mostly|"
@@ -118,7 +122,15 @@ def fields_sentence(s: str) -> str | None:
     if m.group(0).rstrip().lower().endswith(("involved", "covered")):  # 'The industries involved include A, B'
         post = _INCLUDE.sub(" cover", post, count=1)
     stop = _FIELDS_STOP.search(post)
+    if not stop and _cut_sentence(post):
+        return None  # 'The projects signed cover the joint building of A clusters, efforts to bui'
     return _sector_after(post[: stop.start()] if stop else post) or None
+
+
+def _cut_sentence(post: str) -> bool:
+    """A fields sentence cut off by the page's end: commas, no closing 'and', no closing stop."""
+    end = post.rstrip()
+    return "," in end and not _AND_OR.search(end) and not end.endswith((".", "!", "?", '"', "”", "’", ")", ","))
 
 
 def _names_field(post: str) -> bool:
@@ -129,8 +141,8 @@ def _names_field(post: str) -> bool:
 # what follows a gapped count: '6 are on infrastructure', '25 in new energy'
 _GAPPED_FIELD = re.compile(
     r"\s*(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was)\s+)?"
-    r"(?:(?:mainly|all)\s+)?(?:on|in|of|for|from|involved?|involves|covers?|covered|"
-    r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+"
+    r"(?:(?:mainly|all)\s+)?(?:(?:on|in|of|for|from|involved?|involves|covers?|covered|"
+    r"belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on)\s+|(?<=are |ere )(?=(?:[\w-]+\s+){1,4}projects\b))"  # '20 of which are manufacturing projects'
     r"(?:the\s+)?([^,;.]*)",
     re.I,
 )
@@ -223,6 +235,39 @@ def _own_noun(own: str) -> str | None:
 
 
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these)(?=\s)", re.I)
+
+
+def _elliptic(s: str, counted) -> str | None:
+    """'679 are manufacturing projects', '20 of which are manufacturing projects'."""
+    w = _OF_WHICH.match(s, counted.end)
+    m = ARE_PROJECTS.match(s, w.end() if w else counted.end)
+    return sector_in(m.group(0)) if m else None
+
+
+# 'N projects of new materials': 'of' and a field right after the count's noun
+_OF_FIELD = re.compile(
+    r"^\s+of\s+(?=(?!(?:the|a|an|its|their|this|these|those|them|which|over|more|above|below|under|about|at|up|around|nearly|some|all|each)\b)[a-z])",
+    re.I,
+)
+
+# 'invest 2.7 billion yuan for the construction of a base for innovative drugs', 'a 4 billion
+# yuan investment by X to build an AI computing center': one project's field is what it builds
+_BUILDS = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:investment\s+)?by\s+[\w&.'’ -]{2,40}?\s+)?"
+    r"(?:to\s+(?:build|establish|construct|set\s+up)|for\s+(?:the\s+)?(?:construction|building)\s+of)\s+",
+    re.I,
+)
+
+
+def _what_it_builds(s: str, g: Group, next_start: int) -> str | None:
+    if g.count not in (None, 1) or g.amount is None:
+        return None
+    m = _BUILDS.match(s, g.end, next_start)
+    return sector_in(_CLAUSE_END.split(s[m.end() : next_start], maxsplit=1)[0]) if m else None
+
+
+_CLAUSE_END = re.compile(r"[,;(]|\.(?!\d)|\s(?:and|while|whereas|which)\s")
 
 
 def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str | None) -> str | None:
@@ -236,11 +281,9 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
     if g.listed:
         return g.sector
-    if counted and counted.kind == "elliptic":  # '679 are manufacturing projects'
-        m = ARE_PROJECTS.match(s, counted.end)
-        code = sector_in(m.group(0)) if m else None
-        if code:
-            return code
+    code = _elliptic(s, counted) if counted and counted.kind == "elliptic" else None
+    if code:
+        return code
     if counted and counted.kind == "gapped":
         m = _GAPPED_FIELD.match(s, counted.end, next_start) or _BARE_FIELD.match(s, counted.end, next_start)
         return sector_in(m.group(1)) if m else None
@@ -251,7 +294,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
         if code == "":
             return None
-        post = s[counted.end : next_start]
+        post = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # '12 projects of new materials'
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
             return None if _share_of(s, counted.start) else code or None
@@ -268,7 +311,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
                 code = _sector_after(between) if _names_field(between) else None
                 if code:
                     return code
-    code = sector_in(name) if name else None
+    code = (sector_in(name) if name else None) or _what_it_builds(s, g, next_start)
     if code:
         return code
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
@@ -278,8 +321,10 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return code
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's
-    if g.count != 1:
+    if g.count != 1:  # another, single project's words are not a group's
         clause = _ONE_PROJECT.sub(" ", clause)
+    if g.count and g.count > 1:  # nor a company's name ('... and China Logistics Group. 4 projects')
+        clause = mask_firms(clause)
     if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
         return None
     return sector_in(clause)

@@ -72,7 +72,8 @@ def _stage_masked(s: str, g: Group, prev_end: int, next_start: int) -> str | Non
 
 _DREW = re.compile(
     r"(?:,\s+(?:including|such\s+as)\s+[^,;]{3,80},)?"  # an aside naming one of them
-    r"\s+(?:attract(?:ed|s|ing)|dr(?:ew|aws|awing)|secur(?:ed|es|ing)|brought\s+in|"
+    r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:attract|dr[ae]w|secur)))?"  # '... in digital economy attract'
+    r"\s+(?:attract(?:ed|s|ing)?|dr(?:ew|aws?|awing)|secur(?:e|ed|es|ing)|brought\s+in|"
     r"bringing\s+in)\s+(?:(?:a\s+total\s+of|(?:a\s+)?(?:total\s+)?investments?\s+of)\s+)?"
     rf"(?:(?:{LOWER_Q}|{ABOUT_Q})\s+)?",
     re.I,
@@ -88,11 +89,7 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
             s, g, prev_end, next_start
         )
     else:
-        stage = (
-            _stage(s, g, prev_end, next_start)
-            if g.stage_window is None
-            else _nearest(_stage_spans(s), *g.stage_window, g.stage_window[0], g.stage_window[0])
-        )
+        stage = _stage(s, g, prev_end, next_start) if g.stage_window is None else _window_stage(s, g, counted)
     a = g.amount.amount if g.amount else None
     if (
         stage == "promoted"
@@ -105,7 +102,42 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
         # drew, not how far they got; the stage comes from the other words (or is inherited)
         gap = g.amount.start - counted.end
         stage = _stage_masked(s[: counted.end] + " " * gap + s[g.amount.start :], g, prev_end, next_start)
+    if stage == "signed" and _to_be_signed(s, g, prev_end, next_start):
+        stage = "negotiating"
     return stage
+
+
+_SIGN_NOUNS = frozenset(("deals", "agreements", "contracts"))
+
+
+def _to_be_signed(s: str, g: Group, prev_end: int, next_start: int) -> bool:
+    """'Agreements on 15 projects worth X are expected to be signed next month': the noun
+    'agreements' or 'deals' says what they are, the group's own verb that they are not signed
+    yet."""
+    spans = [sp for sp in _stage_spans(s) if prev_end <= sp[0] and sp[1] <= next_start]
+    if any(st == "signed" and s[a:b].lower() not in _SIGN_NOUNS for a, b, st in spans):
+        return False
+    clause = CLAUSE_END.search(s, g.end, next_start)
+    end = clause.start() if clause else next_start
+    return any(st == "negotiating" and a >= g.end and b <= end for a, b, st in spans)
+
+
+def _window_stage(s: str, g: Group, counted: Count | None) -> str | None:
+    """A 'respectively' count's stage: its own verb after it ('48 projects start construction
+    and 19 projects go into operation'), else the term nearest its clause's start
+    ('Construction started on 18 projects and completed on 7 projects')."""
+    spans = _stage_spans(s)
+    lo, hi = g.stage_window
+    if counted and lo <= counted.end < hi:  # the verb right after the count's noun, not the
+        for a, _, stage in spans:  # next item's ('broke ground on 18 projects and signed 25')
+            if counted.end <= a < hi:
+                if _OWN_VERB_GAP.fullmatch(s, counted.end, a):
+                    return stage
+                break
+    return _nearest(spans, lo, hi, lo, lo)
+
+
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}", re.I)
 
 
 def paired_stage_windows(s: str, paired: list[Group]) -> None:

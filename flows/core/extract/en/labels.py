@@ -19,6 +19,14 @@ from flows.core.lexicon import event_suffixes, load
 # Event names ("World Manufacturing Conference") must not lend their words to a sector.
 EVENT_NAME_RE = re.compile(rf"(?:\b[A-Z][\w'’\-]*\s+)+(?:{'|'.join(event_suffixes('en'))})\b")
 _EVENT_WORDS = tuple(event_suffixes("en"))  # cheap pre-check: a name ends in one of them
+# A company's name ('China Logistics Group Co., Ltd.', 'Hengtai Energy Conservation and
+# Environmental Protection Corporation') tells the field of the one project it builds, not a
+# group's: `mask_firms` blanks it in the words before a group's figures.
+_FIRM_WORDS = ("Group", "Corporation", "Company", "Holdings", "Co.", "Corp.", "Inc.", "Ltd", "Limited")
+_FIRM_RE = re.compile(
+    r"(?:\b[A-Z][\w'’&\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+"
+    r"(?:Group|Corporation|Company|Holdings|Co\.|Corp\.|Inc\.|Ltd\b|Limited)"
+)
 
 
 class _Lexicon:
@@ -71,7 +79,9 @@ def _sector_table() -> _Lexicon:
 
 def _lower(text: str) -> str:
     low = text.lower()
-    return low if len(low) == len(text) else text.encode("ascii", "replace").decode().lower()
+    low = low if len(low) == len(text) else text.encode("ascii", "replace").decode().lower()
+    # 'newly-commenced projects' (a hyphen in machine-translated tallies) reads as 'newly commenced'
+    return low.replace("newly-", "newly ") if "newly-" in low else low
 
 
 # a lexicon row of stage "none" masks a longer phrase that holds a stage term but names no
@@ -104,10 +114,19 @@ def stage_counts(sentences: list[str]) -> Counter:
     return tally
 
 
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def mask_firms(text: str) -> str:
+    """text with companies' names blanked (same length)."""
+    return _FIRM_RE.sub(_blank, text) if has_any(text, _FIRM_WORDS) else text
+
+
 def _masked(text: str) -> str:
     if not has_any(text, _EVENT_WORDS):  # no event name possible: nothing to mask
         return _lower(text)
-    return _lower(EVENT_NAME_RE.sub(lambda m: " " * len(m.group(0)), text))
+    return _lower(EVENT_NAME_RE.sub(_blank, text))
 
 
 # a lower-case event named by its theme ('the big data expo', 'a new energy forum'): the
@@ -153,7 +172,18 @@ def sector_in(text: str) -> str | None:
     hit = table.first_span(low, 0)
     while hit is not None and _not_field(low, hit):
         hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
+    if hit and low[hit[0] : hit[1]] in _FACILITY:
+        m = _FOR_FIELD.match(low, hit[1])  # 'a production line for advanced display screens':
+        nxt = table.first_span(low, m.end()) if m else None  # the field is what it makes
+        if nxt and nxt[0] - m.end() <= 12 and not _STOP.search(low, m.end(), nxt[0]):
+            return nxt[2]
     return hit[2] if hit else None
+
+
+# a facility word the lexicon reads as manufacturing, whose object names the field
+_FACILITY = frozenset(("production line", "production lines"))
+_FOR_FIELD = re.compile(r"\s+(?:for|of)\s+")
+_STOP = re.compile(r"[,;.]")
 
 
 def sector_terms(text: str) -> list[tuple[int, int, str]]:
