@@ -54,7 +54,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # a short page's one odd chunk can push every code page past the default chaos threshold
+    best = from_bytes(data).best() or from_bytes(data, threshold=0.5).best()
     if best is None:
         raise Unreadable("undecodable bytes: no text encoding fits")
     return _checked(str(best), best.encoding)
