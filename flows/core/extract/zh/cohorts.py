@@ -99,10 +99,26 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
             continue
         if o is m or o.project_count != m.project_count or o.amount is None:
             continue
+        if _own_stage_group(m, o, others):
+            continue
         if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):
             return o  # the title restates the body
         if m.sector_code is not None and o.sector_code == m.sector_code:
             return o  # 服务业项目以97个居首 … 服务业项目97个,投资额X: the same sector's group again
+    return False
+
+
+def _own_stage_group(m: CohortMention, o: CohortMention, mentions: list[CohortMention]) -> bool:
+    """新型化工项目32个,总投资X,开复工项目25个 … 装备制造项目25个,总投资Y: a count with a stage verb of
+    its own, after its sentence's group with count and total, is that group's part under way,
+    not the equal-count cohort (stated without that verb) restated."""
+    if m.sentence_index == 0 or not _explicit(m) or (_explicit(o) and o.stage == m.stage):
+        return False
+    for p in mentions:
+        if p is m:
+            return False
+        if p.sentence_index == m.sentence_index and p.amount is not None and p.project_count:
+            return True
     return False
 
 
@@ -141,8 +157,8 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
     for o in others:
         if (
             o is m
-            or o.approximate
             or o.amount is None
+            or (o.approximate and _significant(o.amount) <= 2)  # 达1583亿元 is precise enough
             or o.currency != m.currency
             or o.sentence_index == m.sentence_index
             or o.project_name is not None

@@ -42,6 +42,8 @@ COUNT_E = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
     r"(?:投资协议|合作协议|合同)(?![额金外])"
 )
+# agreements counted after their noun (签订意向性合作协议3个,签约额X / 签订正式合作协议5家,项目总投资X)
+COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
 # 项目数和签约金额分别为56个、328.6亿元: a count paired with the amount after it
 COUNT_H = re.compile(
     rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
@@ -51,7 +53,7 @@ _NEXT_VERB = r"[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签�
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
     rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
-    rf"(?=[,;。]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
+    rf"(?=[,;。)]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
 )
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
@@ -238,6 +240,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     extra = extra or []
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
+        extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
     if (
         ",达" in s

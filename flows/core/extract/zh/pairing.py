@@ -36,7 +36,10 @@ _HARD_GAP = re.compile(r"[,;:。!?()]")
 _SEGMENT = re.compile(r"[;。]")
 # a bracketed subset or split right after the count: 项目89个(其中场内签约项目73个),计划总投资… /
 # 重点建设项目426项(打包项目拆分后共548项),项目总投资…
-_SUBSET_BRACKET = re.compile(r"\s*\((?:其中|打包|拆分|含)[^()亿元]{1,30}\)")
+# …项目76项(新建48项,续建28项),总投资…: a split of the count into counted parts
+_SUBSET_BRACKET = re.compile(
+    r"\s*\((?:(?:其中|打包|拆分|含)[^()亿元]{1,30}|[^()\d亿元]{1,6}\d+\s*[个项宗][^()亿元]{0,24})\)"
+)
 
 
 def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:

@@ -50,6 +50,8 @@ _CUE_PREFIX = re.compile(
     r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额|(?<=约)额)"
     r"(?:为|达|约)?\s*"
 )
+# a bare contract clause (…现场销售X,签订合同Y、签订意向协议Z): sales after sales, when a trade clause leads
+_DEAL_CUE = re.compile(r"\s*(?:签订|签约|达成)[^,;。、\d]{0,4}?(?:合同|协议)(?:金额|额)?(?:为|达|约)?\s*")
 _ANCHORS = re.compile(r"[元亿币]+")
 # every character a MONEY_RE match can consume; a match lies inside one run of them that holds
 # its currency or 亿, so runs without 元/币/镑/亿 (dates, plain counts) are never tried
@@ -198,9 +200,12 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
-    if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
+    deal = _DEAL_CUE.fullmatch(prefix) is not None
+    if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
-        before = s[clause_start(s, lo - 1) : lo]
+        before = s[
+            clause_start(s, clause_start(s, a, soft=False) - 1, soft=False) if deal else clause_start(s, lo - 1) : lo
+        ]
         if TRADE_SUBJECT.search(before):  # not when 交易 only names the fair (成果交易会…签约项目2716项)
             rest = after_event(before)
             if rest is None or TRADE_SUBJECT.search(rest):
