@@ -350,11 +350,15 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         first, _, rest = head.partition(",")
         if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
+        subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
+        if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
+            return opening_name(subject.group("name"))
         return None
     if lo == 0 and prev and _THIS_PROJECT.match(s):
-        signed = None
-        for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
-            pass
+        signed = _NAMED_AS.search(prev)  # …签约的A类项目为B项目。该项目…: B
+        if signed is None:
+            for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
+                pass
         if signed:
             return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
@@ -362,5 +366,8 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
 
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
+_NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
+_SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
+_OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
 _FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

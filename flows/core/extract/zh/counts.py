@@ -44,6 +44,8 @@ COUNT_E = re.compile(
 )
 # agreements counted after their noun (签订意向性合作协议3个,签约额X / 签订正式合作协议5家,项目总投资X)
 COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
+# a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
+COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落户)(?P<num>{INT})(?:大|个)?(?=项目)")
 # 项目数和签约金额分别为56个、328.6亿元: a count paired with the amount after it
 COUNT_H = re.compile(
     rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
@@ -242,6 +244,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_E.finditer(s)
         extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
+    if "项目" in s:
+        extra += COUNT_V.finditer(s)
     if (
         ",达" in s
         or ",共" in s

@@ -28,6 +28,7 @@ _ASIDE = re.compile(
     r"|[^,;。\d]{2,30}(?:表示|介绍|透露|指出)\s*$)"  # …,某副书记表示,涉及总投资X: the speaker
 )
 _JOINED_COUNT = re.compile(r"、[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*")
+_AND_COUNT = re.compile(r"\s*(?:和|及|与|以及)\s*")
 _AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
@@ -50,6 +51,8 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
         return None  # 开工96个、竣工79个重点项目,总投资X: the total of both, not the second's
     if k + 1 < len(toks) and toks[k + 1].kind == "count" and _JOINED_COUNT.fullmatch(s, t.end, toks[k + 1].start):
         return None
+    if k and toks[k - 1].kind == "count" and _AND_COUNT.fullmatch(s, toks[k - 1].end, t.start):
+        return None  # 签约一个A项目和一个B项目,合同引资X: the total of both, not the second's
     bracket = _SUBSET_BRACKET.match(s, t.end) if "(" in s else None
     if bracket:
         return _after_bracket(s, toks, k, bracket.end())
