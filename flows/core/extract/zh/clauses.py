@@ -47,7 +47,8 @@ def clause_start(s: str, pos: int, soft: bool = True) -> int:
 
 
 def in_quotes(s: str, pos: int) -> bool:
-    if s.count("“", 0, pos) > s.count("”", 0, pos):
+    """Inside a quote that closes after pos (an opening mark never closed is page noise)."""
+    if s.count("“", 0, pos) > s.count("”", 0, pos) and "”" in s[pos:]:
         return True
     return "「" in s and s.count("「", 0, pos) > s.count("」", 0, pos)  # 「三個一批」項目
 

@@ -46,6 +46,12 @@ COUNT_E = re.compile(
 COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
 # a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
 COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落户)(?P<num>{INT})(?:大|个)?(?=项目)")
+# each of the places named before has the count (A区和B区分别上榜2个项目)
+_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$")
+# a count resumed after its 项目 clause and 的 (列入…投资项目统计的共有100项)
+COUNT_P2 = re.compile(
+    rf"项目[^,;。\d]{{0,8}}?的(?:共有|共计|合计|有)\s*(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?=[,;。]|$)"
+)
 # 项目数和签约金额分别为56个、328.6亿元: a count paired with the amount after it
 COUNT_H = re.compile(
     rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
@@ -107,7 +113,9 @@ LIST_COUNT = re.compile(
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
 TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
-_TRADE_DEAL = re.compile(r"采购|贸易|成交")  # 贸易类项目, 采购项目: deals, not investment
+_TRADE_DEAL = re.compile(
+    r"采购|(?<!投资)贸易|成交"
+)  # 投资贸易重点项目: investment too  # 贸易类项目, 采购项目: deals, not investment
 _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
@@ -165,8 +173,8 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
-        if _counts_places(m.group("mid")):
-            continue
+        if _counts_places(m.group("mid")) or _EACH_PLACE.search(s, max(0, a - 8), a):
+            continue  # A区和B区分别上榜2个项目: each place's count, no group
         n = parse_count(s[a : m.start("mid")])
         if any(t.start == m.end() - 2 for t in out):
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
@@ -244,8 +252,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_E.finditer(s)
         extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
-    if "项目" in s:
-        extra += COUNT_V.finditer(s)
+    extra += COUNT_V.finditer(s) if "项目" in s else ()
     if (
         ",达" in s
         or ",共" in s
@@ -265,6 +272,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         or ",多达" in s
     ):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
+    if "的共" in s or "的有" in s or "的合计" in s:
+        extra += COUNT_P2.finditer(s)
     if "件" in s:
         extra += COUNT_T.finditer(s)
         extra += COUNT_T2.finditer(s)

@@ -50,6 +50,8 @@ _CUE_PREFIX = re.compile(
     r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额|(?<=约)额)"
     r"(?:为|达|约)?\s*"
 )
+_FOREIGN_PART = re.compile(r"\s*(?:其中)?外资(?:金额|额)(?:为|达|约)?\s*")
+_TOTAL_JUST_BEFORE = re.compile(r"总投资(?:额)?(?:为|达|约)?\s*[\d.,]+\s*(?:万|亿)?(?:美元|元|港元)\s*,\s*$")
 # a bare contract clause (…现场销售X,签订合同Y、签订意向协议Z): sales after sales, when a trade clause leads
 _DEAL_CUE = re.compile(r"\s*(?:签订|签约|达成)[^,;。、\d]{0,4}?(?:合同|协议)(?:金额|额)?(?:为|达|约)?\s*")
 _ANCHORS = re.compile(r"[元亿币]+")
@@ -68,6 +70,7 @@ _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万�
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
 _TRAP_AFTER = re.compile(
     r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
+    r"|[^,;。、\d]{0,10}?(?:采购|购销)项目"  # 签约9.1亿元铜精矿原料采购项目: a purchase deal
     r"|(?:及|或)?以[上下]的?(?:标准|要求|门槛|条件))"  # 投资总额在1亿元以上的标准: a criterion
 )
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
@@ -200,6 +203,8 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
+    if _FOREIGN_PART.fullmatch(prefix) and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
+        return Tok("trap", a, b)  # 总投资1亿美元,外资金额4,000万美元: the foreign part of that total
     deal = _DEAL_CUE.fullmatch(prefix) is not None
     if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
