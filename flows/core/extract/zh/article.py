@@ -359,6 +359,9 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         invested = _INVESTED_NAME.search(first) if _BOTH_TOTAL.fullmatch(rest) else None
         if invested:  # 某集团在某市投资的A项目,总投资及外资金额均为X
             return invested.group("name")
+        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _FIGURE.search(head) else None
+        if deal and _CUE_AT_END.search(head):  # 与A公司签订的项目计划投资X: one deal
+            return deal.group("firm") + "项目"
         subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
         if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
             return opening_name(subject.group("name"))
@@ -375,10 +378,14 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
 
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
-_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、]{4,40}?项目)$")
+_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{4,40}?项目)(?:合同书?|协议书?)?$")
 _CAPACITY_NAME = re.compile(r"年产\d[^,;。、]{2,30}的[^,;。、\d]{0,6}项目$")
 _INVESTED_NAME = re.compile(r"投资(?:建设)?的(?P<name>[^,;。、的\d]{4,40}?项目)$")
 _BOTH_TOTAL = re.compile(r"\s*(?:总投资|投资总额)及[^,;。\d]{1,8}?均为\s*")
+_CUE_AT_END = re.compile(r"(?:总投资|投资总额|投资)额?(?:为|达|约)?\s*$")
+_ONE_INVESTOR = re.compile(
+    r"(?:与|和|同)(?P<firm>[^,;。、\d]{2,30}?(?:公司|集团))[^,;。、\d]{0,8}?签订(?:的项目|[^,;。\d]{2,20}?协议)"
+)
 _NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
 _SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
 _OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")

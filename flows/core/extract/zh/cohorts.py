@@ -8,12 +8,13 @@ stage verb takes the article's first stated stage, else 'promoted'.
 from __future__ import annotations
 
 import re
-from copy import copy
 
 from flows.core.extract.zh.count_sector import basket_from_parts
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
+from flows.core.extract.zh.rows import below_band, row_part_sector
+from flows.core.extract.zh.rows import explicit as _explicit
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
@@ -123,20 +124,6 @@ def _own_stage_group(m: CohortMention, o: CohortMention, mentions: list[CohortMe
     return False
 
 
-def _row_part_sector(mentions: list[CohortMention]) -> None:
-    """新型化工项目32个,总投资X,开复工项目25个: the part under way is of its row's sector."""
-    for m in mentions:
-        if m.amount is None and m.project_count and m.sector_code is None and _explicit(m):
-            row = None
-            for p in mentions:
-                if p is m:
-                    break
-                if p.sentence_index == m.sentence_index and p.amount is not None and p.project_count:
-                    row = p
-            if row is not None and row.sector_code and m.project_count <= row.project_count:
-                m.sector_code = row.sector_code
-
-
 def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
     """A round count (逾百个, 近千个) restating a precise count that comes with its amount."""
     if not _ROUND_HINT.search(m.evidence or ""):
@@ -222,10 +209,6 @@ def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
         if generic_only(m.evidence or ""):
             return  # 闽宁协作产业项目集中签约 21个项目…: the generic 产业项目 of an event name
         cover.sector_code = m.sector_code  # 8个现代农业项目集中签约 … 共有8个项目落户,合同投资X
-
-
-def _explicit(m: CohortMention) -> bool:
-    return bool(m.stage and m.extra.get("explicit_stage"))
 
 
 def _truncated_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
@@ -345,26 +328,9 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
             m.amount = m.currency = m.alt_amount = m.alt_currency = None
 
 
-def _below_band(mentions: list[CohortMention]) -> list[CohortMention]:
-    """…千万元以上项目71个,合同签约额七亿多元: a total under count × the band's floor cannot be the
-    banded group's; the group keeps its count and the figure stands alone."""
-    out = []
-    for m in mentions:
-        out.append(m)
-        if not (m.amount and m.project_count and m.size_min and m.currency == (m.size_currency or "CNY")):
-            continue
-        if m.amount < 0.99 * m.project_count * m.size_min:
-            alone = copy(m)
-            alone.project_count = alone.size_min = alone.size_max = alone.parent = None
-            alone.extra = {k: v for k, v in m.extra.items() if k == "explicit_stage"}
-            m.amount = m.currency = m.alt_amount = m.alt_currency = None
-            out.append(alone)
-    return out
-
-
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
-    mentions = _below_band(_join_anaphora(mentions))
-    _row_part_sector(mentions)
+    mentions = below_band(_join_anaphora(mentions))
+    row_part_sector(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]

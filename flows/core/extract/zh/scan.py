@@ -50,7 +50,7 @@ _CUE_PREFIX = re.compile(
     r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额|(?<=约)额)"
     r"(?:为|达|约)?\s*"
 )
-_FOREIGN_PART = re.compile(r"\s*(?:其中)?外资(?:金额|额)(?:为|达|约)?\s*")
+_FOREIGN_PART = re.compile(r"\s*(?:其中)?(?:外资(?:金额|额)|引资额?)(?:为|达|约)?\s*")  # …,引资X: the outside part
 _TOTAL_JUST_BEFORE = re.compile(r"总投资(?:额)?(?:为|达|约)?\s*[\d.,]+\s*(?:万|亿)?(?:美元|元|港元)\s*,\s*$")
 # a bare contract clause (…现场销售X,签订合同Y、签订意向协议Z): sales after sales, when a trade clause leads
 _DEAL_CUE = re.compile(r"\s*(?:签订|签约|达成)[^,;。、\d]{0,4}?(?:合同|协议)(?:金额|额)?(?:为|达|约)?\s*")
