@@ -13,7 +13,7 @@ from flows.core.extract.zh.count_sector import basket_from_parts
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
-from flows.core.extract.zh.rows import below_band, row_part_sector
+from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
 from flows.core.model import CohortMention
 
@@ -331,6 +331,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     mentions = below_band(_join_anaphora(mentions))
     row_part_sector(mentions)
+    band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]

@@ -46,6 +46,8 @@ COUNT_E = re.compile(
 COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
 # a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
 COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落户)(?P<num>{INT})(?:大|个)?(?=项目)")
+# a count without its classifier after 项目累计/共计 (跟踪在谈项目累计40,拟投资总额…)
+COUNT_U = re.compile(r"项目(?:累计|共计|合计|总数为?)\s*(?P<num>\d{1,4})(?=[,;。])")
 # each of the places named before has the count (A区和B区分别上榜2个项目)
 _EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$")
 # a count resumed after its 项目 clause and 的 (列入…投资项目统计的共有100项)
@@ -244,6 +246,28 @@ def _trade_words(s: str, a: int) -> bool:
     return bool(_TRADE_DEAL.search(text if rest is None else rest))
 
 
+# what a sentence holds when COUNT_P may match (服务业项目最多,有86个 / 其次是…项目,也多达71个 /
+# …项目中,已有9个正式落地 / 对接的123个项目中已有30个开工 / 签约的27个项目已有12项开工)
+_P_HINTS = (
+    ",达",
+    ",共",
+    ":达",
+    ":共",
+    ",数",
+    ",由",
+    ",合计",
+    ",有",
+    ",也",
+    ",则",
+    ",已有",
+    "项目中已有",
+    "项目已有",
+    ",就有",
+    ",另有",
+    ",多达",
+)
+
+
 def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
     """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
     agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
@@ -253,24 +277,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
     extra += COUNT_V.finditer(s) if "项目" in s else ()
-    if (
-        ",达" in s
-        or ",共" in s
-        or ":达" in s
-        or ":共" in s
-        or ",数" in s
-        or ",由" in s
-        or ",合计" in s
-        or ",有" in s  # 服务业项目最多,有86个 / 其次是…项目,也多达71个 / …项目中,已有9个正式落地
-        or ",也" in s
-        or ",则" in s
-        or ",已有" in s
-        or "项目中已有" in s  # 对接的123个项目中已有30个开工 / 签约的27个项目已有12项开工
-        or "项目已有" in s
-        or ",就有" in s
-        or ",另有" in s
-        or ",多达" in s
-    ):
+    extra += COUNT_U.finditer(s) if "项目累计" in s or "项目共计" in s or "项目合计" in s or "项目总数" in s else ()
+    if any(h in s for h in _P_HINTS):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "的共" in s or "的有" in s or "的合计" in s:
         extra += COUNT_P2.finditer(s)

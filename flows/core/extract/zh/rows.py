@@ -59,3 +59,19 @@ def _status_part(n: int, m: CohortMention) -> bool:
         re.search(rf"(?<!\d){n}\s*[个项],\s*(?:预备|储备|前期)项目\s*{m.project_count}\s*[个项]", m.evidence)
         is not None
     )
+
+
+def band_part_total_to_parent(mentions: list[CohortMention]) -> None:
+    """签约24个项目,其中亿元以上项目9个,协议总投资X: an agreements' or contracts' total (协议/合同/签约…)
+    right after a banded 其中 part, its parent in the same sentence given none, is the signing's, the
+    parent's (其中…以上的项目18个,总投资X stays the part's)."""
+    for m in mentions:
+        if m.parent is None or m.amount is None or m.size_min is None or m.project_name or m.parent >= len(mentions):
+            continue
+        p = mentions[m.parent]
+        if not re.search(rf"(?<![\d.]){m.project_count}\s*[个项宗],\s*(?:协议|合同|签约)", m.evidence):
+            continue
+        if p.amount is None and p.project_count and p.sentence_index == m.sentence_index and p.size_min is None:
+            p.amount, p.currency, p.approximate = m.amount, m.currency, m.approximate
+            p.alt_amount, p.alt_currency = m.alt_amount, m.alt_currency
+            m.amount = m.currency = m.alt_amount = m.alt_currency = None
