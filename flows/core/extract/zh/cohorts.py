@@ -113,9 +113,12 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
 def _own_stage_group(m: CohortMention, o: CohortMention, mentions: list[CohortMention]) -> bool:
     """新型化工项目32个,总投资X,开复工项目25个 … 装备制造项目25个,总投资Y: a count with a stage verb of
     its own, after its sentence's group with count and total, is that group's part under way,
-    not the equal-count cohort (stated without that verb) restated."""
+    not the equal-count cohort (stated without that verb) restated; nor is a later count whose own
+    stage differs from the one the cohort states (签约…8个项目,总投资X … 8个项目已开工建设)."""
     if m.sentence_index == 0 or not _explicit(m) or (_explicit(o) and o.stage == m.stage):
         return False
+    if _explicit(o) and m.sentence_index > o.sentence_index and m.stage in ("started", "completed"):
+        return True  # (…项目的顺利落地 restates the signed group: 落地 is no later step)
     for p in mentions:
         if p is m:
             return False
