@@ -20,12 +20,13 @@ import re
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector
+from flows.core.extract.zh.counts import examples_total_end
 from flows.core.extract.zh.echoes import band_echo
 from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
-from flows.core.extract.zh.scan import examples_total_end, scan
+from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
@@ -57,6 +58,7 @@ _GROUP_THEN_TOTAL = re.compile(
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
 _THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
 _SEGMENT = re.compile(r"[;。]")
+_BARE_PREDICATE = re.compile(r"\s*(?:为|达到?|共计|合计)\s*")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
 _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[\d,]*\s*(?:余|多)?\s*家[^。;]{0,12}?累计")
@@ -261,7 +263,8 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     lo = clause_start(s, t.start, soft=False)
     named = _GROUP_THEN_TOTAL.search(s, max(0, lo - 40), t.start) if lo and s[lo - 1] == "," else None
     if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start) and not named:
-        return None
+        if not (lo and _BARE_PREDICATE.fullmatch(s, lo, t.start) and _CUE.search(s, clause_start(s, lo - 1), lo)):
+            return None  # (外资项目投资额比例较重,为X: the clause before names the total)
     if "家" in s[lo - 30 if lo > 30 else 0 : t.start] and _firm_stock(s, t.start):
         return None
     band = _band_before(toks, lo, t.start)
@@ -351,24 +354,43 @@ def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         first, _, rest = head.partition(",")
         if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
-        told = _TOLD_NAME.match(first) if rest and _INVEST_CUE.search(rest) and not _FIGURE.search(rest) else None
-        return opening_name(told.group("name")) if told else None  # A项目是…,由B打造,拟投资X
+        signed = _SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
+        if signed:  # …再次签订A项目,总投资达X (年产…的合作项目: its capacity names it)
+            name = signed.group("name")
+            return opening_name(name) or (name if _CAPACITY_NAME.match(name) else None)
+        invested = _INVESTED_NAME.search(first) if _BOTH_TOTAL.fullmatch(rest) else None
+        if invested:  # 某集团在某市投资的A项目,总投资及外资金额均为X
+            return invested.group("name")
+        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _FIGURE.search(head) else None
+        if deal and _CUE_AT_END.search(head):  # 与A公司签订的项目计划投资X: one deal
+            return deal.group("firm") + "项目"
+        subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
+        if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
+            return opening_name(subject.group("name"))
+        told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
+        return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
-        signed = None
-        for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
-            pass
-        named = _NAMED_AS.match(prev, signed.end()) if signed else None  # 签约的A类项目为B项目。该项目…
+        signed = _NAMED_AS.search(prev)  # …签约的A类项目为B项目。该项目…: B
+        if signed is None:
+            for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
+                pass
         if signed:
-            return opening_name(named.group("name") if named else signed.group("name"))
+            return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
 
 
-# a sentence telling of one project (A项目是某地重点引进的外资项目之一,…,拟投资X) (labels, wt-zh9)
-_TOLD_NAME = re.compile(r"(?P<name>[^,;。、]{3,30}?项目)(?:是|系)")
-_INVEST_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
-# 签约的央地合作项目为B项目: the signed kind of project, then its name (labels, wt-zh9)
-_NAMED_AS = re.compile(r"\s*为(?P<name>[^,;。、]{3,40}?(?:项目|工程))\s*(?=[,;。]|$)")
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
+_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{4,40}?项目)(?:合同书?|协议书?)?$")
+_CAPACITY_NAME = re.compile(r"年产\d[^,;。、]{2,30}的[^,;。、\d]{0,6}项目$")
+_INVESTED_NAME = re.compile(r"投资(?:建设)?的(?P<name>[^,;。、的\d]{4,40}?项目)$")
+_BOTH_TOTAL = re.compile(r"\s*(?:总投资|投资总额)及[^,;。\d]{1,8}?均为\s*")
+_CUE_AT_END = re.compile(r"(?:总投资|投资总额|投资)额?(?:为|达|约)?\s*$")
+_ONE_INVESTOR = re.compile(
+    r"(?:与|和|同)(?P<firm>[^,;。、\d]{2,30}?(?:公司|集团))[^,;。、\d]{0,8}?签订(?:的项目|[^,;。\d]{2,20}?协议)"
+)
+_NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
+_SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
+_OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
 _FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

@@ -47,7 +47,8 @@ def clause_start(s: str, pos: int, soft: bool = True) -> int:
 
 
 def in_quotes(s: str, pos: int) -> bool:
-    if s.count("“", 0, pos) > s.count("”", 0, pos):
+    """Inside a quote that closes after pos (an opening mark never closed is page noise)."""
+    if s.count("“", 0, pos) > s.count("”", 0, pos) and "”" in s[pos:]:
         return True
     return "「" in s and s.count("「", 0, pos) > s.count("」", 0, pos)  # 「三個一批」項目
 
@@ -59,7 +60,11 @@ def clause_after(s: str, pos: int) -> str:
 
 # a yearly target or plan opening the figures' segment (全年目标新签约项目不少于60个 / 力争全年…): no
 # achieved group; 完成全年目标的58% reports progress and is not one
-_PLAN = re.compile(r"(?<!完成)(?<!实现)(?:全年|年度|今年|年内)目标(?!任务的|的)|力争(?:全年|今年|年内)|计划全年")
+# (预计至本届展会结束,将有40多个…实现签约 / 有望实现70多个项目签约: an expectation, no group yet)
+_PLAN = re.compile(
+    r"(?<!完成)(?<!实现)(?:全年|年度|今年|年内)目标(?!任务的|的)|力争(?:全年|今年|年内)|计划全年"
+    r"|有望实现|预计[^;。\d]{0,16}?将有"
+)
 
 
 # the totals of past editions together (过去四届…共签约合同项目880个): no group of this event
@@ -69,7 +74,7 @@ _PAST_EDITIONS = re.compile(r"(?:过去|前)[一二三四五六七八九十\d]+�
 def in_plan(s: str, pos: int) -> bool:
     """The figure at pos stands in a segment (up to ; or 。) that states a target or plan, or
     sums past editions together."""
-    plan = "目标" in s or "力争" in s or "计划全年" in s
+    plan = "目标" in s or "力争" in s or "计划全年" in s or "有望实现" in s or "将有" in s
     if not plan and "届" not in s:
         return False
     seg = max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1

@@ -13,6 +13,8 @@ from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import generic_only
 from flows.core.extract.zh.numerals import parse_count
+from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
+from flows.core.extract.zh.rows import explicit as _explicit
 from flows.core.model import CohortMention
 
 # a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
@@ -107,19 +109,32 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
             continue
         if o is m or o.project_count != m.project_count or o.amount is None:
             continue
+        if _own_stage_group(m, o, others):
+            continue
         if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):
             return o  # the title restates the body
         if m.sector_code is not None and o.sector_code is None and lists_examples(m.evidence or ""):
             return o  # 16个项目集中签约,总投资X。16个签约项目包括A、B等: the same group, its sector named
-        if m.sector_code is not None and o.sector_code == m.sector_code and not _stage_part(m, o):
+        if m.sector_code is not None and o.sector_code == m.sector_code:
             return o  # 服务业项目以97个居首 … 服务业项目97个,投资额X: the same sector's group again
     return False
 
 
-def _stage_part(m: CohortMention, o: CohortMention) -> bool:
-    """农畜产品加工项目5个,总投资X,开复工项目5个: a count with a stage verb of its own after a
-    group without one, in one sentence, is the part of it at that stage (all of it), not a repeat."""
-    return m.sentence_index == o.sentence_index and _explicit(m) and not _explicit(o)
+def _own_stage_group(m: CohortMention, o: CohortMention, mentions: list[CohortMention]) -> bool:
+    """新型化工项目32个,总投资X,开复工项目25个 … 装备制造项目25个,总投资Y: a count with a stage verb of
+    its own, after its sentence's group with count and total, is that group's part under way,
+    not the equal-count cohort (stated without that verb) restated; nor is a later count whose own
+    stage differs from the one the cohort states (签约…8个项目,总投资X … 8个项目已开工建设)."""
+    if m.sentence_index == 0 or not _explicit(m) or (_explicit(o) and o.stage == m.stage):
+        return False
+    if _explicit(o) and m.sentence_index > o.sentence_index and m.stage in ("started", "completed"):
+        return True  # (…项目的顺利落地 restates the signed group: 落地 is no later step)
+    for p in mentions:
+        if p is m:
+            return False
+        if p.sentence_index == m.sentence_index and p.amount is not None and p.project_count:
+            return True
+    return False
 
 
 def _rounded_count(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
@@ -157,8 +172,8 @@ def _rounded_restatement(m: CohortMention, others: list[CohortMention]) -> Cohor
     for o in others:
         if (
             o is m
-            or o.approximate
             or o.amount is None
+            or (o.approximate and _significant(o.amount) <= 2)  # 达1583亿元 is precise enough
             or o.currency != m.currency
             or o.sentence_index == m.sentence_index
             or o.project_name is not None
@@ -210,10 +225,6 @@ def _keep_stage(m: CohortMention, cover: CohortMention) -> None:
     same = (m.project_count or 0) > 1 and m.project_count == cover.project_count
     if same and cover.size_min is None and cover.size_max is None:  # 66个过亿元项目…66个项目,总投资X
         cover.size_min, cover.size_max, cover.size_currency = m.size_min, m.size_max, m.size_currency
-
-
-def _explicit(m: CohortMention) -> bool:
-    return bool(m.stage and m.extra.get("explicit_stage"))
 
 
 def _truncated_restatement(m: CohortMention, others: list[CohortMention]) -> CohortMention | None:
@@ -334,7 +345,9 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 
 
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
-    mentions = _join_anaphora(mentions)
+    mentions = below_band(_join_anaphora(mentions))
+    row_part_sector(mentions)
+    band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]

@@ -42,6 +42,18 @@ COUNT_E = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
     r"(?:投资协议|合作协议|合同)(?![额金外])"
 )
+# agreements counted after their noun (签订意向性合作协议3个,签约额X / 签订正式合作协议5家,项目总投资X)
+COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
+# a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
+COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落户)(?P<num>{INT})(?:大|个)?(?=项目)")
+# a count without its classifier after 项目累计/共计 (跟踪在谈项目累计40,拟投资总额…)
+COUNT_U = re.compile(r"项目(?:累计|共计|合计|总数为?)\s*(?P<num>\d{1,4})(?=[,;。])")
+# each of the places named before has the count (A区和B区分别上榜2个项目)
+_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$")
+# a count resumed after its 项目 clause and 的 (列入…投资项目统计的共有100项)
+COUNT_P2 = re.compile(
+    rf"项目[^,;。\d]{{0,8}}?的(?:共有|共计|合计|有)\s*(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?=[,;。]|$)"
+)
 # 项目数和签约金额分别为56个、328.6亿元: a count paired with the amount after it
 COUNT_H = re.compile(
     rf"项目(?:个数|总数|数量|数)(?:和|及|与|、)[^,;。\d]{{0,8}}?分别(?:为|是|达)?"
@@ -51,7 +63,7 @@ _NEXT_VERB = r"[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签�
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
     rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
-    rf"(?=[,;。]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
+    rf"(?=[,;。)]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
 )
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
@@ -103,7 +115,9 @@ LIST_COUNT = re.compile(
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
 TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
-_TRADE_DEAL = re.compile(r"采购|贸易|成交")  # 贸易类项目, 采购项目: deals, not investment
+_TRADE_DEAL = re.compile(
+    r"采购|(?<!投资)贸易|成交"
+)  # 投资贸易重点项目: investment too  # 贸易类项目, 采购项目: deals, not investment
 _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
@@ -161,8 +175,8 @@ def find_counts(s: str) -> list[Tok]:
             continue
         if trade and (_TRADE_DEAL.search(m.group("mid")) or (s[a - 1 : a] != "等" and _trade_words(s, a))):
             continue
-        if _counts_places(m.group("mid")):
-            continue
+        if _counts_places(m.group("mid")) or _EACH_PLACE.search(s, max(0, a - 8), a):
+            continue  # A区和B区分别上榜2个项目: each place's count, no group
         n = parse_count(s[a : m.start("mid")])
         if any(t.start == m.end() - 2 for t in out):
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
@@ -232,32 +246,42 @@ def _trade_words(s: str, a: int) -> bool:
     return bool(_TRADE_DEAL.search(text if rest is None else rest))
 
 
+# what a sentence holds when COUNT_P may match (服务业项目最多,有86个 / 其次是…项目,也多达71个 /
+# …项目中,已有9个正式落地 / 对接的123个项目中已有30个开工 / 签约的27个项目已有12项开工)
+_P_HINTS = (
+    ",达",
+    ",共",
+    ":达",
+    ":共",
+    ",数",
+    ",由",
+    ",合计",
+    ",有",
+    ",也",
+    ",则",
+    ",已有",
+    "项目中已有",
+    "项目已有",
+    ",就有",
+    ",另有",
+    ",多达",
+)
+
+
 def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
     """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
     agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
     extra = extra or []
     if "协议" in s or "合同" in s:
         extra += COUNT_E.finditer(s)
+        extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
-    if (
-        ",达" in s
-        or ",共" in s
-        or ":达" in s
-        or ":共" in s
-        or ",数" in s
-        or ",由" in s
-        or ",合计" in s
-        or ",有" in s  # 服务业项目最多,有86个 / 其次是…项目,也多达71个 / …项目中,已有9个正式落地
-        or ",也" in s
-        or ",则" in s
-        or ",已有" in s
-        or "项目中已有" in s  # 对接的123个项目中已有30个开工 / 签约的27个项目已有12项开工
-        or "项目已有" in s
-        or ",就有" in s
-        or ",另有" in s
-        or ",多达" in s
-    ):
+    extra += COUNT_V.finditer(s) if "项目" in s else ()
+    extra += COUNT_U.finditer(s) if "项目累计" in s or "项目共计" in s or "项目合计" in s or "项目总数" in s else ()
+    if any(h in s for h in _P_HINTS):
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
+    if "的共" in s or "的有" in s or "的合计" in s:
+        extra += COUNT_P2.finditer(s)
     if "件" in s:
         extra += COUNT_T.finditer(s)
         extra += COUNT_T2.finditer(s)
@@ -288,3 +312,15 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         (t for t in out if not in_plan(s, t.start) and not _MILESTONE.search(s, max(0, t.start - 6), t.start)),
         key=lambda t: t.start,
     )
+
+
+# 总投资近160亿元的A、B、C等8个产业园项目: the total of the examples' count, no one project's
+_EXAMPLES_COUNT = re.compile(
+    rf"的[^,;。\d]{{2,60}}?、[^,;。\d]{{2,60}}?等\s*(?:{INT})\s*[个项宗][^,;。\d]{{0,10}}?项目"
+)
+
+
+def examples_total_end(s: str, end: int) -> int:
+    """Where 的A、B等N个…项目 after an amount ending at `end` ends (its count's total), else -1."""
+    m = _EXAMPLES_COUNT.match(s, end)
+    return m.end() if m else -1

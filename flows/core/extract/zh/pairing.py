@@ -28,6 +28,7 @@ _ASIDE = re.compile(
     r"|[^,;。\d]{2,30}(?:表示|介绍|透露|指出)\s*$)"  # …,某副书记表示,涉及总投资X: the speaker
 )
 _JOINED_COUNT = re.compile(r"、[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*")
+_AND_COUNT = re.compile(r"\s*(?:和|及|与|以及)\s*")
 _AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)")
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
@@ -36,17 +37,25 @@ _HARD_GAP = re.compile(r"[,;:。!?()]")
 _SEGMENT = re.compile(r"[;。]")
 # a bracketed subset or split right after the count: 项目89个(其中场内签约项目73个),计划总投资… /
 # 重点建设项目426项(打包项目拆分后共548项),项目总投资…
-_SUBSET_BRACKET = re.compile(r"\s*\((?:其中|打包|拆分|含)[^()亿元]{1,30}\)")
+# …项目76项(新建48项,续建28项),总投资…: a split of the count into counted parts
+_SUBSET_BRACKET = re.compile(
+    r"\s*\((?:(?:其中|打包|拆分|含)[^()亿元]{1,30}|[^()\d亿元]{1,6}\d+\s*[个项宗][^()亿元]{0,24})\)"
+)
 
 
 def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | None:
     t = toks[k]
     if _FRAME_AFTER.match(s, t.end):
         return None
+    par = _parallel_amount(s, toks, k)
+    if par is not None:  # 项目258个,其中A项目109个;总金额X,其中A项目金额Y: parent with parent, part with part
+        return par
     if k and toks[k - 1].kind == "count" and _JOINED_COUNT.fullmatch(s, toks[k - 1].end, t.start):
         return None  # 开工96个、竣工79个重点项目,总投资X: the total of both, not the second's
     if k + 1 < len(toks) and toks[k + 1].kind == "count" and _JOINED_COUNT.fullmatch(s, t.end, toks[k + 1].start):
         return None
+    if k and toks[k - 1].kind == "count" and _AND_COUNT.fullmatch(s, toks[k - 1].end, t.start):
+        return None  # 签约一个A项目和一个B项目,合同引资X: the total of both, not the second's
     bracket = _SUBSET_BRACKET.match(s, t.end) if "(" in s else None
     if bracket:
         return _after_bracket(s, toks, k, bracket.end())
@@ -150,3 +159,39 @@ def _asides_only(s: str, a: int, b: int) -> bool:
     if len(pieces) < (2 if bare != gap else 3) or len(pieces) > 4 or "。" in gap:
         return False
     return bool(_AMOUNT_CUE.match(pieces[-1])) and all(_ASIDE.match(p) for p in pieces[1:-1])
+
+
+def _parallel_amount(s: str, toks: list[Tok], k: int) -> Tok | None:
+    """The amount of count k in 项目26个,其中A项目23个,B项目3个;总投资X,其中A资金Y,B资金Z."""
+    for j in range(k, -1, -1):
+        if toks[j].kind != "count":
+            return None
+        pairs = _parallel(s, toks, j)
+        if pairs is not None:
+            return next((u for c, u in pairs if c is toks[k]), None)
+    return None
+
+
+def _parallel(s: str, toks: list[Tok], k: int) -> list[tuple[Tok, Tok]] | None:
+    """Count k and its 其中 counts, then past a ; a total and its 其中 totals in the same number
+    (bracketed conversions aside): the (count, amount) pairs in order, else None."""
+    if k + 1 >= len(toks) or toks[k + 1].kind != "count" or "其中" not in s[toks[k].end : toks[k + 1].start]:
+        return None
+    semi = s.find(";", toks[k].end)
+    end = s.find("。", toks[k].end)
+    end = len(s) if end < 0 else end
+    if semi < 0 or semi > end or "其中" not in s[toks[k].end : semi]:
+        return None
+    parts = [u for u in toks[k + 1 :] if u.start < semi]
+    split = s.find("其中", semi, end)
+    after = [u for u in toks if semi < u.start < end]
+    if split < 0 or any(u.kind != "count" for u in parts) or any(u.kind == "count" for u in after):
+        return None
+    sums = [u for u in after if u.kind == "amount" and not _in_brackets(s, u.start)]
+    if len(sums) != len(parts) + 1 or not sums[0].start < split < sums[1].start:
+        return None
+    return list(zip([toks[k], *parts], sums, strict=True))
+
+
+def _in_brackets(s: str, pos: int) -> bool:
+    return s.rfind("(", 0, pos) > s.rfind(")", 0, pos)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
-from flows.core.extract.zh.counts import TRADE_SUBJECT, find_counts
+from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.names import built_names, name_before, project_name
 from flows.core.extract.zh.numerals import (
@@ -50,6 +50,10 @@ _CUE_PREFIX = re.compile(
     r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额|(?<=约)额)"
     r"(?:为|达|约)?\s*"
 )
+_FOREIGN_PART = re.compile(r"\s*(?:其中)?(?:外资(?:金额|额)|引资额?)(?:为|达|约)?\s*")  # …,引资X: the outside part
+_TOTAL_JUST_BEFORE = re.compile(r"总投资(?:额)?(?:为|达|约)?\s*[\d.,]+\s*(?:万|亿)?(?:美元|元|港元)\s*,\s*$")
+# a bare contract clause (…现场销售X,签订合同Y、签订意向协议Z): sales after sales, when a trade clause leads
+_DEAL_CUE = re.compile(r"\s*(?:签订|签约|达成)[^,;。、\d]{0,4}?(?:合同|协议)(?:金额|额)?(?:为|达|约)?\s*")
 _ANCHORS = re.compile(r"[元亿币]+")
 # every character a MONEY_RE match can consume; a match lies inside one run of them that holds
 # its currency or 亿, so runs without 元/币/镑/亿 (dates, plain counts) are never tried
@@ -66,6 +70,7 @@ _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万�
 _TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
 _TRAP_AFTER = re.compile(
     r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
+    r"|[^,;。、\d]{0,10}?(?:采购|购销)项目"  # 签约9.1亿元铜精矿原料采购项目: a purchase deal
     r"|(?:及|或)?以[上下]的?(?:标准|要求|门槛|条件))"  # 投资总额在1亿元以上的标准: a criterion
 )
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
@@ -202,9 +207,14 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
-    if _CUE_PREFIX.fullmatch(prefix) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
+    if _FOREIGN_PART.fullmatch(prefix) and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
+        return Tok("trap", a, b)  # 总投资1亿美元,外资金额4,000万美元: the foreign part of that total
+    deal = _DEAL_CUE.fullmatch(prefix) is not None
+    if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
         lo = clause_start(s, a)
-        before = s[clause_start(s, lo - 1) : lo]
+        before = s[
+            clause_start(s, clause_start(s, a, soft=False) - 1, soft=False) if deal else clause_start(s, lo - 1) : lo
+        ]
         if TRADE_SUBJECT.search(before):  # not when 交易 only names the fair (成果交易会…签约项目2716项)
             rest = after_event(before)
             if rest is None or TRADE_SUBJECT.search(rest):
@@ -237,18 +247,6 @@ _YEAR_SHARE = re.compile(
 )  # 计划投资X,占总投资15%
 
 
-# 总投资近160亿元的A、B、C等8个产业园项目: the total of the examples' count, no one project's
-_EXAMPLES_COUNT = re.compile(
-    rf"的[^,;。\d]{{2,60}}?、[^,;。\d]{{2,60}}?等\s*(?:{INT})\s*[个项宗][^,;。\d]{{0,10}}?项目"
-)
-
-
-def examples_total_end(s: str, end: int) -> int:
-    """Where 的A、B等N个…项目 after an amount ending at `end` ends (its count's total), else -1."""
-    m = _EXAMPLES_COUNT.match(s, end)
-    return m.end() if m else -1
-
-
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 
@@ -267,7 +265,7 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
-    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or _EXAMPLES_COUNT.match(after):
+    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or examples_total_end(s, b) >= 0:
         return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
     name = project_name(after) if cue or then_project else None

@@ -15,7 +15,7 @@ _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # a numeral right before 个/项/万/亿/元: sentences without one carry no cohort figure
 _MAYBE = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)|[亿万]元")
 # money anchor, count word or a verb's count (已开工680个): else scan finds nothing
-_NEED = re.compile(r"[元亿币]|项目|案件|投资案|分别|[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_NEED = re.compile(r"[元亿币]|项目|案件|投资案|分别|[工约产成建地]\s*[\d一二三四五六七八九十百千]+\s*[个项]")
 
 
 # a list of places' counts, the projects named in the sentence before (其中,A区10个,B县3个,…)
@@ -24,7 +24,7 @@ _PLACE_COUNTS = re.compile(r"[区县市州旗镇乡]\d+\s*[个宗][,;、][^。]*
 
 # _NEED and _MAYBE as the same tests, their literal branches as substring checks (no pattern
 # with a leading class and a word tried at every character of every sentence)
-_NEED_COUNT = re.compile(r"[工约产]\s*[\d一二三四五六七八九十百千]+\s*个")
+_NEED_COUNT = re.compile(r"[工约产成建地]\s*[\d一二三四五六七八九十百千]+\s*[个项]")  # 新开工30项
 _MAYBE_NUM = re.compile(r"[\d一二两三四五六七八九十百千]\s*[余多]?\s*(?:[个项宗万亿元件]|美元)")
 
 
