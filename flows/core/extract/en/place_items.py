@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
-_PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[Cc]ity|\s+[Pp]refecture|\s+[Cc]ounty|\s+[Dd]istrict)?"
-_PLACE_BEFORE = re.compile(rf"\s*{_PLACE}\s+(?:(?:has|had|have)\s+)?", re.ASCII)
-_PLACE_AFTER = re.compile(rf"\s+in\s+{_PLACE}(?=\s*,)", re.ASCII)
+# a place name of one to three capitalised words; a machine translation's split syllable ("Ji 'an")
+_WORD = r"[A-Z][\w'’-]*(?:\s+['’][a-z]+)?"
+_UNIT = r"\s+(?:[Cc]ity|[Pp]refecture|[Cc]ounty|[Dd]istrict)"
+_PLACE = rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:{_UNIT})?"
+_PLACE_BEFORE = re.compile(rf"\s*{_PLACE}\s+(?:(?:has|had|have|(?:directly\s+)?manages)\s+)?", re.ASCII)
+# '118 in Wuhu,'; '31 Yingtan city,' (no 'in': the place must end with its unit word)
+_PLACE_AFTER = re.compile(rf"\s+(?:in\s+{_PLACE}|{_WORD}(?:\s+{_WORD}){{0,2}}{_UNIT})(?=\s*,)", re.ASCII)
 _INVESTMENT_AFTER = re.compile(r"\s*,\s*(?:with\s+)?(?:an?\s+)?(?:total\s+|combined\s+)?investment\b", re.I)
 
 
