@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
-from flows.core.extract.en.place_items import field_item_counts, item_before, place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -122,10 +122,6 @@ _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
 
 
-def _dozen_value(text: str) -> int | None:
-    return _DOZENS.get(" ".join(text.lower().split()[:-1]))
-
-
 @dataclass
 class Count:
     start: int
@@ -215,6 +211,8 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
         for i, start, end in items or field_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
+    for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
+        counts[i] = Count(start, end, tokens[i][2], "elliptic")
     return [counts[i] for i in sorted(counts)]
 
 
@@ -235,7 +233,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
         if _inside(start, taken):
             continue
         text = m.group(0)
-        value = _dozen_value(text) if "dozen" in text.lower() else word_to_int(text)
+        value = _DOZENS.get(" ".join(text.lower().split()[:-1])) if "dozen" in text.lower() else word_to_int(text)
         if value is None or value <= 0:
             continue
         if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
