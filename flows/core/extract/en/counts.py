@@ -206,13 +206,13 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         if count is not None:
             counts[i] = count
     _extend_lists(sentence, tokens, counts)
+    for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
+        counts[i] = Count(start, end, tokens[i][2], "gapped")
     _gapped(sentence, tokens, counts)
     if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
         for i, start, end in items or field_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
-    for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
-        counts[i] = Count(start, end, tokens[i][2], "elliptic")
     return [counts[i] for i in sorted(counts)]
 
 

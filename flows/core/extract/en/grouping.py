@@ -178,22 +178,26 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     """After a gapped list ('11 signed Monday and two earlier, carry a combined ...') a total
     is the amount of the list's head count. False when the amount is not such a total."""
     s, cur = r.s, r.cur
-    if not (
-        cur
-        and cur.amount is None
-        and cur.kind == "gapped"
-        and _TOTAL_WORDS.search(s[cur.end : it.start])
-        and not _WITH.search(s, cur.end, it.start)
-    ):
+    if not (cur and cur.amount is None and cur.kind == "gapped" and _TOTAL_WORDS.search(s[cur.end : it.start])):
         return False
     head = next(
         (g for g in reversed(r.groups) if g.count is not None and g.amount is None and g.kind not in ("gapped", None)),
         None,
     )
-    if head is None:
+    if head is None or (_WITH.search(s, cur.end, it.start) and not _partition(r, head)):
         return False
     head.amount = it  # (its span stays the count's: later items keep theirs)
     return True
+
+
+def _partition(r: _Reading, head: Group) -> bool:
+    """'602 major projects, 525 of them in progress and 77 in preparation, with a total
+    investment of X': the gapped items after the head split it (they say 'of them' or add up
+    to it), so a total 'with' after them is still the head's."""
+    items = r.groups[r.groups.index(head) + 1 :]
+    if not items or any(g.kind != "gapped" or g.amount is not None for g in items):
+        return False
+    return sum(g.count for g in items) == head.count or bool(_PARTITIVE.match(r.s, items[0].end))
 
 
 # 'The projects include 9 foreign-funded and 37 domestic ones, covering ..., with a total

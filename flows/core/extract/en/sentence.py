@@ -181,11 +181,13 @@ _COMPARED = re.compile(
 )
 # a running total over earlier years or editions: 'Over the past five years, the expo has
 # brought in more than 600 billion yuan', 'since its launch', 'since 1992', 'for four years
-# running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively'
+# running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively', 'Since it was
+# launched in 2005'
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
     r"since\s+(?:19|20)\d\d|(?:[\w-]+\s+)years\s+running|prior\s+to\s+this|from\s+(?:19|20)\d\d\s+to\b|"
+    r"since\s+(?:it|the\s+[\w-]+)\s+(?:was\s+)?(?:launched|founded|established|inaugurated|first\s+held)|"
     r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
     re.I,
 )
