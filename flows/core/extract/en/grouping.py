@@ -18,7 +18,7 @@ from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group, Item
 
 _JOIN_GAP = re.compile(
-    r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
+    r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:(?:in\s+)?(?:investments?|funding)\s+)?"
     r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|on|for|across|covering|involving|from|through|to|of)\s+"
     r"(?:a\s+total\s+of\s+|(?:its|their|the|these|those)\s+)?",
     re.I,
