@@ -86,7 +86,7 @@ _OTHER_NOUN = re.compile(
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
-_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:|,)?\s+$", re.I)
 # '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
 _FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)

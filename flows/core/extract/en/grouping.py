@@ -43,6 +43,8 @@ _WITH_TOTAL_LEAD = re.compile(
     r"\s+(?:about\s+|nearly\s+|over\s+)?",
     re.I,
 )
+# MT word order: 'a total investment of 24.13 billion yuan of provincial key projects 80'
+_OF_PROJECTS_N = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,6}?projects\s+", re.I)
 _THESE_GAP = re.compile(r"(?:\s+in\s+investments?)?\s*,\s*(?:these|the|all\s+(?:the|these))\s+", re.I)
 
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
@@ -116,6 +118,7 @@ def _take_count(r: _Reading, it: Item) -> None:
             or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
             or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
             or (_THESE_GAP.fullmatch(s, cur.end, it.start) and _WITH_TOTAL_LEAD.fullmatch(s, 0, cur.start))
+            or (it.count.post and _OF_PROJECTS_N.fullmatch(s, cur.end, it.start))
         )
     )
     if joinable:
