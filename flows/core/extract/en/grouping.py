@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from flows.core.extract.en.bands import band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.numbers import LOWER_Q
 
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:(?:in\s+)?(?:investments?|funding)\s+)?"
@@ -131,11 +132,36 @@ def _take_count(r: _Reading, it: Item) -> None:
         r.floor = max(r.floor or 0, floor_of(cur.band))
 
 
+# '238 projects newly introduced, 93 newly started and 31 put into production, worth more than
+# 100 million yuan respectively': one floor for every count of the list before it
+_EACH_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+_WORTH_LOWER = re.compile(
+    rf",\s*(?:each\s+)?(?:worth|valued\s+at|of|with\s+investments?\s+of)\s+(?:{LOWER_Q})\s+$", re.I
+)
+
+
+def _respective_floor(r: _Reading, it: Item) -> bool:
+    a, listed = it.amount, []
+    for g in reversed(r.groups):
+        if g.count is None or g.amount is not None or g.band is not None:
+            break
+        listed.append(g)
+    if a.bound != "lower" or len(listed) < 2 or not _EACH_RESPECTIVELY.match(r.s, it.end):
+        return False
+    if not _WORTH_LOWER.search(r.s, max(0, it.start - 50), it.start):
+        return False
+    for g in listed:
+        g.band, g.band_currency = (a.value, None), a.currency
+    return True
+
+
 def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     """An amount that sizes each project: the band of the count after it (when a predicate or
     elliptic count follows), of the counted group before, or of 'every project'. False when
     the amount is no band."""
     s, cur = r.s, r.cur
+    if cur and cur.count is not None and _respective_floor(r, it):
+        return True
     prev_end = cur.end if cur else 0
     pred_next = bool(nxt and nxt.count and nxt.count.kind in ("predicate", "elliptic")) or bool(
         nxt and nxt.count and nxt.count.kind != "gapped" and (cur is None or cur.band is not None)
