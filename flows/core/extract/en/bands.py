@@ -54,8 +54,8 @@ _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 # yuan": no 'total', a round threshold
 _WITH_Q = re.compile(
     rf"(?:\bprojects\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
-    rf"(?:scale\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
-    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
+    rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
+    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
     re.I,
 )
@@ -149,7 +149,7 @@ def band_of(
     if next_start is not None and next_start < end:
         end = next_start
     local = pre + s[it.end : end]
-    near = s[max(0, a.start - 50) : a.start]
+    near = s[max(0, a.start - 64) : a.start]
     if (
         (not plain(local) or has_any(local.lower(), _EACH_WORDS))
         and _EACH.search(local)
