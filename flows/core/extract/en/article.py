@@ -171,6 +171,10 @@ def _bare_amount(m: CohortMention) -> bool:
     )
 
 
+# a running status at a date, not the group the sentence before gave an amount for
+_AS_OF = re.compile(r"\s*(?:as\s+of|by\s+the\s+end\s+of|so\s+far|to\s+date|up\s+to\s+now)\b", re.I)
+
+
 def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
     """'Projects worth 5.3 billion dollars were signed at the expo. A total of 41 projects were
     inked, including ...': a sentence's only figure, a group's amount, and the count-only group
@@ -189,6 +193,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and _bare_amount(prev)
             and prev.sentence_index == m.sentence_index - 1
             and (prev.stage in (m.stage, None) or m.extra.get("framed"))  # '... for several of the 46 projects'
+            and not _AS_OF.match(m.evidence or "")  # 'As of the end of June, 46 projects had broken ground'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and (
