@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
@@ -247,14 +248,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return tokens
 
 
-# 'There were 41 new projects compared with the same period last year': a difference;
-# '15.26 billion yuan was invested for 88 key projects': investment completed in them
-_VS_LAST_YEAR = re.compile(
-    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
-)
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
-# ... and 'X yuan were poured into 226 investment projects in ten months' (money spent in them)
-_INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
@@ -275,13 +269,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
-        if (
-            sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
-        ) and _VS_LAST_YEAR.match(sentence, noun_end):
-            return None
-        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(
-            ("for", "in", "into")
-        ) and _INVESTED_FOR.search(sentence, max(0, start - 20), start):
+        if not_a_group(sentence, start, noun_end):
             return None
         return Count(start, noun_end, value, "noun")
     listed = _before_next(sentence, tokens, i, counts) if i + 1 in counts else None
