@@ -243,10 +243,24 @@ def _list_total(r: _Reading, it: Item) -> bool:
     return (
         prev.count is not None
         and prev.amount is None
-        and _LIST_AND.match(s[prev.end : cur.start]) is not None
-        and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+        and (
+            (
+                _LIST_AND.match(s[prev.end : cur.start]) is not None
+                and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+            )
+            or (
+                _INCLUDING_AND.fullmatch(s, prev.end, cur.start) is not None
+                and _HAVE_TOTAL.search(s, cur.end, it.start)
+            )
+        )
         and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
     )
+
+
+# '6 projects including the X park and 10 projects including the Y park, which were signed
+# ..., have a total investment of Z': two counted groups, each with its example, share the total
+_INCLUDING_AND = re.compile(r"\s+including\s+[^,;()]{3,90}?\s+and\s+", re.I)
+_HAVE_TOTAL = re.compile(r"\b(?:have|had)\s+(?:a\s+)?(?:combined|total)\b", re.I)
 
 
 def _take_amount(r: _Reading, it: Item) -> None:
