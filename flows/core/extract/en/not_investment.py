@@ -47,6 +47,15 @@ _PARALLEL_ITEM = re.compile(
 )
 
 
+# 'brought in investment of 62.86 billion yuan from other domestic provinces': funds drawn in
+# from elsewhere in the country (a yearly statistic of money in place, MT of 省外资金)
+_FROM_OTHER_PROVINCES = re.compile(
+    r"\s+(?:(?:in\s+)?(?:investments?|funds?|capital)\s+)?from\s+(?:other\s+(?:domestic\s+)?provinces|"
+    r"outside\s+the\s+province)\b",
+    re.I,
+)
+
+
 def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
     """'with an investment of 91.72 billion yuan completed', 'X of investments have been completed'
     (investment done); 'The added value
@@ -56,6 +65,8 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
         and not s[a.end + 10 : a.end + 11].isalpha()
         and _WITH_INVESTMENT.search(before)
     ) or _DONE_AFTER.match(s, a.end):
+        return True
+    if " from " in s[a.end : a.end + 30] and _FROM_OTHER_PROVINCES.match(s, a.end) and not _PROJECT_WORD.search(clause):
         return True
     return (
         clause.rstrip().endswith(_PARALLEL_LAST)
