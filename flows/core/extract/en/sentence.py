@@ -21,6 +21,7 @@ from flows.core.extract.en.grouping import group_items, respectively_groups
 from flows.core.extract.en.labels import sector_in, stage_near
 from flows.core.extract.en.lists import list_labels
 from flows.core.extract.en.mention import SUBSET, cohort_mention
+from flows.core.extract.en.table_rows import table_rows
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")
@@ -72,7 +73,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     counted = has_project or has_any(low, _GAPPED_CUES)
     if not counted and not has_money:
         return [], []
-    items, spans = amount_items(s) if has_money else ([], [])
+    items, spans = table_rows(s, *amount_items(s)) if has_money else ([], [])
     counts = find_counts(s, spans + [(it.start, it.end) for it in items]) if counted else []
     if not counts and not items:
         return [], []
