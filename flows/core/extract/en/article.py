@@ -171,6 +171,10 @@ def _bare_amount(m: CohortMention) -> bool:
     )
 
 
+# a running status at a date, not the group the sentence before gave an amount for
+_AS_OF = re.compile(r"\s*(?:as\s+of|by\s+the\s+end\s+of|so\s+far|to\s+date|up\s+to\s+now)\b", re.I)
+
+
 def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
     """'Projects worth 5.3 billion dollars were signed at the expo. A total of 41 projects were
     inked, including ...': a sentence's only figure, a group's amount, and the count-only group
@@ -189,6 +193,7 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and _bare_amount(prev)
             and prev.sentence_index == m.sentence_index - 1
             and (prev.stage in (m.stage, None) or m.extra.get("framed"))  # '... for several of the 46 projects'
+            and not _AS_OF.match(m.evidence or "")  # 'As of the end of June, 46 projects had broken ground'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
             and (
@@ -213,9 +218,11 @@ _BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
 
 
 # 'It involved a total investment of 18 billion yuan.': the one thing the sentence before names
+# ... and 'Covering 1,000 mu, it is being built by X Co. with an investment of 5 billion yuan'
 _IT_COSTS = re.compile(
-    r"\s*(?:It|The\s+project)\s+(?:involved|involves|will\s+involve|has|had|carries|carried|covers|is\s+worth|was\s+worth)"
-    r"\s+(?:an?\s+)?(?:total\s+|planned\s+|estimated\s+)?investment\s+of\b"
+    r"\s*(?:[A-Z][^;]{0,60}?,\s+(?=it\s))?(?:It|it|The\s+project)\s+(?:involved|involves|will\s+involve|has|had|"
+    r"carries|carried|covers|is\s+worth|was\s+worth|(?:is|was|will\s+be)\s+(?:being\s+)?(?:built|developed|"
+    r"constructed)\s+by\s+[^;]{1,60}?\s+with)\s+(?:an?\s+)?(?:total\s+|planned\s+|estimated\s+)?investment\s+of\b"
 )
 
 
@@ -226,6 +233,14 @@ _WITH_IT_COSTS = re.compile(
     r"[^,;()]{1,40}(?:\([^()]{1,60}\))?,\s+(?:the|this)\s+project\b",
     re.I,
 )
+
+
+# 'A representative project this time is the X park': a name that only ranks the project
+_RANK_ONLY = re.compile(r"(?:representative|typical|key|major|landmark|flagship|signature)\s+project", re.I)
+
+
+def _first_name(sentence: str) -> re.Match | None:
+    return next((n for n in NAME_RE.finditer(sentence) if not _RANK_ONLY.fullmatch(n.group(1))), None)
 
 
 def _named_earlier(kept: list[CohortMention], sentences: list[str], i: int) -> str | None:
@@ -250,7 +265,7 @@ def _name_before(kept: list[CohortMention], sentences: list[str]) -> None:
         i = m.sentence_index
         if m.project_count is None and m.amount is not None and i > 0 and _IT_COSTS.match(sentences[i]):
             before = [n for n in kept if n.sentence_index == i - 1]
-            named = None if before else NAME_RE.search(sentences[i - 1])
+            named = None if before else _first_name(sentences[i - 1])
             if named and not _BARE_HEAD.search(named.group(1).split()[0]):
                 m.project_count, m.project_name = 1, named.group(1)
                 m.sector_code = m.sector_code or sector_in(named.group(1))

@@ -54,16 +54,18 @@ _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 # yuan": no 'total', a round threshold
 _WITH_Q = re.compile(
     rf"(?:\bprojects\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
-    rf"(?:scale\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
-    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:scale\s+)?(?:of\s+)?)?)"
+    rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
+    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
     re.I,
 )
-# '26 projects exceeded 1 billion yuan, and 3 exceeded 5 billion yuan': each is above a round
-# threshold (a sum reads 'their investment exceeded ...')
+# '26 projects exceeded 1 billion yuan, and 3 exceeded 5 billion yuan', 'Six of these projects
+# have a budget exceeding 1 billion yuan': each is above a round threshold (a sum reads 'their
+# investment exceeded ...')
 _EXCEED = re.compile(
     rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|ones)\s+)?"
-    rf"(?:each\s+|all\s+)?(?:exceed(?:ed|s)?|top(?:ped|s)|surpass(?:ed|es))\s+$",
+    rf"(?:each\s+|all\s+)?(?:exceed(?:ed|s)?|top(?:ped|s)|surpass(?:ed|es)|"
+    rf"(?:have|has|had)\s+(?:an?\s+)?(?:budget|investment)s?\s+exceeding)\s+$",
     re.I,
 )
 # 'There are 13 projects worth more than 2 billion yuan': an existential count with a round
@@ -100,7 +102,7 @@ _COVERING = re.compile(
     rf"(?:\d|{WORD_NUM}\b)",
     re.I,
 )
-_EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses")
+_EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses", "exceeding")
 # 'five of the projects signed are for investments exceeding 10 billion yuan', '78 percent of
 # the projects involve deals of more than 1 billion yuan': plural investments or deals above a
 # floor size each project
@@ -147,7 +149,7 @@ def band_of(
     if next_start is not None and next_start < end:
         end = next_start
     local = pre + s[it.end : end]
-    near = s[max(0, a.start - 50) : a.start]
+    near = s[max(0, a.start - 64) : a.start]
     if (
         (not plain(local) or has_any(local.lower(), _EACH_WORDS))
         and _EACH.search(local)

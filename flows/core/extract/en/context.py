@@ -258,13 +258,21 @@ def _may_be_delta(bare: str) -> bool:
     return bool(words) and words[-1].endswith(_DELTA_LAST)
 
 
+# MT drops the article: 'Furthermore, 500 million yuan cooperation project was signed between ...'
+_BARE_LEAD = re.compile(r"(?:^|[.;]|^\s*[A-Z][a-z]+,)\s*$")
+_BARE_SIGNED = re.compile(
+    r"\s+((?:[a-z][\w'’-]*\s+){0,3}?(?:project|contract))\s+(?:was|has\s+been)\s+(?:signed|concluded|inked)\b"
+)
+
+
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     """For an adjectival amount ("a 4.5-billion-yuan medical center"): ('drop', end) when it
     sizes a fund or the like, (the facility's name, its end) when it sizes one project."""
     if not _ADJ_AMOUNT.search(s[a.start : a.end]) and not (
         s[a.start - 2 : a.start].lower() in ("a ", "n ") and _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)
     ):
-        return None
+        bare = _BARE_SIGNED.match(s, a.end) if _BARE_LEAD.search(s, 0, a.start) else None
+        return (bare.group(1), bare.end(1)) if bare else None
     m = _PHRASE.match(s, a.end)
     if not m:
         return None

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
-from flows.core.extract.en.place_items import field_item_counts, item_before, place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -60,7 +61,8 @@ _PREDICATE_BEFORE = re.compile(
     re.I,
 )
 # 'the number of contracted projects was 1,259'
-_NUMBER_OF_WAS = re.compile(
+_NUMBER_OF_WAS = re.compile(  # ... 'this brings the number of key projects in 2022 to 2,000'
+    r"\b(?:brings?|brought|bringing|rais(?:es|ed|ing|e))\s+the\s+(?:total\s+)?number\s+of\s+[^,;.]{0,40}?projects\b[^,;.]{0,30}?\s+to\s+$|"
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
     r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
     r"(?:was|were|is|stood\s+at|stands?\s+at|reached|came\s+to|totall?ed|hit)\s+$",
@@ -85,7 +87,7 @@ _OTHER_NOUN = re.compile(
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
-_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:|,)?\s+$", re.I)
 # '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
 _FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
@@ -120,10 +122,6 @@ _BAD_AFTER = re.compile(
 
 _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
-
-
-def _dozen_value(text: str) -> int | None:
-    return _DOZENS.get(" ".join(text.lower().split()[:-1]))
 
 
 @dataclass
@@ -210,6 +208,8 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
         if count is not None:
             counts[i] = count
     _extend_lists(sentence, tokens, counts)
+    for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
+        counts[i] = Count(start, end, tokens[i][2], "gapped")
     _gapped(sentence, tokens, counts)
     if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
@@ -235,7 +235,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
         if _inside(start, taken):
             continue
         text = m.group(0)
-        value = _dozen_value(text) if "dozen" in text.lower() else word_to_int(text)
+        value = _DOZENS.get(" ".join(text.lower().split()[:-1])) if "dozen" in text.lower() else word_to_int(text)
         if value is None or value <= 0:
             continue
         if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
@@ -248,14 +248,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return tokens
 
 
-# 'There were 41 new projects compared with the same period last year': a difference;
-# '15.26 billion yuan was invested for 88 key projects': investment completed in them
-_VS_LAST_YEAR = re.compile(
-    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
-)
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
-# ... and 'X yuan were poured into 226 investment projects in ten months' (money spent in them)
-_INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
 def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) -> Count | None:
@@ -276,13 +269,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     start, end, value, text = tokens[i]
     noun_end = _noun(sentence, end, value)
     if noun_end is not None:
-        if (
-            sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(("compared", "than", "over"))
-        ) and _VS_LAST_YEAR.match(sentence, noun_end):
-            return None
-        if sentence[max(0, start - 14) : start].rstrip().lower().endswith(
-            ("for", "in", "into")
-        ) and _INVESTED_FOR.search(sentence, max(0, start - 20), start):
+        if not_a_group(sentence, start, noun_end):
             return None
         return Count(start, noun_end, value, "noun")
     listed = _before_next(sentence, tokens, i, counts) if i + 1 in counts else None
@@ -333,7 +320,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 _GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
-    r"have|has|had)\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|"
+    r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
     r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|above|over|more\s+than)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 _EVENTS = r"sessions?|editions?|fairs?|expos?|campaigns?|rounds?|events?|conferences?|forums?|meetings?|conventions?"
-# 'during the previous nine fairs', 'from the last pre-pandemic fair', 'at the prior two expos'
+# 'during the previous nine fairs', 'from the last pre-pandemic fair', 'During the past two Smart
+# China Expos'
 _EARLIER_ROUND = re.compile(
-    r"\b(?:at|in|during|over|from|of|for)\s+(?:the\s+|its\s+)?(?:previous|last|prior|preceding)\s+"
-    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_EVENTS})\b",
+    r"\b(?:at|in|during|over|from|of|for)\s+(?:the\s+|its\s+)?(?:previous|last|prior|preceding|past)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_EVENTS})\b",
     re.I,
 )
 # 'During these fairs, 6,708 contracts were signed': figures over several editions at once

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from flows.core.extract.en.bands import band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.numbers import LOWER_Q
 
 _JOIN_GAP = re.compile(
-    r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:in\s+(?:investments?|funding)\s+)?"
+    r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:(?:in\s+)?(?:investments?|funding)\s+)?"
     r"(?:from\s+[^,;()]{1,40}?\s+)?(?:in|on|for|across|covering|involving|from|through|to|of)\s+"
     r"(?:a\s+total\s+of\s+|(?:its|their|the|these|those)\s+)?",
     re.I,
@@ -43,6 +44,8 @@ _WITH_TOTAL_LEAD = re.compile(
     r"\s+(?:about\s+|nearly\s+|over\s+)?",
     re.I,
 )
+# MT word order: 'a total investment of 24.13 billion yuan of provincial key projects 80'
+_OF_PROJECTS_N = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,6}?projects\s+", re.I)
 _THESE_GAP = re.compile(r"(?:\s+in\s+investments?)?\s*,\s*(?:these|the|all\s+(?:the|these))\s+", re.I)
 
 _EVERY_PROJECT = re.compile(r"\b(?:every|each|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?projects?\b", re.I)
@@ -116,6 +119,7 @@ def _take_count(r: _Reading, it: Item) -> None:
             or (s[it.start - 2 : it.start] == "g " and _TAIL_JOIN.fullmatch(s, cur.end, it.start))
             or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
             or (_THESE_GAP.fullmatch(s, cur.end, it.start) and _WITH_TOTAL_LEAD.fullmatch(s, 0, cur.start))
+            or (it.count.post and _OF_PROJECTS_N.fullmatch(s, cur.end, it.start))
         )
     )
     if joinable:
@@ -128,11 +132,36 @@ def _take_count(r: _Reading, it: Item) -> None:
         r.floor = max(r.floor or 0, floor_of(cur.band))
 
 
+# '238 projects newly introduced, 93 newly started and 31 put into production, worth more than
+# 100 million yuan respectively': one floor for every count of the list before it
+_EACH_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+_WORTH_LOWER = re.compile(
+    rf",\s*(?:each\s+)?(?:worth|valued\s+at|of|with\s+investments?\s+of)\s+(?:{LOWER_Q})\s+$", re.I
+)
+
+
+def _respective_floor(r: _Reading, it: Item) -> bool:
+    a, listed = it.amount, []
+    for g in reversed(r.groups):
+        if g.count is None or g.amount is not None or g.band is not None:
+            break
+        listed.append(g)
+    if a.bound != "lower" or len(listed) < 2 or not _EACH_RESPECTIVELY.match(r.s, it.end):
+        return False
+    if not _WORTH_LOWER.search(r.s, max(0, it.start - 50), it.start):
+        return False
+    for g in listed:
+        g.band, g.band_currency = (a.value, None), a.currency
+    return True
+
+
 def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     """An amount that sizes each project: the band of the count after it (when a predicate or
     elliptic count follows), of the counted group before, or of 'every project'. False when
     the amount is no band."""
     s, cur = r.s, r.cur
+    if cur and cur.count is not None and _respective_floor(r, it):
+        return True
     prev_end = cur.end if cur else 0
     pred_next = bool(nxt and nxt.count and nxt.count.kind in ("predicate", "elliptic")) or bool(
         nxt and nxt.count and nxt.count.kind != "gapped" and (cur is None or cur.band is not None)
@@ -178,22 +207,26 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     """After a gapped list ('11 signed Monday and two earlier, carry a combined ...') a total
     is the amount of the list's head count. False when the amount is not such a total."""
     s, cur = r.s, r.cur
-    if not (
-        cur
-        and cur.amount is None
-        and cur.kind == "gapped"
-        and _TOTAL_WORDS.search(s[cur.end : it.start])
-        and not _WITH.search(s, cur.end, it.start)
-    ):
+    if not (cur and cur.amount is None and cur.kind == "gapped" and _TOTAL_WORDS.search(s[cur.end : it.start])):
         return False
     head = next(
         (g for g in reversed(r.groups) if g.count is not None and g.amount is None and g.kind not in ("gapped", None)),
         None,
     )
-    if head is None:
+    if head is None or (_WITH.search(s, cur.end, it.start) and not _partition(r, head)):
         return False
     head.amount = it  # (its span stays the count's: later items keep theirs)
     return True
+
+
+def _partition(r: _Reading, head: Group) -> bool:
+    """'602 major projects, 525 of them in progress and 77 in preparation, with a total
+    investment of X': the gapped items after the head split it (they say 'of them' or add up
+    to it), so a total 'with' after them is still the head's."""
+    items = r.groups[r.groups.index(head) + 1 :]
+    if not items or any(g.kind != "gapped" or g.amount is not None for g in items):
+        return False
+    return sum(g.count for g in items) == head.count or bool(_PARTITIVE.match(r.s, items[0].end))
 
 
 # 'The projects include 9 foreign-funded and 37 domestic ones, covering ..., with a total
@@ -210,10 +243,24 @@ def _list_total(r: _Reading, it: Item) -> bool:
     return (
         prev.count is not None
         and prev.amount is None
-        and _LIST_AND.match(s[prev.end : cur.start]) is not None
-        and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+        and (
+            (
+                _LIST_AND.match(s[prev.end : cur.start]) is not None
+                and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+            )
+            or (
+                _INCLUDING_AND.fullmatch(s, prev.end, cur.start) is not None
+                and _HAVE_TOTAL.search(s, cur.end, it.start)
+            )
+        )
         and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
     )
+
+
+# '6 projects including the X park and 10 projects including the Y park, which were signed
+# ..., have a total investment of Z': two counted groups, each with its example, share the total
+_INCLUDING_AND = re.compile(r"\s+including\s+[^,;()]{3,90}?\s+and\s+", re.I)
+_HAVE_TOTAL = re.compile(r"\b(?:have|had)\s+(?:a\s+)?(?:combined|total)\b", re.I)
 
 
 def _take_amount(r: _Reading, it: Item) -> None:

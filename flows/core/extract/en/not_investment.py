@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import cue, may_contain
-from flows.core.extract.en.numbers import Amount
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount
 from flows.core.lexicon import load
+
+# a qualifier before the amount (the number recognizers' own lists)
+_QUAL = rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?"
 
 
 def _traps(kind: str) -> tuple[re.Pattern, tuple[str, ...]]:
@@ -44,6 +47,15 @@ _PARALLEL_ITEM = re.compile(
 )
 
 
+# 'brought in investment of 62.86 billion yuan from other domestic provinces': funds drawn in
+# from elsewhere in the country (a yearly statistic of money in place, MT of 省外资金)
+_FROM_OTHER_PROVINCES = re.compile(
+    r"\s+(?:(?:in\s+)?(?:investments?|funds?|capital)\s+)?from\s+(?:other\s+(?:domestic\s+)?provinces|"
+    r"outside\s+the\s+province)\b",
+    re.I,
+)
+
+
 def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
     """'with an investment of 91.72 billion yuan completed', 'X of investments have been completed'
     (investment done); 'The added value
@@ -53,6 +65,8 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
         and not s[a.end + 10 : a.end + 11].isalpha()
         and _WITH_INVESTMENT.search(before)
     ) or _DONE_AFTER.match(s, a.end):
+        return True
+    if " from " in s[a.end : a.end + 30] and _FROM_OTHER_PROVINCES.match(s, a.end) and not _PROJECT_WORD.search(clause):
         return True
     return (
         clause.rstrip().endswith(_PARALLEL_LAST)
@@ -75,16 +89,14 @@ def _not_investment_before(s: str, start: int, clause: str) -> bool:
 # a part of a group's total given beside it: 'including US$8.4 billion in foreign investment',
 # 'of which US$243 million of foreign capital', '$510 million of which was invested by the
 # Chinese side', '..., and the contracted foreign capital is X' after the total investment
-_PART_INTRO = re.compile(
-    r"\b(?:including|of\s+which|among\s+which)\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$", re.I
-)
+_PART_INTRO = re.compile(rf"\b(?:including|of\s+which|among\s+which)\s+{_QUAL}$", re.I)
 _FOREIGN_AFTER = re.compile(
     r"\s*(?:in|of)\s+(?:contracted\s+|actual\s+)?(?:foreign|overseas|external)\s+(?:investment|capital|funds)\b", re.I
 )
 _OF_WHICH_AFTER = re.compile(r"\s*of\s+(?:which|that|this)\s+(?:was|were|is|are|came|comes|will|has|had)\b", re.I)
 _FOREIGN_IS = re.compile(
     r"\b(?:foreign|overseas)\s+(?:capital|investment|funds)\s+(?:is|was|were|are|of|totall?ed|reached|"
-    r"amounted\s+to|stood\s+at)\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$",
+    rf"amounted\s+to|stood\s+at)\s+{_QUAL}$",
     re.I,
 )
 _MONEY_BEFORE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥€£]\s*\d", re.I)

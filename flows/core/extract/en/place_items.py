@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
-_PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[Cc]ity|\s+[Pp]refecture|\s+[Cc]ounty|\s+[Dd]istrict)?"
-_PLACE_BEFORE = re.compile(rf"\s*{_PLACE}\s+(?:(?:has|had|have)\s+)?", re.ASCII)
-_PLACE_AFTER = re.compile(rf"\s+in\s+{_PLACE}(?=\s*,)", re.ASCII)
+# a place name of one to three capitalised words; a machine translation's split syllable ("Ji 'an")
+_WORD = r"[A-Z][\w'’-]*(?:\s+['’][a-z]+)?"
+_UNIT = r"\s+(?:[Cc]ity|[Pp]refecture|[Cc]ounty|[Dd]istrict)"
+_PLACE = rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:{_UNIT})?"
+_PLACE_BEFORE = re.compile(rf"\s*{_PLACE}\s+(?:(?:has|had|have|(?:directly\s+)?manages)\s+)?", re.ASCII)
+# '118 in Wuhu,'; '31 Yingtan city,' (no 'in': the place must end with its unit word)
+_PLACE_AFTER = re.compile(rf"\s+(?:in\s+{_PLACE}|{_WORD}(?:\s+{_WORD}){{0,2}}{_UNIT})(?=\s*,)", re.ASCII)
 _INVESTMENT_AFTER = re.compile(r"\s*,\s*(?:with\s+)?(?:an?\s+)?(?:total\s+|combined\s+)?investment\b", re.I)
 
 
@@ -92,3 +96,31 @@ def item_before(sentence: str, tokens: list, i: int) -> int:
     ):
         j -= 1
     return j
+
+
+# 'signing 141 of them', 'So far 23 of them, or 29.5%, totaling X, have begun construction':
+# a partitive count of the projects named before (in this sentence or the one before it)
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those)\b(?!\s+(?:are|were|was|is)\s+(?:\w+\s+){0,2}?(?:from|foreign))")
+_OTHER_KIND = re.compile(
+    r"\b(?:enterprises|companies|firms|people|guests|visitors|exhibitors|participants|delegates|countries|"
+    r"regions|cities|buyers|investors|merchants)\b",
+    re.I,
+)
+_PROJECT_CUE = re.compile(
+    r"\bprojects?\b|\bsign(?:ed|ing)\b|\bconstruction\b|\bbroke\s+ground\b|\btotall?ing\b|\binvestment\b", re.I
+)
+
+
+def partitive_counts(sentence: str, tokens: list, counted: set[int]) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the uncounted numbers followed by 'of them/these/those' in a
+    sentence that speaks of projects (signing, construction, investment) and counts no other
+    kind of thing (enterprises, guests, countries ...) before them."""
+    if "of th" not in sentence or not _PROJECT_CUE.search(sentence):
+        return []
+    out = []
+    for i, (start, end, _, text) in enumerate(tokens):
+        m = _PARTITIVE.match(sentence, end)
+        if i in counted or not m or not text[:1].isdigit() or _OTHER_KIND.search(sentence, 0, start):
+            continue
+        out.append((i, start, m.end()))
+    return out

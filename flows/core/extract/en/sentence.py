@@ -21,6 +21,7 @@ from flows.core.extract.en.grouping import group_items, respectively_groups
 from flows.core.extract.en.labels import sector_in, stage_near
 from flows.core.extract.en.lists import list_labels
 from flows.core.extract.en.mention import SUBSET, cohort_mention
+from flows.core.extract.en.table_rows import table_rows
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")
@@ -72,7 +73,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     counted = has_project or has_any(low, _GAPPED_CUES)
     if not counted and not has_money:
         return [], []
-    items, spans = amount_items(s) if has_money else ([], [])
+    items, spans = table_rows(s, *amount_items(s)) if has_money else ([], [])
     counts = find_counts(s, spans + [(it.start, it.end) for it in items]) if counted else []
     if not counts and not items:
         return [], []
@@ -181,11 +182,13 @@ _COMPARED = re.compile(
 )
 # a running total over earlier years or editions: 'Over the past five years, the expo has
 # brought in more than 600 billion yuan', 'since its launch', 'since 1992', 'for four years
-# running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively'
+# running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively', 'Since it was
+# launched in 2005'
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
     r"since\s+(?:19|20)\d\d|(?:[\w-]+\s+)years\s+running|prior\s+to\s+this|from\s+(?:19|20)\d\d\s+to\b|"
+    r"since\s+(?:it|the\s+[\w-]+)\s+(?:was\s+)?(?:launched|founded|established|inaugurated|first\s+held)|"
     r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
     re.I,
 )

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q
+
+# a qualifier before the amount (the number recognizers' own lists)
+_QUAL = rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?"
+
 # a company as the sentence's subject, then its own spending verb right before the amount
 _COMPANY_SPENDS = re.compile(
     r"^\s*(?:[A-Z][\w&'’.\-]*\s+){1,5}(?:Group|Company|Co\.|Corporation|Corp\.|Holdings|Ltd\.?|Inc\.?|Limited)"
     r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged)"
-    r"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$"
+    rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{_QUAL}$"
 )
 # 'The largest one is for ..., valued at': the largest of the deals told before
 _LARGEST = re.compile(
     r"^\s*(?:the\s+)?(?:largest|biggest)\s+(?:one|project|deal|contract|agreement|single\s+project)\s+(?:is|was)\b"
     r"[^;:]*?(?:valued\s+at|worth|with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|at\s+a\s+cost\s+of|costing)\s+"
-    r"(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$",
+    rf"{_QUAL}$",
     re.I,
 )
 _BUILT = re.compile(
@@ -29,9 +34,7 @@ _BUILT = re.compile(
     re.I,
 )
 # 'with a total investment of X of <name> production line / project': the amount of one
-_TOTAL_OF_FRAME = re.compile(
-    r"\b(?:total\s+)?investment\s+of\s+(?:(?:about|around|nearly|some|over|more\s+than|almost)\s+)?$", re.I
-)
+_TOTAL_OF_FRAME = re.compile(rf"\b(?:total\s+)?investment\s+of\s+{_QUAL}$", re.I)
 _OF_FACILITY = re.compile(
     r"\s+of\s+(?:the\s+|an?\s+)?((?:(?!(?:which|them|these|those|investment|total)\b)[\w'’-]+\s+){0,6}?"
     r"(?:production\s+lines?|project|plant|base|park|factory|centre|center|complex))\b(?![-’'])",

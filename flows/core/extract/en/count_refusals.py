@@ -1,0 +1,31 @@
+"""Counts with their noun that still count no group of this report's projects, read off the
+words around them (used by en_counts): a difference from last year ('There were 41 new
+projects compared with the same period last year') and the projects money was spent in
+('15.26 billion yuan was invested for 88 key projects', 'X yuan were poured into 226
+investment projects in ten months': investment completed in them; but 'businessmen, who
+invested in 1,399 projects' names no money spent and counts the projects).
+"""
+
+from __future__ import annotations
+
+import re
+
+_VS_LAST_YEAR = re.compile(
+    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
+)
+_INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
+_SPENT = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥]\s*\d", re.I)
+
+
+def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
+    """Whether the count at start (its noun ends at noun_end) is a difference or the projects
+    a money figure before it was spent in."""
+    if sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(
+        ("compared", "than", "over")
+    ) and _VS_LAST_YEAR.match(sentence, noun_end):
+        return True
+    return bool(
+        sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in", "into"))
+        and _INVESTED_FOR.search(sentence, max(0, start - 20), start)
+        and _SPENT.search(sentence, 0, start)
+    )
