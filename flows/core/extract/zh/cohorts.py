@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples, stage_parts_keep_sector
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
-from flows.core.extract.zh.labels import generic_only
+from flows.core.extract.zh.labels import breakdown_view, generic_only
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
 
@@ -336,6 +336,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     mentions = _join_anaphora(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
+    stage_parts_keep_sector(mentions)  # 在建文旅项目608个。其中,116个项目已经投入运营: keeps 文旅
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}
@@ -358,7 +359,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     for m in out:
         m.parent = remap.get(m.parent) if m.parent is not None else None
         if not m.stage:  # a subset whose parent took its stage only here (这些项目…,其中…)
-            near = last if m.project_name else None
+            near = last if m.project_name or breakdown_view(m.evidence) else None
             m.stage = (out[m.parent].stage if m.parent is not None else None) or near or article_stage
         if m.extra.pop("explicit_stage", None):
             last = m.stage

@@ -208,3 +208,20 @@ def basket_from_parts(mentions: list[CohortMention]) -> None:
         parts = [k for k in mentions if k.parent == i and k.project_count and k.sentence_index == m.sentence_index]
         if len(parts) >= 2 and all(k.sector_code for k in parts):
             m.sector_code = parts[0].sector_code
+
+
+# a part of the group before named only by its stage (其中,116个项目已经投入运营)
+_STAGE_PART = re.compile(
+    r"\W*其中\W*[\d零〇一二两三四五六七八九十百千]+\s*[个项]项目(?:已经|已|均已|全部)?(?:成功)?"
+    r"(?:开工|开复工|竣工|投产|建成|完工|投入运营|投入使用|投用)"
+)
+
+
+def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
+    """其中,116个项目已经投入运营, after a group of one sector (在建文旅项目608个): a part named only by
+    its stage is that group's part and keeps its sector, as in one segment."""
+    for m in mentions:
+        if m.parent is None or m.sector_code or m.size_min or m.project_name or m.parent >= len(mentions):
+            continue
+        if mentions[m.parent].sector_code and _STAGE_PART.match(m.evidence):
+            m.sector_code = mentions[m.parent].sector_code

@@ -356,3 +356,15 @@ def stage_of(text: str, last: bool = False) -> str | None:
         if specific:
             return table[specific[0].group()]
     return table[hits[-1 if last else 0].group()]
+
+
+# a sentence viewing the group told before by size, field or source (从项目规模看,10亿元以上项目196个)
+_VIEW = re.compile(
+    r"^\W{0,2}从(?:项目|投资)?(?:规模|产业|行业|领域|类别|区域|地区|结构|资金来源|投资来源)\w{0,4}(?:来)?看"
+)
+
+
+def breakdown_view(evidence: str) -> bool:
+    """The counts of a sentence opening 从规模看 / 从产业分布看 break down the group before: with no
+    stage of their own they share the stage last stated."""
+    return bool(_VIEW.match(evidence))
