@@ -68,7 +68,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
         own = sector_of(text[cut + 1 :], head)
         if own and own != _weak_only(text[cut + 1 :]):
             return own
-        examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
+        examples = _examples_sector(text[:cut]) or _named_examples(text[:cut], own)  # the examples'
         if examples:
             return examples
         if own is None and _BARE_GROUP.search(text, cut + 1):  # 轻工、纺织和化工等传统产业项目: the
@@ -222,6 +222,19 @@ def _examples_sector(text: str) -> str | None:
     return codes.pop()
 
 
+def _named_examples(text: str, own: str | None) -> str | None:
+    """Two or more named examples (A生物科技产业园、B生物科技总部等16个项目) each holding a specific
+    sector term, all of one sector, before a group naming none (`own`): that sector."""
+    items = text.split("、")
+    if own is not None or len(items) < 2:
+        return None
+    pattern, weak = _sectors()[0], _weak()
+    if not all(any(h.group() not in weak for h in pattern.finditer(i)) for i in items):
+        return None
+    codes = {sector_of(i, head="left") for i in items}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
+
+
 def _examples_root(text: str) -> str | None:
     """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
     化工: manufacturing over chemicals): that sector."""
@@ -281,7 +294,7 @@ def _parents() -> dict[str, str]:
 
 # a group's fields named after it: 签约项目67个,…,涉及算力、人工智能等领域
 _FIELDS_AFTER = re.compile(
-    r"^[^;。]*?(?:涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为)([^,;。:等]{2,60})等(?:领域|产业|行业|方面)"
+    r"^[^;。]*?(?:涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为)(?:了|到)?([^,;。:等]{2,60})等(?:多个|诸多|众多)?(?:产业)?(?:细分)?(?:领域|产业|行业|方面)"
 )
 
 
