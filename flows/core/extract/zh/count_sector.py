@@ -32,7 +32,10 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
 
 
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
-_ROUND = re.compile(r"(?P<field>[^,;。:\d“”]{2,12}?)(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)")
+_ROUND = re.compile(
+    r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
+    r"|产业(?:招商|投资)?推介会)"
+)
 
 
 def _round_sector(s: str, start: int) -> str | None:
@@ -225,3 +228,22 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
             continue
         if mentions[m.parent].sector_code and _STAGE_PART.match(m.evidence):
             m.sector_code = mentions[m.parent].sector_code
+
+
+# the sentence before ends on a round of one field (举行数字经济重大项目集中签约仪式。)
+_ROUND_END = re.compile(r"[^。]*?(?:仪式|活动|推介会)\W{0,3}$")
+
+
+_FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
+
+
+def round_sectors(s: str, prev: str, found: list) -> None:
+    """Counts and totals naming no sector take the field of a round named earlier in their sentence
+    (2022生物医药投资推介会上,…总金额约120亿元) or ending the sentence before (…重大项目集中签约仪式。
+    A、B等41个重大项目集中签约)."""
+    before = _round_sector(prev, len(prev)) if prev and _ROUND_END.match(prev) else None
+    for pos, m, _ in found:
+        if _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
+            continue
+        if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
+            m.sector_code = _round_sector(s, len(s)) or before
