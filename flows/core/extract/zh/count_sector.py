@@ -188,6 +188,22 @@ def _opening_topic(s: str, lo: int) -> str | None:
     seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
     m = _OPENING_TOPIC.match(s, seg, lo)
     if m is None or lo - m.end() > 40 or _DIGIT.search(s, m.end(), lo):
+        return _places_topic(s, seg, lo)
+    return sector_of(m.group(1))
+
+
+# a segment opening on places of one field (全省100个现代高效农业示范园区发展势头强劲,签约项目371个)
+_PLACES_TOPIC = re.compile(
+    r"\s*(?:全省|全市|全区|全县)?\s*\d+\s*个([^,;:。\d]{2,14}?)(?:示范园区|园区|景区|产业园|基地)[^,;:。\d]{0,12},"
+)
+
+
+def _places_topic(s: str, seg: int, lo: int) -> str | None:
+    """The field of the places a segment opens on, the count's clause after it (one aside may come
+    between): a specific sector only (产业园区 names none)."""
+    m = _PLACES_TOPIC.match(s, seg, lo)
+    aside = s[m.end() : lo] if m else ""  # one aside may come between (完成投资176亿元,)
+    if m is None or len(aside) > 20 or aside.count(",") > 1 or "个" in aside or generic_only(m.group(1)):
         return None
     return sector_of(m.group(1))
 
