@@ -11,7 +11,7 @@ import re
 
 from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples, stage_parts_keep_sector
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
-from flows.core.extract.zh.labels import breakdown_view, generic_only
+from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.model import CohortMention
 
@@ -360,7 +360,8 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
         m.parent = remap.get(m.parent) if m.parent is not None else None
         if not m.stage:  # a subset whose parent took its stage only here (这些项目…,其中…)
             near = last if m.project_name or breakdown_view(m.evidence) else None
-            m.stage = (out[m.parent].stage if m.parent is not None else None) or near or article_stage
+            fallback = "promoted" if key_list(m.evidence) else article_stage  # 全县重点项目50个: a list
+            m.stage = (out[m.parent].stage if m.parent is not None else None) or near or fallback
         if m.extra.pop("explicit_stage", None):
             last = m.stage
     return out
