@@ -19,7 +19,7 @@ import re
 
 from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
-from flows.core.extract.zh.count_sector import group_sector
+from flows.core.extract.zh.count_sector import group_sector, round_sectors
 from flows.core.extract.zh.counts import examples_total_end
 from flows.core.extract.zh.echoes import band_echo
 from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
@@ -170,6 +170,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
+    round_sectors(s, state.get("prev", ""), found)  # a round of one field named before (zh.count_sector)
     link(s, found, out, state, frames, frame_refs)
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples, stage_parts_keep_sector
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
-from flows.core.extract.zh.labels import generic_only
+from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
@@ -349,6 +349,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     row_part_sector(mentions)
     band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
+    stage_parts_keep_sector(mentions)  # 在建文旅项目608个。其中,116个项目已经投入运营: keeps 文旅
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}
@@ -371,8 +372,9 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     for m in out:
         m.parent = remap.get(m.parent) if m.parent is not None else None
         if not m.stage:  # a subset whose parent took its stage only here (这些项目…,其中…)
-            near = last if m.project_name else None
-            m.stage = (out[m.parent].stage if m.parent is not None else None) or near or article_stage
+            near = last if m.project_name or breakdown_view(m.evidence) else None
+            fallback = "promoted" if key_list(m.evidence) else article_stage  # 全县重点项目50个: a list
+            m.stage = (out[m.parent].stage if m.parent is not None else None) or near or fallback
         if m.extra.pop("explicit_stage", None):
             last = m.stage
     return out

@@ -32,7 +32,10 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
 
 
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
-_ROUND = re.compile(r"(?P<field>[^,;。:\d“”]{2,12}?)(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)")
+_ROUND = re.compile(
+    r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
+    r"|产业(?:招商|投资)?推介会)"
+)
 
 
 def _round_sector(s: str, start: int) -> str | None:
@@ -185,6 +188,22 @@ def _opening_topic(s: str, lo: int) -> str | None:
     seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo)) + 1
     m = _OPENING_TOPIC.match(s, seg, lo)
     if m is None or lo - m.end() > 40 or _DIGIT.search(s, m.end(), lo):
+        return _places_topic(s, seg, lo)
+    return sector_of(m.group(1))
+
+
+# a segment opening on places of one field (全省100个现代高效农业示范园区发展势头强劲,签约项目371个)
+_PLACES_TOPIC = re.compile(
+    r"\s*(?:全省|全市|全区|全县)?\s*\d+\s*个([^,;:。\d]{2,14}?)(?:示范园区|园区|景区|产业园|基地)[^,;:。\d]{0,12},"
+)
+
+
+def _places_topic(s: str, seg: int, lo: int) -> str | None:
+    """The field of the places a segment opens on, the count's clause after it (one aside may come
+    between): a specific sector only (产业园区 names none)."""
+    m = _PLACES_TOPIC.match(s, seg, lo)
+    aside = s[m.end() : lo] if m else ""  # one aside may come between (完成投资176亿元,)
+    if m is None or len(aside) > 20 or aside.count(",") > 1 or "个" in aside or generic_only(m.group(1)):
         return None
     return sector_of(m.group(1))
 
@@ -208,3 +227,39 @@ def basket_from_parts(mentions: list[CohortMention]) -> None:
         parts = [k for k in mentions if k.parent == i and k.project_count and k.sentence_index == m.sentence_index]
         if len(parts) >= 2 and all(k.sector_code for k in parts):
             m.sector_code = parts[0].sector_code
+
+
+# a part of the group before named only by its stage (其中,116个项目已经投入运营)
+_STAGE_PART = re.compile(
+    r"\W*其中\W*[\d零〇一二两三四五六七八九十百千]+\s*[个项]项目(?:已经|已|均已|全部)?(?:成功)?"
+    r"(?:开工|开复工|竣工|投产|建成|完工|投入运营|投入使用|投用)"
+)
+
+
+def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
+    """其中,116个项目已经投入运营, after a group of one sector (在建文旅项目608个): a part named only by
+    its stage is that group's part and keeps its sector, as in one segment."""
+    for m in mentions:
+        if m.parent is None or m.sector_code or m.size_min or m.project_name or m.parent >= len(mentions):
+            continue
+        if mentions[m.parent].sector_code and _STAGE_PART.match(m.evidence):
+            m.sector_code = mentions[m.parent].sector_code
+
+
+# the sentence before ends on a round of one field (举行数字经济重大项目集中签约仪式。)
+_ROUND_END = re.compile(r"[^。]*?(?:仪式|活动|推介会)\W{0,3}$")
+
+
+_FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
+
+
+def round_sectors(s: str, prev: str, found: list) -> None:
+    """Counts and totals naming no sector take the field of a round named earlier in their sentence
+    (2022生物医药投资推介会上,…总金额约120亿元) or ending the sentence before (…重大项目集中签约仪式。
+    A、B等41个重大项目集中签约)."""
+    before = _round_sector(prev, len(prev)) if prev and _ROUND_END.match(prev) else None
+    for pos, m, _ in found:
+        if _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
+            continue
+        if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
+            m.sector_code = _round_sector(s, len(s)) or before

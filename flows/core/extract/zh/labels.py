@@ -68,7 +68,7 @@ def sector_of(text: str, head: str = "right") -> str | None:
         own = sector_of(text[cut + 1 :], head)
         if own and own != _weak_only(text[cut + 1 :]):
             return own
-        examples = _examples_sector(text[:cut])  # 新能源汽车、动力电池等产业项目: the examples'
+        examples = _examples_sector(text[:cut]) or _named_examples(text[:cut], own)  # the examples'
         if examples:
             return examples
         if own is None and _BARE_GROUP.search(text, cut + 1):  # 轻工、纺织和化工等传统产业项目: the
@@ -222,6 +222,19 @@ def _examples_sector(text: str) -> str | None:
     return codes.pop()
 
 
+def _named_examples(text: str, own: str | None) -> str | None:
+    """Two or more named examples (A生物科技产业园、B生物科技总部等16个项目) each holding a specific
+    sector term, all of one sector, before a group naming none (`own`): that sector."""
+    items = text.split("、")
+    if own is not None or len(items) < 2:
+        return None
+    pattern, weak = _sectors()[0], _weak()
+    if not all(any(h.group() not in weak for h in pattern.finditer(i)) for i in items):
+        return None
+    codes = {sector_of(i, head="left") for i in items}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
+
+
 def _examples_root(text: str) -> str | None:
     """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
     化工: manufacturing over chemicals): that sector."""
@@ -281,7 +294,7 @@ def _parents() -> dict[str, str]:
 
 # a group's fields named after it: 签约项目67个,…,涉及算力、人工智能等领域
 _FIELDS_AFTER = re.compile(
-    r"^[^;。]*?(?:涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为)([^,;。:等]{2,60})等(?:领域|产业|行业|方面)"
+    r"^[^;。]*?(?:涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为)(?:了|到)?([^,;。:等]{2,60})等(?:多个|诸多|众多)?(?:产业)?(?:细分)?(?:领域|产业|行业|方面)"
 )
 
 
@@ -356,3 +369,25 @@ def stage_of(text: str, last: bool = False) -> str | None:
         if specific:
             return table[specific[0].group()]
     return table[hits[-1 if last else 0].group()]
+
+
+# a sentence viewing the group told before by size, field or source (从项目规模看,10亿元以上项目196个)
+_VIEW = re.compile(
+    r"^\W{0,2}从(?:项目|投资)?(?:规模|产业|行业|领域|类别|区域|地区|结构|资金来源|投资来源)\w{0,4}(?:来)?看"
+)
+
+
+def breakdown_view(evidence: str) -> bool:
+    """The counts of a sentence opening 从规模看 / 从产业分布看 break down the group before: with no
+    stage of their own they share the stage last stated."""
+    return bool(_VIEW.match(evidence))
+
+
+# a key-project list of a level of government (县级重点项目, 全县重点项目, 省、市重点项目)
+_KEY_LIST = re.compile(r"(?:省|市|县|区)(?:级|、?市)?(?:重点|重大)(?:建设)?项目")
+
+
+def key_list(evidence: str) -> bool:
+    """The sentence counts a government's key-project list: with no stage of its own and no group
+    above it, the list is promoted, not the stage the article states first elsewhere."""
+    return bool(_KEY_LIST.search(evidence))
