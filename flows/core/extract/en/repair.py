@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.glued import split_glued
+
 # misspelt scale words of MT / OCR pages
 _SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
 # a figure run into the word after it: '5billion', '30projects' (not '2nd', '10th', '5km')
@@ -48,8 +50,8 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
                 s = repair(s)
             if "billion yuan projects" in s:
                 s = _yi_class(s)
-            if "[" in s:
-                parts = [p for p in _FOOTNOTE_BREAK.split(s) if p.strip()]
+            if "[" in s or "." in s:
+                parts = [g for p in _FOOTNOTE_BREAK.split(s) if p.strip() for g in split_glued(p)]
                 out.extend(parts)
                 origin.extend([i] * len(parts))
                 continue
