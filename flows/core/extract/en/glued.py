@@ -26,3 +26,14 @@ def split_glued(s: str) -> list[str]:
     if len(parts) == 1:
         return parts
     return [p + "." if k < len(parts) - 1 else p for k, p in enumerate(parts) if p.strip()]
+
+
+_OPEN_END = re.compile(r"[\w,(“\"'-]$")
+_FIELD = re.compile(r"[a-z]+(?:\s[a-z]+)?\s*[:：|]")
+
+
+def wrapped(prev: str, s: str) -> bool:
+    """s continues prev: a page wrapped at a fixed width cut one sentence at a line end
+    ('... retail transaction of on-site tourism' + 'projects reached 51 million yuan, ...'):
+    prev ends in a word or comma, s opens in lower case (not a page's 'published: ...' field)."""
+    return s[:1].islower() and not _FIELD.match(s) and bool(_OPEN_END.search(prev.rstrip()))

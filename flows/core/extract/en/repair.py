@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.glued import split_glued
+from flows.core.extract.en.glued import split_glued, wrapped
 
 # misspelt scale words of MT / OCR pages
 _SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
@@ -45,6 +45,9 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
         if out and origin[-1] == i - 1 and _rejoin(out[-1], s):
             out[-1] += s  # '18 billion U.| S. dollars', 'around 4.| 9 billion yuan': one sentence
             continue
+        if out and origin[-1] == i - 1 and wrapped(out[-1], s):
+            s = out.pop() + " " + s  # a line wrapped inside a sentence
+            origin.pop()
         if _DIGIT.search(s):
             if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
                 s = repair(s)
