@@ -85,7 +85,7 @@ _OTHER_NOUN = re.compile(
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
-_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:)?\s+$", re.I)
+_POST_NOUN_BEFORE = re.compile(r"\b(?:projects|the\s+project)(?:\s*:)?\s+$", re.I)  # MT: "the project 133, ..."
 # '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
 _FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
@@ -113,7 +113,7 @@ _MONTHS = (
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
-    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\))",
+    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",
     re.I,
 )
 
