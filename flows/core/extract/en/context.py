@@ -24,6 +24,7 @@ from flows.core.extract.en.not_investment import (
     done_or_parallel,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
+from flows.core.extract.en.other_figures import other_figure
 
 # facility nouns that end a single project's name
 HEADS = (
@@ -216,6 +217,8 @@ def keep_amount(s: str, a: Amount) -> bool:
     if beside_or_trade(s, a, clause):  # 'including US$8.4 billion in foreign investment'
         return False
     if done_or_parallel(s, a, before, clause):
+        return False
+    if other_figure(s, a, clause):  # 'X yuan in sales', a trap list's later item (en_other_figures)
         return False
     if "years ago" in s[: a.start] and _past_figure(s, a.start):
         return False  # '10 years ago, when he first came, the city got 2.8 billion dollars': a past figure

@@ -41,7 +41,7 @@ _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-    r"contracts|agreements|ones)\b"
+    r"contracts|agreements|ones|(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s)\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
