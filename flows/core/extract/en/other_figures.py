@@ -5,6 +5,8 @@ than a group's investment (called by `keep_amount`, en_context).
   the figure (traps_en.csv names it before);
 - '...; the capital region was Y' after 'the funds in place in the north were X': a later
   item of a list whose first figure is a trap (funds in place, FDI, trade) is that trap too;
+- a trap word that opens a long clause without commas ('its goal of introducing ... and
+  attracting X');
 - 'X yuan in Urumqi, accounting for 21% of the region; Y yuan in Yili, ...': a ranking of
   places by a sum that the sentence never calls investment nor ties to projects.
 """
@@ -42,4 +44,18 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         trap = NEVER.search(head) if _MONEY.search(head) else None
         if trap and _MONEY.search(head, trap.end()):
             return True
-    return bool(_SHARE_AFTER.match(s, a.end)) and not _TIES.search(s)
+    if _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
+        return True
+    return _far_trap(s, a, clause)
+
+
+def _far_trap(s: str, a: Amount, clause: str) -> bool:
+    """A trap word opening a long clause without a comma, further back than the clause
+    `keep_amount` reads ('its goal of introducing 100 projects and attracting a total
+    investment scale of X')."""
+    if a.start <= len(clause) + 1 or s[a.start - len(clause) - 1] in ",;:":
+        return False
+    head = s[max(0, a.start - 240) : a.start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
+    trap = NEVER.search(head, cut + 1)
+    return bool(trap) and not _MONEY.search(head, trap.end())  # no other figure between
