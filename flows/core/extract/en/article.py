@@ -145,6 +145,7 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
             if len(same) == 1:  # 'The projects starting construction involve ..., and the signed projects ...'
                 target = same[0]
             elif kind == "definite":
+                before = [n for n in before if not _restated(n, out)] or before  # 'Among the 500 ..., 359 ...'
                 before = [n for n in before if not n.extra.get("subset")] or before
                 target = before[0] if before else None
             elif before and not before[0].extra.get("subset") and any(n.extra.get("subset") for n in before[1:]):
@@ -158,6 +159,15 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
                 continue
         out.append(m)
     return out
+
+
+def _restated(n: CohortMention, out: list[CohortMention]) -> bool:
+    """A count-only mention repeating the count of a cohort an earlier sentence gave its
+    amount ('Among the 500 projects, 359 ...') names that cohort again: the amount after it
+    is the part's."""
+    return any(
+        o.project_count == n.project_count and o.amount is not None and o.sentence_index < n.sentence_index for o in out
+    )
 
 
 def _bare_amount(m: CohortMention) -> bool:
