@@ -22,6 +22,7 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
+from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
@@ -74,6 +75,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
             return []
     kept = fold_restatements(drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
     kept = drop_trap_echoes(kept, sentences)
+    one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     _assign_parents(kept)
     fields_after(kept, sentences)
     theme_of_title(kept, sentences)

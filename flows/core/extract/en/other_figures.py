@@ -20,7 +20,7 @@ from flows.core.extract.en.numbers import Amount
 
 _KIND_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:retail\s+|total\s+|on-site\s+)?(?:sales|revenues?|turnover|"
-    r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?)\b",
+    r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b",
     re.I,
 )
 _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
