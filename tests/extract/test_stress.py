@@ -30,7 +30,8 @@ STRESS = ROOT / "tests" / "data" / "stress"
 # floors per language: (F1, sector, band, stage), the reached figures rounded down to 0.05
 # (en: F1 0.950, sector 0.910, band 0.978, stage 0.985 on 366 articles, the last 278 from real
 # report wording, en_s174-329, en_s401-427 and en_s501-540 real pages kept with their noise,
-# en_s401-420 and en_s501-520 with an independent annotator's gold); a language without a
+# en_s401-420 and en_s501-520 with an independent annotator's gold; en_s561-580 added at F1
+# .955: floor kept); a language without a
 # row uses DEFAULT, the project's targets for unseen articles
 FLOORS = {"en": (0.95, 0.90, 0.95, 0.95)}
 DEFAULT = (0.85, 0.80, 0.90, 0.90)
