@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.core.extract.en.cues import may_end_with, word_finder
+from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.place_items import field_item_counts, item_before, place_item_counts
 from flows.core.lexicon import load
@@ -41,7 +41,7 @@ _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-    r"contracts|agreements|ones|(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s)\b"
+    rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
