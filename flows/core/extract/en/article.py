@@ -22,6 +22,7 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
+from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
@@ -74,6 +75,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
             return []
     kept = fold_restatements(drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
     kept = drop_trap_echoes(kept, sentences)
+    one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     _assign_parents(kept)
     fields_after(kept, sentences)
     theme_of_title(kept, sentences)
@@ -145,6 +147,7 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
             if len(same) == 1:  # 'The projects starting construction involve ..., and the signed projects ...'
                 target = same[0]
             elif kind == "definite":
+                before = [n for n in before if not _restated(n, out)] or before  # 'Among the 500 ..., 359 ...'
                 before = [n for n in before if not n.extra.get("subset")] or before
                 target = before[0] if before else None
             elif before and not before[0].extra.get("subset") and any(n.extra.get("subset") for n in before[1:]):
@@ -158,6 +161,15 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
                 continue
         out.append(m)
     return out
+
+
+def _restated(n: CohortMention, out: list[CohortMention]) -> bool:
+    """A count-only mention repeating the count of a cohort an earlier sentence gave its
+    amount ('Among the 500 projects, 359 ...') names that cohort again: the amount after it
+    is the part's."""
+    return any(
+        o.project_count == n.project_count and o.amount is not None and o.sentence_index < n.sentence_index for o in out
+    )
 
 
 def _bare_amount(m: CohortMention) -> bool:

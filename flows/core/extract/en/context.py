@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
     NEVER,
@@ -24,6 +25,7 @@ from flows.core.extract.en.not_investment import (
     done_or_parallel,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
+from flows.core.extract.en.other_figures import other_figure
 
 # facility nouns that end a single project's name
 HEADS = (
@@ -81,14 +83,6 @@ _THIS_YEAR_AFTER = re.compile(
 )
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
-# a sentence that opens on a time long past: its figures are of then, up to a new clause of now
-_YEARS_AGO = re.compile(
-    r"\W*(?:[^,;.]{0,60}?\b(?:said|says|recalled|recalls|noted)\s+(?:that\s+)?)?"  # 'Bo said that 10 years ago ...'
-    r"(?:about\s+|some\s+|over\s+)?(?:\d+|a\s+few|several|ten|five|twenty)\s+years\s+ago\b"
-    r"(?![^.;]*\b(?:compared|than)\b)",
-    re.I,
-)
-_NOW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:now|today|this\s+year|on\s+\w+day)\b", re.I)
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|extra\s+investment|"
@@ -217,7 +211,9 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if done_or_parallel(s, a, before, clause):
         return False
-    if "years ago" in s[: a.start] and _past_figure(s, a.start):
+    if other_figure(s, a, clause):  # 'X yuan in sales', a trap list's later item (en_other_figures)
+        return False
+    if "years ago" in s[: a.start] and past_figure(s, a.start):
         return False  # '10 years ago, when he first came, the city got 2.8 billion dollars': a past figure
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
@@ -390,11 +386,3 @@ def after_intro(prefix: str) -> str:
     for last in _INTRO.finditer(prefix):  # noqa: B007 - the loop keeps the last match
         pass
     return prefix[last.end() :] if last else prefix
-
-
-def _past_figure(s: str, at: int) -> bool:
-    """The sentence opens on a time long past ('10 years ago, when ...') and no clause of now
-    ('; on Monday', ', and today') comes before the figure at `at`. 'The zone, founded 20 years
-    ago, signed ...' opens on no past time."""
-    past = _YEARS_AGO.match(s, 0, at)
-    return past is not None and _NOW_CLAUSE.search(s, past.end(), at) is None

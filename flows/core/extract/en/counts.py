@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.core.extract.en.count_refusals import not_a_group
-from flows.core.extract.en.cues import may_end_with, word_finder
+from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
@@ -42,7 +42,7 @@ _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
     r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
-    r"contracts|agreements|ones)\b"
+    rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
 NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
@@ -52,7 +52,7 @@ GAP_STOP = frozenset(
     "including among about of the a an are were is was be been have has had will would more "
     "fewer less additional per each percent times years industries countries cities "
     "provinces enterprises companies sectors fields areas regions counties districts guests "
-    "people firms that which who this these those their its our they them".split()
+    "people firms sides parties that which who this these those their its our they them".split()
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
@@ -87,7 +87,7 @@ _OTHER_NOUN = re.compile(
 _VERB_AFTER = re.compile(r"\s*(?:[,;.]|$|\s+(?:in\s+total|in\s+all|altogether)\b)")
 # machine-translated tables: "biomedicine projects 8, total investment 11.2 billion yuan"
 # and portal tables: "Power battery projects: 11, with an investment of ..."
-_POST_NOUN_BEFORE = re.compile(r"\bprojects(?:\s*:|,)?\s+$", re.I)
+_POST_NOUN_BEFORE = re.compile(r"\b(?:projects|the\s+project)(?:\s*:|,)?\s+$", re.I)  # MT: "the project 133, ..."
 # '... accounted for 15, and vehicle projects for 9': the verb left out of the second item
 _FOR_GAPPED = re.compile(r"\baccount(?:ed|s|ing)?\s+for\b.*\bprojects\s+for\s+$", re.I | re.S)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|all)\b", re.I)
@@ -115,7 +115,7 @@ _MONTHS = (
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
-    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\))",
+    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",
     re.I,
 )
 

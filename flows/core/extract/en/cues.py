@@ -81,3 +81,12 @@ def word_finder(words) -> re.Pattern:
     letter either side) in " " + text: a prefix-factored regex after a separator, several
     times faster than `has_any` over a long word list plus the lookbehind regex."""
     return re.compile(rf"[^a-z](?:{trie(words)})(?![a-z])")
+
+
+# nouns that count projects besides 'projects', 'deals', 'contracts' (en_counts._UNIT):
+# 'contract programs', 'investment programmes'; 'initiatives' only when a value, a size or a
+# start follows ('182 major initiatives each valued at ...', '17,000 initiatives launched')
+OTHER_UNITS = (
+    r"(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s|"
+    r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
+)

@@ -43,3 +43,21 @@ def earlier_round(before: str, clause: str, after: str) -> bool:
         or _THESE_ROUNDS.search(clause)
         or _COMPARED_AFTER.match(after)
     )
+
+
+# a sentence that opens on a time long past: its figures are of then, up to a new clause of now
+_YEARS_AGO = re.compile(
+    r"\W*(?:[^,;.]{0,60}?\b(?:said|says|recalled|recalls|noted)\s+(?:that\s+)?)?"  # 'Bo said that 10 years ago ...'
+    r"(?:about\s+|some\s+|over\s+)?(?:\d+|a\s+few|several|ten|five|twenty)\s+years\s+ago\b"
+    r"(?![^.;]*\b(?:compared|than)\b)",
+    re.I,
+)
+_NOW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:now|today|this\s+year|on\s+\w+day)\b", re.I)
+
+
+def past_figure(s: str, at: int) -> bool:
+    """The sentence opens on a time long past ('10 years ago, when ...') and no clause of now
+    ('; on Monday', ', and today') comes before the figure at `at`. 'The zone, founded 20 years
+    ago, signed ...' opens on no past time."""
+    past = _YEARS_AGO.match(s, 0, at)
+    return past is not None and _NOW_CLAUSE.search(s, past.end(), at) is None

@@ -162,12 +162,15 @@ _RELATIVE = re.compile(
     re.I,
 )
 _PART_INTRO = re.compile(r"\b(?:among|of\s+which|includ\w*|in\s+which)\b", re.I)
+_AN_INVESTMENT = re.compile(r"\s*an?\s+investment\s+of\s+(?:(?:about|around|approximately|nearly|some)\s+)?$", re.I)
 _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall", "contract")
 
 
 def _anaphor(prefix: str) -> str | None:
     """'demonstrative' ('these projects'), 'definite' ('the projects', 'their', 'the total
     investment') when the clause before an amount opens with a phrase pointing back."""
+    if _AN_INVESTMENT.match(prefix):  # 'N projects in X. An investment of Y was achieved ...'
+        return "definite"
     if not may_contain(prefix, _ANAPHOR_CUE) or sector_in(prefix):
         return None
     if _DEMONSTRATIVE.search(prefix):

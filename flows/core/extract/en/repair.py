@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.glued import split_glued, wrapped
+
 # misspelt scale words of MT / OCR pages
 _SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
 # a figure run into the word after it: '5billion', '30projects' (not '2nd', '10th', '5km')
@@ -43,13 +45,16 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
         if out and origin[-1] == i - 1 and _rejoin(out[-1], s):
             out[-1] += s  # '18 billion U.| S. dollars', 'around 4.| 9 billion yuan': one sentence
             continue
+        if out and origin[-1] == i - 1 and wrapped(out[-1], s):
+            s = out.pop() + " " + s  # a line wrapped inside a sentence
+            origin.pop()
         if _DIGIT.search(s):
             if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
                 s = repair(s)
             if "billion yuan projects" in s:
                 s = _yi_class(s)
-            if "[" in s:
-                parts = [p for p in _FOOTNOTE_BREAK.split(s) if p.strip()]
+            if "[" in s or "." in s:
+                parts = [g for p in _FOOTNOTE_BREAK.split(s) if p.strip() for g in split_glued(p)]
                 out.extend(parts)
                 origin.extend([i] * len(parts))
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
+from flows.core.extract.en.headline_rounding import rounds_headline
 from flows.core.extract.en.labels import sector_terms
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
@@ -75,7 +76,7 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         if m.currency != n.currency:
             return _amount_near(m, n, SAME)
         if not _amount_near(m, n, NEAR):
-            return False
+            return rounds_headline(m, n)  # '19 projects ... more than 20 billion' for 21.946
         return (m.approximate and not n.approximate) or (
             _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
         )

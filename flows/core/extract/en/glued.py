@@ -1,0 +1,39 @@
+"""Sentences a page ran together without a space after the full stop.
+
+Machine-translated portal pages often drop the space after a sentence's full stop: '... a
+total investment of 27.5 billion yuan.There are 49 industrial projects ...', '... 23.6
+billion yuan.8 projects worth more than 1 billion yuan ...'. The splitter then keeps two (or
+ten) sentences as one, and a figure of one sentence is read with the words of the next
+('yuan.8' is no decimal: a decimal point never follows the unit). A full stop after a
+lower-case word (or a figure: '... in 2022.Sixty-eight
+...') and before a capitalised word or a figure that a word follows is a
+sentence break; abbreviations ('U.S.', 'e.g.', 'No.5') and web addresses ('www.gov.cn') are
+not cut: they have no three lower-case letters before the stop, or no capital or figure after.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d)\.(?=[A-Z][a-z])")
+
+
+def split_glued(s: str) -> list[str]:
+    """The sentences of s, cut where a full stop has no space after it."""
+    if "." not in s:
+        return [s]
+    parts = _GLUED.split(s)
+    if len(parts) == 1:
+        return parts
+    return [p + "." if k < len(parts) - 1 else p for k, p in enumerate(parts) if p.strip()]
+
+
+_OPEN_END = re.compile(r"[\w,(“\"'-]$")
+_FIELD = re.compile(r"[a-z]+(?:\s[a-z]+)?\s*[:：|]")
+
+
+def wrapped(prev: str, s: str) -> bool:
+    """s continues prev: a page wrapped at a fixed width cut one sentence at a line end
+    ('... retail transaction of on-site tourism' + 'projects reached 51 million yuan, ...'):
+    prev ends in a word or comma, s opens in lower case (not a page's 'published: ...' field)."""
+    return s[:1].islower() and not _FIELD.match(s) and bool(_OPEN_END.search(prev.rstrip()))

@@ -1,0 +1,61 @@
+"""Money figures that the words after them, or the list they stand in, make something other
+than a group's investment (called by `keep_amount`, en_context).
+
+- 'recorded more than 1.7 million yuan in sales', 'X of exports': the kind is named after
+  the figure (traps_en.csv names it before);
+- '...; the capital region was Y' after 'the funds in place in the north were X': a later
+  item of a list whose first figure is a trap (funds in place, FDI, trade) is that trap too;
+- a trap word that opens a long clause without commas ('its goal of introducing ... and
+  attracting X');
+- 'X yuan in Urumqi, accounting for 21% of the region; Y yuan in Yili, ...': a ranking of
+  places by a sum that the sentence never calls investment nor ties to projects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.not_investment import NEVER
+from flows.core.extract.en.numbers import Amount
+
+_KIND_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:retail\s+|total\s+|on-site\s+)?(?:sales|revenues?|turnover|"
+    r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b",
+    re.I,
+)
+_ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
+_MONEY = re.compile(r"\d\s*(?:trillion|billion|million)?\s*(?:yuan|dollars|euros)\b", re.I)
+_SHARE_AFTER = re.compile(
+    r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
+)
+_CLOSE = re.compile(r"\s*\)")
+_TIES = re.compile(r"\b(?:projects?|deals?|contracts?|investment)\b", re.I)
+
+
+def other_figure(s: str, a: Amount, clause: str) -> bool:
+    """Whether the amount is of another kind by the words after it or by its list."""
+    if _KIND_AFTER.match(s, a.end):
+        return True
+    close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion
+    if close and "(" in s[max(0, a.start - 5) : a.start] and _KIND_AFTER.match(s, close.end()):
+        return True
+    if _ITEM.search(clause):
+        head = s[: max(0, a.start - len(clause))]
+        trap = NEVER.search(head) if _MONEY.search(head) else None
+        if trap and _MONEY.search(head, trap.end()):
+            return True
+    if _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
+        return True
+    return _far_trap(s, a, clause)
+
+
+def _far_trap(s: str, a: Amount, clause: str) -> bool:
+    """A trap word opening a long clause without a comma, further back than the clause
+    `keep_amount` reads ('its goal of introducing 100 projects and attracting a total
+    investment scale of X')."""
+    if a.start <= len(clause) + 1 or s[a.start - len(clause) - 1] in ",;:":
+        return False
+    head = s[max(0, a.start - 240) : a.start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
+    trap = NEVER.search(head, cut + 1)
+    return bool(trap) and not _MONEY.search(head, trap.end())  # no other figure between
