@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from flows.core.extract import event
+from flows.core.extract.en import counts, cues, fast, numbers, repair
 from flows.core.extract.zh import events, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 
@@ -55,3 +56,34 @@ def test_after_event_as_last_match():
         for last in events.EVENT_NAME.finditer(s):  # noqa: B007
             pass
         assert events.after_event(s) == (s[last.end() :] if last else None), s
+
+
+_EN_EXTRA = [
+    "ab1",
+    "abcproject",
+    "Abcproject",
+    "keydeals",
+    "5billion",
+    "a 1st",
+    "twenty-one",
+    "Forty two",
+    "someone",
+    "one hundred and five",
+    "ſix projects",
+    "no. 3 and four",
+    "(five",
+    "$two",
+]
+
+
+def test_glued_is_any_glue():
+    for s in _lines("en") + _EN_EXTRA:
+        assert fast.glued(s) == (repair._ANY_GLUE.search(s) is not None), s
+
+
+def test_word_number_matches_as_finditer():
+    for s in _lines("en") + _EN_EXTRA + [x.upper() for x in _lines("en")[:300]]:
+        got = [
+            (m.span(), m.group(0)) for m in cues.word_number_matches(counts.WORD_TOKEN_RE, s, numbers._NUMBER_WORD_FAST)
+        ]
+        assert got == [(m.span(), m.group(0)) for m in counts.WORD_TOKEN_RE.finditer(s)], s

@@ -81,3 +81,20 @@ def word_finder(words) -> re.Pattern:
     letter either side) in " " + text: a prefix-factored regex after a separator, several
     times faster than `has_any` over a long word list plus the lookbehind regex."""
     return re.compile(rf"[^a-z](?:{trie(words)})(?![a-z])")
+
+
+def word_number_matches(pattern: re.Pattern, text: str, finder: re.Pattern) -> list[re.Match]:
+    """= list(pattern.finditer(text)) for a case-insensitive pattern whose every match opens
+    with a word that `finder` (a word_finder) finds standing alone in " " + text.lower()
+    (counts.WORD_TOKEN_RE and the number words): the pattern is tried only where one starts."""
+    if not plain(text):
+        return list(pattern.finditer(text))
+    out: list[re.Match] = []
+    last = 0
+    for c in finder.finditer(" " + text.lower()):
+        if c.start() >= last:  # (the word starts at c.start() + 1 in " " + text)
+            m = pattern.match(text, c.start())
+            if m:
+                out.append(m)
+                last = m.end()
+    return out

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.fast import glued
+
 # misspelt scale words of MT / OCR pages
 _SCALE_TYPOS = re.compile(r"\b(?!billion\b|million\b)(?:bi+l+i+on|bil+on|billoin|mi+l+i+on|mil+on)\b", re.I)
 # a figure run into the word after it: '5billion', '30projects' (not '2nd', '10th', '5km')
@@ -44,7 +46,7 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
             out[-1] += s  # '18 billion U.| S. dollars', 'around 4.| 9 billion yuan': one sentence
             continue
         if _DIGIT.search(s):
-            if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
+            if glued(s) or any(t in s for t in _TYPO_CUES):  # glued(s): _ANY_GLUE.search(s)
                 s = repair(s)
             if "billion yuan projects" in s:
                 s = _yi_class(s)
