@@ -4,9 +4,10 @@ stress articles' sentences (bench/same_output.py checks the whole output; these 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from flows.core.extract import event
+from flows.core.extract import event, event_names, places
 from flows.core.extract.en import counts, cues, fast, numbers, repair
 from flows.core.extract.zh import events, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
@@ -87,3 +88,59 @@ def test_word_number_matches_as_finditer():
             (m.span(), m.group(0)) for m in cues.word_number_matches(counts.WORD_TOKEN_RE, s, numbers._NUMBER_WORD_FAST)
         ]
         assert got == [(m.span(), m.group(0)) for m in counts.WORD_TOKEN_RE.finditer(s)], s
+
+
+def test_venue_word_as_its_boundary_pattern():
+    slow = re.compile(
+        r"held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|"
+        r"\bran\b|closed|举行|举办|召开|开幕|闭幕|启动"
+    )
+    for s in _lines("en") + _EN_EXTRA + ["ran", "aran", "rand", "x ran.", "在上海举行", "迷ran"]:
+        a, b = slow.search(s), event._VENUE_WORD.search(s)
+        assert (a and a.span()) == (b and b.span()), s
+
+
+def _find_en_token_by_token(text: str) -> list:
+    """places._find_en as it was: every token's lower case looked up as it comes."""
+    _, en = places._indexes()
+    first_words = places._en_first_words()
+    tokens = [(m.start(), m.end()) for m in places._EN_TOKEN.finditer(text)]
+    hits = []
+    j = 0
+    while j < len(tokens):
+        matched = False
+        most = first_words.get(text[tokens[j][0] : tokens[j][1]].lower().replace("’", "'"), 0)
+        for width in range(min(most, len(tokens) - j), 0, -1):
+            span = tokens[j : j + width]
+            if any(text[a[1] : b[0]] != " " for a, b in zip(span, span[1:])):
+                continue
+            start, end = span[0][0], span[-1][1]
+            cands = en.get(places._en_key(text[start:end]))
+            if not cands or places._EN_NOT_PLACE_AFTER.match(text, end):
+                continue
+            cands = places._en_county_filter(text, end, cands)
+            if cands:
+                hits.append((start, end, cands))
+                j += width
+                matched = True
+                break
+        if not matched:
+            j += 1
+    return places._resolve(hits)
+
+
+def test_find_en_as_token_by_token():
+    extra = ["İstanbul and Beijing’s Xi’an, Suzhou, Jiangsu", "Held in Taizhou City, Zhejiang Province"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        assert places._find_en(s) == _find_en_token_by_token(s), s
+
+
+def test_en_keyword_scan_as_any():
+    for s in _lines("en") + _EN_EXTRA:
+        assert bool(event_names._EN_KEYWORD_RE.search(s)) == any(k in s for k in event_names._EN_KEYWORDS), s
+
+
+def test_place_at_as_replace():
+    for cands in list(places._indexes()[0].values()) + list(places._indexes()[1].values()):
+        for p in cands:
+            assert places._at(p, 3, 9) == replace(p, start=3, end=9)
