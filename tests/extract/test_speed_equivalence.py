@@ -144,3 +144,8 @@ def test_place_at_as_replace():
     for cands in list(places._indexes()[0].values()) + list(places._indexes()[1].values()):
         for p in cands:
             assert places._at(p, 3, 9) == replace(p, start=3, end=9)
+
+
+def test_typo_cue_scan_as_any():
+    for s in _lines("en") + _EN_EXTRA + ["5 biilion", "3 milon yuan", "milion"]:
+        assert bool(repair._TYPO_CUE.search(s)) == any(t in s for t in repair._TYPO_CUES), s
