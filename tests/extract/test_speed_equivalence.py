@@ -7,7 +7,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from flows.core.extract import event, event_names, places
+import polars as pl
+
+from flows.core.extract import batch, event, event_names, places
 from flows.core.extract.en import counts, cues, fast, numbers, repair
 from flows.core.extract.zh import events, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
@@ -149,3 +151,13 @@ def test_place_at_as_replace():
 def test_typo_cue_scan_as_any():
     for s in _lines("en") + _EN_EXTRA + ["5 biilion", "3 milon yuan", "milion"]:
         assert bool(repair._TYPO_CUE.search(s)) == any(t in s for t in repair._TYPO_CUES), s
+
+
+def test_langs_as_the_batch_expression():
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["", "abc", "中", "中 abcdef", "中 abcdefg", "中文" + "x" * 11, "中文" + "x" * 13, "x" * 2000 + "中"]
+    col = pl.Series("text", texts, dtype=pl.String)
+    sample = pl.col("text").str.slice(0, batch.LANG_SAMPLE)
+    han, latin = sample.str.count_matches(batch.HAN_CLASS), sample.str.count_matches(batch.LATIN_CLASS)
+    expr = pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
+    assert batch._langs(col) == pl.DataFrame([col]).select(expr.alias("lang"))["lang"].to_list()
