@@ -161,3 +161,16 @@ def test_langs_as_the_batch_expression():
     han, latin = sample.str.count_matches(batch.HAN_CLASS), sample.str.count_matches(batch.LATIN_CLASS)
     expr = pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
     assert batch._langs(col) == pl.DataFrame([col]).select(expr.alias("lang"))["lang"].to_list()
+
+
+def test_normalized_as_the_series_expression():
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
+    for batch_texts in (
+        texts,
+        [t for t in texts if t.isascii()],
+        [t for t in texts if not t.isascii()],
+        [],
+        ["a\u00a0b", "x", "ｆｕｌｌ\u3000width", "ﬁ"],
+    ):
+        slow = pl.Series("text", batch_texts, dtype=pl.String).str.normalize("NFKC")
+        assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))

@@ -43,11 +43,21 @@ def article_frame(articles: list[Article]) -> pl.DataFrame:
     for art, lang in zip(articles, langs):
         art.lang = lang
     texts = [to_simplified(t) if lang == "zh" else t for t, lang in zip(frame["text"], langs)]
-    return frame.select(
-        "article_id",
-        "lang",
-        pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " "),
-    )
+    return frame.select("article_id", "lang", _normalized(texts))
+
+
+def _normalized(texts: list[str]) -> pl.Series:
+    """The texts NFKC-folded, ideographic and no-break spaces made plain, in Polars; an ASCII
+    text (which neither step changes) is passed as it is."""
+    folded = [i for i, t in enumerate(texts) if not t.isascii()]
+    if len(folded) == len(texts):
+        return pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " ")
+    if folded:
+        done = pl.Series([texts[i] for i in folded], dtype=pl.String).str.normalize("NFKC")
+        texts = list(texts)
+        for i, t in zip(folded, done.str.replace_all("[\u3000\u00a0]", " ").to_list()):
+            texts[i] = t
+    return pl.Series("text", texts, dtype=pl.String)
 
 
 def _langs(texts: pl.Series) -> list[str]:
