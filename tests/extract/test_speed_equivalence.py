@@ -4,9 +4,13 @@ stress articles' sentences (bench/same_output.py checks the whole output; these 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from flows.core.extract import event
+import polars as pl
+
+from flows.core.extract import batch, event, event_names, places
+from flows.core.extract.en import counts, cues, fast, numbers, repair
 from flows.core.extract.zh import events, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 
@@ -55,3 +59,118 @@ def test_after_event_as_last_match():
         for last in events.EVENT_NAME.finditer(s):  # noqa: B007
             pass
         assert events.after_event(s) == (s[last.end() :] if last else None), s
+
+
+_EN_EXTRA = [
+    "ab1",
+    "abcproject",
+    "Abcproject",
+    "keydeals",
+    "5billion",
+    "a 1st",
+    "twenty-one",
+    "Forty two",
+    "someone",
+    "one hundred and five",
+    "ſix projects",
+    "no. 3 and four",
+    "(five",
+    "$two",
+]
+
+
+def test_glued_is_any_glue():
+    for s in _lines("en") + _EN_EXTRA:
+        assert fast.glued(s) == (repair._ANY_GLUE.search(s) is not None), s
+
+
+def test_word_number_matches_as_finditer():
+    for s in _lines("en") + _EN_EXTRA + [x.upper() for x in _lines("en")[:300]]:
+        got = [
+            (m.span(), m.group(0)) for m in cues.word_number_matches(counts.WORD_TOKEN_RE, s, numbers._NUMBER_WORD_FAST)
+        ]
+        assert got == [(m.span(), m.group(0)) for m in counts.WORD_TOKEN_RE.finditer(s)], s
+
+
+def test_venue_word_as_its_boundary_pattern():
+    slow = re.compile(
+        r"held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|"
+        r"\bran\b|closed|举行|举办|召开|开幕|闭幕|启动"
+    )
+    for s in _lines("en") + _EN_EXTRA + ["ran", "aran", "rand", "x ran.", "在上海举行", "迷ran"]:
+        a, b = slow.search(s), event._VENUE_WORD.search(s)
+        assert (a and a.span()) == (b and b.span()), s
+
+
+def _find_en_token_by_token(text: str) -> list:
+    """places._find_en as it was: every token's lower case looked up as it comes."""
+    _, en = places._indexes()
+    first_words = places._en_first_words()
+    tokens = [(m.start(), m.end()) for m in places._EN_TOKEN.finditer(text)]
+    hits = []
+    j = 0
+    while j < len(tokens):
+        matched = False
+        most = first_words.get(text[tokens[j][0] : tokens[j][1]].lower().replace("’", "'"), 0)
+        for width in range(min(most, len(tokens) - j), 0, -1):
+            span = tokens[j : j + width]
+            if any(text[a[1] : b[0]] != " " for a, b in zip(span, span[1:])):
+                continue
+            start, end = span[0][0], span[-1][1]
+            cands = en.get(places._en_key(text[start:end]))
+            if not cands or places._EN_NOT_PLACE_AFTER.match(text, end):
+                continue
+            cands = places._en_county_filter(text, end, cands)
+            if cands:
+                hits.append((start, end, cands))
+                j += width
+                matched = True
+                break
+        if not matched:
+            j += 1
+    return places._resolve(hits)
+
+
+def test_find_en_as_token_by_token():
+    extra = ["İstanbul and Beijing’s Xi’an, Suzhou, Jiangsu", "Held in Taizhou City, Zhejiang Province"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        assert places._find_en(s) == _find_en_token_by_token(s), s
+
+
+def test_en_keyword_scan_as_any():
+    for s in _lines("en") + _EN_EXTRA:
+        assert bool(event_names._EN_KEYWORD_RE.search(s)) == any(k in s for k in event_names._EN_KEYWORDS), s
+
+
+def test_place_at_as_replace():
+    for cands in list(places._indexes()[0].values()) + list(places._indexes()[1].values()):
+        for p in cands:
+            assert places._at(p, 3, 9) == replace(p, start=3, end=9)
+
+
+def test_typo_cue_scan_as_any():
+    for s in _lines("en") + _EN_EXTRA + ["5 biilion", "3 milon yuan", "milion"]:
+        assert bool(repair._TYPO_CUE.search(s)) == any(t in s for t in repair._TYPO_CUES), s
+
+
+def test_langs_as_the_batch_expression():
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["", "abc", "中", "中 abcdef", "中 abcdefg", "中文" + "x" * 11, "中文" + "x" * 13, "x" * 2000 + "中"]
+    col = pl.Series("text", texts, dtype=pl.String)
+    sample = pl.col("text").str.slice(0, batch.LANG_SAMPLE)
+    han, latin = sample.str.count_matches(batch.HAN_CLASS), sample.str.count_matches(batch.LATIN_CLASS)
+    expr = pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
+    assert batch._langs(col) == pl.DataFrame([col]).select(expr.alias("lang"))["lang"].to_list()
+
+
+def test_normalized_as_the_series_expression():
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
+    for batch_texts in (
+        texts,
+        [t for t in texts if t.isascii()],
+        [t for t in texts if not t.isascii()],
+        [],
+        ["a\u00a0b", "x", "ｆｕｌｌ\u3000width", "ﬁ"],
+    ):
+        slow = pl.Series("text", batch_texts, dtype=pl.String).str.normalize("NFKC")
+        assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))

@@ -38,20 +38,41 @@ def article_frame(articles: list[Article]) -> pl.DataFrame:
         {"article_id": range(len(articles)), "text": [full_text(art) for art in articles]},
         schema={"article_id": pl.Int64, "text": pl.String},
     )
-    sample = pl.col("text").str.slice(0, LANG_SAMPLE)
-    han, latin = sample.str.count_matches(HAN_CLASS), sample.str.count_matches(LATIN_CLASS)
-    frame = frame.with_columns(
-        pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en")).alias("lang")
-    )
-    langs = frame["lang"].to_list()
+    langs = _langs(frame["text"])
+    frame = frame.with_columns(pl.Series("lang", langs, dtype=pl.String))
     for art, lang in zip(articles, langs):
         art.lang = lang
     texts = [to_simplified(t) if lang == "zh" else t for t, lang in zip(frame["text"], langs)]
-    return frame.select(
-        "article_id",
-        "lang",
-        pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " "),
-    )
+    return frame.select("article_id", "lang", _normalized(texts))
+
+
+def _normalized(texts: list[str]) -> pl.Series:
+    """The texts NFKC-folded, ideographic and no-break spaces made plain, in Polars; an ASCII
+    text (which neither step changes) is passed as it is."""
+    folded = [i for i, t in enumerate(texts) if not t.isascii()]
+    if len(folded) == len(texts):
+        return pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " ")
+    if folded:
+        done = pl.Series([texts[i] for i in folded], dtype=pl.String).str.normalize("NFKC")
+        texts = list(texts)
+        for i, t in zip(folded, done.str.replace_all("[\u3000\u00a0]", " ").to_list()):
+            texts[i] = t
+    return pl.Series("text", texts, dtype=pl.String)
+
+
+def _langs(texts: pl.Series) -> list[str]:
+    """language.detect_lang's rule for the batch: 'zh' when Han characters make a fair share of
+    the letters of the sample. (The Latin letters are counted only where there is Han: no Han
+    is English whatever the Latin count.)"""
+    sample = texts.str.slice(0, LANG_SAMPLE)
+    han = sample.str.count_matches(HAN_CLASS)
+    some = (han > 0).arg_true()
+    langs = ["en"] * len(texts)
+    latin = sample.gather(some).str.count_matches(LATIN_CLASS).to_list()
+    for i, h, n in zip(some.to_list(), han.gather(some).to_list(), latin):
+        if h * 3 >= n * 0.5:
+            langs[i] = "zh"
+    return langs
 
 
 def extract_articles(articles: list[Article], failures: list[tuple[str, str]] | None = None) -> pl.DataFrame:

@@ -41,9 +41,11 @@ _VENUE_EN = re.compile(
     r"\b(?:held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|ran|"
     r"closed)\b[^.;]{0,40}?\bin\s+(?:the\s+(?:city|province)\s+of\s+)?$"
 )
+# (every branch opens with a literal, so that the regex engine skips to their first letters:
+# 'ran(?<=\bran)\b' is '\bran\b')
 _VENUE_WORD = re.compile(
     r"held|hosted|organi[sz]ed|took place|opened|kicked off|staged|convened|venue|"
-    r"\bran\b|closed|举行|举办|召开|开幕|闭幕|启动"
+    r"ran(?<=\bran)\b|closed|举行|举办|召开|开幕|闭幕|启动"
 )
 _VENUE_ZH_AFTER = re.compile(r"(?:市|省)?[^,。;]{0,6}?(?:举行|举办|召开|开幕|闭幕|启动)")
 

@@ -60,6 +60,7 @@ _EN_RUN = re.compile(rf"{_CAPW}(?:\s+(?:(?:of|the|and|for|on|in|to|from|at|with|
 _EDITION_TOKEN = re.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)")
 _EN_KEY = re.compile(rf"(?:{'|'.join(event_suffixes('en'))})s?$")
 _EN_KEYWORDS = tuple(event_suffixes("en"))
+_EN_KEYWORD_RE = re.compile("|".join(re.escape(k) for k in _EN_KEYWORDS) or "(?!)")  # one scan: any(k in line)
 _EN_CUT = {"of", "the", "at", "in", "on", "from", "to", "with", "by", "a", "an", "during", "after", "before"}
 _EN_GENERIC = {
     "press",
@@ -223,7 +224,7 @@ def _generic(line: str, lang: str) -> list[tuple[str, list[int]]]:
 
 
 def _generic_en(line: str) -> list[tuple[str, list[int]]]:
-    if not any(k in line for k in _EN_KEYWORDS):
+    if not _EN_KEYWORD_RE.search(line):  # = not any(k in line for k in _EN_KEYWORDS)
         return []
     words = line.split()
     if len(words) >= 5 and sum(w[:1].isupper() for w in words) > 0.7 * len(words):

@@ -9,7 +9,7 @@ built once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.core.lexicon import load
@@ -37,6 +37,11 @@ class Place:
     def city(self) -> str | None:
         """English city name; None for a province (municipalities come as city rows)."""
         return None if self.level == "province" else self.name_en
+
+
+def _at(place: Place, start: int, end: int) -> Place:
+    """= dataclasses.replace(place, start=start, end=end), without its field-by-field pass."""
+    return Place(place.name_en, place.name_zh, place.level, place.province_en, start, end)
 
 
 def _en_key(name: str) -> str:
@@ -139,7 +144,7 @@ def _find_zh(text: str) -> list[Place]:
             cands = zh.get(key) if len(key) == length else None
             if cands:
                 if _zh_ok(text, i, key, cands[0]):
-                    out.append(replace(cands[0], start=i, end=i + length))
+                    out.append(_at(cands[0], i, i + length))
                 done = i + length
                 break
     return out
@@ -148,14 +153,19 @@ def _find_zh(text: str) -> list[Place]:
 def _find_en(text: str) -> list[Place]:
     _, en = _indexes()
     first_words = _en_first_words()
-    tokens = [(m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
+    tokens = [m.span() for m in _EN_TOKEN.finditer(text)]
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # (a character whose lower case is longer: read token by token)
+        low = None
+    mosts = [first_words.get((low[a:b] if low else text[a:b].lower().replace("’", "'")), 0) for a, b in tokens]
     hits: list[tuple[int, int, tuple[Place, ...]]] = []
-    j = 0
-    while j < len(tokens):
-        matched = False
-        most = first_words.get(text[tokens[j][0] : tokens[j][1]].lower().replace("’", "'"), 0)
-        for width in range(min(most, len(tokens) - j), 0, -1):
-            span = tokens[j : j + width]
+    j = 0  # tokens before j are read; only a token that may start a place name is tried
+    for k in [k for k, most in enumerate(mosts) if most]:
+        if k < j:
+            continue
+        j = k + 1
+        for width in range(min(mosts[k], len(tokens) - k), 0, -1):
+            span = tokens[k : k + width]
             if any(text[a[1] : b[0]] != " " for a, b in zip(span, span[1:])):
                 continue
             start, end = span[0][0], span[-1][1]
@@ -165,11 +175,8 @@ def _find_en(text: str) -> list[Place]:
             cands = _en_county_filter(text, end, cands)
             if cands:
                 hits.append((start, end, cands))
-                j += width
-                matched = True
+                j = k + width
                 break
-        if not matched:
-            j += 1
     return _resolve(hits)
 
 
@@ -190,5 +197,5 @@ def _resolve(hits: list[tuple[int, int, tuple[Place, ...]]]) -> list[Place]:
     out = []
     for start, end, cands in hits:
         pick = next((c for c in cands if c.province_en in provinces), cands[0])
-        out.append(replace(pick, start=start, end=end))
+        out.append(_at(pick, start, end))
     return out

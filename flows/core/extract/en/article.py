@@ -107,7 +107,7 @@ _EVENT_YEAR = re.compile(
 
 def _drop_earlier_editions(mentions: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
     """Figures of an edition named by a year before the year of the event the article reports."""
-    years = [int(y) for s in sentences if any(c.isdigit() for c in s) for y in _EVENT_YEAR.findall(s)]
+    years = [int(y) for s in sentences if any(map(str.isdigit, s)) for y in _EVENT_YEAR.findall(s)]
     if not years:
         return mentions
     latest = max(years)

@@ -131,7 +131,7 @@ def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
     if main is None or main.sector_code is not None:
         return
     for i, title in enumerate(sentences[:2]):
-        if len(title) > 120 or any(ch.isdigit() for ch in title):
+        if len(title) > 120 or any(map(str.isdigit, title)):
             continue
         m = _THEMED_EVENT.search(title.strip())
         code = sector_in(m.group("field")) if m else None

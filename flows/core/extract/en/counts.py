@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.core.extract.en.count_refusals import not_a_group
-from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder
+from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
+from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _TOKEN_END = r"(?![\w%]|\.\d|,\d|\s*\+)"
-# = (?<![\w.,$¥€£/+-]){_INT}{_TOKEN_END}, its first digit read before the lookbehind so that
-# the regex engine can skip to digits
+# = (?<![\w.,$¥€£/+-]){_INT}{_TOKEN_END}, its first digit read first: the regex engine skips to digits
 DIGIT_TOKEN_RE = re.compile(rf"\d(?<![\w.,$¥€£/+-]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*){_TOKEN_END}")
 WORD_TOKEN_RE = re.compile(rf"(?<![\w.,$¥€£/+-])\b{WORD_NUM}\b{_TOKEN_END}", re.IGNORECASE)
 NUMBER_WORDS = frozenset(
@@ -224,7 +224,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     matches = list(DIGIT_TOKEN_RE.finditer(sentence))
     low = sentence.lower()
     if _NUMBER_WORD_FAST.search(" " + low):
-        matches += WORD_TOKEN_RE.finditer(sentence)
+        matches += word_number_matches(WORD_TOKEN_RE, sentence, _NUMBER_START)  # = its finditer
         matches.sort(key=lambda m: m.start())
     if "dozen" in low:  # 'a dozen projects', 'half a dozen deals'
         matches += _DOZEN.finditer(sentence)

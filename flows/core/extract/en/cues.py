@@ -90,3 +90,20 @@ OTHER_UNITS = (
     r"(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
+
+
+def word_number_matches(pattern: re.Pattern, text: str, finder: re.Pattern) -> list[re.Match]:
+    """= list(pattern.finditer(text)) for a case-insensitive pattern whose every match opens
+    with a word that `finder` (a word_finder) finds standing alone in " " + text.lower()
+    (counts.WORD_TOKEN_RE and the number words): the pattern is tried only where one starts."""
+    if not plain(text):
+        return list(pattern.finditer(text))
+    out: list[re.Match] = []
+    last = 0
+    for c in finder.finditer(" " + text.lower()):
+        if c.start() >= last:  # (the word starts at c.start() + 1 in " " + text)
+            m = pattern.match(text, c.start())
+            if m:
+                out.append(m)
+                last = m.end()
+    return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.fast import glued
 from flows.core.extract.en.glued import split_glued, wrapped
 
 # misspelt scale words of MT / OCR pages
@@ -32,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 # one cheap scan for anything the substitutions would touch (most sentences hold none)
 _ANY_GLUE = re.compile(r"\d[A-Za-z]{3}|[a-z]{2}\d|[a-z]{3}(?:project|deal)")
 _TYPO_CUES = ("biil", "bilion", "billon", "billoin", "bilon", "miil", "milion", "millon", "milon")
+_TYPO_CUE = re.compile("|".join(map(re.escape, _TYPO_CUES)))  # one scan: any(t in s for t in _TYPO_CUES)
 
 
 def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
@@ -49,7 +51,7 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
             s = out.pop() + " " + s  # a line wrapped inside a sentence
             origin.pop()
         if _DIGIT.search(s):
-            if _ANY_GLUE.search(s) or any(t in s for t in _TYPO_CUES):
+            if glued(s) or _TYPO_CUE.search(s):  # glued(s): _ANY_GLUE.search(s)
                 s = repair(s)
             if "billion yuan projects" in s:
                 s = _yi_class(s)
