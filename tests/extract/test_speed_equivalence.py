@@ -11,8 +11,9 @@ import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
 from flows.core.extract.en import counts, cues, fast, numbers, repair
-from flows.core.extract.zh import events, scan, sentence_gate
+from flows.core.extract.zh import count_sector, events, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
+from flows.core.model import CohortMention
 
 STRESS = Path(__file__).resolve().parent.parent / "data" / "stress"
 
@@ -174,3 +175,33 @@ def test_normalized_as_the_series_expression():
     ):
         slow = pl.Series("text", batch_texts, dtype=pl.String).str.normalize("NFKC")
         assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))
+
+
+def test_round_sector_precheck_keeps_every_match():
+    for s in _lines("zh") + ["文化旅游重点项目集中开工仪式,集中开工8个重点项目", "生物医药产业推介会上,签约3个项目"]:
+        for start in range(0, len(s) + 1, 7):
+            matched = any(True for _ in count_sector._ROUND.finditer(s, 0, start))
+            if matched:  # a match needs a round word in s[:start], else the pre-check may skip
+                assert any(s.find(w, 0, start) >= 0 for w in count_sector._ROUND_WORDS), s
+
+
+def _rows_texts() -> list[str]:
+    return _lines("zh") + [
+        "基础设施类正式项目68项,预备项目6项",
+        "正式项目5个,预备项目3个,预备项目2个",
+        "签约24个项目,协议总投资9亿元",
+    ]
+
+
+def test_rows_number_checks_as_per_call_patterns():
+    for s in _rows_texts():
+        if not re.search(r"\d\s*[个项宗],\s*(?:协议|合同|签约|预备|储备|前期)", s):
+            continue  # (neither pattern can match: nothing to compare)
+        numbers = {int(x) for x in re.findall(r"\d+", s)} | {1, 2}
+        for n in numbers:
+            m = CohortMention(project_count=n, evidence=s)
+            old = re.search(rf"(?<![\d.]){n}\s*[个项宗],\s*(?:协议|合同|签约)", s) is not None
+            assert old == any(int(a) == n for a in rows._COUNT_THEN_DEAL.findall(s)), (s, n)
+            for k in numbers:
+                was = re.search(rf"(?<!\d){k}\s*[个项],\s*(?:预备|储备|前期)项目\s*{n}\s*[个项]", s) is not None
+                assert was == rows._status_part(k, m), (s, k, n)

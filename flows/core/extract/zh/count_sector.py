@@ -36,11 +36,14 @@ _ROUND = re.compile(
     r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
     r"|产业(?:招商|投资)?推介会)"
 )
+_ROUND_WORDS = ("仪式", "活动", "推介会")
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
+    if not any(s.find(w, 0, start) >= 0 for w in _ROUND_WORDS):
+        return None  # (every match holds one of them: no scan of the whole sentence without)
     m = None
     for m in _ROUND.finditer(s, 0, start):  # noqa: B007 - keeps the last
         pass

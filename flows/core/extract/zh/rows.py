@@ -50,11 +50,15 @@ def row_part_sector(mentions: list[CohortMention]) -> None:
             m.sector_code = row.sector_code
 
 
+# N个,预备项目M个 (every start, overlapping ones too: the numbers are compared, so that no
+# pattern is compiled per call)
+_STATUS_PAIR = re.compile(r"(?<!\d)(?=(\d+)\s*[个项],\s*(?:预备|储备|前期)项目\s*(\d+)\s*[个项])")
+# N个,协议/合同/签约…
+_COUNT_THEN_DEAL = re.compile(r"(?<![\d.])(?=(\d+)\s*[个项宗],\s*(?:协议|合同|签约))")
+
+
 def _status_part(n: int, m: CohortMention) -> bool:
-    return (
-        re.search(rf"(?<!\d){n}\s*[个项],\s*(?:预备|储备|前期)项目\s*{m.project_count}\s*[个项]", m.evidence)
-        is not None
-    )
+    return any(int(a) == n and int(b) == m.project_count for a, b in _STATUS_PAIR.findall(m.evidence))
 
 
 def band_part_total_to_parent(mentions: list[CohortMention]) -> None:
@@ -65,7 +69,7 @@ def band_part_total_to_parent(mentions: list[CohortMention]) -> None:
         if m.parent is None or m.amount is None or m.size_min is None or m.project_name or m.parent >= len(mentions):
             continue
         p = mentions[m.parent]
-        if not re.search(rf"(?<![\d.]){m.project_count}\s*[个项宗],\s*(?:协议|合同|签约)", m.evidence):
+        if not any(int(a) == m.project_count for a in _COUNT_THEN_DEAL.findall(m.evidence)):
             continue
         if p.amount is None and p.project_count and p.sentence_index == m.sentence_index and p.size_min is None:
             p.amount, p.currency, p.approximate = m.amount, m.currency, m.approximate
