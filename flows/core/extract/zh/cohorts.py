@@ -99,7 +99,7 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
     round figure (逾百个) or as the same count (a title's, one without a sector of its own, or
     one of the same sector)."""
     if m.project_count < 2:
-        return True
+        return m.region is None  # 点军1个 in a list of places: that place's one project
     rounded = _rounded_count(m, others)
     if rounded is not None:
         return rounded

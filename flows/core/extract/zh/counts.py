@@ -16,6 +16,7 @@ import re
 from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
+from flows.core.extract.zh.place_lists import place_list_counts
 from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
@@ -184,7 +185,7 @@ def find_counts(s: str) -> list[Tok]:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     if "大" in s:
         _n_big_counts(s, out)
-    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
+    places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s)
     if has_list and "数" in s:
         places += COUNT_H.finditer(s)
     return _implicit_counts(s, out, _listed_counts(s) + places)
@@ -205,7 +206,7 @@ def _place_counts(s: str) -> list[re.Match]:
     """其中,A区10个,B县3个 in a sentence without 项目 or 元, after one on the projects
     (zh.article): two place counts at least, else none."""
     places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
-    return places if len(places) >= 2 else []
+    return (places if len(places) >= 2 else []) + place_list_counts(s)
 
 
 _PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
