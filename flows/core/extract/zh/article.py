@@ -26,7 +26,7 @@ from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
-from flows.core.extract.zh.place_lists import place_labels
+from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
@@ -158,6 +158,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if not t.listed:
             found.append(_count_mention(s, idx, toks, k, bounds))
     paired_lists(s, idx, toks, found)
+    each_place(s, found)  # 甲、乙、丙新开工项目各4个: one cohort per place
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue

@@ -16,7 +16,7 @@ import re
 from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
-from flows.core.extract.zh.place_lists import place_list_counts
+from flows.core.extract.zh.place_lists import each_counts, place_list_counts
 from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
@@ -50,7 +50,7 @@ COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落�
 # a count without its classifier after 项目累计/共计 (跟踪在谈项目累计40,拟投资总额…)
 COUNT_U = re.compile(r"项目(?:累计|共计|合计|总数为?)\s*(?P<num>\d{1,4})(?=[,;。])")
 # each of the places named before has the count (A区和B区分别上榜2个项目)
-_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$")
+_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$|[区县市]上榜$")  # 甲区、乙区上榜2个项目: a ranking board's
 # a count resumed after its 项目 clause and 的 (列入…投资项目统计的共有100项)
 COUNT_P2 = re.compile(
     rf"项目[^,;。\d]{{0,8}}?的(?:共有|共计|合计|有)\s*(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?=[,;。]|$)"
@@ -185,7 +185,7 @@ def find_counts(s: str) -> list[Tok]:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     if "大" in s:
         _n_big_counts(s, out)
-    places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s)
+    places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s) + each_counts(s)
     if has_list and "数" in s:
         places += COUNT_H.finditer(s)
     return _implicit_counts(s, out, _listed_counts(s) + places)

@@ -4,11 +4,13 @@ County reports rank their places by count: 各县(市、区)依次为:甲13个,�
 各区县开工项目数分别为:甲24个、乙17个. Behind such a head an item's name needs no 区/县/市 suffix
 (zh.counts' COUNT_G needs one): each item is the count of one place, zero counts are no group.
 A count whose subject is a place (a list item, or 新港区22个) carries the place as its region,
-so that two places with the same count stay two groups (extract.merge.other_group).
+so that two places with the same count stay two groups (extract.merge.other_group). Places
+joined by 、 with one count each (甲、乙、丙新开工项目各4个) are one cohort per place.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 from flows.core.extract.places import lookup
@@ -26,6 +28,11 @@ _ITEM = re.compile(
     rf"(?:(?<=[,、;:])|^)\s*(?P<place>[\u4e00-\u9fff]{{2,8}}?)\s*(?P<num>{INT})\s*[个项宗](?=\s*[,;。、]|\s*$)"
 )
 _NOT_PLACE = re.compile(r"项目|业|领域|类|以上|以下|其中|合计|共计|总计|新增|累计")
+# places joined by 、 and the count each has (甲、乙、丙新开工项目各4个)
+_EACH = re.compile(
+    rf"(?:(?<=[,;:。])|^)\s*(?P<places>(?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,6}}?)"
+    rf"(?P<mid>[^\d,;。、:]{{0,10}}?)各\s*(?P<num>{INT})\s*[个项宗](?=[,;。、]|$)"
+)
 _PLACE_TAIL = re.compile(r"(?:^|[,、:;])\s*(?P<place>[\u4e00-\u9fff]{2,8})\s*$")
 _SUFFIXED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)")
 
@@ -70,3 +77,27 @@ def place_region(s: str, start: int) -> str | None:
         return None
     place = lookup(name) or lookup(name + "市") or lookup(name + "县")
     return place.name_en if place else name
+
+
+def each_counts(s: str) -> list[re.Match]:
+    """The counts of 甲、乙、丙…各N个 (each place's)."""
+    return [m for m in _EACH.finditer(s) if not _NOT_PLACE.search(m.group("places"))] if "各" in s else []
+
+
+def each_place(s: str, found: list) -> None:
+    """One cohort per place for a 甲、乙、丙…各N个 count: the mention is the first place's, a copy
+    each for the others (appended to found, the (position, mention, hints) list of a sentence)."""
+    copies = []
+    for pos, m, hints in found:
+        e = next((e for e in each_counts(s) if e.start("num") == pos), None) if s[pos - 1 : pos] == "各" else None
+        if e is None or m.project_count is None:
+            continue
+        names = e.group("places").split("、")
+        for i, name in enumerate(names):
+            place = lookup(name) or lookup(name + "市") or lookup(name + "县") or lookup(name + "区")
+            c = m if i == 0 else copy.copy(m)
+            c.region = place.name_en if place else name
+            if i:
+                c.extra = dict(m.extra)
+                copies.append((pos, c, dict(hints)))
+    found.extend(copies)
