@@ -37,8 +37,10 @@ def other_group(a: CohortMention, b: CohortMention) -> bool:
     carry a kind of label the other lacks (新能源项目4个 by sector, 亿元以上项目4个 by band)."""
     if a.amount is not None or b.amount is not None:
         return False
-    if a.sentence_index == b.sentence_index and a.stage and b.stage and a.stage != b.stage:
-        return True  # 新签约项目9个,…,新竣工项目9个: one sentence, two stages, two groups
+    if (a.sentence_index == b.sentence_index or a.region) and a.stage and b.stage and a.stage != b.stage:
+        return True  # 新签约项目9个,…,新竣工项目9个 / a place's 3 started, its 3 completed: two groups
+    if {a.stage, b.stage} == {"started", "completed"} and a.sentence_index and b.sentence_index:
+        return True  # ■ 新开工30项 … ■ 基本建成30项 (a title's may restate either): started and finished, two groups
     if any(
         getattr(a, attr) is not None and getattr(b, attr) is not None and getattr(a, attr) != getattr(b, attr)
         for attr in _GROUP_LABELS

@@ -26,6 +26,7 @@ from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.names import name_before, opening_name
 from flows.core.extract.zh.pairing import next_amount
+from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
@@ -157,6 +158,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if not t.listed:
             found.append(_count_mention(s, idx, toks, k, bounds))
     paired_lists(s, idx, toks, found)
+    each_place(s, found)  # 甲、乙、丙新开工项目各4个: one cohort per place
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
@@ -204,6 +206,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         _take_amount(m, money)
     if band:
         _take_band(m, band)
+    place_labels(m, s, toks, t.start)  # 依次为:甲13个,乙5个: each item's place, the list's band
     m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)

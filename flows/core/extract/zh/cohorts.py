@@ -99,7 +99,7 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
     round figure (逾百个) or as the same count (a title's, one without a sector of its own, or
     one of the same sector)."""
     if m.project_count < 2:
-        return True
+        return m.region is None  # 点军1个 in a list of places: that place's one project
     rounded = _rounded_count(m, others)
     if rounded is not None:
         return rounded
@@ -277,7 +277,7 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     remap: dict[int, int] = {}
     for i, m in enumerate(mentions):
         prev = out[-1] if out else None
-        anaphor = m.extra.pop("anaphor", False)
+        anaphor = m.extra.pop("anaphor", False) or _same_noun_total(m, prev)
         if (
             anaphor
             and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
@@ -307,6 +307,21 @@ def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             if m.parent is not None:
                 m.parent = remap.get(m.parent)
     return out
+
+
+# a sentence opening on the noun of the group counted before and its total (…新开工项目17万个。新开工项目计划总投资X)
+_NOUN_TOTAL = re.compile(
+    r"\s*(?P<noun>[^\d,;。:]{2,10}?项目)(?:计划)?(?:总投资|投资总额)额?(?:为|达到?|约)?\s*[\d零一二两三四五六七八九十]"
+)
+
+
+def _same_noun_total(m: CohortMention, prev: CohortMention | None) -> bool:
+    """m, an amount alone, opens its sentence on the noun the sentence before counted (…新开工项目17万个。
+    新开工项目计划总投资X): the total of that group."""
+    if prev is None or m.project_count is not None or prev.amount is not None or not prev.project_count:
+        return False
+    hit = _NOUN_TOTAL.match(m.evidence or "")
+    return bool(hit) and prev.sentence_index == m.sentence_index - 1 and hit.group("noun") in (prev.evidence or "")
 
 
 # a sentence opening on this round's projects and their count (此次集中签约项目有27个)

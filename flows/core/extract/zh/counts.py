@@ -16,6 +16,7 @@ import re
 from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
+from flows.core.extract.zh.place_lists import each_counts, place_list_counts
 from flows.core.extract.zh.tokens import Tok
 
 COUNT_A = re.compile(
@@ -28,6 +29,7 @@ COUNT_B = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
     rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
     rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?"
+    rf"|(?:列入|纳入|入选|入围)[^\d,;。:()!?个]{{1,20}}?"  # 109个列入省“双千”工程项目: a listing, long
     rf"|(?:单体)?投资(?:额)?(?:过|超过|超|逾|在)\s*(?:\d+(?:\.\d+)?\s*)?(?:千万|百万|万|亿)元(?:以上)?的(?:[^\d,;。、:()!?个]{{1,6}}、)?[^\d,;。、:()!?个]{{0,8}}?"
     r"))项目"  # 8个投资过5000万元的项目: a count whose band lies inside it
 )
@@ -49,7 +51,7 @@ COUNT_V = re.compile(rf"(?:签约|签下|签订|开工|竣工|引进|落地|落�
 # a count without its classifier after 项目累计/共计 (跟踪在谈项目累计40,拟投资总额…)
 COUNT_U = re.compile(r"项目(?:累计|共计|合计|总数为?)\s*(?P<num>\d{1,4})(?=[,;。])")
 # each of the places named before has the count (A区和B区分别上榜2个项目)
-_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$")
+_EACH_PLACE = re.compile(r"分别[^\d,;。、]{0,4}$|[区县市]上榜$")  # 甲区、乙区上榜2个项目: a ranking board's
 # a count resumed after its 项目 clause and 的 (列入…投资项目统计的共有100项)
 COUNT_P2 = re.compile(
     rf"项目[^,;。\d]{{0,8}}?的(?:共有|共计|合计|有)\s*(?P<num>{INT})\s*(?:余|多)?\s*(?:个|项(?!目)|宗)(?=[,;。]|$)"
@@ -65,6 +67,8 @@ COUNT_F = re.compile(
     rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
     rf"(?=[,;。)]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
 )
+# a part of a counted group finished (104个项目完成85个): 完成 with its count right after it
+COUNT_F2 = re.compile(rf"项目(?:已|已经)?完成(?P<num>{INT})\s*[个项](?=[,;。]|$)")
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
@@ -184,7 +188,7 @@ def find_counts(s: str) -> list[Tok]:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
     if "大" in s:
         _n_big_counts(s, out)
-    places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []
+    places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s) + each_counts(s)
     if has_list and "数" in s:
         places += COUNT_H.finditer(s)
     return _implicit_counts(s, out, _listed_counts(s) + places)
@@ -205,7 +209,7 @@ def _place_counts(s: str) -> list[re.Match]:
     """其中,A区10个,B县3个 in a sentence without 项目 or 元, after one on the projects
     (zh.article): two place counts at least, else none."""
     places = list(COUNT_G.finditer(s)) if _G_HINT.search(s) and "元" not in s else []
-    return places if len(places) >= 2 else []
+    return (places if len(places) >= 2 else []) + place_list_counts(s)
 
 
 _PLACES_OF = re.compile(r"[^的,;。]{0,6}?(?:市|县|区|省|州|镇|乡|国家|地区|城市)的")
@@ -276,6 +280,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_E.finditer(s)
         extra += COUNT_E2.finditer(s)
     extra += COUNT_F.finditer(s)
+    extra += COUNT_F2.finditer(s) if "项目完成" in s or "项目已" in s else ()
     extra += COUNT_V.finditer(s) if "项目" in s else ()
     extra += COUNT_U.finditer(s) if "项目累计" in s or "项目共计" in s or "项目合计" in s or "项目总数" in s else ()
     if any(h in s for h in _P_HINTS):

@@ -76,9 +76,14 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
             if cu - ct <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
+        if u.kind == "band" and _SHARE_OF.match(s, clause_start(s, u.start)):
+            continue  # 项目45个,占亿元以上开工项目数的78.95%,总投资X: the band of the whole in a share aside
         if u.kind in ("named", "band"):
             return None
     return None
+
+
+_SHARE_OF = re.compile(r"\s*占[^,;。\d]{0,16}?(?:项目数|总数|总投资|投资总额|总额)的?\s*[\d.]+%")
 
 
 def _after_bracket(s: str, toks: list[Tok], k: int, end: int) -> Tok | None:
