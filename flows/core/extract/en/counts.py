@@ -41,7 +41,7 @@ _GAP_TOKENS = re.compile(rf"{_OVER_CLASS_WORD}|\"[^\"]*\"|“[^”]*”|[\w'’\
 _YEAR = re.compile(r"\d{4}")
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
-    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
+    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|programs|deals|"
     r"contracts|agreements|ones)\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
