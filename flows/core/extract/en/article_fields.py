@@ -211,3 +211,26 @@ def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 break
         if len(codes) == 1:
             m.sector_code = codes.pop()
+
+
+def title_field_of_part(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'Jiaxing's emerging industries draw 59.4 billion yuan' over '57 projects were signed ...
+    35 projects in emerging industries ...': a field the group took from a restated headline
+    naming one field, not from its own sentence, is the field of the part broken out with it,
+    not the whole's ('... in health care and cultural tourism' names the whole's fields)."""
+    if not sentences or len({c for _, _, c in sector_terms(sentences[0])}) != 1:
+        return
+    for m in kept:
+        if m.sector_code is None or m.parent is not None or not m.project_count or not m.evidence:
+            continue
+        if any(c == m.sector_code for _, _, c in sector_terms(m.evidence)):
+            continue
+        if any(
+            n is not m
+            and n.sector_code == m.sector_code
+            and n.project_count
+            and n.project_count < m.project_count
+            and n.sentence_index > m.sentence_index
+            for n in kept
+        ):
+            m.sector_code = None
