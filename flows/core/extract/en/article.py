@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.article_fields import GROUP_TALK, event_field, fields_after, theme_of_title
+from flows.core.extract.en.article_fields import (
+    GROUP_TALK,
+    event_field,
+    fields_after,
+    project_before,
+    theme_of_title,
+    title_field_of_part,
+)
 from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
@@ -77,9 +84,11 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     kept = drop_trap_echoes(kept, sentences)
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     _assign_parents(kept)
+    title_field_of_part(kept, sentences)
     fields_after(kept, sentences)
     theme_of_title(kept, sentences)
     event_field(kept, sentences)
+    project_before(kept, sentences)
     _name_before(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)

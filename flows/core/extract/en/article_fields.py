@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cohort_sector import fields_sentence
-from flows.core.extract.en.labels import sector_in
+from flows.core.extract.en.labels import sector_in, sector_terms
 from flows.core.model import CohortMention
 
 GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
@@ -186,3 +186,51 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
         if code:
             main.sector_code = code
             return
+
+
+# a one-project cohort named only by reference: 'the project', 'the first phase of the project'
+_THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:the|this|that)\s+project", re.I)
+
+
+def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'... a hydrogen fuel cell production line started construction. ... The first phase of the
+    project has an investment of X.': a project named only by reference takes the field the
+    nearest sentence before that names any (no cohort of its own, at most two back) names, when
+    it names exactly one."""
+    for m in kept:
+        if m.sector_code is not None or m.project_count != 1 or not m.project_name:
+            continue
+        if not _THE_PROJECT.fullmatch(m.project_name.strip()):
+            continue
+        codes: set[str] = set()
+        for j in range(m.sentence_index - 1, max(m.sentence_index - 3, -1), -1):
+            if any(n.sentence_index == j for n in kept):
+                break
+            codes = {c for _, _, c in sector_terms(sentences[j])}
+            if codes:  # the nearest sentence naming a field
+                break
+        if len(codes) == 1:
+            m.sector_code = codes.pop()
+
+
+def title_field_of_part(kept: list[CohortMention], sentences: list[str]) -> None:
+    """'Jiaxing's emerging industries draw 59.4 billion yuan' over '57 projects were signed ...
+    35 projects in emerging industries ...': a field the group took from a restated headline
+    naming one field, not from its own sentence, is the field of the part broken out with it,
+    not the whole's ('... in health care and cultural tourism' names the whole's fields)."""
+    if not sentences or len({c for _, _, c in sector_terms(sentences[0])}) != 1:
+        return
+    for m in kept:
+        if m.sector_code is None or m.parent is not None or not m.project_count or not m.evidence:
+            continue
+        if any(c == m.sector_code for _, _, c in sector_terms(m.evidence)):
+            continue
+        if any(
+            n is not m
+            and n.sector_code == m.sector_code
+            and n.project_count
+            and n.project_count < m.project_count
+            and n.sentence_index > m.sentence_index
+            for n in kept
+        ):
+            m.sector_code = None

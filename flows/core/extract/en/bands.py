@@ -102,6 +102,9 @@ _COVERING = re.compile(
     rf"(?:\d|{WORD_NUM}\b)",
     re.I,
 )
+# 'will see more than 20 billion yuan (US$2.9 billion) of investment as 50 projects were
+# signed': a quantity of investment is a sum, not a floor each project passes
+_OF_INVESTMENT = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:of|in)\s+(?:new\s+|fresh\s+|total\s+)?investments?\b", re.I)
 _EXCEED_LAST = ("exceed", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses", "exceeding")
 # 'five of the projects signed are for investments exceeding 10 billion yuan', '78 percent of
 # the projects involve deals of more than 1 billion yuan': plural investments or deals above a
@@ -155,7 +158,13 @@ def band_of(
         and _EACH.search(local)
         or may_end_with(near, ARE_ABOVE_LAST, True, ("excess", "upwards"))
         and _ARE_ABOVE.search(near)
-        or (a.bound == "lower" and count_follows and not _COVERING.match(s, it.end) and not _invest_in(s, it, near))
+        or (
+            a.bound == "lower"
+            and count_follows
+            and not _COVERING.match(s, it.end)
+            and not _OF_INVESTMENT.match(s, it.end)
+            and not _invest_in(s, it, near)
+        )
         or (a.bound == "lower" and (" investments " in near or " deals " in near) and _FOR_INVESTMENTS.search(near))
         or _round_threshold(s, it, near)
     ):

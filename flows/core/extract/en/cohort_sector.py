@@ -19,7 +19,7 @@ from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
-    r"(?:(?:signed|inked|contracted|launched|started)\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...'
+    r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
     r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
@@ -153,7 +153,8 @@ _BARE_FIELD = re.compile(
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(
     r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
-    r",?\s+(?:worth|valued|totall?ing|amounting)\b"  # '203 projects covered A, B and C, worth X'
+    r",?\s+(?:worth|valued|totall?ing|amounting)\b|"  # '203 projects covered A, B and C, worth X'
+    r",\s+involving\s+(?=[\d.,]+\s|(?:an?\s+)?(?:total|combined|investments?)\b)"  # '..., involving 5.9 billion yuan'
 )
 _MANY = re.compile(
     r"(?:an?\s+)?(?:(?:wide|broad|whole)\s+range|variety|number|host)\s+of|"
@@ -234,6 +235,12 @@ def _own_noun(own: str) -> str | None:
     return _sector_after(" in " + noun.split(None, 1)[-1])
 
 
+# a clause opening on its field: 'In the field of new materials, ...', 'In the biomedicine sector, ...'
+_FRAME = re.compile(
+    r"\s*(?:in|within)\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industr(?:y|ies))\s+of\s+([^,;.]{2,80})|"
+    r"([^,;.]{2,60}?)\s+(?:fields?|sectors?|industr(?:y|ies)))\s*,",
+    re.I,
+)
 _COORD = re.compile(r",\s+(?:and|while|whereas|but)\s+", re.I)
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these)(?=\s)", re.I)
 
@@ -314,10 +321,21 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     code = (sector_in(name) if name else None) or _what_it_builds(s, g, next_start)
     if code:
         return code
+    return _clause_sector(s, g, counted, prefix, name)
+
+
+def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> str | None:
+    """The field the clause before the figures names: its subject ('The modern agriculture
+    projects ...'), a frame opening it ('In the field of new materials, ...'), else its last
+    coordinated part's first field term (companies' and single projects' words masked)."""
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
     subject = _SUBJECT.match(clause) if g.count is None else None
     code = sector_in(subject.group(1)) if subject else None
     if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'
+        return code
+    frame = _FRAME.match(clause) if g.count != 1 else None
+    code = sector_in(frame.group(1) or frame.group(2)) if frame else None
+    if code:  # 'In the fields of software ..., we ..., and signed 14 projects': the frame's field
         return code
     if ", " in clause:  # '... cover tourism and biomedicine, and 41 of them are ...': the
         clause = _COORD.split(clause)[-1]  # fields are the clause before's

@@ -174,15 +174,18 @@ def sector_in(text: str) -> str | None:
         hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
     if hit and low[hit[0] : hit[1]] in _FACILITY:
         m = _FOR_FIELD.match(low, hit[1])  # 'a production line for advanced display screens':
-        nxt = table.first_span(low, m.end()) if m else None  # the field is what it makes
+        nxt = table.first_span(low, m.end() - 1) if m else None  # the field is what it makes
         if nxt and nxt[0] - m.end() <= 12 and not _STOP.search(low, m.end(), nxt[0]):
             return nxt[2]
     return hit[2] if hit else None
 
 
-# a facility word the lexicon reads as manufacturing, whose object names the field
-_FACILITY = frozenset(("production line", "production lines"))
-_FOR_FIELD = re.compile(r"\s+(?:for|of)\s+")
+# a facility or making word the lexicon reads as manufacturing, whose object names the field
+# ('a production line for display screens', 'smart manufacturing of the electronics industry')
+_FACILITY = frozenset(
+    ("production line", "production lines", "manufacturing", "smart manufacturing", "intelligent manufacturing")
+)
+_FOR_FIELD = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 _STOP = re.compile(r"[,;.]")
 
 
