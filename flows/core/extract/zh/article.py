@@ -25,7 +25,7 @@ from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.names import name_before, opening_name
-from flows.core.extract.zh.pairing import next_amount
+from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
@@ -102,15 +102,11 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind in ("count", "named", "ref") or "其中" in s[u.end : t.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            if _BREAKDOWN.fullmatch(s, u.end, t.start) and _SIBLING_AFTER.match(s, t.end):
-                return None  # 总投资X,包括13个产业项目和15个配套项目: the whole's total, not the first part's
+            if not_before_count(s, u.end, t.start, t.end):
+                return None  # 总投资X,包括13个…和15个…: the whole's; 总投资X的项目签约,储备项目N个: its own group's
             near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1 or examples_total_end(s, u.end) >= t.end
             return u if near and _CUE.search(s[clause_start(s, u.start) : u.start]) else None
     return None
-
-
-_BREAKDOWN = re.compile(r"\s*[,,]?\s*(?:其中)?(?:包括|包含|含|涵盖)\s*")
-_SIBLING_AFTER = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 
 
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
