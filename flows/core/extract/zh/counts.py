@@ -106,8 +106,8 @@ COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居�
 COUNT_Q = re.compile(
     rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
 )
-# investment cases counted by firm (通过26家企业投资案)
-COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
+# investment cases counted by firm (通过26家企业投资案 / 4家台商回台投资案: a few words between)
+COUNT_J = re.compile(rf"(?P<num>{INT})\s*家[^,;。、\d]{{0,6}}?投资案")
 # a group's count and total joined after 分别 (产业类项目…,分别达到1050个和8689亿元)
 COUNT_S = re.compile(
     rf"分别(?:达到|达|为|是)?\s*(?P<num>{INT})\s*[个项宗](?=\s*(?:和|、|与)\s*(?:约|超过?)?\s*\d[\d.]*\s*(?:万亿|亿|万)?元)"
