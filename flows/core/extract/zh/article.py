@@ -2,15 +2,14 @@
 
 zh_scan finds the figure tokens of a sentence; here a project count takes the money of its own
 or the next clause (项目678个、投资总额6178亿元), or of a later clause when only asides lie between
-(381个,比去年同期多出38个;总投资… / 工业项目5个,分别是A、B…,总投资…), a size band before or
-inside it (亿元以上项目607个, 156个亿元以上重大项目); a count that opens a frame (在…42个项目中,)
-takes no money. 分别 lists pair in order (counts, amounts, or project names), 其中 / 在…项目中 make
+(381个,比去年同期多出38个;总投资…), a size band before or inside it (亿元以上项目607个, 156个亿元以上
+重大项目); a count that opens a frame (在…42个项目中,) takes no money. 分别 lists pair in order (counts, amounts, or project names), 其中 / 在…项目中 make
 subsets (`parent`), named projects with their own amount are cohorts of one (also in numbered
 lists, after 建设, or named by the sentence that 该项目 refers to), and zh_cohorts joins a count
 with the next sentence's 这批项目 amount, labels stages and drops restated headline figures.
 A 、-joined predicate may lie between a count and its amount (108个项目集中开工、竣工,总投资…); a
-band may follow the count (3个项目投资超过50亿元); a 其中 subset of a banded group keeps the band;
-names enumerated before a 分别 amount list pair with it (分别是A项目和B项目,总投资分别为X和Y).
+band may follow the count (3个项目投资超过50亿元); a 其中 subset of a banded group keeps the band; names
+enumerated before a 分别 amount list pair with it (分别是A项目和B项目,总投资分别为X和Y); local_yuan: NT dollars.
 """
 
 from __future__ import annotations
@@ -24,8 +23,9 @@ from flows.core.extract.zh.counts import examples_total_end
 from flows.core.extract.zh.echoes import band_echo
 from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
+from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.names import name_before, opening_name
-from flows.core.extract.zh.pairing import next_amount
+from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
@@ -78,7 +78,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             _sentence(s, i, toks, out, state)
         elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
             band_echo(s, i, toks, out)
-    return finish(out)
+    return local_yuan(sentences, finish(out))
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:
@@ -102,15 +102,11 @@ def _prev_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | No
         if u.kind in ("count", "named", "ref") or "其中" in s[u.end : t.start]:
             return None
         if u.kind == "amount" and not u.used and not u.listed:
-            if _BREAKDOWN.fullmatch(s, u.end, t.start) and _SIBLING_AFTER.match(s, t.end):
-                return None  # 总投资X,包括13个产业项目和15个配套项目: the whole's total, not the first part's
+            if not_before_count(s, u.end, t.start, t.end):
+                return None  # 总投资X,包括13个…和15个…: the whole's; 总投资X的项目签约,储备项目N个: its own group's
             near = clause_id(bounds, t.start) - clause_id(bounds, u.end) <= 1 or examples_total_end(s, u.end) >= t.end
             return u if near and _CUE.search(s[clause_start(s, u.start) : u.start]) else None
     return None
-
-
-_BREAKDOWN = re.compile(r"\s*[,,]?\s*(?:其中)?(?:包括|包含|含|涵盖)\s*")
-_SIBLING_AFTER = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 
 
 def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:

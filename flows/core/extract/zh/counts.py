@@ -106,8 +106,8 @@ COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居�
 COUNT_Q = re.compile(
     rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
 )
-# investment cases counted by firm (通过26家企业投资案)
-COUNT_J = re.compile(rf"(?P<num>{INT})\s*家(?:企业|厂商|公司|台商)?投资案")
+# investment cases counted by firm (通过26家企业投资案 / 4家台商回台投资案: a few words between)
+COUNT_J = re.compile(rf"(?P<num>{INT})\s*家[^,;。、\d]{{0,6}}?投资案")
 # a group's count and total joined after 分别 (产业类项目…,分别达到1050个和8689亿元)
 COUNT_S = re.compile(
     rf"分别(?:达到|达|为|是)?\s*(?P<num>{INT})\s*[个项宗](?=\s*(?:和|、|与)\s*(?:约|超过?)?\s*\d[\d.]*\s*(?:万亿|亿|万)?元)"
@@ -128,6 +128,8 @@ _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
 # a record passed (开工项目数量首次突破600个): a milestone, no group
 _MILESTONE = re.compile(r"首次(?:突破|超过|超|达到|达|过)\s*$")
+# projects shown at a fair (300个创新项目参展 / 项目参加展示): exhibits, not investment projects
+_EXHIBITED = re.compile(r"\s*(?:参展|参加展示|参加展览|亮相|展出)")
 # each of several places above a count (A市、B县等地开工项目个数均超过30个): a bound, no group
 _EACH_BOUND = re.compile(r"均(?:超过|超|达到|达|在|为|逾|过|有|不少于|不低于)?\s*$")
 
@@ -314,7 +316,13 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         if n:
             out.append(Tok("count", a, m.end(), n))
     return sorted(
-        (t for t in out if not in_plan(s, t.start) and not _MILESTONE.search(s, max(0, t.start - 6), t.start)),
+        (
+            t
+            for t in out
+            if not in_plan(s, t.start)
+            and not _MILESTONE.search(s, max(0, t.start - 6), t.start)
+            and not _EXHIBITED.match(s, t.end)
+        ),
         key=lambda t: t.start,
     )
 

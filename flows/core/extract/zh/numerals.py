@@ -42,11 +42,14 @@ NUM = (
 )
 INT = r"(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
 UNIT = r"(?:万亿|亿|千万|百万|万)"
+# the units after 万 in statistics print (29亿8,922万1,000美元: a trailing 1,000), only after 万
+TAIL = r"(?<=万)\d{1,3}(?:,\d{3})?(?!\d)"
 CUR = r"(?:澳门元|澳门币|美元|美金|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
 
 _AMOUNT_RE = re.compile(
     rf"^\s*(?P<pre>{'|'.join(APPROX_PREFIXES)})?\s*(?P<num>{NUM})?\s*(?P<more>余|多)?\s*"
-    rf"(?P<unit>{UNIT})?(?:\s*(?P<num2>{NUM})\s*(?P<unit2>千万|百万|万))?\s*(?P<more2>余|多)?\s*"
+    rf"(?P<unit>{UNIT})?(?:\s*(?P<num2>{NUM})\s*(?P<unit2>千万|百万|万))?(?:\s*(?P<num3>{TAIL}))?"
+    rf"\s*(?P<more2>余|多)?\s*"
     rf"(?P<cur>{CUR})?\s*$"
 )
 # a count may be written in 万 (1.2万个)
@@ -129,6 +132,8 @@ def parse_amount(text: str) -> tuple[float, str, bool] | None:
         value = _num_or_one(m.group("num")) * MONEY_UNITS.get(unit or "", 1.0)
         if m.group("num2"):
             value += parse_number(m.group("num2")) * MONEY_UNITS[m.group("unit2")]
+        if m.group("num3"):
+            value += parse_number(m.group("num3"))
     except OverflowError:
         return None
     if not math.isfinite(value):

@@ -23,13 +23,15 @@ _FRAME_AFTER = re.compile(  # …的123个项目中已有30个开工 / 签约的
 # (381个,比去年同期多出38个;总投资… / 178个项目,全部为合同项目,签约总金额…)
 # (…重大项目1038个,为…计划一季度开工的项目,总投资…: a clause saying what the group is)
 _ASIDE = re.compile(
-    r"^\s*(?:比|较|同比|环比|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括"
+    r"^\s*(?:比|较|同比|环比|年增|年减|[开完竣]工率|增长|增加|全部|均为|均是|都是|其余|占|涉及|涵盖|覆盖|主要|分布|包括"
     r"|(?:为|系|属于?)[^,;。]{0,40}项目\s*$"
     r"|[^,;。\d]{2,30}(?:表示|介绍|透露|指出)\s*$)"  # …,某副书记表示,涉及总投资X: the speaker
 )
 _JOINED_COUNT = re.compile(r"、[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签约)(?:\([^()\d]{1,12}\))?\s*")
 _AND_COUNT = re.compile(r"\s*(?:和|及|与|以及)\s*")
-_AMOUNT_CUE = re.compile(r"^\s*(?:涉及)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)")
+_AMOUNT_CUE = re.compile(
+    r"^\s*(?:涉及|核准)?(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|投资金额|总金额|总额|金额)"
+)
 _CLAUSE_SPLIT = re.compile(r"[,;]")
 _REMARK = re.compile(r"\([^()\d]{1,30}\)")
 _ENUM_HEAD = re.compile(r"\s*[,:]?\s*(?:分别是|分别为|包括|主要有|即)\s*:?")
@@ -200,3 +202,19 @@ def _parallel(s: str, toks: list[Tok], k: int) -> list[tuple[Tok, Tok]] | None:
 
 def _in_brackets(s: str, pos: int) -> bool:
     return s.rfind("(", 0, pos) > s.rfind(")", 0, pos)
+
+
+_BREAKDOWN = re.compile(r"\s*[,,]?\s*(?:其中)?(?:包括|包含|含|涵盖)\s*")
+_SIBLING_AFTER = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
+# the amount names its own group after it and the clause goes on to another (促成总投资X的项目正式签约,储备
+# 意向项目N个): the later count is a different group
+_OWN_GROUP = re.compile(r"\s*的[^,;。\d]{0,8}?项目[^,;。\d]{1,12}[,;]")
+
+
+def not_before_count(s: str, amount_end: int, count_start: int, count_end: int) -> bool:
+    """An amount before a count that is not the count's total: the whole of a breakdown whose
+    first part is the count (总投资X,包括13个产业项目和15个配套项目), or the total of a group the
+    amount itself names (总投资X的项目正式签约,储备意向项目N个)."""
+    if _BREAKDOWN.fullmatch(s, amount_end, count_start) and _SIBLING_AFTER.match(s, count_end):
+        return True
+    return _OWN_GROUP.match(s, amount_end, count_start) is not None

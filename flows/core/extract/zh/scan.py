@@ -24,6 +24,7 @@ from flows.core.extract.zh.numerals import (
     INT,
     MONEY_UNITS,
     NUM,
+    TAIL,
     UNIT,
     parse_amount,
     parse_number,
@@ -35,7 +36,7 @@ _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|
 MONEY_RE = re.compile(
     r"(?=[超多高将接大突达逾近约过上\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?P<pre>{_PRE})?\s*(?P<num>{NUM})?\s*(?:余|多)?\s*(?P<unit>{UNIT})?"
-    rf"(?:\s*{NUM}\s*(?:千万|百万|万))?\s*(?:余|多)?\s*(?P<cur>{CUR})"
+    rf"(?:\s*{NUM}\s*(?:千万|百万|万))?(?:{TAIL})?\s*(?:余|多)?\s*(?P<cur>{CUR})"
     rf"|(?P<bpre>{_PRE})?\s*(?P<bnum>{NUM})\s*(?:余|多)?\s*(?P<bunit>万亿|亿)"
     r"(?=$|[\s,.;:!?、。)(”\"]|的|左右|以上|规模|投资|资金|级))"
 )

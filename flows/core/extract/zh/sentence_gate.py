@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.local_yuan import trillions
+
 # pinyin glosses after characters (产业(yè)): page noise that splits words
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
@@ -60,7 +62,7 @@ def repair(s: str) -> str:
         s = _STRAY_SPACE.sub("", s)
     if ",," in s or ",;" in s:  # copied pages double their commas (签约项目283项,,总投资X,;在谈…)
         s = _DOUBLED.sub("", s)
-    return s
+    return trillions(s)
 
 
 _DOUBLED = re.compile(r",+(?=[,;。])")
