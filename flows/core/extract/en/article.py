@@ -33,6 +33,7 @@ from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
+from flows.core.extract.en.sheet_field import sheet_field
 from flows.core.model import CohortMention
 
 # a heading after which a web page lists other articles' headlines
@@ -83,6 +84,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     kept = fold_restatements(drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
     kept = drop_trap_echoes(kept, sentences)
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
+    sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)
     _assign_parents(kept)
     title_field_of_part(kept, sentences)
     fields_after(kept, sentences)

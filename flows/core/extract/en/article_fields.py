@@ -189,7 +189,8 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 
 
 # a one-project cohort named only by reference: 'the project', 'the first phase of the project'
-_THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:the|this|that)\s+project", re.I)
+# (or left with the bare head 'project' when no name was found)
+_THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
 def project_before(kept: list[CohortMention], sentences: list[str]) -> None:

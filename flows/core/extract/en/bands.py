@@ -53,7 +53,7 @@ _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 # "11 projects with investment of more than 1 billion yuan", "8 projects of over 500 million
 # yuan": no 'total', a round threshold
 _WITH_Q = re.compile(
-    rf"(?:\bprojects\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:\b(?:projects|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
     rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
     rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",

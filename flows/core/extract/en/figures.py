@@ -120,6 +120,8 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
         if head and head[0] == "drop":
             continue
         prev = items[-1] if items else None
+        if prev and prev.band is not None and _band_conversion(s, prev, a):
+            continue
         if (
             prev
             and prev.alt is None
@@ -140,15 +142,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             prev.alt = a  # 'above 100 million yuan or 10 million dollars': one figure
             prev.end = a.end
             continue
-        if (
-            prev
-            and prev.amount
-            and _RANGE_GAP.search(s[prev.end : a.start])
-            and (
-                re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
-                or _EACH_AFTER.match(s, a.end)  # '100 million yuan to 1 billion yuan each'
-            )
-        ):
+        if prev and prev.amount and _RANGE_GAP.search(s[prev.end : a.start]) and _range_band(s, prev, a):
             prev.band = (prev.amount.value, a.value)
             prev.end = a.end
             continue
@@ -166,6 +160,28 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
 
 
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
+
+
+def _range_band(s: str, prev: Item, a) -> bool:
+    """'between X and Y', 'X to Y yuan each', '3 projects of 0.3-1 billion yuan': a range
+    sizing each project."""
+    return bool(
+        re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
+        or _EACH_AFTER.match(s, a.end)
+        or _PROJECTS_OF.search(s, max(0, prev.start - 30), prev.start)
+    )
+
+
+def _band_conversion(s: str, prev: Item, a) -> bool:
+    """'0.3-1 billion yuan (44-146 million US dollars)': an amount inside the parenthesis
+    right after a band is the band's conversion, not a figure of its own (prev absorbs it)."""
+    if a.start >= prev.end and not (_ALT_GAP.search(s[prev.end : a.start]) and 0 <= s.find(")", a.end) - a.end < 40):
+        return False
+    prev.end = max(prev.end, s.find(")", a.end) + 1)
+    return True
+
+
+_PROJECTS_OF = re.compile(r"\b(?:projects|ones)\s+(?:each\s+)?of\s+$", re.I)  # a range sizing each of them
 
 # MT of '总投资X的Y生产线': 'with a total investment of 3 billion yuan of the Y production line'
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest

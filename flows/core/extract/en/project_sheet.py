@@ -19,11 +19,16 @@ _SHEET = re.compile(
 _NAME_LINE = re.compile(r"\bname\s+of\s+the\s+project\s*:\s*(.{4,120}?)\s*$", re.I)
 
 
+def is_sheet(sentences: list[str]) -> bool:
+    """Whether the page is such a sheet (one of its headings in its first 40 sentences)."""
+    return any(_SHEET.search(s) for s in sentences[:40])
+
+
 def one_project_sheet(kept: list[CohortMention], sentences: list[str]) -> None:
     """The sheet's only amount, without a count, becomes a cohort of one with its name."""
     if len(kept) != 1 or kept[0].project_count is not None or kept[0].amount is None:
         return
-    if not any(_SHEET.search(s) for s in sentences[:40]):
+    if not is_sheet(sentences):
         return
     m = kept[0]
     m.project_count = 1
