@@ -199,3 +199,14 @@ def built_names(after: str) -> list[str]:
         return [p.strip() for p in parts]
     name = whole.group("name")
     return [] if _NOT_A_NAME.search(name) else [name]
+
+
+# a list of projects told as amount-then-name, the cue once at its head: 引进投资80亿元的A、30亿元的B
+_LISTED_NAMED = re.compile(
+    r"(?:总投资|投资)[^,;。]{0,4}?\d[\d.]*\s*[亿万]元的[^,;。\d]{2,30}(?:、\s*\d[\d.]*\s*[亿万]元的[^,;。\d]{2,30})*、\s*$"
+)
+
+
+def listed_named(s: str, a: int) -> bool:
+    """The figure at `a` is the next item of such a list: its name follows it as the first's did."""
+    return a > 0 and s[a - 1] == "、" and bool(_LISTED_NAMED.search(s, max(0, a - 120), a))
