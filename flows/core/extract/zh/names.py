@@ -210,3 +210,13 @@ _LISTED_NAMED = re.compile(
 def listed_named(s: str, a: int) -> bool:
     """The figure at `a` is the next item of such a list: its name follows it as the first's did."""
     return a > 0 and s[a - 1] == "、" and bool(_LISTED_NAMED.search(s, max(0, a - 120), a))
+
+
+def without_names(text: str, toks: list) -> str:
+    """`text` without the project names its sentence's named figures carry: a word of a name
+    (…物流配送储备项目) is no stage verb of the list it stands in."""
+    for t in toks:
+        for name in (t.names or (t.name,)) if t.kind == "named" else ():
+            if name:
+                text = text.replace(name, "")
+    return text
