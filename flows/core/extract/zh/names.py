@@ -97,6 +97,13 @@ _INVESTOR_ASIDE = re.compile(
 )
 
 
+# 甲政府与乙公司签订A项目框架协议,投资额X: the agreement's project is the name, its signers are not
+_AGREEMENT = re.compile(
+    r"(?P<works>项目|工程)(?:投资|合作|招商|战略合作)?(?:框架)?协议(?:书)?(?=\s*[,(:]\s*(?:投资|总投资))"
+)
+_SIGNER = re.compile(r"^[^,;。]{2,40}?(?:签订|签署|签下)了?(?!的)(?=[^,;。]{3,})")
+
+
 def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
@@ -128,10 +135,10 @@ def name_before(s: str, a: int) -> str | None:
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     if "最" in text:
         text = _LARGEST.sub(r"\g<works>", text)
-    m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))
+    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", _ENUMERATOR.sub("", text)))
     if not m:
         return None
-    return _checked(m.group("name").strip())
+    return _checked(_SIGNER.sub("", m.group("name").strip()))
 
 
 def _checked(name: str) -> str | None:
