@@ -104,6 +104,12 @@ _AGREEMENT = re.compile(
 _SIGNER = re.compile(r"^[^,;。]{2,40}?(?:签订|签署|签下)了?(?!的)(?=[^,;。]{3,})")
 
 
+# a land aside between a project and its amount (A项目,已租地1600亩,计划投资X): no name
+_LAND_ASIDE = re.compile(
+    r"(?:已|拟|计划|共)?(?:租地|征地|用地|占地|流转土地|流转)(?:面积)?(?:约|达|超过|近)?\s*[\d.]+\s*万?(?:亩|平方米|公顷)"
+)
+
+
 def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
@@ -125,7 +131,11 @@ def name_before(s: str, a: int) -> str | None:
         # A项目(总投资12亿元), A项目:总投资…, A项目、总投资… (a page's 、 for its comma)
         cue = lo
         lo = clause_start(s, lo - 1)
-        if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):
+        if (
+            lo > 0
+            and s[lo - 1] == ","
+            and (_INVESTOR_ASIDE.fullmatch(s, lo, cue - 1) or _LAND_ASIDE.fullmatch(s, lo, cue - 1))
+        ):
             cut = (lo - 1, cue - 1)  # A项目,投资方为B公司,总投资X: the aside is no name
             lo = clause_start(s, lo - 1)
     lo, head = _name_start(s, lo)
