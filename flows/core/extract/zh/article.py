@@ -24,7 +24,7 @@ from flows.core.extract.zh.echoes import band_echo
 from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.local_yuan import local_yuan
-from flows.core.extract.zh.names import name_before, opening_name
+from flows.core.extract.zh.names import name_before, opening_name, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.scan import scan
@@ -240,7 +240,7 @@ def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int
     before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
     if "落" in s or "位于" in s:  # 投资12亿元,落户某区的A项目: a place, no stage
         seg, before = _LOCATED.sub("", seg), _LOCATED.sub("", before)
-    found = []
+    found, seg, before = [], without_names(seg, toks), without_names(before, toks)  # a name's 储备: no verb
     for name in t.names or (t.name,):
         m = _mention(
             s,

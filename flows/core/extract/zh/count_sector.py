@@ -9,6 +9,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
+from flows.core.extract.zh.stage_frames import stage_groups_in_frame
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -242,6 +243,7 @@ _STAGE_PART = re.compile(
 def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
     """其中,116个项目已经投入运营, after a group of one sector (在建文旅项目608个): a part named only by
     its stage is that group's part and keeps its sector, as in one segment."""
+    stage_groups_in_frame(mentions)  # 25个工业项目…。6个新开工项目中,3个…: the frame's parts
     for m in mentions:
         if m.parent is None or m.sector_code or m.size_min or m.project_name or m.parent >= len(mentions):
             continue

@@ -384,7 +384,7 @@ def breakdown_view(evidence: str) -> bool:
 
 
 # a key-project list of a level of government (县级重点项目, 全县重点项目, 省、市重点项目)
-_KEY_LIST = re.compile(r"(?:省|市|县|区)(?:级|、?市)?(?:重点|重大)(?:建设)?项目")
+_KEY_LIST = re.compile(r"(?:省|市|县|区)(?:级|、?市)?(?:重点|重大)(?:建设)?项目|(?:重点|重大)建设项目")
 
 
 def key_list(evidence: str) -> bool:

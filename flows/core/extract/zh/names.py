@@ -23,7 +23,7 @@ _GENERIC_GROUP = re.compile(
 )
 _HAS_COUNT = re.compile(r"\d\s*[个项宗]")
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
-_HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资")
+_HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资|洽谈|对接")
 # what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线)
 _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体)"
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
@@ -97,6 +97,19 @@ _INVESTOR_ASIDE = re.compile(
 )
 
 
+# 甲政府与乙公司签订A项目框架协议,投资额X: the agreement's project is the name, its signers are not
+_AGREEMENT = re.compile(
+    r"(?P<works>项目|工程)(?:投资|合作|招商|战略合作)?(?:框架)?协议(?:书)?(?=\s*[,(:]\s*(?:投资|总投资))"
+)
+_SIGNER = re.compile(r"^[^,;。]{2,40}?(?:签订|签署|签下)了?(?!的)(?=[^,;。]{3,})")
+
+
+# a land aside between a project and its amount (A项目,已租地1600亩,计划投资X): no name
+_LAND_ASIDE = re.compile(
+    r"(?:已|拟|计划|共)?(?:租地|征地|用地|占地|流转土地|流转)(?:面积)?(?:约|达|超过|近)?\s*[\d.]+\s*万?(?:亩|平方米|公顷)"
+)
+
+
 def name_before(s: str, a: int) -> str | None:
     """'年产20万吨钢铁项目总投资30亿元' -> the project named right before its amount (its own
     clause: after a 、 of a list or the number of a numbered item)."""
@@ -118,7 +131,11 @@ def name_before(s: str, a: int) -> str | None:
         # A项目(总投资12亿元), A项目:总投资…, A项目、总投资… (a page's 、 for its comma)
         cue = lo
         lo = clause_start(s, lo - 1)
-        if lo > 0 and s[lo - 1] == "," and _INVESTOR_ASIDE.fullmatch(s, lo, cue - 1):
+        if (
+            lo > 0
+            and s[lo - 1] == ","
+            and (_INVESTOR_ASIDE.fullmatch(s, lo, cue - 1) or _LAND_ASIDE.fullmatch(s, lo, cue - 1))
+        ):
             cut = (lo - 1, cue - 1)  # A项目,投资方为B公司,总投资X: the aside is no name
             lo = clause_start(s, lo - 1)
     lo, head = _name_start(s, lo)
@@ -128,10 +145,10 @@ def name_before(s: str, a: int) -> str | None:
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     if "最" in text:
         text = _LARGEST.sub(r"\g<works>", text)
-    m = _NAME_FIRST.match(_ENUMERATOR.sub("", text))
+    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", _ENUMERATOR.sub("", text)))
     if not m:
         return None
-    return _checked(m.group("name").strip())
+    return _checked(_SIGNER.sub("", m.group("name").strip()))
 
 
 def _checked(name: str) -> str | None:
@@ -199,3 +216,24 @@ def built_names(after: str) -> list[str]:
         return [p.strip() for p in parts]
     name = whole.group("name")
     return [] if _NOT_A_NAME.search(name) else [name]
+
+
+# a list of projects told as amount-then-name, the cue once at its head: 引进投资80亿元的A、30亿元的B
+_LISTED_NAMED = re.compile(
+    r"(?:总投资|投资)[^,;。]{0,4}?\d[\d.]*\s*[亿万]元的[^,;。\d]{2,30}(?:、\s*\d[\d.]*\s*[亿万]元的[^,;。\d]{2,30})*、\s*$"
+)
+
+
+def listed_named(s: str, a: int) -> bool:
+    """The figure at `a` is the next item of such a list: its name follows it as the first's did."""
+    return a > 0 and s[a - 1] == "、" and bool(_LISTED_NAMED.search(s, max(0, a - 120), a))
+
+
+def without_names(text: str, toks: list) -> str:
+    """`text` without the project names its sentence's named figures carry: a word of a name
+    (…物流配送储备项目) is no stage verb of the list it stands in."""
+    for t in toks:
+        for name in (t.names or (t.name,)) if t.kind == "named" else ():
+            if name:
+                text = text.replace(name, "")
+    return text

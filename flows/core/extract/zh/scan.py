@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
-from flows.core.extract.zh.names import built_names, name_before, project_name
+from flows.core.extract.zh.names import built_names, listed_named, name_before, project_name
 from flows.core.extract.zh.numerals import (
     CUR,
     CURRENCIES,
@@ -268,7 +268,7 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     a, after = f.start, s[b:]
     if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or examples_total_end(s, b) >= 0:
         return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
-    cue = _NAMED_CUE.search(s[max(0, a - 8) : a])
+    cue = _NAMED_CUE.search(s[max(0, a - 8) : a]) or listed_named(s, a)  # …的A、30亿元的B
     name = project_name(after) if cue or then_project else None
     if name and cue:
         return Tok("named", a, b, f.value, f.currency, f.approx, name=name)
