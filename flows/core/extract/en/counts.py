@@ -159,6 +159,8 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
+    if gap and unit.startswith("program"):
+        return None  # '12 training programs': only a bare 'programs' counts
     if unit == "project" and value != 1 and not investor:
         return None
     if (
