@@ -236,7 +236,13 @@ def keep_amount(s: str, a: Amount) -> bool:
 _SPENT_ON_PROJECTS = re.compile(r"\s*(?:was|were)\s+spent\s+on\s+(?:[\w'’-]+\s+){0,4}?projects\b", re.I)
 
 
+# '1,309 projects were approved, ..., in which about X was invested': the counted group's own total
+_IN_WHICH = re.compile(r"\bprojects\b[^;]*,\s*in\s+which\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+
+
 def _of_which_spent(s: str, a: Amount, before: str) -> bool:
+    if "in which" in before and _IN_WHICH.search(before) and re.match(r"\s*(?:was|were)\s+invested\b", s[a.end :]):
+        return True
     return before.rstrip().lower().endswith("of which") and _SPENT_ON_PROJECTS.match(s, a.end) is not None
 
 

@@ -18,6 +18,7 @@ from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
+from flows.core.extract.en.participle_items import participle_item_counts
 from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
@@ -215,7 +216,7 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     _gapped(sentence, tokens, counts)
     if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
-        for i, start, end in items or field_item_counts(sentence, tokens):
+        for i, start, end in items or field_item_counts(sentence, tokens) or participle_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
     return [counts[i] for i in sorted(counts)]
 
