@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
+from flows.core.extract.en.firm_counts import firm_counts
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.participle_items import participle_item_counts
@@ -213,6 +214,8 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     _extend_lists(sentence, tokens, counts)
     for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
         counts[i] = Count(start, end, tokens[i][2], "gapped")
+    for i, start, end in firm_counts(sentence, tokens, set(counts)) if tokens and not counts else []:
+        counts[i] = Count(start, end, tokens[i][2], "noun")
     _gapped(sentence, tokens, counts)
     if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
