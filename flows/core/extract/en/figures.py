@@ -185,7 +185,7 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
 # hitting 3 billion yuan', 'the largest investment project involves 12.3 billion yuan'
 _SINGLE_BEFORE = re.compile(
-    rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)(?:\s+of\s+intent(?:ion)?)?|the\s+(?:single\s+)?"
+    rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal|(?:cooperation\s+)?agreement)(?:\s+of\s+intent(?:ion)?)?|the\s+(?:single\s+)?"
     rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:investment\s+)?(?:project|one|deal|investment))?"
     rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
     rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"
