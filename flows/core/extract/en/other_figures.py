@@ -10,7 +10,8 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'X yuan in Urumqi, accounting for 21% of the region; Y yuan in Yili, ...': a ranking of
   places by a sum that the sentence never calls investment nor ties to projects;
 - 'The fund is ..., with a total scale of X': the size of the fund a sentence opens on;
-- 'investment in projects worth over X accounted for N percent': a size class, not a sum.
+- 'investment in projects worth over X accounted for N percent': a size class, not a sum;
+- 'a deal, worth X, with a ... trading group': an order from a trader.
 """
 
 from __future__ import annotations
@@ -48,8 +49,16 @@ _CLASS_OF_SHARE = re.compile(
 )
 
 
+# '... signed the first deal, worth US$500 million, with a Shanghai trading group': an order
+_TRADER_AFTER = re.compile(
+    r"\s*,?\s*with\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?trading\s+(?:group|company|companies|firm|house)\b", re.I
+)
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if "trading" in s[a.end : a.end + 60] and _TRADER_AFTER.match(s, a.end):
+        return True
     if "projects " in clause and _CLASS_OF_SHARE.search(clause):
         return True
     if "fund" in s[:60].lower() and _SCALE_OF.search(clause) and _FUND_SUBJECT.match(s):
