@@ -203,6 +203,11 @@ _THEN_TOTAL = re.compile(
 )
 
 
+# 'smaller projects valued below 5 million yuan': a ceiling after the noun is a size class (a
+# sum is never 'below')
+_VALUED_BELOW = re.compile(rf"\bprojects\s+(?:each\s+)?(?:valued|worth)\s+(?:at\s+)?(?:{UPPER_Q})\s+$", re.I)
+
+
 def _round_threshold(s: str, it: Item, near: str) -> bool:
     """A round figure that a count's phrase makes a per-project threshold: '11 projects with
     investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
@@ -212,6 +217,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         return False
     return bool(
         (a.bound in ("lower", "upper") and _WITH_Q.search(near))
+        or (a.bound == "upper" and _VALUED_BELOW.search(near) is not None)
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
         or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)

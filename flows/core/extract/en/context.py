@@ -219,7 +219,8 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'
     if ("accounting for" in s or "completing" in s or "fulfilling" in s) and _PLAN_SHARE_AFTER.match(s, a.end):
         return False  # '... is 24.28 billion yuan, accounting for 40.98% of their annual plan'
-    if (_AFTER_NOT.match(s, a.end) and not _of_which_spent(s, a, before)) or (
+    after_end = _CONVERSION.match(s, a.end).end()  # '108.7 billion yuan (US$15.5 billion) was injected'
+    if (_AFTER_NOT.match(s, after_end) and not _of_which_spent(s, a, before)) or (
         may_contain(s[a.end : a.end + 60], _PLANNED_CUE) and _PLANNED_AFTER.match(s, a.end)
     ):
         return False
@@ -236,7 +237,18 @@ def keep_amount(s: str, a: Amount) -> bool:
 _SPENT_ON_PROJECTS = re.compile(r"\s*(?:was|were)\s+spent\s+on\s+(?:[\w'’-]+\s+){0,4}?projects\b", re.I)
 
 
+_CONVERSION = re.compile(r"(?:\s*\([^()]{1,40}\))?")
+# '1,309 projects were approved, ..., in which about X was invested': the counted group's own total
+_IN_WHICH = re.compile(r"\bprojects\b[^;]*,\s*in\s+which\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+
+
 def _of_which_spent(s: str, a: Amount, before: str) -> bool:
+    if (
+        "in which" in before
+        and _IN_WHICH.search(before)
+        and re.match(r"(?:\s*\([^()]{1,40}\))?\s*(?:was|were)\s+invested\b", s[a.end :])
+    ):
+        return True
     return before.rstrip().lower().endswith("of which") and _SPENT_ON_PROJECTS.match(s, a.end) is not None
 
 

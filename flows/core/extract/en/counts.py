@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
+from flows.core.extract.en.firm_counts import firm_counts
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
+from flows.core.extract.en.participle_items import participle_item_counts
 from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
@@ -159,6 +161,8 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
+    if gap and unit.startswith("program"):
+        return None  # '12 training programs': only a bare 'programs' counts
     if unit == "project" and value != 1 and not investor:
         return None
     if (
@@ -210,10 +214,12 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     _extend_lists(sentence, tokens, counts)
     for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
         counts[i] = Count(start, end, tokens[i][2], "gapped")
+    for i, start, end in firm_counts(sentence, tokens, set(counts)) if tokens and not counts else []:
+        counts[i] = Count(start, end, tokens[i][2], "noun")
     _gapped(sentence, tokens, counts)
     if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
-        for i, start, end in items or field_item_counts(sentence, tokens):
+        for i, start, end in items or field_item_counts(sentence, tokens) or participle_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
     return [counts[i] for i in sorted(counts)]
 

@@ -88,6 +88,9 @@ def word_finder(words) -> re.Pattern:
 # start follows ('182 major initiatives each valued at ...', '17,000 initiatives launched')
 OTHER_UNITS = (
     r"(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s|"
+    # a bare 'programs' right after the number (or 'N of the programs') when a figure, a value
+    # or a signing follows in its clause: 'Nineteen programs, with a total investment of ...'
+    r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 

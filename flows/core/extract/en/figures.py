@@ -112,9 +112,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
         found = and_above_classes(s, found)
     spans = [(a.start, a.end) for a in found]
     items: list[Item] = []
-    for a in found:
-        if not keep_amount(s, a):
-            continue
+    for a in _kept(s, found):
         head = adjective_head(s, a)
         facility = None if head else total_of_name(s, a.start, a.end)  # MT '... of the Y production line'
         if head and head[0] == "drop":
@@ -159,6 +157,22 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
     return items, spans
 
 
+def _kept(s: str, found: list[Amount]) -> list[Amount]:
+    """The amounts `keep_amount` keeps, less the bracketed conversion of a refused one
+    ('108.7 billion yuan (US$15.5 billion) was injected')."""
+    out, refused_end = [], -1
+    for a in found:
+        if refused_end >= 0 and _CONVERSION_OPEN.fullmatch(s, refused_end, a.start):
+            continue
+        if keep_amount(s, a):
+            out.append(a)
+            refused_end = -1
+        else:
+            refused_end = a.end
+    return out
+
+
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|nearly)?\s*", re.I)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 
 
@@ -187,7 +201,7 @@ _PROJECTS_OF = re.compile(r"\b(?:projects|ones)\s+(?:each\s+)?of\s+$", re.I)  # 
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest
 # hitting 3 billion yuan', 'the largest investment project involves 12.3 billion yuan'
 _SINGLE_BEFORE = re.compile(
-    rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal)(?:\s+of\s+intent(?:ion)?)?|the\s+(?:single\s+)?"
+    rf"\b(?:(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:project|deal|(?:cooperation\s+)?agreement)(?:\s+of\s+intent(?:ion)?)?|the\s+(?:single\s+)?"
     rf"(?:largest|biggest|highest)(?:\s+(?:single\s+)?(?:investment\s+)?(?:project|one|deal|investment))?"
     rf"(?:\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{3,70}}?)?)\s*,?\s+"
     rf"(?:(?:is|was|being)\s+)?(?:worth|valued\s+at|with\s+an?\s+(?:total\s+)?investment\s+of|"

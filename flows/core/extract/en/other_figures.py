@@ -8,7 +8,10 @@ than a group's investment (called by `keep_amount`, en_context).
 - a trap word that opens a long clause without commas ('its goal of introducing ... and
   attracting X');
 - 'X yuan in Urumqi, accounting for 21% of the region; Y yuan in Yili, ...': a ranking of
-  places by a sum that the sentence never calls investment nor ties to projects.
+  places by a sum that the sentence never calls investment nor ties to projects;
+- 'The fund is ..., with a total scale of X': the size of the fund a sentence opens on;
+- 'investment in projects worth over X accounted for N percent': a size class, not a sum;
+- 'a deal, worth X, with a ... trading group': an order from a trader.
 """
 
 from __future__ import annotations
@@ -32,8 +35,34 @@ _CLOSE = re.compile(r"\s*\)")
 _TIES = re.compile(r"\b(?:projects?|deals?|contracts?|investment)\b", re.I)
 
 
+# 'The fund is ..., with a total scale of 1 billion yuan': the size of a fund the sentence is about
+_FUND_SUBJECT = re.compile(r"^\W*(?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?funds?\b(?!\s+projects?)", re.I)
+_SCALE_OF = re.compile(r"\b(?:scale|size)\s+(?:of\s+)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+
+
+# 'investment in projects worth over 100 million yuan accounted for 82.8 percent': a size class
+# naming the base of a share (a group's own total reads 'investment in N projects')
+_CLASS_OF_SHARE = re.compile(
+    r"\binvestments?\s+in\s+(?:the\s+)?projects\s+(?:worth|valued\s+at|of|with\s+investment\s+of)\s+"
+    r"(?:over|above|more\s+than|exceeding)\s+$",
+    re.I,
+)
+
+
+# '... signed the first deal, worth US$500 million, with a Shanghai trading group': an order
+_TRADER_AFTER = re.compile(
+    r"\s*,?\s*with\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?trading\s+(?:group|company|companies|firm|house)\b", re.I
+)
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if "trading" in s[a.end : a.end + 60] and _TRADER_AFTER.match(s, a.end):
+        return True
+    if "projects " in clause and _CLASS_OF_SHARE.search(clause):
+        return True
+    if "fund" in s[:60].lower() and _SCALE_OF.search(clause) and _FUND_SUBJECT.match(s):
+        return True
     if _KIND_AFTER.match(s, a.end):
         return True
     close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion

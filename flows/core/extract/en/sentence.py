@@ -25,7 +25,7 @@ from flows.core.extract.en.table_rows import table_rows
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")
-PROJECT_WORDS = ("project", "deal", "contract", "agreement", "initiatives")  # cues.OTHER_UNITS
+PROJECT_WORDS = ("project", "deal", "contract", "agreement", "initiatives", "program")  # cues.OTHER_UNITS
 _GAPPED_CUES = ("among", "includ", "of them", "of which", "of these", "namely")
 MONEY_WORDS = (
     "illion",
@@ -70,7 +70,7 @@ def sentence_mentions(s: str, index: int) -> tuple[list[CohortMention], list[tup
     else:
         has_money = has_any(low, MONEY_WORDS)
     # 'Among them, 6 are on infrastructure, ...': counts of a list whose noun is left out
-    counted = has_project or has_any(low, _GAPPED_CUES)
+    counted = has_project or has_any(low, _GAPPED_CUES) or "combined investment" in low  # en_firm_counts
     if not counted and not has_money:
         return [], []
     items, spans = table_rows(s, *amount_items(s)) if has_money else ([], [])
