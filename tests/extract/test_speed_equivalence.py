@@ -177,12 +177,43 @@ def test_normalized_as_the_series_expression():
         assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))
 
 
-def test_round_sector_precheck_keeps_every_match():
-    for s in _lines("zh") + ["文化旅游重点项目集中开工仪式,集中开工8个重点项目", "生物医药产业推介会上,签约3个项目"]:
-        for start in range(0, len(s) + 1, 7):
+def _round_sector_as_it_was(s: str, start: int) -> str | None:
+    """count_sector._round_sector before its pre-check on the round words and its scan's start."""
+    if not any(s.find(w, 0, start) >= 0 for w in ("仪式", "活动", "推介会")):
+        return None
+    m = None
+    for m in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
+        pass
+    if m is None or count_sector.generic_only(m.group("field")):
+        return None
+    return count_sector.sector_of(m.group("field"))
+
+
+_ROUND_EXTRA = [
+    "文化旅游重点项目集中开工仪式,集中开工8个重点项目",
+    "生物医药产业推介会上,签约3个项目",
+    "数字经济重大项目集中开复工活动,新能源汽车项目集中签约仪式,开工仪式,签约5个项目",
+    "举行新材料产业招商推介会。",
+    "先进制造业重点项目集中竣工活动 \n",
+    "一二三四五六七八九十一二三四五六七八九十新能源产业投资推介会",
+    "举办活动",
+    "仪式",
+]
+
+
+def test_round_sector_as_it_was():
+    for s in _lines("zh") + _ROUND_EXTRA:
+        for start in [*range(0, len(s) + 1, 3), len(s)]:
+            assert count_sector._round_sector(s, start) == _round_sector_as_it_was(s, start), (s, start)
             matched = any(True for _ in count_sector._ROUND.finditer(s, 0, start))
-            if matched:  # a match needs a round word in s[:start], else the pre-check may skip
+            if matched:  # a match holds one of the round words in s[:start]
                 assert any(s.find(w, 0, start) >= 0 for w in count_sector._ROUND_WORDS), s
+
+
+def test_round_end_precheck():
+    for s in _lines("zh") + _ROUND_EXTRA + [x + "\n" for x in _ROUND_EXTRA] + [x + "。" for x in _ROUND_EXTRA]:
+        if count_sector._ROUND_END.match(s):
+            assert any(w in s[-8:] for w in count_sector._ROUND_END_WORDS), s
 
 
 def _rows_texts() -> list[str]:
