@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, numbers, repair
-from flows.core.extract.zh import count_sector, events, rows, scan, sentence_gate
+from flows.core.extract.en import counts, cues, fast, glued, numbers, repair
+from flows.core.extract.zh import count_sector, events, place_lists, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
 
@@ -236,3 +236,44 @@ def test_rows_number_checks_as_per_call_patterns():
             for k in numbers:
                 was = re.search(rf"(?<!\d){k}\s*[个项],\s*(?:预备|储备|前期)项目\s*{n}\s*[个项]", s) is not None
                 assert was == rows._status_part(k, m), (s, k, n)
+
+
+_PLACE_EXTRA = [
+    "甲县、乙县、丙区新开工项目各4个,总投资10亿元",
+    ",东城、西城各 12 项",
+    "各县区开工项目数分别为:埇桥区24个,萧县17个,砀山5个",
+    "开工项目依次为:城关24个、河西17个",
+    "各3个",
+    "甲、乙各十个。",
+]
+
+
+def test_place_lists_prechecks():
+    for s in _lines("zh") + _PLACE_EXTRA:
+        was = [m for m in place_lists._EACH.finditer(s) if not place_lists._NOT_PLACE.search(m.group("places"))]
+        assert [m.span() for m in place_lists.each_counts(s)] == [m.span() for m in was], s
+        for start in range(0, len(s) + 1, 2):
+            old = any(h.end() <= start for h in place_lists._HEAD.finditer(s, 0, start))
+            assert place_lists._head_before(s, start) == old, (s, start)
+
+
+_GLUED_EXTRA = [
+    "a total investment of 27.5 billion yuan.There are 49 industrial projects",
+    "23.6 billion yuan.8 projects worth more than 1 billion yuan",
+    "in 2022.Sixty-eight projects",
+    "the U.S.A. and e.g.Some No.5 www.gov.cn",
+    "abc.1,2.3 x",
+    "ab.Cd",
+    "xyz.",
+    ".Ab",
+    "12.Ab 3.4 abc.D",
+    "[1] - Notes. [12]",
+]
+
+
+def test_glued_and_footnote_as_the_patterns_they_replace():
+    slow = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d)\.(?=[A-Z][a-z])")
+    for s in _lines("en") + _EN_EXTRA + _GLUED_EXTRA:
+        assert glued._GLUED.split(s) == slow.split(s), s
+        if "[" not in s:
+            assert repair._FOOTNOTE_BREAK.split(s) == [s], s

@@ -38,17 +38,18 @@ _ROUND = re.compile(
 )
 # what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
 _ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
+_ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
 _ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
-    hits = [i for i in (s.find(w, 0, start) for w in _ROUND_WORDS) if i >= 0]
-    if not hits:
+    first = _ROUND_WORD.search(s, 0, start)
+    if first is None:
         return None  # (every match holds one of them: no scan of the whole sentence without)
     m = None
-    for m in _ROUND.finditer(s, max(0, min(hits) - _ROUND_REACH), start):  # noqa: B007 - keeps the last
+    for m in _ROUND.finditer(s, max(0, first.start() - _ROUND_REACH), start):  # noqa: B007 - keeps the last
         pass
     if m is None or generic_only(m.group("field")):
         return None
