@@ -11,7 +11,7 @@ import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
 from flows.core.extract.en import counts, cues, fast, glued, numbers, repair
-from flows.core.extract.zh import count_sector, events, place_lists, rows, scan, sentence_gate
+from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
 
@@ -277,3 +277,16 @@ def test_glued_and_footnote_as_the_patterns_they_replace():
         assert glued._GLUED.split(s) == slow.split(s), s
         if "[" not in s:
             assert repair._FOOTNOTE_BREAK.split(s) == [s], s
+
+
+def test_zh_lexicon_patterns_as_flat_alternations():
+    for pattern, table in (labels._sectors(), labels._stages()):
+        flat = re.compile("|".join(re.escape(t) for t in sorted(table, key=len, reverse=True)))
+        terms = sorted(table)
+        for s in _lines("zh") + terms + ["".join(terms[i : i + 3]) for i in range(0, len(terms), 2)]:
+            assert [(m.span(), m.group()) for m in pattern.finditer(s)] == [
+                (m.span(), m.group()) for m in flat.finditer(s)
+            ], s
+            for pos in range(0, len(s), 5):
+                a, b = pattern.match(s, pos), flat.match(s, pos)
+                assert (a and a.span()) == (b and b.span()), (s, pos)
