@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, glued, numbers, repair
+from flows.core.extract.en import counts, cues, fast, glued, numbers, repair, table_rows
 from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
@@ -290,3 +290,15 @@ def test_zh_lexicon_patterns_as_flat_alternations():
             for pos in range(0, len(s), 5):
                 a, b = pattern.match(s, pos), flat.match(s, pos)
                 assert (a and a.span()) == (b and b.span()), (s, pos)
+
+
+def test_table_rows_hint_keeps_every_table():
+    extra = [
+        "Investment 100-500 million yuan project 498, 500 million-1 billion yuan project 121, "
+        "more than 1 billion yuan project 117",
+        "1-5 billion yuan PROJECT 3; over 5 billion yuan Project\t2.",
+        "project 5 and project  6",
+    ]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        rows = len(list(table_rows._ROW.finditer(s)))
+        assert rows <= len(table_rows._ROW_HINT.findall(s)), s
