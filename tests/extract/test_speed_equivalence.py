@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, glued, numbers, repair, table_rows
+from flows.core.extract.en import counts, cues, fast, glued, numbers, other_figures, repair, table_rows
 from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
@@ -302,3 +302,11 @@ def test_table_rows_hint_keeps_every_table():
     for s in _lines("en") + _EN_EXTRA + extra:
         rows = len(list(table_rows._ROW.finditer(s)))
         assert rows <= len(table_rows._ROW_HINT.findall(s)), s
+
+
+def test_other_figure_item_precheck():
+    extra = ["the funds were ", "it was about  ", "X IS AROUND\n", "and the total waſ ", "sales are nearly \n"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for clause in {s, s + " ", s[-90:] + " ", *(s[: i + 1] for i in range(len(s)) if s[i] == " ")}:
+            if other_figures._ITEM.search(clause):
+                assert clause[-1:].isspace() and clause.rstrip()[-1:] in other_figures._ITEM_LAST, clause
