@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, numbers, repair
-from flows.core.extract.zh import count_sector, events, rows, scan, sentence_gate
+from flows.core.extract.en import counts, cues, fast, glued, numbers, other_figures, repair, table_rows
+from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
 
@@ -177,12 +177,43 @@ def test_normalized_as_the_series_expression():
         assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))
 
 
-def test_round_sector_precheck_keeps_every_match():
-    for s in _lines("zh") + ["文化旅游重点项目集中开工仪式,集中开工8个重点项目", "生物医药产业推介会上,签约3个项目"]:
-        for start in range(0, len(s) + 1, 7):
+def _round_sector_as_it_was(s: str, start: int) -> str | None:
+    """count_sector._round_sector before its pre-check on the round words and its scan's start."""
+    if not any(s.find(w, 0, start) >= 0 for w in ("仪式", "活动", "推介会")):
+        return None
+    m = None
+    for m in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
+        pass
+    if m is None or count_sector.generic_only(m.group("field")):
+        return None
+    return count_sector.sector_of(m.group("field"))
+
+
+_ROUND_EXTRA = [
+    "文化旅游重点项目集中开工仪式,集中开工8个重点项目",
+    "生物医药产业推介会上,签约3个项目",
+    "数字经济重大项目集中开复工活动,新能源汽车项目集中签约仪式,开工仪式,签约5个项目",
+    "举行新材料产业招商推介会。",
+    "先进制造业重点项目集中竣工活动 \n",
+    "一二三四五六七八九十一二三四五六七八九十新能源产业投资推介会",
+    "举办活动",
+    "仪式",
+]
+
+
+def test_round_sector_as_it_was():
+    for s in _lines("zh") + _ROUND_EXTRA:
+        for start in [*range(0, len(s) + 1, 3), len(s)]:
+            assert count_sector._round_sector(s, start) == _round_sector_as_it_was(s, start), (s, start)
             matched = any(True for _ in count_sector._ROUND.finditer(s, 0, start))
-            if matched:  # a match needs a round word in s[:start], else the pre-check may skip
+            if matched:  # a match holds one of the round words in s[:start]
                 assert any(s.find(w, 0, start) >= 0 for w in count_sector._ROUND_WORDS), s
+
+
+def test_round_end_precheck():
+    for s in _lines("zh") + _ROUND_EXTRA + [x + "\n" for x in _ROUND_EXTRA] + [x + "。" for x in _ROUND_EXTRA]:
+        if count_sector._ROUND_END.match(s):
+            assert any(w in s[-8:] for w in count_sector._ROUND_END_WORDS), s
 
 
 def _rows_texts() -> list[str]:
@@ -205,3 +236,77 @@ def test_rows_number_checks_as_per_call_patterns():
             for k in numbers:
                 was = re.search(rf"(?<!\d){k}\s*[个项],\s*(?:预备|储备|前期)项目\s*{n}\s*[个项]", s) is not None
                 assert was == rows._status_part(k, m), (s, k, n)
+
+
+_PLACE_EXTRA = [
+    "甲县、乙县、丙区新开工项目各4个,总投资10亿元",
+    ",东城、西城各 12 项",
+    "各县区开工项目数分别为:埇桥区24个,萧县17个,砀山5个",
+    "开工项目依次为:城关24个、河西17个",
+    "各3个",
+    "甲、乙各十个。",
+]
+
+
+def test_place_lists_prechecks():
+    for s in _lines("zh") + _PLACE_EXTRA:
+        was = [m for m in place_lists._EACH.finditer(s) if not place_lists._NOT_PLACE.search(m.group("places"))]
+        assert [m.span() for m in place_lists.each_counts(s)] == [m.span() for m in was], s
+        for start in range(0, len(s) + 1, 2):
+            old = any(h.end() <= start for h in place_lists._HEAD.finditer(s, 0, start))
+            assert place_lists._head_before(s, start) == old, (s, start)
+
+
+_GLUED_EXTRA = [
+    "a total investment of 27.5 billion yuan.There are 49 industrial projects",
+    "23.6 billion yuan.8 projects worth more than 1 billion yuan",
+    "in 2022.Sixty-eight projects",
+    "the U.S.A. and e.g.Some No.5 www.gov.cn",
+    "abc.1,2.3 x",
+    "ab.Cd",
+    "xyz.",
+    ".Ab",
+    "12.Ab 3.4 abc.D",
+    "[1] - Notes. [12]",
+]
+
+
+def test_glued_and_footnote_as_the_patterns_they_replace():
+    slow = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d)\.(?=[A-Z][a-z])")
+    for s in _lines("en") + _EN_EXTRA + _GLUED_EXTRA:
+        assert glued._GLUED.split(s) == slow.split(s), s
+        if "[" not in s:
+            assert repair._FOOTNOTE_BREAK.split(s) == [s], s
+
+
+def test_zh_lexicon_patterns_as_flat_alternations():
+    for pattern, table in (labels._sectors(), labels._stages()):
+        flat = re.compile("|".join(re.escape(t) for t in sorted(table, key=len, reverse=True)))
+        terms = sorted(table)
+        for s in _lines("zh") + terms + ["".join(terms[i : i + 3]) for i in range(0, len(terms), 2)]:
+            assert [(m.span(), m.group()) for m in pattern.finditer(s)] == [
+                (m.span(), m.group()) for m in flat.finditer(s)
+            ], s
+            for pos in range(0, len(s), 5):
+                a, b = pattern.match(s, pos), flat.match(s, pos)
+                assert (a and a.span()) == (b and b.span()), (s, pos)
+
+
+def test_table_rows_hint_keeps_every_table():
+    extra = [
+        "Investment 100-500 million yuan project 498, 500 million-1 billion yuan project 121, "
+        "more than 1 billion yuan project 117",
+        "1-5 billion yuan PROJECT 3; over 5 billion yuan Project\t2.",
+        "project 5 and project  6",
+    ]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        rows = len(list(table_rows._ROW.finditer(s)))
+        assert rows <= len(table_rows._ROW_HINT.findall(s)), s
+
+
+def test_other_figure_item_precheck():
+    extra = ["the funds were ", "it was about  ", "X IS AROUND\n", "and the total waſ ", "sales are nearly \n"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for clause in {s, s + " ", s[-90:] + " ", *(s[: i + 1] for i in range(len(s)) if s[i] == " ")}:
+            if other_figures._ITEM.search(clause):
+                assert clause[-1:].isspace() and clause.rstrip()[-1:] in other_figures._ITEM_LAST, clause

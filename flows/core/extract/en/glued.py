@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-_GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d)\.(?=[A-Z][a-z])")
+# (?<=[a-z]{3})\.(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d)\.(?=[A-Z][a-z]), opened by its full stop so
+# that the regex engine skips to the stops instead of trying a look-behind at every character
+_GLUED = re.compile(r"\.(?:(?<=[a-z]{3}\.)(?=[A-Z][a-z]|\d[\d,.]*\s+[a-z])|(?<=\d\.)(?=[A-Z][a-z]))")
 
 
 def split_glued(s: str) -> list[str]:

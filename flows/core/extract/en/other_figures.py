@@ -27,6 +27,9 @@ _KIND_AFTER = re.compile(
     re.I,
 )
 _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
+# what every _ITEM match ends with: white space after the last letter of one of its words
+# (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
+_ITEM_LAST = frozenset("sSſeEtTyYdD")
 _MONEY = re.compile(r"\d\s*(?:trillion|billion|million)?\s*(?:yuan|dollars|euros)\b", re.I)
 _SHARE_AFTER = re.compile(
     r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
@@ -68,7 +71,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
     close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion
     if close and "(" in s[max(0, a.start - 5) : a.start] and _KIND_AFTER.match(s, close.end()):
         return True
-    if _ITEM.search(clause):
+    if clause[-1:].isspace() and clause.rstrip()[-1:] in _ITEM_LAST and _ITEM.search(clause):
         head = s[: max(0, a.start - len(clause))]
         trap = NEVER.search(head) if _MONEY.search(head) else None
         if trap and _MONEY.search(head, trap.end()):

@@ -56,7 +56,8 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
             if "billion yuan projects" in s:
                 s = _yi_class(s)
             if "[" in s or "." in s:
-                parts = [g for p in _FOOTNOTE_BREAK.split(s) if p.strip() for g in split_glued(p)]
+                pieces = _FOOTNOTE_BREAK.split(s) if "[" in s else [s]  # (every break holds its '[')
+                parts = [g for p in pieces if p.strip() for g in split_glued(p)]
                 out.extend(parts)
                 origin.extend([i] * len(parts))
                 continue

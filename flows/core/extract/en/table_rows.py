@@ -20,12 +20,14 @@ _ROW = re.compile(
     re.I,
 )
 
+_ROW_HINT = re.compile(r"project\s+\d", re.I)  # what every _ROW match holds
+
 
 def table_rows(s: str, items: list[Item], spans: list[tuple[int, int]]) -> tuple[list[Item], list[tuple[int, int]]]:
     """The sentence's amount items and money spans with its table rows read: each row a band
     item and the count item after it (the amounts the row's figures were read as dropped)."""
-    if "project " not in s:
-        return items, spans
+    if "project " not in s or len(_ROW_HINT.findall(s)) < 2:
+        return items, spans  # (each _ROW match holds its own 'project N': under two, under 4 rows)
     rows = []
     for m in _ROW.finditer(s):
         unit = m.group("hiu") or m.group("lou")

@@ -37,16 +37,20 @@ _ROUND = re.compile(
     r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
     r"|产业(?:招商|投资)?推介会)"
 )
-_ROUND_WORDS = ("仪式", "活动", "推介会")
+# what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
+_ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
+_ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
+_ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
-    if not any(s.find(w, 0, start) >= 0 for w in _ROUND_WORDS):
+    first = _ROUND_WORD.search(s, 0, start)
+    if first is None:
         return None  # (every match holds one of them: no scan of the whole sentence without)
     m = None
-    for m in _ROUND.finditer(s, 0, start):  # noqa: B007 - keeps the last
+    for m in _ROUND.finditer(s, max(0, first.start() - _ROUND_REACH), start):  # noqa: B007 - keeps the last
         pass
     if m is None or generic_only(m.group("field")):
         return None
@@ -253,6 +257,7 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
 
 # the sentence before ends on a round of one field (举行数字经济重大项目集中签约仪式。)
 _ROUND_END = re.compile(r"[^。]*?(?:仪式|活动|推介会)\W{0,3}$")
+_ROUND_END_WORDS = ("仪式", "活动", "推介会")
 
 
 _FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
@@ -262,9 +267,14 @@ def round_sectors(s: str, prev: str, found: list) -> None:
     """Counts and totals naming no sector take the field of a round named earlier in their sentence
     (2022生物医药投资推介会上,…总金额约120亿元) or ending the sentence before (…重大项目集中签约仪式。
     A、B等41个重大项目集中签约)."""
-    before = _round_sector(prev, len(prev)) if prev and _ROUND_END.match(prev) else None
+    # (a _ROUND_END match ends its round word within the last 4 characters: 3 \W and a final \n)
+    ends_round = prev and any(w in prev[-8:] for w in _ROUND_END_WORDS) and _ROUND_END.match(prev)
+    before = _round_sector(prev, len(prev)) if ends_round else None
+    own: list = []  # _round_sector(s, len(s)), computed once
     for pos, m, _ in found:
         if _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
             continue
         if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
-            m.sector_code = _round_sector(s, len(s)) or before
+            if not own:
+                own.append(_round_sector(s, len(s)))
+            m.sector_code = own[0] or before

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from flows.core.extract.zh.events import in_event_name, suffix_pattern
+from flows.core.extract.zh.fast import terms_pattern
 from flows.core.lexicon import load
 
 # text up to an event name (世界制造业大会, ...论坛) names the event, not the cohort's sector
@@ -29,8 +30,7 @@ _BARE_GROUP = re.compile(r"(?:产业|行业|领域|类)*项目")
 
 def _compile(rows: tuple[dict[str, str], ...], key: str) -> tuple[re.Pattern, dict[str, str]]:
     table = {r["term"].strip(): r[key].strip() for r in rows if r.get("term", "").strip()}
-    terms = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in terms)), table
+    return terms_pattern(table), table  # = re.compile("|".join(the terms escaped, longest first))
 
 
 @lru_cache(maxsize=1)

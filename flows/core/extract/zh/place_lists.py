@@ -33,6 +33,7 @@ _EACH = re.compile(
     rf"(?:(?<=[,;:。])|^)\s*(?P<places>(?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,6}}?)"
     rf"(?P<mid>[^\d,;。、:]{{0,10}}?)各\s*(?P<num>{INT})\s*[个项宗](?=[,;。、]|$)"
 )
+_EACH_HINT = re.compile(rf"各\s*(?:{INT})\s*[个项宗]")  # what every _EACH match holds
 _PLACE_TAIL = re.compile(r"(?:^|[,、:;])\s*(?P<place>[\u4e00-\u9fff]{2,8})\s*$")
 _SUFFIXED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)")
 
@@ -58,7 +59,7 @@ def place_labels(m: CohortMention, s: str, toks: list[Tok], start: int) -> None:
     m.region = place_region(s, start)
     if m.region is None or m.size_min is not None or m.size_max is not None:
         return
-    heads = [h for h in _HEAD.finditer(s, 0, start) if h.end() <= start]
+    heads = [h for h in _HEAD.finditer(s, 0, start) if h.end() <= start] if s.find(":", 0, start) >= 0 else []
     bands = [b for b in toks if b.kind == "band" and heads and b.end <= heads[-1].start()]
     if bands:
         m.size_min, m.size_max = bands[-1].size_min, bands[-1].size_max
@@ -73,15 +74,22 @@ def place_region(s: str, start: int) -> str | None:
     name = m.group("place")
     if name[0] in "全本该各此这":  # 全市, 本区: the whole, no place of a list
         return None
-    if not _SUFFIXED.fullmatch(name) and not any(h.end() <= start for h in _HEAD.finditer(s, 0, start)):
+    if not _SUFFIXED.fullmatch(name) and not _head_before(s, start):
         return None
     place = lookup(name) or lookup(name + "市") or lookup(name + "县")
     return place.name_en if place else name
 
 
+def _head_before(s: str, start: int) -> bool:
+    """A list head (_HEAD) ends by `start` (every match ends on its colon: none without one)."""
+    return s.find(":", 0, start) >= 0 and any(h.end() <= start for h in _HEAD.finditer(s, 0, start))
+
+
 def each_counts(s: str) -> list[re.Match]:
     """The counts of 甲、乙、丙…各N个 (each place's)."""
-    return [m for m in _EACH.finditer(s) if not _NOT_PLACE.search(m.group("places"))] if "各" in s else []
+    if "、" not in s or _EACH_HINT.search(s) is None:
+        return []  # (every _EACH match holds 、 and 各N个: no scan of every position without)
+    return [m for m in _EACH.finditer(s) if not _NOT_PLACE.search(m.group("places"))]
 
 
 def each_place(s: str, found: list) -> None:

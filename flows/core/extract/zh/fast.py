@@ -1,0 +1,33 @@
+"""Cheaper equivalents of Chinese patterns that profiles show costly (bench/extract_cpu.py).
+
+Each gives exactly what the pattern it stands for gives (the docstring says which);
+tests/extract/test_speed_equivalence.py checks each on the stress articles' sentences, and
+bench/same_output.py the whole output. None of them holds a vocabulary of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def terms_pattern(terms) -> re.Pattern:
+    """= re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))): the
+    terms as one prefix-factored regex. At a position the text decides one path through the
+    terms' characters; the longer continuation is tried first, so the longest term there wins,
+    as in the flat alternation sorted longest first (which tries all 500 terms at each
+    character the text has)."""
+    root: dict = {}
+    for t in terms:
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(build(root))
