@@ -22,7 +22,7 @@ from flows.core.extract.en.not_investment import NEVER
 from flows.core.extract.en.numbers import Amount
 
 _KIND_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:retail\s+|total\s+|on-site\s+)?(?:sales|revenues?|turnover|"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
     r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b",
     re.I,
 )

@@ -13,13 +13,15 @@ from flows.core.model import CohortMention
 # a stage word a group of the same projects is broken out by
 _STAGE_WORD = re.compile(r"新开工|续建|新建|在建|开工|复工|竣工|投产|建成|完工")
 _CLAUSE_END = "，,;；。:："
+# a count with its classifier; compared by number, so that no pattern is compiled per call
+_COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
 # the groups of one report stand within a sentence or two of their frame
 _REACH = 2
 
 
 def _clause(evidence: str, count: int) -> str | None:
     """The clause holding the count `count` (up to the punctuation around it), or None."""
-    m = re.search(rf"(?<![\d.]){count}\s*[个项]", evidence)
+    m = next((c for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count), None)
     if m is None:
         return None
     lo = max(evidence.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
