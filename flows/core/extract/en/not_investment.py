@@ -14,7 +14,8 @@ from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount
 from flows.core.lexicon import load
 
 # a qualifier before the amount (the number recognizers' own lists)
-_QUAL = rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?"
+# an optional qualifier before a figure (also en_singles)
+QUAL_OPT = rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?"
 
 
 def _traps(kind: str) -> tuple[re.Pattern, tuple[str, ...]]:
@@ -89,14 +90,14 @@ def _not_investment_before(s: str, start: int, clause: str) -> bool:
 # a part of a group's total given beside it: 'including US$8.4 billion in foreign investment',
 # 'of which US$243 million of foreign capital', '$510 million of which was invested by the
 # Chinese side', '..., and the contracted foreign capital is X' after the total investment
-_PART_INTRO = re.compile(rf"\b(?:including|of\s+which|among\s+which)\s+{_QUAL}$", re.I)
+_PART_INTRO = re.compile(rf"\b(?:including|of\s+which|among\s+which)\s+{QUAL_OPT}$", re.I)
 _FOREIGN_AFTER = re.compile(
     r"\s*(?:in|of)\s+(?:contracted\s+|actual\s+)?(?:foreign|overseas|external)\s+(?:investment|capital|funds)\b", re.I
 )
 _OF_WHICH_AFTER = re.compile(r"\s*of\s+(?:which|that|this)\s+(?:was|were|is|are|came|comes|will|has|had)\b", re.I)
 _FOREIGN_IS = re.compile(
     r"\b(?:foreign|overseas)\s+(?:capital|investment|funds)\s+(?:is|was|were|are|of|totall?ed|reached|"
-    rf"amounted\s+to|stood\s+at)\s+{_QUAL}$",
+    rf"amounted\s+to|stood\s+at)\s+{QUAL_OPT}$",
     re.I,
 )
 _MONEY_BEFORE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥€£]\s*\d", re.I)

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q
+from flows.core.extract.en.not_investment import QUAL_OPT
 
 # a qualifier before the amount (the number recognizers' own lists)
-_QUAL = rf"(?:(?:{LOWER_Q}|{UPPER_Q}|{ABOUT_Q})\s+)?"
 
 # a company as the sentence's subject, then its own spending verb right before the amount
 _COMPANY_SPENDS = re.compile(
     r"^\s*(?:[A-Z][\w&'’.\-]*\s+){1,5}(?:Group|Company|Co\.|Corporation|Corp\.|Holdings|Ltd\.?|Inc\.?|Limited)"
     r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged)"
-    rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{_QUAL}$"
+    rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{QUAL_OPT}$"
 )
 # 'The largest one is for ..., valued at': the largest of the deals told before
 _LARGEST = re.compile(
     r"^\s*(?:the\s+)?(?:largest|biggest)\s+(?:one|project|deal|contract|agreement|single\s+project)\s+(?:is|was)\b"
     r"[^;:]*?(?:valued\s+at|worth|with\s+(?:an?\s+)?(?:total\s+)?investment\s+of|at\s+a\s+cost\s+of|costing)\s+"
-    rf"{_QUAL}$",
+    rf"{QUAL_OPT}$",
     re.I,
 )
 _BUILT = re.compile(
@@ -34,7 +33,7 @@ _BUILT = re.compile(
     re.I,
 )
 # 'with a total investment of X of <name> production line / project': the amount of one
-_TOTAL_OF_FRAME = re.compile(rf"\b(?:total\s+)?investment\s+of\s+{_QUAL}$", re.I)
+_TOTAL_OF_FRAME = re.compile(rf"\b(?:total\s+)?investment\s+of\s+{QUAL_OPT}$", re.I)
 _OF_FACILITY = re.compile(
     r"\s+of\s+(?:the\s+|an?\s+)?((?:(?!(?:which|them|these|those|investment|total)\b)[\w'’-]+\s+){0,6}?"
     r"(?:production\s+lines?|project|plant|base|park|factory|centre|center|complex))\b(?![-’'])",

@@ -9,6 +9,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
+from flows.core.extract.zh.numerals import SIBLING_COUNT
 from flows.core.extract.zh.stage_frames import stage_groups_in_frame
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
@@ -17,7 +18,7 @@ from flows.core.model import CohortMention
 def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) -> str | None:
     """The sector of count toks[k] (its clause starting at lo, its total `money`) from its context."""
     t = toks[k]
-    sibling = sector_of(t.mid + "项目") if t.mid and _SIBLING_COUNT.match(s, t.end) else None
+    sibling = sector_of(t.mid + "项目") if t.mid and SIBLING_COUNT.match(s, t.end) else None
     return (
         sibling  # 13个产业项目和1个基金项目: one category beside another, 产业项目 is manufacturing
         or _all_of_kind(s, t.end)
@@ -111,10 +112,6 @@ def _stage_part_sector(s: str, toks: list[Tok], k: int, lo: int) -> str | None:
     if m is None or len(counts) != 1 or not m.start("group") <= counts[0].start < m.end():
         return None
     return sector_of(m.group("group"))
-
-
-# another count of a kind joined right after a count's group (…项目和1个产业基金项目)
-_SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 
 
 # the group's kind stated after it (签约引进项目14个,均为工业项目)

@@ -155,3 +155,7 @@ def parse_count(text: str) -> int | None:
     if not math.isfinite(value) or value >= 1e15:  # no real count is this large
         return None
     return int(value) if value >= 1 and value == int(value) else None
+
+
+# another count joined right after a count's group (…项目和1个产业基金项目, …个、3个…)
+SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")

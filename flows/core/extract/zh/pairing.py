@@ -13,6 +13,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_id, clause_start
 from flows.core.extract.zh.lists import ITEM_SPLIT
+from flows.core.extract.zh.numerals import SIBLING_COUNT
 from flows.core.extract.zh.tokens import Tok
 
 # a count that opens a frame (在签下的42个项目中,…): the group its subsets follow, no money of its own
@@ -205,7 +206,6 @@ def _in_brackets(s: str, pos: int) -> bool:
 
 
 _BREAKDOWN = re.compile(r"\s*[,,]?\s*(?:其中)?(?:包括|包含|含|涵盖)\s*")
-_SIBLING_AFTER = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
 # the amount names its own group after it and the clause goes on to another (促成总投资X的项目正式签约,储备
 # 意向项目N个): the later count is a different group
 _OWN_GROUP = re.compile(r"\s*的[^,;。\d]{0,8}?项目[^,;。\d]{1,12}[,;]")
@@ -215,6 +215,6 @@ def not_before_count(s: str, amount_end: int, count_start: int, count_end: int) 
     """An amount before a count that is not the count's total: the whole of a breakdown whose
     first part is the count (总投资X,包括13个产业项目和15个配套项目), or the total of a group the
     amount itself names (总投资X的项目正式签约,储备意向项目N个)."""
-    if _BREAKDOWN.fullmatch(s, amount_end, count_start) and _SIBLING_AFTER.match(s, count_end):
+    if _BREAKDOWN.fullmatch(s, amount_end, count_start) and SIBLING_COUNT.match(s, count_end):
         return True
     return _OWN_GROUP.match(s, amount_end, count_start) is not None
