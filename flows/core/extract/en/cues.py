@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.lexicon import trie  # (re-exported: en modules import it from here)
+
 _FOLDS = frozenset("İıſ\u212a")
 
 
@@ -54,26 +56,6 @@ def may_end_with(
     if of_after is not None and last == "of":
         return len(parts) > 1 and parts[-2].lower().endswith(of_after)
     return last.endswith(words)
-
-
-def trie(terms) -> str:
-    """Terms as one prefix-factored regex (5x faster than a flat alternation); at each
-    branch the longer continuation is tried first, so the longest term wins."""
-    root: dict = {}
-    for t in terms:
-        node = root
-        for ch in t:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def word_finder(words) -> re.Pattern:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.lexicon import trie
+
 
 def terms_pattern(terms) -> re.Pattern:
     """= re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))): the
@@ -16,18 +18,4 @@ def terms_pattern(terms) -> re.Pattern:
     terms' characters; the longer continuation is tried first, so the longest term there wins,
     as in the flat alternation sorted longest first (which tries all 500 terms at each
     character the text has)."""
-    root: dict = {}
-    for t in terms:
-        node = root
-        for ch in t:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(build(root))
+    return re.compile(trie(terms))
