@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples, stage_parts_keep_sector
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
+from flows.core.extract.zh.stage_frames import stage_parts_keep_sector
 from flows.core.model import CohortMention
 
-# a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
-_ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
+_ROUND_COUNT = re.compile(  # a count written as a round bound (逾百个, 近千个, 上百个, 千余个)
     r"(?P<pre>逾|超过?|近|(?<!以)上|(?<![签节预])约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
     r"\s*(?P<more>余|多)?\s*[个项宗]"
 )

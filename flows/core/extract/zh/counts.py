@@ -75,10 +75,10 @@ COUNT_G = re.compile(
     rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$)"
 )
 # a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
-# 一大批 is a vague batch and 五大类项目 counts categories
+# 一大批 is a vague batch, 五大类项目 counts categories and 四大园区(新签)项目 / 三大片区 count places
 COUNT_N = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
-    r"(?P<mid>(?![批类])[^\d,;。、:()!?个类批领域板块行业]{0,10}?)项目"
+    r"(?P<mid>(?![批类])(?:(?!园区|片区|基地|功能区|开发区|平台)[^\d,;。、:()!?个类批领域板块行业]){0,10}?)项目"
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
