@@ -85,7 +85,9 @@ COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
 # investment cases counted before their noun (促成166件投资案, Taiwan usage)
-COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案)")
+COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|[^,;。、\d件]{{1,3}}案(?!件))")
+# cases counted with 案 as their classifier (Taiwan usage: 投资台南市企业共35案, 台北市预计推出5案)
+COUNT_T3 = re.compile(rf"(?:共计|共有|共|计有|推出|核准|通过)\s*(?P<num>{INT})\s*案(?=[,;。、]|$)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
@@ -103,8 +105,10 @@ _M_HINT = re.compile(r"[个项宗]\s*(?:计划)?(?:总投资|投资总额)")
 # a count leading a ranking (服务业签约项目以97个居首)
 COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居首|位居|领先|最多|排)")
 # a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
+# (…签约项目中,68个入驻各类园区: the frame's part after 项目中)
 COUNT_Q = re.compile(
-    rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
+    rf"(?:其中|项目中\s*,)\s*(?P<num>{INT})\s*[个项宗]"
+    r"(?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|入驻|入园|进驻|实现|位于|属于|来自|投资)"
 )
 # investment cases counted by firm (通过26家企业投资案 / 4家台商回台投资案: a few words between)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家[^,;。、\d]{{0,6}}?投资案")
@@ -140,8 +144,20 @@ def _counts_places(mid: str) -> bool:
     return "分别" in mid or _PLACES_OF.match(mid) is not None
 
 
+# a list of differences ending in percentage points (分别超过…24个、7个、14个和4.8个百分点)
+_POINTS_LIST = re.compile(r"(?:\d+(?:\.\d+)?\s*个?\s*[、,和及与]\s*)+\d+(?:\.\d+)?\s*个\s*百分点")
+
+
 def find_counts(s: str) -> list[Tok]:
-    """The project counts of sentence s, in text order."""
+    """The project counts of sentence s, in text order; none inside a list of percentage points."""
+    out = _find_counts(s)
+    if "百分点" not in s:
+        return out
+    points = [m.span() for m in _POINTS_LIST.finditer(s)]
+    return [t for t in out if not any(a < t.end <= b for a, b in points)]
+
+
+def _find_counts(s: str) -> list[Tok]:
     out: list[Tok] = []
     listed: list[tuple[int, int]] = []
     has_list, has_project = "分别" in s, "项目" in s
@@ -296,8 +312,10 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_M.finditer(s)
     if "项目以" in s or "项目数以" in s:
         extra += COUNT_K.finditer(s)
-    if "其中" in s:
+    if "其中" in s or "项目中" in s:
         extra += COUNT_Q.finditer(s)
+    if "案" in s:
+        extra += COUNT_T3.finditer(s)
     if "分别" in s:
         extra += COUNT_S.finditer(s)
     if "投资案" in s:
