@@ -72,13 +72,13 @@ COUNT_F2 = re.compile(rf"项目(?:已|已经)?完成(?P<num>{INT})\s*[个项](?=
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
-    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$)"
+    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$|分别)"  # …、安县24个分别排在前三位
 )
 # a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
-# 一大批 is a vague batch, 五大类项目 counts categories and 四大园区(新签)项目 / 三大片区 count places
+# 一大批 is a vague batch, 五大类项目 counts categories and 四大园区(新签)项目 / 五大经济区 count places
 COUNT_N = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
-    r"(?P<mid>(?![批类])(?:(?!园区|片区|基地|功能区|开发区|平台)[^\d,;。、:()!?个类批领域板块行业]){0,10}?)项目"
+    r"(?P<mid>(?![批类])(?:(?!园区|片区|经济区|新区|基地|功能区|开发区|平台)[^\d,;。、:()!?个类批领域板块行业]){0,10}?)项目"
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
