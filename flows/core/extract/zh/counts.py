@@ -212,12 +212,17 @@ def _find_counts(s: str) -> list[Tok]:
     return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
+_OWN_COUNT_AFTER = re.compile(r"\s*(?:共|有|达|为)?\s*[\d零〇一二两三四五六七八九十百千]+\s*(?:余|多)?\s*[个项宗]")
+
+
 def _n_big_counts(s: str, out: list[Tok]) -> None:
     """N major projects (十大…项目, 六大项目) not inside a count already found."""
     for m in COUNT_N.finditer(s):
         a = m.start()
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
+        if _OWN_COUNT_AFTER.match(s, m.end()):
+            continue  # 服务业…十大工程项目599个: ten programmes, 599 projects
         n = parse_count(m.group("num"))
         if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
