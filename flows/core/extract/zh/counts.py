@@ -65,7 +65,8 @@ _NEXT_VERB = r"[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签�
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
     rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
-    rf"(?=[,;。)]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
+    rf"(?=[,;。)]|$|、{_NEXT_VERB}|、\s*(?:合同额|签约额|签约金额|合同金额|协议金额|协议投资|总投资|投资总额))"
+    # (集中开工96个、竣工79个重点项目: the first of two joined counts; 高新区签约19个、合同额X: its total after)
 )
 # a part of a counted group finished (104个项目完成85个): 完成 with its count right after it
 COUNT_F2 = re.compile(rf"项目(?:已|已经)?完成(?P<num>{INT})\s*[个项](?=[,;。]|$)")
