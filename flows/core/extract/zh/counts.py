@@ -85,8 +85,10 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
-# investment cases counted before their noun (促成166件投资案, Taiwan usage)
-COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|[^,;。、\d件]{{1,3}}案(?!件))")
+# investment cases counted before their noun (促成166件投资案, 48件促参案: Taiwan usage; 300件提案 are motions)
+COUNT_T2 = re.compile(
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}案(?!件))"
+)
 # cases counted with 案 as their classifier (Taiwan usage: 投资台南市企业共35案, 台北市预计推出5案)
 COUNT_T3 = re.compile(rf"(?:共计|共有|共|计有|推出|核准|通过)\s*(?P<num>{INT})\s*案(?=[,;。、]|$)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
