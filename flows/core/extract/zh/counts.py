@@ -89,6 +89,8 @@ COUNT_T = re.compile(
 COUNT_T2 = re.compile(
     rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}案(?!件))"
 )
+# investment plans counted as projects (Hong Kong / Macau usage: 完成跟进153项投资计划, 收到199个新投资计划)
+COUNT_T4 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:项|个)(?:新|新的)?投资计划(?![书的]|完成|的)")
 # cases counted with 案 as their classifier (Taiwan usage: 投资台南市企业共35案, 台北市预计推出5案)
 COUNT_T3 = re.compile(rf"(?:共计|共有|共|计有|推出|核准|通过)\s*(?P<num>{INT})\s*案(?=[,;。、]|$)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
@@ -324,6 +326,8 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_Q.finditer(s)
     if "案" in s:
         extra += COUNT_T3.finditer(s)
+    if "投资计划" in s:
+        extra += COUNT_T4.finditer(s)
     if "分别" in s:
         extra += COUNT_S.finditer(s)
     if "投资案" in s:
