@@ -21,13 +21,13 @@ from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector, round_sectors
 from flows.core.extract.zh.counts import examples_total_end
 from flows.core.extract.zh.echoes import band_echo
-from flows.core.extract.zh.fields_next import fields_next
 from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.names import name_before, opening_name, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
+from flows.core.extract.zh.post_passes import post_passes
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
@@ -78,7 +78,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             _sentence(s, i, toks, out, state)
         elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
             band_echo(s, i, toks, out)
-    return local_yuan(sentences, fields_next(sentences, finish(out)))
+    return local_yuan(sentences, post_passes(sentences, finish(out)))
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:

@@ -1,6 +1,6 @@
 """A sentence after a counted group that only lists the group's fields (开工项目涵盖A、B等新兴产业领域 /
 这批项目涉及A、B等领域), no figure of its own: the fields' one sector is the group's. Used by
-zh.article's extract_zh.
+zh.post_passes.
 """
 
 from __future__ import annotations
