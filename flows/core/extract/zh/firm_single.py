@@ -1,6 +1,7 @@
 """One firm's own investment is a project of one: 湧盛電機(2249-TW)亦投資26.6億元擴建新廠 / 長亨精密
 將投資23億元. An amount whose clause is only a firm (a name ending in a firm's word, or with its stock
-code) and the verb of investing is a cohort of one named by the firm. Used by zh.post_passes.
+code, or an unnamed one: 一家不具名的航太业, 某电子大厂) and the verb of investing is a cohort of one,
+named by the firm when the text names it. Used by zh.post_passes.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from flows.core.model import CohortMention
 _FIRM = (
     r"(?:[^,;。\d]*(?P<firm>[\u4e00-\u9fffA-Za-z]{2,4}(?:企业|公司|集团|电机|电子|光电|精密|科技|股份|实业|工业|控股"
     r"|半导体|化学|机械|药业|生技|材料|能源))"
-    r"|[^,;。\d]*?(?P<coded>[\u4e00-\u9fffA-Za-z]{2,8})(?=\(\d{4}-?[A-Z]{2}\)))"
+    r"|[^,;。\d]*?(?P<coded>[\u4e00-\u9fffA-Za-z]{2,8})(?=\(\d{4}-?[A-Z]{2}\))"
+    r"|[^,;。\d]*?(?P<unnamed>(?:一家|某)[^,;。\d]{0,14}?(?:企业|公司|厂商|大厂|业者|厂|业)))"  # 一家不具名的航太业
 )
 _FIRM_INVESTS = re.compile(
     rf"\s*(?:此外|另外|其中|同时)?\s*,?{_FIRM}(?:\(\d{{4}}-?[A-Z]{{2}}\))?\s*(?:亦|也|则|将|还|又|已)*"
-    r"(?:规划|决定|计划|拟)?(?:返台|回台|加码)?(?:投资|投入)(?:超过|逾|约|近)?\s*"
+    r"(?:规划|决定|计划|拟)?(?:返台|回台|加码)?(?:投资|投入)(?:额|金额)?(?:高达|达到?|超过|逾|约|近)?\s*"
 )
 
 
@@ -37,5 +39,5 @@ def firm_singles(mentions: list[CohortMention]) -> None:
         hit = _FIRM_INVESTS.fullmatch(s, lo, tok.start)
         if hit:
             firm = hit.group("firm") or hit.group("coded")
-            m.project_count, m.project_name = 1, firm
-            m.sector_code = m.sector_code or sector_of(firm)
+            m.project_count, m.project_name = 1, firm  # an unnamed firm's (一家…厂商) has no name
+            m.sector_code = m.sector_code or sector_of(firm or hit.group("unnamed"))
