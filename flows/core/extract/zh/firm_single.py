@@ -26,6 +26,13 @@ _FIRM_INVESTS = re.compile(
 )
 
 
+# firms as a class, not one firm (民营企业投资X, 多家企业, 区内企业, 全市企业): no project of one
+_CLASS = re.compile(
+    r"家|民营|国有|国企|外资|外商|私营|中小|小微|规上|规模|重点|龙头|骨干|各类|入园|园区|区内|县内|市内|省内|本地|当地|上市|高新"
+)
+_CLASS_BEFORE = re.compile(r"(?:全|各|所有|多|等)\S?$")
+
+
 def firm_singles(mentions: list[CohortMention]) -> None:
     """Amounts alone that one named firm invests become cohorts of one, named by the firm."""
     for m in mentions:
@@ -37,6 +44,12 @@ def firm_singles(mentions: list[CohortMention]) -> None:
             continue
         lo = max(s.rfind(c, 0, tok.start) for c in ",;。:") + 1  # (the stock code's brackets inside)
         hit = _FIRM_INVESTS.fullmatch(s, lo, tok.start)
+        if (
+            hit
+            and hit.group("firm")
+            and (_CLASS.search(hit.group("firm")) or _CLASS_BEFORE.search(s, lo, hit.start("firm")))
+        ):
+            continue
         if hit:
             firm = hit.group("firm") or hit.group("coded")
             m.project_count, m.project_name = 1, firm  # an unnamed firm's (一家…厂商) has no name
