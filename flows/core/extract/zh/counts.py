@@ -267,6 +267,14 @@ def _listed_counts(s: str) -> list[re.Match]:
     return found + list(COUNT_D.finditer(s)) if "以上" in s or "以下" in s else found
 
 
+def _trade_outside_event(s: str, a: int) -> bool:
+    """A trade word in the count's clause outside an event's name (贸易投资展览会共签署协议62项: the
+    fair's name, no trade deal)."""
+    lo = clause_start(s, a, soft=False)
+    rest = after_event(s[lo:a])
+    return rest is None or TRADE_SUBJECT.search(rest) is not None
+
+
 def _trade_words(s: str, a: int) -> bool:
     """The word before a count's 项目 (after the last 和/及/与/、 and any event name: 投资贸易
     洽谈会 is a fair) names trade or purchase deals (贸易类项目19个, 采购项目…)."""
@@ -336,7 +344,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         a = m.start("num")
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
-        if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
+        if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a) and _trade_outside_event(s, a):
             continue
         if _EACH_BOUND.search(s, max(0, a - 5), a):
             continue  # 项目个数均超过30个: each place's count above a bound
