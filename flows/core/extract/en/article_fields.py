@@ -193,6 +193,9 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 _THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
+_NAMES_PROJECT = re.compile(r"\bproject\s+(?:is|was|will\s+be)\b", re.I)
+
+
 def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
     """'... a hydrogen fuel cell production line started construction. ... The first phase of the
     project has an investment of X.': a project named only by reference takes the field the
@@ -208,8 +211,8 @@ def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
             if any(n.sentence_index == j for n in kept):
                 break
             codes = {c for _, _, c in sector_terms(sentences[j])}
-            if codes:  # the nearest sentence naming a field
-                break
+            if codes or _NAMES_PROJECT.search(sentences[j]):  # the nearest sentence naming a
+                break  # field, or the one introducing the project ('The highlight project is X')
         if len(codes) == 1:
             m.sector_code = codes.pop()
 

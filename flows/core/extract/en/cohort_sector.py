@@ -54,20 +54,28 @@ def _sector_after(post: str) -> str | None:
     if such:  # 'industries such as chips, ...': an open list is no one sector, unless its own
         # noun names the family ('new energy projects such as wind and solar')
         head = sector_in(rest[: such.end()])
-        return head or ("" if _OPEN_SUCH.search(such.group(0)) else sector_in(rest))
+        if head or _OPEN_SUCH.search(such.group(0)):
+            return head or ""
+        # 'fields including education, modern agriculture and ...': a list the lexicon does
+        # not read fully is no one sector, as without 'including'
+        listed = rest[such.end() :]
+        unread = such.group(0).rstrip().lower().endswith("including") and _LIST_SHAPE.match(listed)
+        return "" if unread and _partly_unread(listed) else sector_in(rest)
     if _LIST_SHAPE.match(rest):
-        if _OPEN_LIST.search(rest):
-            return ""
-        pieces = _list_items(rest)
-        unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
-        # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
-        # the lexicon lacks
-        if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
+        if _OPEN_LIST.search(rest) or _partly_unread(rest):
             return ""
         return sector_in(rest)
     if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
         return ""
     return sector_in(" ".join(rest.split()[:6]))
+
+
+def _partly_unread(rest: str) -> bool:
+    """Whether a list of fields holds items the lexicon does not read; a long list closed by
+    its field noun ('in A, B, C and D sectors') may hold one such item."""
+    pieces = _list_items(rest)
+    unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
+    return unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1])))
 
 
 def _cut_off(post: str, rest: str) -> bool:
@@ -258,6 +266,9 @@ _OF_FIELD = re.compile(
     re.I,
 )
 
+# 'N agreements on investment projects in the X sector': the agreements' projects, then their field
+_ON_PROJECTS = re.compile(r"^\s+(?:on|for)\s+(?:(?:investment|cooperation|new|key)\s+)?projects(?=\s+in\s)", re.I)
+
 # 'invest 2.7 billion yuan for the construction of a base for innovative drugs', 'a 4 billion
 # yuan investment by X to build an AI computing center': one project's field is what it builds
 _BUILDS = re.compile(
@@ -301,7 +312,8 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
         if code == "":
             return None
-        post = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # '12 projects of new materials'
+        post = _ON_PROJECTS.sub("", s[counted.end : next_start], count=1)  # '9 agreements on projects in A'
+        post = _OF_FIELD.sub(" in ", post, count=1)  # '12 projects of new materials'
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
             return None if _share_of(s, counted.start) else code or None
