@@ -19,6 +19,7 @@ import re
 
 from flows.core.extract.en.article_fields import (
     GROUP_TALK,
+    band_parent_field,
     event_field,
     fields_after,
     project_before,
@@ -91,6 +92,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     theme_of_title(kept, sentences)
     event_field(kept, sentences)
     project_before(kept, sentences)
+    band_parent_field(kept)  # a band of a one-field group (en_article_fields)
     _name_before(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)

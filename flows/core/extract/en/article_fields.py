@@ -238,3 +238,25 @@ def title_field_of_part(kept: list[CohortMention], sentences: list[str]) -> None
             for n in kept
         ):
             m.sector_code = None
+
+
+_OF_ALL = re.compile(r"\b(?:among|of)\s+all\b", re.I)
+
+
+def band_parent_field(kept: list[CohortMention]) -> None:
+    """'The city will build 350 industrial projects. Of which, 30 are each over 1 billion yuan':
+    a size band broken out of a group of one field, naming no field of its own, is a part of
+    that field."""
+    for m in kept:
+        if m.sector_code is not None or m.parent is None or m.project_name:
+            continue
+        if m.size_min is None and m.size_max is None:
+            continue
+        parent = kept[m.parent]
+        if parent.sector_code is None or parent.project_name or not parent.project_count:
+            continue
+        if _OF_ALL.search(m.evidence or ""):  # 'Among all projects, 16 are ...': the whole's band
+            continue
+        own = re.search(rf"\b{parent.project_count}\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", parent.evidence or "")
+        if own and sector_in(own.group(1)) == parent.sector_code:  # the group's own noun names it
+            m.sector_code = parent.sector_code
