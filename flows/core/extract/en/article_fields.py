@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.cohort_sector import fields_sentence
+from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentence
 from flows.core.extract.en.labels import sector_in, sector_terms
 from flows.core.model import CohortMention
 
@@ -260,3 +260,26 @@ def band_parent_field(kept: list[CohortMention]) -> None:
         own = re.search(rf"\b{parent.project_count}\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", parent.evidence or "")
         if own and sector_in(own.group(1)) == parent.sector_code:  # the group's own noun names it
             m.sector_code = parent.sector_code
+
+
+# 'The X industrial park ... has a total investment of Y. Covering 2.7 hectares, it focuses on
+# A, B and C.': the sentence after a named project, its subject the project, names its field
+_IT_FOCUSES = re.compile(
+    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"
+    r"(?:focus(?:es)?\s+on|covers?|involves?|is\s+(?:mainly\s+)?in)\b)",
+    re.I,
+)
+
+
+def single_fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
+    """A named project of one, naming no field, takes the field the next sentence gives it ('it
+    focuses on new materials'), when that sentence has no cohort of its own."""
+    for m in kept:
+        if m.sector_code is not None or m.project_count != 1 or not m.project_name:
+            continue
+        j = m.sentence_index + 1
+        if j >= len(sentences) or any(n.sentence_index == j for n in kept):
+            continue
+        it = _IT_FOCUSES.match(sentences[j])
+        if it:
+            m.sector_code = fields_predicate(sentences[j][it.end() :])

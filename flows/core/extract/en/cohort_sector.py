@@ -135,6 +135,11 @@ def fields_sentence(s: str) -> str | None:
     return _sector_after(post[: stop.start()] if stop else post) or None
 
 
+def fields_predicate(post: str) -> str | None:
+    """The sector a predicate 'focuses on A, B and C' names (a list read as by _sector_after), or None."""
+    return _sector_after(post) or None if _names_field(post) else None
+
+
 def _cut_sentence(post: str) -> bool:
     """A fields sentence cut off by the page's end: commas, no closing 'and', no closing stop."""
     end = post.rstrip()
@@ -229,6 +234,9 @@ _AMONG_THE = re.compile(
 def _ones_of(s: str, start: int, own: str) -> str | None:
     if not own.endswith("ones"):
         return None
+    code = sector_in(own)  # '84 industrial development ones': the field is its own
+    if code:
+        return code
     m = _AMONG_THE.search(s, max(0, start - 80), start)
     return sector_in(m.group(1)) if m else None
 

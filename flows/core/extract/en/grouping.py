@@ -179,9 +179,19 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         cur.band, cur.band_currency = band, it.amount.currency
         cur.items.append(it)
         r.floor = max(r.floor or 0, floor_of(band))
+    elif (
+        nxt is not None and nxt.amount is not None and not nxt.count and _SUM_AFTER_BAND.fullmatch(s, it.end, nxt.start)
+    ):
+        r.open(Group([it], band=band, band_currency=it.amount.currency))  # 'the investment of over X is Y'
     elif _EVERY_PROJECT.search(s[prev_end : it.start]):
         r.every.append((*band, it.amount.currency))
     return True
+
+
+# 'of which the investment of more than 1 billion yuan is 34.94 billion yuan': the band's sum
+_SUM_AFTER_BAND = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?", re.I
+)
 
 
 def _gapped_band_item(r: _Reading, it: Item) -> bool:
