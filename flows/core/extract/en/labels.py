@@ -152,12 +152,14 @@ _AGENCY_BEFORE = re.compile(
 
 # a zone named by its remit ('the Hi-tech Industries Development Zone'): a place, not a field
 _ZONE_AFTER = re.compile(r"\s+(?:(?:industries|industry|industrial)\s+)?(?:development\s+)?zones?\b")
-# a park's proper name ('in the Riverside Chemical Industrial Park'): a place, not a field;
-# but not a park built as the project ('the X New Materials Industrial Park project')
+# a park's proper name after 'in' or 'at' ('in the Riverside Chemical Industrial Park'): a
+# place, not a field; but not a park named as the project ('the X Building Materials Industrial
+# Park, involving 3 billion yuan', 'the X New Materials Industrial Park project')
 _PARK_AFTER = re.compile(
     r"\s+(?:(?:industries|industry|industrial|science|technology|economic)\s+)?parks?\b(?!\s+(?:projects?|phase)\b)",
     re.I,
 )
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|within|inside|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}$")
 
 
 def _not_field(low: str, hit: tuple[int, int, str], text: str = "") -> bool:
@@ -171,6 +173,7 @@ def _not_field(low: str, hit: tuple[int, int, str], text: str = "") -> bool:
             text[hit[0] : hit[0] + 1].isupper()
             and _PARK_AFTER.match(text, hit[1])
             and text[hit[1] + 1 : hit[1] + 2].isupper()
+            and _PLACE_BEFORE.search(text, max(0, hit[0] - 60), hit[0]) is not None
         )
         or (low[max(0, hit[0] - 4) : hit[0]] == " of " and _AGENCY_BEFORE.search(low, max(0, hit[0] - 40), hit[0]))
     )
