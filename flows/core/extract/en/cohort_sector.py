@@ -161,7 +161,7 @@ _GAPPED_FIELD = re.compile(
 )
 # a machine-translated breakdown item with no preposition: '3 agriculture, 7 industry, ...'
 _BARE_FIELD = re.compile(
-    r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2})\s*(?:,|\.|;|\band\b|$)"
+    r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2}|[a-z]+ed(?:\s+[a-z]+){1,2})\s*(?:,|\.|;|\band\b|$)"
 )
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(
