@@ -240,7 +240,7 @@ def title_field_of_part(kept: list[CohortMention], sentences: list[str]) -> None
             m.sector_code = None
 
 
-_OF_ALL = re.compile(r"\b(?:among|of)\s+all\b", re.I)
+_OF_ALL = re.compile(r"^\s*(?:among|of)\s+all\b", re.I)
 
 
 def band_parent_field(kept: list[CohortMention]) -> None:
