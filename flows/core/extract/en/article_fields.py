@@ -42,8 +42,33 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     j += 1
                     code = None if _REST.match(sentences[j]) else fields_sentence(sentences[j])
                 if code:
-                    _near_or_main(kept, sentences[j], j, main).sector_code = code
+                    _whole_signed(kept, sentences[j], _near_or_main(kept, sentences[j], j, main)).sector_code = code
     _it_has(kept, sentences)
+
+
+# 'The signed projects are mainly in A, B and C': the whole signing, not a part told just before
+_THE_SIGNED = re.compile(r"\s*the\s+(?:signed|contracted|inked)\s+(?:projects|deals|agreements|contracts)\b", re.I)
+
+
+def _whole_signed(kept: list[CohortMention], fields: str, near: CohortMention) -> CohortMention:
+    """'Henan signed 682 projects ... Foreign-funded projects numbered 96, ... The signed
+    projects are mainly in A, B and C.': the fields of every signed project are the whole's."""
+    if not _THE_SIGNED.match(fields) or not near.project_count:
+        return near
+    whole = next(
+        (
+            m
+            for m in kept
+            if m.sentence_index < near.sentence_index
+            and m.parent is None
+            and not m.project_name
+            and m.sector_code is None
+            and m.stage == "signed"
+            and (m.project_count or 0) > near.project_count
+        ),
+        None,
+    )
+    return whole or near
 
 
 # 'The modern service industry is divided into ... It has 173 projects with ...': the pronoun's
