@@ -218,7 +218,8 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 _THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
-_NAMES_PROJECT = re.compile(r"\bproject\s+(?:is|was|will\s+be)\b", re.I)
+# 'The highlight project is the Helenbergh Industrial Park': the sentence naming the project
+_NAMES_PROJECT = re.compile(r"\b[Pp]roject\s+(?:is|was)\s+(?:the|an?)\s+[A-Z]")
 
 
 def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
