@@ -166,6 +166,7 @@ _BARE_FIELD = re.compile(
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(
     r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
+    r",\s+(?:have|has|had|will|were|was|are|is)\s|"  # 'The 20 projects, covering A, B and C, have ...'
     r",?\s+(?:worth|valued|totall?ing|amounting)\b|"  # '203 projects covered A, B and C, worth X'
     r",\s+involving\s+(?=[\d.,]+\s|(?:an?\s+)?(?:total|combined|investments?)\b)"  # '..., involving 5.9 billion yuan'
 )
