@@ -225,13 +225,21 @@ def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             )
             # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
             # which span ...' frames the whole group, whose fields they are
-            and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
+            and not (
+                m.sector_code and not prev.sector_code and not m.extra.get("framed") and not _BACK.match(m.evidence)
+            )
         ):
             prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
             prev.sector_code = prev.sector_code or m.sector_code
             continue
         out.append(m)
     return out
+
+
+# 'The deals cover 72 key projects in fields including ...': the group before, counted
+_BACK = re.compile(
+    r"\s*(?:The|These|Those)\s+(?:deals|agreements|contracts|projects)\s+(?:cover|involve|include|span)", re.I
+)
 
 
 # '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in

@@ -68,6 +68,13 @@ _EXCEED = re.compile(
     rf"(?:have|has|had)\s+(?:an?\s+)?(?:budget|investment)s?\s+exceeding)\s+$",
     re.I,
 )
+# '18 projects received an investment of more than 1 billion yuan': each one's floor (a
+# total reads 'a total investment')
+_RECEIVED_Q = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?projects\s+(?:each\s+)?(?:received|attracted|got|drew)"
+    rf"\s+(?:an\s+investment|investments)\s+of\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
 # 'There are 13 projects worth more than 2 billion yuan': an existential count with a round
 # floor sorts projects by size (a sum reads '13 projects worth ... were signed')
 _THERE_ARE = re.compile(
@@ -219,6 +226,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         (a.bound in ("lower", "upper") and _WITH_Q.search(near))
         or (a.bound == "upper" and _VALUED_BELOW.search(near) is not None)
         or (may_end_with(near, _EXCEED_LAST, True) and _EXCEED.search(near))
+        or (a.bound == "lower" and "invest" in near and _RECEIVED_Q.search(near) is not None)
         or (a.bound == "lower" and "total" in near and _total_band(s, it))
         or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)
         or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import MONEY_FIGURE as _SPENT
+
 _VS_LAST_YEAR = re.compile(
     r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
 )
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
-_SPENT = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥]\s*\d", re.I)
 
 
 def not_a_group(sentence: str, start: int, noun_end: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.core.extract.en.bands import band_of, floor_of, implausible_total
-from flows.core.extract.en.cues import cue, may_contain
+from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
 from flows.core.extract.en.numbers import LOWER_Q
 
@@ -287,7 +287,7 @@ def _take_amount(r: _Reading, it: Item) -> None:
 
 
 # '13 of them by foreign enterprises, with 9.3 billion yuan': the count's own partitive
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_PARTITIVE = re.compile(OF_THEM, re.I)
 
 
 def _past_partitive(s: str, end: int) -> int:

@@ -11,13 +11,16 @@ than a group's investment (called by `keep_amount`, en_context).
   places by a sum that the sentence never calls investment nor ties to projects;
 - 'The fund is ..., with a total scale of X': the size of the fund a sentence opens on;
 - 'investment in projects worth over X accounted for N percent': a size class, not a sum;
-- 'a deal, worth X, with a ... trading group': an order from a trader.
+- 'a deal, worth X, with a ... trading group': an order from a trader;
+- 'invested X in other countries': outward investment;
+- 'expressions of interest for N project clues ..., with a planned investment of X': leads.
 """
 
 from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
 from flows.core.extract.en.not_investment import NEVER
 from flows.core.extract.en.numbers import Amount
 
@@ -30,7 +33,6 @@ _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about
 # what every _ITEM match ends with: white space after the last letter of one of its words
 # (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
 _ITEM_LAST = frozenset("sSſeEtTyYdD")
-_MONEY = re.compile(r"\d\s*(?:trillion|billion|million)?\s*(?:yuan|dollars|euros)\b", re.I)
 _SHARE_AFTER = re.compile(
     r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
 )
@@ -58,8 +60,29 @@ _TRADER_AFTER = re.compile(
 )
 
 
+# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in
+_ABROAD_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:in|into)\s+(?:other|foreign|overseas)\s+(?:countries|markets|economies)|"
+    r"abroad|overseas(?!\s+(?:investment|capital|funds|investors|companies|firms|Chinese)))\b",
+    re.I,
+)
+
+
+# 'expressions of interest for 207 investment project clues were registered, with a total
+# planned investment of X': leads and intentions on record, not projects signed
+_LEADS = re.compile(
+    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+(?:clues|leads)|clues\s+(?:of|for|to|on)\s+"
+    r"(?:investment|projects?))\b",
+    re.I,
+)
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
+        return True
+    if "invest" in clause and _ABROAD_AFTER.match(s, a.end):
+        return True
     if "trading" in s[a.end : a.end + 60] and _TRADER_AFTER.match(s, a.end):
         return True
     if "projects " in clause and _CLASS_OF_SHARE.search(clause):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.dropped_unit import restore_dropped_units
 from flows.core.extract.en.fast import glued
 from flows.core.extract.en.glued import split_glued, wrapped
 
@@ -63,7 +64,7 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
                 continue
         out.append(s)
         origin.append(i)
-    return out, origin
+    return restore_dropped_units(out), origin  # 'USD 480.' in a sum that adds up (en_dropped_unit)
 
 
 # a number cut at its decimal point ('up 32.' + '7 percent to ...', 'around 4.' + '9 billion')

@@ -46,10 +46,22 @@ def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
     return n.alt_amount is not None and m.currency == n.alt_currency and _close(m.amount, n.alt_amount, tol)
 
 
+def _states_amount_of(m: CohortMention, n: CohortMention) -> bool:
+    """Whether m's sentence, which bound no amount to its count, states n's amount."""
+    text = m.evidence or ""
+    if m.size_min is not None or m.size_max is not None or not m.project_count or m.project_count < 2:
+        return False  # '1 project of over 10 billion and 3 of over 5 billion': bands
+    return bool(n.amount and any(c.isdigit() for c in text)) and any(
+        a.currency == n.currency and _close(a.value, n.amount, SAME) for a in find_amounts(text)
+    )
+
+
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
+    if m.amount is None and m.project_count == n.project_count and _states_amount_of(m, n):
+        return True  # a title's 'with a total investment of X, ... has started and completed N projects'
     if (
         m.amount is None
         and m.extra.get("explicit_stage")
