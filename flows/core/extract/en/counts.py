@@ -47,7 +47,7 @@ _UNIT = (
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
-NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
+NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
     "in on at from to for with by across than over under into through since during "
@@ -114,7 +114,8 @@ _MONTHS = (
     r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
 )
-_BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
+# ('A number of 144 ... projects': MT of 共有144个, a count)
+_BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|(?<!\ba\s)number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
     r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",

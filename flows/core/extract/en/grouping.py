@@ -82,9 +82,34 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             r.open(Group([it], count=1, amount=it, single=True))
         elif _combined_after_band(r, it):
             _take_amount(r, it)  # '19 projects with over 50 million yuan each and a combined X'
-        elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it):
+        elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it) and not _take_including_total(r, it):
             _take_amount(r, it)
+    _count_of_amount_before(r)
     return r.groups, r.every
+
+
+# 'X were agreed to spend in Linyi to build up 38 A projects and 10 B projects': the amount's
+# projects are the listed counts together
+_TO_BUILD = re.compile(
+    r"[^,;.]{0,80}?\bto\s+(?:build|construct|develop|set\s+up|launch|implement|carry\s+out)(?:\s+up)?\s+$", re.I
+)
+
+
+_PART_JOIN = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*(?:,\s*(?:and\s+)?|\s(?:and)\s+)", re.I)
+
+
+def _count_of_amount_before(r: _Reading) -> None:
+    """An amount-only group before a list of counts it is spent on takes their sum."""
+    gs = r.groups
+    for k, g in enumerate(gs[:-2]):
+        if g.count is not None or g.amount is None or g.band is not None or g.single:
+            continue
+        parts = [p for p in gs[k + 1 :] if p.count is not None and p.amount is None and p.band is None]
+        if len(parts) != len(gs) - k - 1 or not _TO_BUILD.fullmatch(r.s, g.end, parts[0].start):
+            continue
+        if all(_PART_JOIN.fullmatch(r.s, a.end, b.start) for a, b in zip(parts, parts[1:])):
+            g.count = sum(p.count for p in parts)
+        return
 
 
 _COMBINED_LEAD = re.compile(r"\s+and\s+(?:a\s+)?(?:combined|total\s+of|total)\s+$", re.I)
@@ -217,6 +242,27 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
         return False
     head.amount = it  # (its span stays the count's: later items keep theirs)
     return True
+
+
+# '7 industrial projects, including 1 A project, 2 B projects and 4 C projects, with a total
+# investment of X': the parts after 'including' add up to the head, whose total it is
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|of\s+which|among\s+them)\b", re.I)
+
+
+def _take_including_total(r: _Reading, it: Item) -> bool:
+    cur = r.cur
+    if not (cur and cur.amount is None and cur.count is not None and _TOTAL_WORDS.search(r.s, cur.end, it.start)):
+        return False
+    parts = 0
+    for k in range(len(r.groups) - 1, -1, -1):
+        g = r.groups[k]
+        if g.amount is not None or g.count is None or g.band is not None:
+            return False
+        if parts and g.count == parts and _INCLUDING.match(r.s, g.end) and len(r.groups) - k > 2:
+            g.amount = it
+            return True
+        parts += g.count
+    return False
 
 
 def _partition(r: _Reading, head: Group) -> bool:
