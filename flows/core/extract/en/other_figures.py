@@ -13,7 +13,8 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'investment in projects worth over X accounted for N percent': a size class, not a sum;
 - 'a deal, worth X, with a ... trading group': an order from a trader;
 - 'invested X in other countries': outward investment;
-- 'expressions of interest for N project clues ..., with a planned investment of X': leads.
+- 'expressions of interest for N project clues ..., with a planned investment of X': leads;
+- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects.
 """
 
 from __future__ import annotations
@@ -77,8 +78,23 @@ _LEADS = re.compile(
 )
 
 
+# 'Investment in Taiwan from the Chinese mainland hit X in the first half', 'the amount of
+# approved China investments in Taiwan, which totaled X': a flow of capital between places
+# (a statistic like FDI) in a sentence of no projects, deals or signing
+_FLOW = re.compile(
+    r"\b(?:(?:[Nn]ew\s+)?[Ii]nvestments?|[Cc]apital)\s+(?:in|into|on|from)\s+(?:the\s+)?[A-Z][^;]{0,70}?"
+    r"\s(?:hit|reached|totall?ed|stood\s+at|amounted\s+to|rose\s+to|fell\s+to|dropped\s+to|was)\s+"
+    r"(?:some\s+|about\s+|nearly\s+|around\s+)?$"
+)
+_SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if a.start < 8 and s.lstrip().startswith("("):
+        return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
+    if "nvestment" in s[: a.start] and _FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
+        return True
     if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
         return True
     if "invest" in clause and _ABROAD_AFTER.match(s, a.end):

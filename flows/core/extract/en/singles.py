@@ -18,9 +18,16 @@ from flows.core.extract.en.not_investment import QUAL_OPT
 # a company as the sentence's subject, then its own spending verb right before the amount
 _COMPANY_SPENDS = re.compile(
     r"^\s*(?:[A-Z][\w&'’.\-]*\s+){1,5}"
-    + FIRM_SUFFIX
-    + r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged)"
+    + rf"(?:{FIRM_SUFFIX}|Co\b)"
+    + r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged|"
+    r"won\s+approval|(?:got|gained|received|obtained)\s+(?:the\s+)?approval)"
     rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{QUAL_OPT}$"
+)
+# '... won approval to invest US$100 million to make computer components in Shenzhen'
+_TO_MAKE = re.compile(
+    r"\s+to\s+(?:make|build|produce|manufacture|set\s+up|develop|explore|open)\s+(?:the\s+|an?\s+)?"
+    r"([^.;,()]{3,80}?)(?:\s+(?:in|on|at|of|for))?(?=\s*(?:[.;,]|$))",
+    re.I,
 )
 # 'The largest one is for ..., valued at': the largest of the deals told before
 _LARGEST = re.compile(
@@ -61,7 +68,7 @@ def single_project(s: str, end: int, prefix: str) -> str | None:
         if m:
             return "contract with " + " ".join(m.group(1).split())
     if prefix[:1].isupper() and _COMPANY_SPENDS.search(prefix):
-        m = _BUILT.match(s, end)
+        m = _BUILT.match(s, end) or _TO_MAKE.match(s, end)
         if m:
             return " ".join(m.group(1).split())
     if ("largest" in prefix[:12].lower() or "biggest" in prefix[:12].lower()) and _LARGEST.search(prefix):
