@@ -73,10 +73,12 @@ _CUT_NUMBER_TAIL = re.compile(r"\d{1,3}\s*(?:percent|per\s+cent|%|trillion|billi
 
 
 def _rejoin(prev: str, s: str) -> bool:
-    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', or
-    inside a decimal figure the page broke at its point."""
+    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', at a
+    company's 'Co.' before its 'Ltd.', or inside a decimal figure the page broke at its point."""
     if s[:3] == "S. ":
         return prev.endswith(" U.")
+    if s[:4] in ("Ltd.", "Ltd,", "LTD.", "Ltd ") and prev.endswith(("Co.", "Co..")):
+        return True  # '... Investment Co.. | Ltd., China ...': a company's name cut at its 'Co.'
     return (
         s[:1].isdigit()
         and prev[-1:] == "."

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.headline_rounding import rounds_headline
+from flows.core.extract.en.headline_rounding import rounds_headline, title_line
 from flows.core.extract.en.labels import sector_terms
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
@@ -85,8 +85,8 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
         if m.amount is None:
             return m.size_min is None and m.size_max is None
-        if m.currency != n.currency:
-            return _amount_near(m, n, SAME)
+        if m.currency != n.currency:  # a title's '$10 bln' for '65.72 billion yuan (about $10.1 billion)'
+            return _amount_near(m, n, SAME) or (title_line(m) and _amount_near(m, n, NEAR)) or rounds_headline(m, n)
         if not _amount_near(m, n, NEAR):
             return rounds_headline(m, n)  # '19 projects ... more than 20 billion' for 21.946
         return (m.approximate and not n.approximate) or (
@@ -99,8 +99,10 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             and _amount_near(m, n, NEAR)
             and (m.approximate or _fewer_digits(m.amount, n) or _amount_near(m, n, SAME))
         )
-    return _amount_near(m, n, SAME) or (
-        _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
+    return (
+        _amount_near(m, n, SAME)
+        or (_amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n)))
+        or rounds_headline(m, n)  # a title's 'projects worth over 5 bln USD' for 5.85 billion
     )
 
 
