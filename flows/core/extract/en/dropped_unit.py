@@ -15,13 +15,19 @@ _SMALL = 1e5  # below this no group's investment is told (en_context keeps none)
 _SAME = 0.005  # the scorer's own tolerance
 _BACK = 3  # sentences before that may state the total (an average and a band between)
 _CUE = re.compile(r"\d\s*(?:million|billion)\b", re.I)
+# a money figure with no scale word ('USD 480', '$ 480.', '480 yuan'): the cheap gate
+_BARE = re.compile(
+    r"(?:\b(?:USD|US\$|RMB|CNY|HK\$)|[$¥€£])\s?\d[\d,]*(?:\.\d+)?(?![\d,.]*\s*(?:trillion|billion|million|bln|mln|bn|mn)\b)(?![\d,]|\.\d)"
+    r"|\b\d[\d,]*(?:\.\d+)?\s+(?:yuan|dollars|U\.S\.\s+dollars)\b",
+    re.I,
+)
 
 
 def restore_dropped_units(sentences: list[str]) -> list[str]:
     """The sentences, each list item that lost its scale word given it back."""
     out = list(sentences)
     for i, s in enumerate(sentences):
-        if len(_CUE.findall(s)) < 2:
+        if len(_CUE.findall(s)) < 2 or not _BARE.search(s):
             continue
         amounts = find_amounts(s)
         for a in reversed(amounts):
