@@ -329,7 +329,8 @@ _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
-    r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|above|over|more\s+than)\b|"
+    r"covered|belong(?:s|ed)?\s+to|related\s+to|relating\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|"
+    r"above|over|more\s+than)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
     r"facilities)\b",
     re.I,

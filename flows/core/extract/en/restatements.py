@@ -90,18 +90,18 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         if not _amount_near(m, n, NEAR):
             return rounds_headline(m, n)  # '19 projects ... more than 20 billion' for 21.946
         return (m.approximate and not n.approximate) or (
-            _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
+            _fewer_digits(m.amount, n) and (title_line(m) or _amount_near(m, n, SAME))
         )
     if n.project_count is None:  # a headline's '41 bln USD' rounds the body's 41.52 billion
         return (  # (or repeats its conversion: '$13.55 bln' for 'CN¥96.37 billion (US$13.55 billion)')
-            m.sentence_index == 0
-            and n.sentence_index > 0
+            title_line(m)
+            and n.sentence_index > m.sentence_index
             and _amount_near(m, n, NEAR)
             and (m.approximate or _fewer_digits(m.amount, n) or _amount_near(m, n, SAME))
         )
     return (
         _amount_near(m, n, SAME)
-        or (_amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n)))
+        or (_amount_near(m, n, NEAR) and (m.approximate or title_line(m) or _fewer_digits(m.amount, n)))
         or rounds_headline(m, n)  # a title's 'projects worth over 5 bln USD' for 5.85 billion
     )
 
