@@ -249,8 +249,10 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
             continue  # a year
         before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
-        if (tail in _BAD_LAST and _BAD_BEFORE.search(before)) or _BAD_AFTER.match(sentence, end):
-            continue
+        if (
+            tail in _BAD_LAST and _BAD_BEFORE.search(before) and not (tail == "(" and text[:1].isalpha())
+        ) or _BAD_AFTER.match(sentence, end):
+            continue  # ('(eight with foreign capital)' is a count: a bracket only bars a numbering '(1)')
         tokens.append((start, end, value, text))
     return tokens
 
@@ -305,6 +307,8 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     if pw_end > start and _BAND_ANAPHOR.match(sentence[:start]) and _BAND_AFTER.match(sentence, end):
         # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
         return Count(start, end, value, "elliptic")
+    if pw_end > start and "agreements " in sentence[:start] and _OTHER_BEFORE.search(before[-30:]):
+        return Count(start, end, value, "elliptic")  # 'nine agreements were signed ..., and the remaining 37 ...'
     if pw_end <= start:  # the next three need 'projects' before
         if (
             _PREDICATE_BEFORE.search(before[-40:])
@@ -324,7 +328,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 
 # a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
 # "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
-_GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
+_GAP_BEFORE = re.compile(r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
@@ -353,7 +357,7 @@ def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
         if i in counts:
             continue
         before = sentence[:start].rstrip()
-        if not before or not (before[-1] in ",;:" or may_end_with(before, _GAP_WORDS[3:])):
+        if not before or not (before[-1] in ",;:(" or may_end_with(before, _GAP_WORDS[3:])):
             continue
         if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
             continue
