@@ -17,6 +17,7 @@ from functools import lru_cache
 from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
 from flows.core.extract.en.firm_counts import firm_counts
+from flows.core.extract.en.labels import sector_in
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.participle_items import participle_item_counts
@@ -162,8 +163,8 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
-    if gap and unit.startswith("program"):
-        return None  # '12 training programs': only a bare 'programs' counts
+    if gap and unit.startswith("program") and not sector_in(" ".join(gap)):
+        return None  # '12 training programs': only a bare or a field's ('tourism programs') counts
     if unit == "project" and value != 1 and not investor:
         return None
     if (

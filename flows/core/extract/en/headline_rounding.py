@@ -34,7 +34,7 @@ _TITLE_LINES = 5  # the last line index a title may stand on
 
 def rounds_headline(m: CohortMention, n: CohortMention) -> bool:
     """m, a headline's approximate amount with n's count, rounds body cohort n's amount."""
-    if not title_line(m) or n.sentence_index <= m.sentence_index or not m.approximate or n.approximate:
+    if not title_line(m) or n.sentence_index <= m.sentence_index or not m.approximate:
         return False
     # the body's amount, or its conversion in the headline's currency ('over 5 bln USD' for
     # '37.3 billion yuan (about 5.85 billion U.S. dollars)'); a headline may leave the count out

@@ -101,9 +101,11 @@ _FOREIGN_IS = re.compile(
     rf"amounted\s+to|stood\s+at)\s+{QUAL_OPT}$",
     re.I,
 )
-# '..., with a total investment of X and a contractual investment of Y': the contracted part
+# '..., with a total investment of X and a contractual investment of Y': the contracted part;
+# '..., with a total investment of X, and a planned investment of Y': the year's share
 _CONTRACTUAL = re.compile(
-    r"\band\s+(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted)\s+(?:investment|capital|funds)\s+"
+    r"\band\s+(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
+    r"(?:investment|capital|funds)\s+"
     rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
     re.I,
 )
@@ -117,7 +119,11 @@ def part_of_total(s: str, a: Amount, clause: str) -> bool:
         if _OF_WHICH_AFTER.match(s, a.end):
             return bool(_MONEY_BEFORE.search(s, 0, a.start))
     low = clause.lower()
-    if "contract" in low and _CONTRACTUAL.search(clause) and _MONEY_BEFORE.search(s, 0, a.start):
+    if (
+        ("contract" in low or "plan" in low or "year" in low or "annual" in low)
+        and _CONTRACTUAL.search(clause)
+        and _MONEY_BEFORE.search(s, 0, a.start)
+    ):
         return True
     if ("foreign" in after or "overseas" in after or "external" in after) and _FOREIGN_AFTER.match(s, a.end):
         if _PART_INTRO.search(clause):

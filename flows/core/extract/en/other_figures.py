@@ -14,7 +14,9 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'a deal, worth X, with a ... trading group': an order from a trader;
 - 'invested X in other countries': outward investment;
 - 'expressions of interest for N project clues ..., with a planned investment of X': leads;
-- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects.
+- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects;
+- '..., with Y for this year' after a total: the year's share; 'a 200-billion-yuan ... industrial
+  cluster': the scale a cluster aims at.
 """
 
 from __future__ import annotations
@@ -89,8 +91,19 @@ _FLOW = re.compile(
 _SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
 
 
+# 'The total investment topped X, with Y for this year': the year's share of a total
+_FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
+_WITH_ONLY = re.compile(r"^\s*(?:with|and|of\s+which)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+# 'to build a 200-billion-yuan modern biomedical industrial cluster': the scale a cluster aims at
+_CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
+        return _MONEY.search(s, 0, a.start - len(clause)) is not None
+    if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
+        return True
     if a.start < 8 and s.lstrip().startswith("("):
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
     if "nvestment" in s[: a.start] and _FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):

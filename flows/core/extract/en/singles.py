@@ -23,9 +23,11 @@ _COMPANY_SPENDS = re.compile(
     r"won\s+approval|(?:got|gained|received|obtained)\s+(?:the\s+)?approval)"
     rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{QUAL_OPT}$"
 )
-# '... won approval to invest US$100 million to make computer components in Shenzhen'
+# '... won approval to invest US$100 million to make computer components in Shenzhen', '...
+# will invest X in building its global research center in Minhang'
 _TO_MAKE = re.compile(
-    r"\s+to\s+(?:make|build|produce|manufacture|set\s+up|develop|explore|open)\s+(?:the\s+|an?\s+)?"
+    r"\s+(?:to\s+(?:make|build|produce|manufacture|set\s+up|develop|explore|open)|"
+    r"(?:in|on)\s+(?:building|constructing|setting\s+up|establishing))\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
     r"([^.;,()]{3,80}?)(?:\s+(?:in|on|at|of|for))?(?=\s*(?:[.;,]|$))",
     re.I,
 )
