@@ -247,6 +247,8 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
 # '7 industrial projects, including 1 A project, 2 B projects and 4 C projects, with a total
 # investment of X': the parts after 'including' add up to the head, whose total it is
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|of\s+which|among\s+them)\b", re.I)
+# ... and 'Among the 10 projects, 3 of them are in A, 1 in B, ..., with a total investment of X'
+_AMONG_THE = re.compile(r"\bamong\s+(?:the|these|those)\s+$", re.I)
 
 
 def _take_including_total(r: _Reading, it: Item) -> bool:
@@ -258,7 +260,8 @@ def _take_including_total(r: _Reading, it: Item) -> bool:
         g = r.groups[k]
         if g.amount is not None or g.count is None or g.band is not None:
             return False
-        if parts and g.count == parts and _INCLUDING.match(r.s, g.end) and len(r.groups) - k > 2:
+        split = _INCLUDING.match(r.s, g.end) or _AMONG_THE.search(r.s, max(0, g.start - 16), g.start)
+        if parts and g.count == parts and split and len(r.groups) - k > 2:
             g.amount = it
             return True
         parts += g.count

@@ -16,7 +16,8 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'expressions of interest for N project clues ..., with a planned investment of X': leads;
 - 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects;
 - '..., with Y for this year' after a total: the year's share; 'a 200-billion-yuan ... industrial
-  cluster': the scale a cluster aims at.
+  cluster': the scale a cluster aims at; 'projects worth over X will be reviewed' (no other
+  figure in the sentence): a size class.
 """
 
 from __future__ import annotations
@@ -98,8 +99,24 @@ _WITH_ONLY = re.compile(r"^\s*(?:with|and|of\s+which)\s+(?:about\s+|nearly\s+|ov
 _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
 
 
+# 'projects worth over 1 billion yuan will be reviewed monthly': a size class in a sentence
+# that counts nothing
+_CLASS_BEFORE = re.compile(
+    r"\bprojects\s+(?:each\s+)?(?:worth|valued\s+at|of|with\s+(?:an?\s+)?investments?\s+of)\s+"
+    r"(?:over|above|more\s+than|exceeding|at\s+least)\s+$",
+    re.I,
+)
+
+
+def _round(value: float) -> bool:
+    return f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".") in ("1", "2", "3", "5")
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if a.bound == "lower" and "projects " in clause and _CLASS_BEFORE.search(clause) and _round(a.value):
+        if not any(ch.isdigit() for ch in s[: a.start] + s[a.end :]):
+            return True
     if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
