@@ -27,6 +27,8 @@ _JOIN_GAP = re.compile(
 # 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
 # projects': the count closes the amount's clause
 _TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spanning)\s+", re.I)
+# 'committing a total of X, including Y in foreign investment, to 613 projects': an aside
+_ASIDE_JOIN = re.compile(r"\s*,\s*(?:including|of\s+which)\s+[^,;]{1,60},\s*to\s+", re.I)
 # after a gapped list ('11 signed on Monday and two earlier'), a total is the head's
 _WITH = re.compile(r"\bwith\b", re.I)
 _TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
@@ -145,6 +147,7 @@ def _take_count(r: _Reading, it: Item) -> None:
             or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
             or (_THESE_GAP.fullmatch(s, cur.end, it.start) and _WITH_TOTAL_LEAD.fullmatch(s, 0, cur.start))
             or (it.count.post and _OF_PROJECTS_N.fullmatch(s, cur.end, it.start))
+            or (s[it.start - 4 : it.start] == " to " and _ASIDE_JOIN.fullmatch(s, cur.end, it.start))
         )
     )
     if joinable:
@@ -320,6 +323,9 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.listed, cur.sector = True, None
         r.open(Group([it], amount=it, list_total=True))
         return
+    if _pair_total(r, it):  # '5 A projects ..., and 2 B projects began ... with a total of X'
+        r.open(Group([it], amount=it))
+        return
     if (
         cur
         and cur.amount is None
@@ -333,6 +339,21 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.items.append(it)
     else:
         r.open(Group([it], amount=it))
+
+
+# 'five A projects, including a B project, and two C projects began ... with a total
+# investment of X': the total of both counts, not the last one's (an amount of its own)
+_PAIR_AND = re.compile(r"(?:\s*,\s*including\s+[^,;]{1,80})?\s*,?\s+and\s+$", re.I)
+
+
+def _pair_total(r: _Reading, it: Item) -> bool:
+    gs, cur = r.groups, r.cur
+    if len(gs) != 2 or cur is not gs[1] or any(g.amount is not None or g.count is None for g in gs):
+        return False
+    gap = r.s[cur.end : it.start]
+    if ";" in gap or any(c.isdigit() for c in gap) or not _TOTAL_WORDS.search(gap):
+        return False
+    return bool(_PAIR_AND.fullmatch(r.s, gs[0].end, cur.start))
 
 
 # '13 of them by foreign enterprises, with 9.3 billion yuan': the count's own partitive
