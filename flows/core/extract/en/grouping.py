@@ -16,6 +16,13 @@ from dataclasses import dataclass, field
 from flows.core.extract.en.bands import band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.list_totals import (
+    OF_NAMED_PART,
+    TOTAL_WORDS,
+    count_of_amount_before,
+    including_total,
+    pair_total,
+)
 from flows.core.extract.en.numbers import LOWER_Q
 
 _JOIN_GAP = re.compile(
@@ -31,7 +38,6 @@ _TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spa
 _ASIDE_JOIN = re.compile(r"\s*,\s*(?:including|of\s+which)\s+[^,;]{1,60},\s*to\s+", re.I)
 # after a gapped list ('11 signed on Monday and two earlier'), a total is the head's
 _WITH = re.compile(r"\bwith\b", re.I)
-_TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
 
 # 'The total investment is 1.15 billion yuan, and 5 projects have been signed': the amount said first
 _TOTAL_IS = re.compile(
@@ -84,34 +90,14 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             r.open(Group([it], count=1, amount=it, single=True))
         elif _combined_after_band(r, it):
             _take_amount(r, it)  # '19 projects with over 50 million yuan each and a combined X'
-        elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it) and not _take_including_total(r, it):
+        elif (
+            not _take_band(r, it, nxt)
+            and not _take_gapped_total(r, it)
+            and not including_total(r.s, r.groups, r.cur, it)
+        ):
             _take_amount(r, it)
-    _count_of_amount_before(r)
+    count_of_amount_before(r.s, r.groups)
     return r.groups, r.every
-
-
-# 'X were agreed to spend in Linyi to build up 38 A projects and 10 B projects': the amount's
-# projects are the listed counts together
-_TO_BUILD = re.compile(
-    r"[^,;.]{0,80}?\bto\s+(?:build|construct|develop|set\s+up|launch|implement|carry\s+out)(?:\s+up)?\s+$", re.I
-)
-
-
-_PART_JOIN = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*(?:,\s*(?:and\s+)?|\s(?:and)\s+)", re.I)
-
-
-def _count_of_amount_before(r: _Reading) -> None:
-    """An amount-only group before a list of counts it is spent on takes their sum."""
-    gs = r.groups
-    for k, g in enumerate(gs[:-2]):
-        if g.count is not None or g.amount is None or g.band is not None or g.single:
-            continue
-        parts = [p for p in gs[k + 1 :] if p.count is not None and p.amount is None and p.band is None]
-        if len(parts) != len(gs) - k - 1 or not _TO_BUILD.fullmatch(r.s, g.end, parts[0].start):
-            continue
-        if all(_PART_JOIN.fullmatch(r.s, a.end, b.start) for a, b in zip(parts, parts[1:])):
-            g.count = sum(p.count for p in parts)
-        return
 
 
 _COMBINED_LEAD = re.compile(r"\s+and\s+(?:a\s+)?(?:combined|total\s+of|total)\s+$", re.I)
@@ -235,7 +221,7 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     """After a gapped list ('11 signed Monday and two earlier, carry a combined ...') a total
     is the amount of the list's head count. False when the amount is not such a total."""
     s, cur = r.s, r.cur
-    if not (cur and cur.amount is None and cur.kind == "gapped" and _TOTAL_WORDS.search(s[cur.end : it.start])):
+    if not (cur and cur.amount is None and cur.kind == "gapped" and TOTAL_WORDS.search(s[cur.end : it.start])):
         return False
     head = next(
         (g for g in reversed(r.groups) if g.count is not None and g.amount is None and g.kind not in ("gapped", None)),
@@ -245,30 +231,6 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
         return False
     head.amount = it  # (its span stays the count's: later items keep theirs)
     return True
-
-
-# '7 industrial projects, including 1 A project, 2 B projects and 4 C projects, with a total
-# investment of X': the parts after 'including' add up to the head, whose total it is
-_INCLUDING = re.compile(r"\s*,?\s*(?:including|of\s+which|among\s+them)\b", re.I)
-# ... and 'Among the 10 projects, 3 of them are in A, 1 in B, ..., with a total investment of X'
-_AMONG_THE = re.compile(r"\bamong\s+(?:the|these|those)\s+$", re.I)
-
-
-def _take_including_total(r: _Reading, it: Item) -> bool:
-    cur = r.cur
-    if not (cur and cur.amount is None and cur.count is not None and _TOTAL_WORDS.search(r.s, cur.end, it.start)):
-        return False
-    parts = 0
-    for k in range(len(r.groups) - 1, -1, -1):
-        g = r.groups[k]
-        if g.amount is not None or g.count is None or g.band is not None:
-            return False
-        split = _INCLUDING.match(r.s, g.end) or _AMONG_THE.search(r.s, max(0, g.start - 16), g.start)
-        if parts and g.count == parts and split and len(r.groups) - k > 2:
-            g.amount = it
-            return True
-        parts += g.count
-    return False
 
 
 def _partition(r: _Reading, head: Group) -> bool:
@@ -305,7 +267,7 @@ def _list_total(r: _Reading, it: Item) -> bool:
                 and _HAVE_TOTAL.search(s, cur.end, it.start)
             )
         )
-        and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
+        and TOTAL_WORDS.search(s, cur.end, it.start) is not None
     )
 
 
@@ -323,8 +285,10 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.listed, cur.sector = True, None
         r.open(Group([it], amount=it, list_total=True))
         return
-    if _pair_total(r, it):  # '5 A projects ..., and 2 B projects began ... with a total of X'
-        r.open(Group([it], amount=it))
+    if pair_total(r.s, r.groups, r.cur, it) or (
+        cur and "projects " in s[cur.end : it.start] and OF_NAMED_PART.search(s, cur.end, it.start)
+    ):
+        r.open(Group([it], amount=it))  # '... with investment in A and B projects reaching X': a part's
         return
     if (
         cur
@@ -339,21 +303,6 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.items.append(it)
     else:
         r.open(Group([it], amount=it))
-
-
-# 'five A projects, including a B project, and two C projects began ... with a total
-# investment of X': the total of both counts, not the last one's (an amount of its own)
-_PAIR_AND = re.compile(r"(?:\s*,\s*including\s+[^,;]{1,80})?\s*,?\s+and\s+$", re.I)
-
-
-def _pair_total(r: _Reading, it: Item) -> bool:
-    gs, cur = r.groups, r.cur
-    if len(gs) != 2 or cur is not gs[1] or any(g.amount is not None or g.count is None for g in gs):
-        return False
-    gap = r.s[cur.end : it.start]
-    if ";" in gap or any(c.isdigit() for c in gap) or not _TOTAL_WORDS.search(gap):
-        return False
-    return bool(_PAIR_AND.fullmatch(r.s, gs[0].end, cur.start))
 
 
 # '13 of them by foreign enterprises, with 9.3 billion yuan': the count's own partitive
