@@ -18,6 +18,10 @@ _VS_LAST_YEAR = re.compile(
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
+# 'Forty-two tourism programs selected among 120 programs': the pool a group was chosen from
+_POOL_BEFORE = re.compile(r"\b(?:selected|chosen|picked)\s+(?:from|among|out\s+of)\s+$", re.I)
+
+
 def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
     """Whether the count at start (its noun ends at noun_end) is a difference or the projects
     a money figure before it was spent in."""
@@ -25,6 +29,9 @@ def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
         ("compared", "than", "over")
     ) and _VS_LAST_YEAR.match(sentence, noun_end):
         return True
+    if "selected " in sentence or "chosen " in sentence or "picked " in sentence:
+        if _POOL_BEFORE.search(sentence, max(0, start - 30), start):
+            return True
     return bool(
         sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in", "into"))
         and _INVESTED_FOR.search(sentence, max(0, start - 20), start)

@@ -115,7 +115,6 @@ _MONTHS = (
     r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
 )
-# ('A number of 144 ... projects': MT of 共有144个, a count)
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|(?<!\ba\s)number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
@@ -258,6 +257,7 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return tokens
 
 
+_OF_THE = (" of ", " of the ", " of this year's ", " of its ", " of their ")  # '184 of this year's 191 projects'
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
 
 
@@ -269,7 +269,7 @@ def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) 
     gap = sentence[end : tokens[i + 1][0]]
     if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
         return Count(start, end, value, "list")
-    if counts[i + 1].kind == "noun" and gap in (" of ", " of the ") and value < counts[i + 1].value:
+    if counts[i + 1].kind == "noun" and gap in _OF_THE and value < counts[i + 1].value:
         return Count(start, counts.pop(i + 1).end, value, "noun")
     return None
 

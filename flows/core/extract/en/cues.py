@@ -72,7 +72,9 @@ OTHER_UNITS = (
     r"(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s|"
     # a bare 'programs' right after the number (or 'N of the programs') when a figure, a value
     # or a signing follows in its clause: 'Nineteen programs, with a total investment of ...'
-    r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted)\b)|"
+    r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted|introduced)\b)|"
+    # 'Construction of 19 new production facilities with a combined investment of X'
+    r"(?<=production\s)facilities(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 

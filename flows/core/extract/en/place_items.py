@@ -114,7 +114,10 @@ _PROJECT_CUE = re.compile(
 
 
 # 'Three of them are modern agricultural projects with ...': a word count naming its kind
-_WORD_ITEM = re.compile(r"\s+(?:are|were)\s+(?:[\w'’-]+\s+){0,3}?projects\b", re.I)
+_WORD_ITEM = re.compile(
+    r"\s+(?:are|were|have\s+been|has\s+been)\s+(?:[\w'’-]+\s+){0,3}?(?:projects\b|(?:started|signed|completed|launched)\b)",
+    re.I,
+)  # ... or its stage: 'nine of them have been started'
 
 
 def partitive_counts(sentence: str, tokens: list, counted: set[int]) -> list[tuple[int, int, int]]:
