@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.approval_stats import drop_approval_counts
 from flows.core.extract.en.article_fields import (
     event_field,
     fields_after,
@@ -82,7 +83,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         if not mentions:
             return []
     kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
-    kept = drop_trap_echoes(kept, sentences)
+    kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_approval_stats
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)
     _assign_parents(kept)

@@ -84,11 +84,13 @@ _LEADS = re.compile(
 # 'Investment in Taiwan from the Chinese mainland hit X in the first half', 'the amount of
 # approved China investments in Taiwan, which totaled X': a flow of capital between places
 # (a statistic like FDI) in a sentence of no projects, deals or signing
-_FLOW = re.compile(
+_FLOW_HEAD = (
     r"\b(?:(?:[Nn]ew\s+)?[Ii]nvestments?|[Cc]apital)\s+(?:in|into|on|from)\s+(?:the\s+)?[A-Z][^;]{0,70}?"
     r"\s(?:hit|reached|totall?ed|stood\s+at|amounted\s+to|rose\s+to|fell\s+to|dropped\s+to|was)\s+"
-    r"(?:some\s+|about\s+|nearly\s+|around\s+)?$"
+    r"(?:some\s+|about\s+|nearly\s+|around\s+)?"
 )
+FLOW = re.compile(_FLOW_HEAD + "$")
+FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one (en_approval_stats)
 _SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
 
 
@@ -123,7 +125,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if a.start < 8 and s.lstrip().startswith("("):
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
-    if "nvestment" in s[: a.start] and _FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
+    if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
         return True
     if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
         return True
