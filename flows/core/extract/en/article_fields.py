@@ -51,15 +51,16 @@ _THE_SIGNED = re.compile(r"\s*the\s+(?:signed|contracted|inked)\s+(?:projects|de
 
 
 def _whole_signed(kept: list[CohortMention], fields: str, near: CohortMention) -> CohortMention:
-    """'Henan signed 682 projects ... Foreign-funded projects numbered 96, ... The signed
-    projects are mainly in A, B and C.': the fields of every signed project are the whole's."""
+    """'The county signed 45 projects ... Overseas investors back 7 of them, ... The signed
+    projects are mainly in A, B and C.': the fields of every signed project are the whole's,
+    the nearest signing told before (at most three sentences back), not an earlier year's."""
     if not _THE_SIGNED.match(fields) or not near.project_count:
         return near
     whole = next(
         (
             m
-            for m in kept
-            if m.sentence_index < near.sentence_index
+            for m in reversed(kept)
+            if near.sentence_index - 3 <= m.sentence_index < near.sentence_index
             and m.parent is None
             and not m.project_name
             and m.sector_code is None
