@@ -219,7 +219,7 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 _THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
-# 'The highlight project is the Helenbergh Industrial Park': the sentence naming the project
+# 'The key project is the Lakeview Logistics Park': the sentence naming the project
 _NAMES_PROJECT = re.compile(r"\b[Pp]roject\s+(?:is|was)\s+(?:the|an?)\s+[A-Z]")
 
 
@@ -239,7 +239,7 @@ def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 break
             codes = {c for _, _, c in sector_terms(sentences[j])}
             if codes or _NAMES_PROJECT.search(sentences[j]):  # the nearest sentence naming a
-                break  # field, or the one introducing the project ('The highlight project is X')
+                break  # field, or the one introducing the project ('The key project is X')
         if len(codes) == 1:
             m.sector_code = codes.pop()
 
@@ -289,7 +289,7 @@ def band_parent_field(kept: list[CohortMention]) -> None:
             m.sector_code = parent.sector_code
 
 
-# 'The X industrial park ... has a total investment of Y. Covering 2.7 hectares, it focuses on
+# 'The X industrial park ... has a total investment of Y. Spanning 8 hectares, it focuses on
 # A, B and C.': the sentence after a named project, its subject the project, names its field
 _IT_FOCUSES = re.compile(
     r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"
