@@ -11,6 +11,7 @@ import re
 
 from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentence
 from flows.core.extract.en.labels import sector_in, sector_terms
+from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.model import CohortMention
 
 GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
@@ -284,9 +285,15 @@ def band_parent_field(kept: list[CohortMention]) -> None:
             continue
         if _OF_ALL.search(m.evidence or ""):  # 'Among all projects, 16 are ...': the whole's band
             continue
-        own = re.search(rf"\b{parent.project_count}\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", parent.evidence or "")
-        if own and sector_in(own.group(1)) == parent.sector_code:  # the group's own noun names it
+        if any(  # the group's own noun names it ('1,350 industrial projects', 'nine hundred ...')
+            word_to_int(own.group(1)) == parent.project_count and sector_in(own.group(2)) == parent.sector_code
+            for own in _COUNT_NOUN.finditer(parent.evidence or "")
+        ):
             m.sector_code = parent.sector_code
+
+
+# a count and its noun phrase: '1,350 industrial projects', 'nine hundred industrial projects'
+_COUNT_NOUN = re.compile(rf"(?<![\w,.])(\d[\d,]*|{WORD_NUM})\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", re.I)
 
 
 # 'The X industrial park ... has a total investment of Y. Spanning 8 hectares, it focuses on
