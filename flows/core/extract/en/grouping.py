@@ -23,7 +23,7 @@ from flows.core.extract.en.list_totals import (
     including_total,
     pair_total,
 )
-from flows.core.extract.en.numbers import LOWER_Q
+from flows.core.extract.en.numbers import LOWER_Q, PRE_CUR
 
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:(?:in\s+)?(?:investments?|funding)\s+)?"
@@ -150,7 +150,7 @@ def _take_count(r: _Reading, it: Item) -> None:
 
 _OWN_BAND_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were)\s+(?:each\s+|all\s+)?(?:worth\s+|valued\s+at\s+)?"
-    r"(?:more\s+than|over|above|exceeding|in\s+excess\s+of|at\s+least)\s+(?:RMB\s*|US\$\s*|\$\s*)?\d",
+    rf"(?:{LOWER_Q})\s+(?:{PRE_CUR}\s*)?\d",
     re.I,
 )
 
