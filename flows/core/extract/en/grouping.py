@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.core.extract.en.bands import band_of, floor_of, implausible_total
+from flows.core.extract.en.bands import IS_SUM, band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
 from flows.core.extract.en.list_totals import (
@@ -202,19 +202,11 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         cur.band, cur.band_currency = band, it.amount.currency
         cur.items.append(it)
         r.floor = max(r.floor or 0, floor_of(band))
-    elif (
-        nxt is not None and nxt.amount is not None and not nxt.count and _SUM_AFTER_BAND.fullmatch(s, it.end, nxt.start)
-    ):
+    elif nxt is not None and nxt.amount is not None and not nxt.count and IS_SUM.fullmatch(s, it.end, nxt.start):
         r.open(Group([it], band=band, band_currency=it.amount.currency))  # 'the investment of over X is Y'
     elif _EVERY_PROJECT.search(s[prev_end : it.start]):
         r.every.append((*band, it.amount.currency))
     return True
-
-
-# 'of which the investment of more than 1 billion yuan is 34.94 billion yuan': the band's sum
-_SUM_AFTER_BAND = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?", re.I
-)
 
 
 def _gapped_band_item(r: _Reading, it: Item) -> bool:
