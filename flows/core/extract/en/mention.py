@@ -74,6 +74,8 @@ def cohort_mention(
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
     if counted and counted.kind == "noun" and m.sector_code and a is None and _listed(s, g, prev_end, next_start):
         m.extra["field_item_at"] = g.start  # a count-only field item: two of one list stay two (merge)
+    if counted and prev_end and _THE_N.search(s, max(prev_end, counted.start - 7), counted.start):
+        m.extra["restates"] = True  # '..., and the 6 new energy projects will start ...': not a second group (merge)
     if (
         counted
         and s[max(0, counted.start - 8) : counted.start].lower().endswith("of the ")
@@ -96,6 +98,7 @@ def cohort_mention(
     return m
 
 
+_THE_N = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 # the gap before a list's next item: a comma or 'and' right before it ('five A projects in X,
 # five B projects'), not a restatement's article ('..., and the 8 A projects are ...')
 _LIST_GAP = re.compile(r"[^.;]*?(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+)", re.I)
