@@ -67,7 +67,7 @@ _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
-    state = {"last_top": None, "first_top": None}
+    state = {"last_top": None, "first_top": None, "sents": sentences}
     for i, s in enumerate(sentences):
         s = repair(s)
         if not may_carry(sentences, i, s):
@@ -168,7 +168,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    round_sectors(s, state.get("prev", ""), found)  # a round of one field named before (zh.count_sector)
+    round_sectors(s, state, found)  # a round of one field named before (zh.count_sector)
     link(s, found, out, state, frames, frame_refs)
 
 
