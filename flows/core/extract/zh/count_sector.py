@@ -39,7 +39,7 @@ _ROUND = re.compile(
 # what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
 _ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
 _ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
-_ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
+_ROUND_REACH = 30  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
 def _round_sector(s: str, start: int) -> str | None:
@@ -51,9 +51,12 @@ def _round_sector(s: str, start: int) -> str | None:
     m = None
     for m in _ROUND.finditer(s, max(0, first.start() - _ROUND_REACH), start):  # noqa: B007 - keeps the last
         pass
-    if m is None or generic_only(m.group("field")):
-        return None
+    if m is None or generic_only(m.group("field")) or _TWO_KINDS.search(m.group("field")):
+        return None  # (数字经济项目和重大招商引资工业项目签约仪式: a round of two kinds names no one field)
     return sector_of(m.group("field"))
+
+
+_TWO_KINDS = re.compile(r"项目[和及与、]")
 
 
 # the group's projects listed after it (16个签约项目包括A、B、C等)
