@@ -21,6 +21,7 @@ _DIGIT = re.compile(r"\d")
 
 def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[CohortMention]:
     """Give the one group of the sentence before a fields-only sentence the sector of its fields."""
+    drive_before(sentences, mentions)
     for i, s in enumerate(sentences):
         if i == 0 or not _FIELDS_LEAD.match(s) or _DIGIT.search(s):
             continue
@@ -29,6 +30,26 @@ def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[Coh
             continue
         tops[0].sector_code = _sector(s)
     return mentions
+
+
+# a sentence naming the investment drive of one field, no figure (…也是海南农业招商引资的主战场)
+_DRIVE = re.compile(r"(?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?(?:的|工作)")
+
+
+def drive_before(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """Counts of a sentence that names no field take the field of the investment drive the sentence
+    just before names (冬交会也是农业招商引资的主战场。今年冬交会签约投资项目40个…)."""
+    for m in mentions:
+        i = m.sentence_index
+        if m.sector_code or m.project_name or m.parent is not None or not i or _DIGIT.search(sentences[i - 1]):
+            continue
+        drive = _DRIVE.search(sentences[i - 1])
+        if drive is None or generic_only(drive.group("field")) or sector_of(m.evidence):
+            continue
+        m.sector_code = sector_of(drive.group("field"))
+        for k in mentions:  # its parts naming no field of their own (投资额超亿元的项目有17个)
+            if k.parent is not None and mentions[k.parent] is m and not k.sector_code and not k.project_name:
+                k.sector_code = m.sector_code
 
 
 def _sector(s: str) -> str | None:
