@@ -10,8 +10,22 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, glued, numbers, other_figures, repair, table_rows
+from flows.core.extract.en import (
+    context,
+    counts,
+    cues,
+    fast,
+    glued,
+    not_investment,
+    numbers,
+    other_figures,
+    repair,
+    table_rows,
+)
+from flows.core.extract.zh import article as zh_article
 from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
+from flows.core.extract.zh import counts as zh_counts
+from flows.core.extract.zh.fast import may_hold
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
 
@@ -309,3 +323,72 @@ def test_other_figure_item_precheck():
         for clause in {s, s + " ", s[-90:] + " ", *(s[: i + 1] for i in range(len(s)) if s[i] == " ")}:
             if other_figures._ITEM.search(clause):
                 assert clause[-1:].isspace() and clause.rstrip()[-1:] in other_figures._ITEM_LAST, clause
+
+
+_ZH_EXTRA = [
+    "投资贸易",
+    "投资贸易采购",
+    "贸易",
+    "资贸易",
+    "x投资贸易y贸易",
+    "十大项目",
+    "一大批",
+    "新华社北京3月5日电",
+    "某某 3日讯",
+]
+
+
+def test_trade_deal_opens_on_literals():
+    was = re.compile(r"采购|(?<!投资)贸易|成交")
+    for s in _lines("zh") + _ZH_EXTRA:
+        assert [m.span() for m in zh_counts._TRADE_DEAL.finditer(s)] == [m.span() for m in was.finditer(s)], s
+        for lo in range(0, len(s), 3):
+            a, b = zh_counts._TRADE_DEAL.search(s, lo, len(s) - 1), was.search(s, lo, len(s) - 1)
+            assert (a and a.span()) == (b and b.span()), (s, lo)
+
+
+def test_zh_literal_prechecks_hold_in_every_match():
+    for s in _lines("zh") + _ZH_EXTRA:
+        if zh_counts.COUNT_N.search(s):
+            assert zh_counts._BIG_HINT.search(s), s
+        if event._DATELINE_ZH.match(s):
+            assert "日电" in s or "日讯" in s, s
+        segs = [0] + [i + 1 for i, c in enumerate(s) if c in ";。:,"]
+        for lo in segs:
+            for hi in range(lo, len(s) + 1, 3):
+                if count_sector._GROUP_LEAD.search(s, lo, hi):
+                    assert may_hold(s, lo, hi, count_sector._GROUP_LEAD_WORDS), (s, lo, hi)
+                if count_sector._PLACES_TOPIC.match(s, lo, hi):
+                    assert may_hold(s, lo, hi, count_sector._PLACES_WORDS), (s, lo, hi)
+        for a in range(len(s) + 1):
+            lo = max(0, a - 14)
+            if scan._COUNT_CUE_BEFORE.search(s, lo, a):
+                assert may_hold(s, lo, a, scan._TOTALS), (s, a)
+
+
+def test_place_item_precheck():
+    extra = ["新港区22个", " 、新港区 ", "新港区\u3000", "新港区\n", "港", "", "  ", "区", "甲乙丙丁戊己庚县 "]
+    for s in _lines("zh") + extra:
+        for subject in {s, *(s[max(0, i - 9) : i] for i in range(len(s) + 1)), *(s[:i] + " " for i in range(10))}:
+            full = zh_article._PLACE_ITEM.fullmatch(subject) is not None
+            assert full == bool(subject.rstrip()[-1:] in zh_article._PLACE_ENDS and full), subject
+            if full:
+                assert subject.rstrip()[-1:] in zh_article._PLACE_ENDS, subject
+
+
+def test_far_trap_precheck():
+    for s in _lines("en") + _EN_EXTRA:
+        for cut in [-1] + [i for i, c in enumerate(s) if c in ",;:."]:
+            if not_investment.NEVER.search(s, cut + 1):
+                assert not_investment.may_never(s[cut + 1 :]), (s, cut)
+
+
+def test_bare_signed_first():
+    extra = ["Then a new project was signed", "Sunday, 5 billion yuan wind project has been inked"]
+    for s in _lines("en") + extra:
+        for d in re.finditer(r"\d+", s):
+            a, b = d.span()
+            old = context._BARE_SIGNED.match(s, b) if context._BARE_LEAD.search(s, 0, a) else None
+            new = context._BARE_SIGNED.match(s, b)
+            new = new if new and context._BARE_LEAD.search(s, 0, a) else None
+            assert (old and old.span()) == (new and new.span()), s

@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
     NEVER,
-    NEVER_CUES,
     NOT_INVESTMENT,
     NOT_INVESTMENT_CUE,
     beside_or_trade,
     done_or_parallel,
 )
+from flows.core.extract.en.not_investment import may_never as _may_never
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 from flows.core.extract.en.other_figures import other_figure
 
@@ -93,8 +93,6 @@ _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
-# (plain substrings: faster than a regex alternation of this many words)
-_NEVER_WORDS_RE = re.compile(trie(NEVER_CUES))
 _BARE_Q_LAST = (
     "than",
     "over",
@@ -159,12 +157,6 @@ _PHRASE_TO_HEAD = re.compile(
 _BY_INVESTOR = re.compile(r"\s+(?:by|from)\s+(?:[A-Z][\w&'’.\-]*(?:\s+|$)){1,4}")
 # 'a 4.5 billion yuan data center': an unhyphenated amount after an article is adjectival too
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
-
-
-def _may_never(text: str) -> bool:
-    """False only when NEVER cannot match text (has_any(text.lower(), NEVER_CUES), as one
-    prefix-factored pattern: most clauses hold none of the words, and one scan beats 35)."""
-    return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
 
 
 # 'output value, sales revenue and profits are expected to increase by 66.7 billion yuan,
@@ -279,7 +271,8 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     if not _ADJ_AMOUNT.search(s[a.start : a.end]) and not (
         s[a.start - 2 : a.start].lower() in ("a ", "n ") and _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)
     ):
-        bare = _BARE_SIGNED.match(s, a.end) if _BARE_LEAD.search(s, 0, a.start) else None
+        bare = _BARE_SIGNED.match(s, a.end)  # (the cheaper test first: _BARE_LEAD scans all s before)
+        bare = bare if bare and _BARE_LEAD.search(s, 0, a.start) else None
         return (bare.group(1), bare.end(1)) if bare else None
     m = _PHRASE.match(s, a.end)
     if not m:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.not_investment import NEVER
+from flows.core.extract.en.not_investment import NEVER, may_never
 from flows.core.extract.en.numbers import Amount
 
 _KIND_AFTER = re.compile(
@@ -89,5 +89,7 @@ def _far_trap(s: str, a: Amount, clause: str) -> bool:
         return False
     head = s[max(0, a.start - 240) : a.start]
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
+    if not may_never(head[cut + 1 :]):  # (a match from cut + 1 on lies in that slice)
+        return False
     trap = NEVER.search(head, cut + 1)
     return bool(trap) and not _MONEY.search(head, trap.end())  # no other figure between

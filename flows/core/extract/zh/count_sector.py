@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.fast import may_hold
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.numerals import SIBLING_COUNT
 from flows.core.extract.zh.stage_frames import stage_groups_in_frame
@@ -134,6 +135,7 @@ def _all_of_kind(s: str, end: int) -> str | None:
 
 # a segment opening on its group and what it holds (数字经济项目包括A、B等4类,共37个,总投资X)
 _GROUP_LEAD = re.compile(r"(?:^|(?<=[,:;。])|(?<=其中))\s*(?P<group>[^,;。:、\d]{2,12}?项目)(?:包括|包含|涵盖|分为)")
+_GROUP_LEAD_WORDS = ("包括", "包含", "涵盖", "分为")  # every _GROUP_LEAD match ends with one
 
 
 _COUNT_BETWEEN = re.compile(r"\d\s*[个项宗](?!类)")
@@ -145,6 +147,8 @@ def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
     t = toks[k]
     seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start), s.rfind(":", 0, t.start)) + 1
     m = None
+    if not may_hold(s, seg, t.start, _GROUP_LEAD_WORDS):
+        return None
     for m in _GROUP_LEAD.finditer(s, seg, t.start):  # noqa: B007 - keeps the last
         pass
     if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
@@ -201,12 +205,13 @@ def _opening_topic(s: str, lo: int) -> str | None:
 _PLACES_TOPIC = re.compile(
     r"\s*(?:全省|全市|全区|全县)?\s*\d+\s*个([^,;:。\d]{2,14}?)(?:示范园区|园区|景区|产业园|基地)[^,;:。\d]{0,12},"
 )
+_PLACES_WORDS = ("园区", "景区", "产业园", "基地")  # every _PLACES_TOPIC match holds one
 
 
 def _places_topic(s: str, seg: int, lo: int) -> str | None:
     """The field of the places a segment opens on, the count's clause after it (one aside may come
     between): a specific sector only (产业园区 names none)."""
-    m = _PLACES_TOPIC.match(s, seg, lo)
+    m = _PLACES_TOPIC.match(s, seg, lo) if may_hold(s, seg, lo, _PLACES_WORDS) else None
     aside = s[m.end() : lo] if m else ""  # one aside may come between (完成投资176亿元,)
     if m is None or len(aside) > 20 or aside.count(",") > 1 or "个" in aside or generic_only(m.group(1)):
         return None

@@ -120,13 +120,14 @@ _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
 TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
 _TRADE_DEAL = re.compile(
-    r"采购|(?<!投资)贸易|成交"
+    r"采购|贸易(?<!投资贸易)|成交"  # (each branch opens on a literal: the engine skips to them)
 )  # 投资贸易重点项目: investment too  # 贸易类项目, 采购项目: deals, not investment
 _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
 # a record passed (开工项目数量首次突破600个): a milestone, no group
+_BIG_HINT = re.compile("[一二两三四五六七八九十百]大")  # what every COUNT_N match holds
 _MILESTONE = re.compile(r"首次(?:突破|超过|超|达到|达|过)\s*$")
 # projects shown at a fair (300个创新项目参展 / 项目参加展示): exhibits, not investment projects
 _EXHIBITED = re.compile(r"\s*(?:参展|参加展示|参加展览|亮相|展出)")
@@ -188,7 +189,7 @@ def find_counts(s: str) -> list[Tok]:
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    if "大" in s:
+    if "大" in s and _BIG_HINT.search(s):
         _n_big_counts(s, out)
     places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s) + each_counts(s)
     if has_list and "数" in s:

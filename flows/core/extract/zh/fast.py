@@ -19,3 +19,9 @@ def terms_pattern(terms) -> re.Pattern:
     as in the flat alternation sorted longest first (which tries all 500 terms at each
     character the text has)."""
     return re.compile(trie(terms))
+
+
+def may_hold(s: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Whether s[lo:hi] holds one of the words: a pre-check for a pattern run over that span
+    (pattern.search(s, lo, hi), .match, .finditer) whose every match holds one of them."""
+    return any(s.find(w, lo, hi) >= 0 for w in words)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.fast import may_hold
 from flows.core.extract.zh.names import built_names, listed_named, name_before, project_name
 from flows.core.extract.zh.numerals import (
     CUR,
@@ -103,6 +104,7 @@ _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*
 _AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?在\s*$")
 _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
+_TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -266,7 +268,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
-    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or examples_total_end(s, b) >= 0:
+    cue_lo = max(0, a - 14)
+    if (may_hold(s, cue_lo, a, _TOTALS) and _COUNT_CUE_BEFORE.search(s, cue_lo, a)) or examples_total_end(s, b) >= 0:
         return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a]) or listed_named(s, a)  # …的A、30亿元的B
     name = project_name(after) if cue or then_project else None
