@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.core.extract.en import article_fields, context, grouping, mention, not_investment
+from flows.core.extract.en import article_fields, cohort_sector, context, grouping, mention, not_investment
 from flows.core.extract.en.cues import may_contain
 from flows.core.ingest.discover import discover, read_batch
 
@@ -26,6 +26,7 @@ GUARDS = {
     "not-investment": (context.NOT_INVESTMENT_CUE, context.NOT_INVESTMENT, "search", None),
     "never": (not_investment._NEVER_WORDS_RE, context.NEVER, "search", None),
     "many-fields": (article_fields._MANY_FIELDS_CUE, article_fields._MANY_FIELDS, "search", None),
+    "open-list": (cohort_sector._OPEN_LIST_CUE, cohort_sector._OPEN_LIST, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),
     "subset": (mention._SUBSET_CUE, mention.SUBSET, "search", None),
     "part-of": (grouping._PART_CUE, grouping._PART_OF, "search", None),

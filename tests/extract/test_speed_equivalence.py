@@ -25,6 +25,7 @@ from flows.core.extract.en import (
 from flows.core.extract.zh import article as zh_article
 from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.extract.zh import counts as zh_counts
+from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import may_hold
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
@@ -392,3 +393,27 @@ def test_bare_signed_first():
             new = context._BARE_SIGNED.match(s, b)
             new = new if new and context._BARE_LEAD.search(s, 0, a) else None
             assert (old and old.span()) == (new and new.span()), s
+
+
+def test_zh_agreement_and_frame_count_prechecks():
+    for s in _lines("zh") + ["A项目投资协议,总投资5亿元", "3个项目当中", "从283个签约项目中遴选"]:
+        for i in range(0, len(s) + 1, 2):
+            if zh_names._AGREEMENT.search(s, i):
+                assert "协议" in s[i:], s
+        for pos in range(len(s)):
+            if count_sector._FRAME_COUNT.match(s, pos):
+                assert "项目中" in s or "项目里" in s or "项目当中" in s, s
+
+
+def test_typo_cue_as_flat_alternation():
+    flat = re.compile("|".join(map(re.escape, repair._TYPO_CUES)))
+    for s in _lines("en") + _EN_EXTRA + list(repair._TYPO_CUES) + ["5 biilion", "3 MILION", "a milon b"]:
+        assert (repair._TYPO_CUE.search(s) is None) == (flat.search(s) is None), s
+
+
+def test_delta_before_in_last_words():
+    extra = ["extra   investment  by  of  ", "up by of \n", "a b c d grew by ", "x-up by ", "Rose\tBY  OF "]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for i in [len(s)] + [k + 1 for k, c in enumerate(s) if c.isspace()]:
+            text = s[:i]
+            assert fast.in_last_words(context._DELTA_BEFORE, text, 4) == bool(context._DELTA_BEFORE.search(text)), text

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
+from flows.core.extract.en.fast import in_last_words
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
     NEVER,
@@ -221,7 +222,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'planned investment of 6.2 billion yuan this year'
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before
-    return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or _DELTA_AFTER.match(s, a.end))
+    return not ((_may_be_delta(bare) and in_last_words(_DELTA_BEFORE, bare, 4)) or _DELTA_AFTER.match(s, a.end))
 
 
 # '..., with a total investment of X, of which Y yuan was spent on local contracted projects':

@@ -19,3 +19,11 @@ _GLUE_NOUN = re.compile(r"project(?<=[a-z]{3}project)|deal(?<=[a-z]{3}deal)")
 def glued(s: str) -> bool:
     """= repair._ANY_GLUE.search(s) is not None."""
     return _GLUE_DIGIT.search(s) is not None or (("project" in s or "deal" in s) and _GLUE_NOUN.search(s) is not None)
+
+
+def in_last_words(pattern: re.Pattern, text: str, words: int) -> bool:
+    """= pattern.search(text) is not None, for a pattern whose every match lies within the
+    text's last `words` whitespace-separated words and the spaces after them (one that ends
+    at $ after at most that many words, as context._DELTA_BEFORE: 'extra investment by of ')."""
+    parts = text.rsplit(None, words)
+    return pattern.search(text, len(parts[0]) if len(parts) > words else 0) is not None

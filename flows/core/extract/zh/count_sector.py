@@ -273,8 +273,9 @@ def round_sectors(s: str, prev: str, found: list) -> None:
     ends_round = prev and any(w in prev[-8:] for w in _ROUND_END_WORDS) and _ROUND_END.match(prev)
     before = _round_sector(prev, len(prev)) if ends_round else None
     own: list = []  # _round_sector(s, len(s)), computed once
+    framed = "项目中" in s or "项目里" in s or "项目当中" in s  # (what every _FRAME_COUNT match ends with)
     for pos, m, _ in found:
-        if _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
+        if framed and _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
             continue
         if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
             if not own:

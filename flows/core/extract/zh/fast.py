@@ -24,4 +24,7 @@ def terms_pattern(terms) -> re.Pattern:
 def may_hold(s: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     """Whether s[lo:hi] holds one of the words: a pre-check for a pattern run over that span
     (pattern.search(s, lo, hi), .match, .finditer) whose every match holds one of them."""
-    return any(s.find(w, lo, hi) >= 0 for w in words)
+    for w in words:
+        if s.find(w, lo, hi) >= 0:
+            return True
+    return False
