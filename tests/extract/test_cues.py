@@ -23,8 +23,8 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 
 # (cue, regex it guards, how the rule applies the regex, the window the cue is tried on)
 GUARDS = {
-    "not-investment": (context.NOT_INVESTMENT_CUE, context.NOT_INVESTMENT, "search", None),
-    "never": (not_investment._NEVER_WORDS_RE, context.NEVER, "search", None),
+    "not-investment": (context.NOT_INVESTMENT_CUE, not_investment.NOT_INVESTMENT, "search", None),
+    "never": (not_investment._NEVER_WORDS_RE, not_investment.NEVER, "search", None),
     "many-fields": (article_fields._MANY_FIELDS_CUE, article_fields._MANY_FIELDS, "search", None),
     "open-list": (cohort_sector._OPEN_LIST_CUE, cohort_sector._OPEN_LIST, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),

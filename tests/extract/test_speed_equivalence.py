@@ -28,6 +28,7 @@ from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import may_hold
 from flows.core.ingest.read import decode_bytes
+from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
 STRESS = Path(__file__).resolve().parent.parent / "data" / "stress"
@@ -417,3 +418,18 @@ def test_delta_before_in_last_words():
         for i in [len(s)] + [k + 1 for k, c in enumerate(s) if c.isspace()]:
             text = s[:i]
             assert fast.in_last_words(context._DELTA_BEFORE, text, 4) == bool(context._DELTA_BEFORE.search(text)), text
+
+
+def test_trap_rows_as_their_alternation():
+    extra = [e["example"] for e in load("traps_en")]
+    extra += ["the FDI and average", "Averaged ſales per capita", "in 2023, plans to invest", "top  10 in terms of"]
+    for s in _lines("en") + _EN_EXTRA + extra + [x.upper() for x in extra]:
+        for lo in range(0, len(s), 29):
+            for hi in (None, lo + 40):
+                a, b = (
+                    not_investment.never_search(s, lo, hi),
+                    not_investment.NEVER.search(s, lo, len(s) if hi is None else hi),
+                )
+                assert (a and a.span()) == (b and b.span()), (s, lo, hi)
+        a, b = not_investment.other_kind_search(s), not_investment.NOT_INVESTMENT.search(s)
+        assert (a and a.span()) == (b and b.span()), s

@@ -18,11 +18,11 @@ from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.fast import in_last_words
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
-    NEVER,
-    NOT_INVESTMENT,
     NOT_INVESTMENT_CUE,
     beside_or_trade,
     done_or_parallel,
+    never_search,
+    other_kind_search,
 )
 from flows.core.extract.en.not_investment import may_never as _may_never
 from flows.core.extract.en.numbers import LOWER_Q, Amount
@@ -192,11 +192,11 @@ def keep_amount(s: str, a: Amount) -> bool:
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
         clause = clause[clause.rfind("yuan and ") + 9 :]
-    if _may_never(clause) and NEVER.search(clause):
+    if _may_never(clause) and never_search(clause):
         return False
-    if "investment" not in clause.lower() and may_contain(clause, NOT_INVESTMENT_CUE) and NOT_INVESTMENT.search(clause):
+    if "investment" not in clause.lower() and may_contain(clause, NOT_INVESTMENT_CUE) and other_kind_search(clause):
         return False
-    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and NEVER.search(s, 0, a.start):
+    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and never_search(s, 0, a.start):
         return False
     if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
         return False  # 'The projects, involving a total foreign investment of X': a part of their total

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.not_investment import NEVER, may_never
+from flows.core.extract.en.not_investment import may_never, never_search
 from flows.core.extract.en.numbers import Amount
 
 _KIND_AFTER = re.compile(
@@ -73,7 +73,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if clause[-1:].isspace() and clause.rstrip()[-1:] in _ITEM_LAST and _ITEM.search(clause):
         head = s[: max(0, a.start - len(clause))]
-        trap = NEVER.search(head) if _MONEY.search(head) else None
+        trap = never_search(head) if _MONEY.search(head) else None
         if trap and _MONEY.search(head, trap.end()):
             return True
     if _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
@@ -91,5 +91,5 @@ def _far_trap(s: str, a: Amount, clause: str) -> bool:
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
     if not may_never(head[cut + 1 :]):  # (a match from cut + 1 on lies in that slice)
         return False
-    trap = NEVER.search(head, cut + 1)
+    trap = never_search(head, cut + 1)
     return bool(trap) and not _MONEY.search(head, trap.end())  # no other figure between
