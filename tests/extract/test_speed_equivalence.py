@@ -433,3 +433,26 @@ def test_trap_rows_as_their_alternation():
                 assert (a and a.span()) == (b and b.span()), (s, lo, hi)
         a, b = not_investment.other_kind_search(s), not_investment.NOT_INVESTMENT.search(s)
         assert (a and a.span()) == (b and b.span()), s
+
+
+def test_share_after_holds_account():
+    extra = ["x, ACCOUNTING FOR 5%", " in Hefei City, accounted for 12.5 %", " in ıt accountıng for 3%"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for start in range(len(s)):
+            if other_figures._SHARE_AFTER.match(s, start):
+                assert cues.may_contain(s[start:], other_figures._ACCOUNT), (s, start)
+
+
+def test_last_round_as_finditer():
+    extra = [
+        "文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目",
+        "数字经济产业推介会上,生物医药产业投资推介会,签约3个",
+        "签约仪式签约仪式签约仪式",
+    ]
+    for s in _lines("zh") + extra:
+        for start in range(0, len(s) + 1, 3):
+            last = None
+            for last in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
+                pass
+            got = count_sector._last_round(s, start)
+            assert (got and got.span()) == (last and last.span()), (s, start)

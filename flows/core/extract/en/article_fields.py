@@ -162,6 +162,7 @@ _EVENT_FOR = re.compile(
     r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
     re.I,
 )
+_EVENT_FOR_CUE = cue("event", "ceremony", "activit", "signing", "conference", "meeting", "batch")  # one in every match
 
 
 # 'manufacturing projects accounted for 83%': a share of the group is of one field
@@ -190,7 +191,7 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     for text in here:
         if "roject" not in text:
             continue
-        m = _EVENT_FOR.search(text)
+        m = _EVENT_FOR.search(text) if may_contain(text, _EVENT_FOR_CUE) else None
         code = sector_in(m.group("field")) if m else None
         if code:
             main.sector_code = code

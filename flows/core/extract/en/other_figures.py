@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.not_investment import may_never, never_search
 from flows.core.extract.en.numbers import Amount
 
@@ -34,6 +35,7 @@ _MONEY = re.compile(r"\d\s*(?:trillion|billion|million)?\s*(?:yuan|dollars|euros
 _SHARE_AFTER = re.compile(
     r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
 )
+_ACCOUNT = cue("account")  # what every _SHARE_AFTER match holds
 _CLOSE = re.compile(r"\s*\)")
 _TIES = re.compile(r"\b(?:projects?|deals?|contracts?|investment)\b", re.I)
 
@@ -76,7 +78,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         trap = never_search(head) if _MONEY.search(head) else None
         if trap and _MONEY.search(head, trap.end()):
             return True
-    if _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
+    if may_contain(s[a.end :], _ACCOUNT) and _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
         return True
     return _far_trap(s, a, clause)
 

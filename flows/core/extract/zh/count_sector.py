@@ -48,15 +48,25 @@ _ROUND_REACH = 20  # a match starts at most this far before the first of its _RO
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
-    first = _ROUND_WORD.search(s, 0, start)
-    if first is None:
-        return None  # (every match holds one of them: no scan of the whole sentence without)
-    m = None
-    for m in _ROUND.finditer(s, max(0, first.start() - _ROUND_REACH), start):  # noqa: B007 - keeps the last
-        pass
+    m = _last_round(s, start)
     if m is None or generic_only(m.group("field")):
         return None
     return sector_of(m.group("field"))
+
+
+def _last_round(s: str, start: int) -> re.Match | None:
+    """The last match of _ROUND.finditer(s, 0, start): every match ends on one of _ROUND_WORDS and
+    starts at most _ROUND_REACH before the first it holds, so each next match is searched from
+    there before the next of those words (no scan of a sentence without one, nor between them)."""
+    m, pos = None, 0
+    while True:
+        word = _ROUND_WORD.search(s, pos, start)
+        if word is None:
+            return m
+        nxt = _ROUND.search(s, max(pos, word.start() - _ROUND_REACH), start)
+        if nxt is None:
+            return m
+        m, pos = nxt, nxt.end()
 
 
 # the group's projects listed after it (16个签约项目包括A、B、C等)
