@@ -26,7 +26,7 @@ from flows.core.extract.zh import article as zh_article
 from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
 from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
-from flows.core.extract.zh.fast import may_hold
+from flows.core.extract.zh.fast import as_written, may_hold
 from flows.core.ingest.read import decode_bytes
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
@@ -456,3 +456,40 @@ def test_last_round_as_finditer():
                 pass
             got = count_sector._last_round(s, start)
             assert (got and got.span()) == (last and last.span()), (s, start)
+
+
+def test_zh_topic_milestone_foreign_prechecks():
+    for s in _lines("zh") + ["清洁能源方面,签约项目9个", "开工项目数量首次突破600个", "其中外资金额为3亿美元"]:
+        cuts = [0] + [i + 1 for i, c in enumerate(s) if c in ",:;。"]
+        for a in cuts:
+            for lo in cuts:
+                if lo > a and count_sector._TOPIC.fullmatch(s, a, lo):
+                    assert may_hold(s, a, lo, count_sector._TOPIC_WORDS), (s, a, lo)
+        for i in range(len(s) + 1):
+            if zh_counts._MILESTONE.search(s, max(0, i - 6), i):
+                assert "首次" in s, s
+            for j in cuts:
+                if j <= i and scan._FOREIGN_PART.fullmatch(s[j:i]):
+                    assert "外资" in s[j:i] or "引资" in s[j:i], s[j:i]
+
+
+def test_classified_counts_as_written():
+    extra = [
+        "2023年3个项目",
+        "1 234 个重点项目",
+        "十二 余个项目",
+        "5.6万个项目",
+        "12,345项目",
+        "3个月",
+        "二十多项合作协议",
+        "15.6%",
+    ]
+    for pattern in (zh_counts.COUNT_B, zh_counts.COUNT_E):
+        written = as_written(pattern)
+        assert written.pattern != pattern.pattern
+        for s in _lines("zh") + extra:
+            got = [(m.span(), m.groupdict()) for m in pattern.finditer(s)]
+            assert got == [(m.span(), m.groupdict()) for m in written.finditer(s)], s
+            for pos in range(0, len(s), 4):
+                a, b = pattern.match(s, pos), written.match(s, pos)
+                assert (a and a.span()) == (b and b.span()), (s, pos)

@@ -180,12 +180,15 @@ _TOPIC = re.compile(
 )
 
 
+_TOPIC_WORDS = ("方面", "领域", "板块", "招商")  # what every _TOPIC match holds
+
+
 def _topic_sector(s: str, lo: int) -> str | None:
     """The sector a topic clause right before the count's clause names, no figure between."""
     if lo < 3 or s[lo - 1] not in ",:":
         return None
     a = clause_start(s, lo - 1, soft=False)
-    m = _TOPIC.fullmatch(s, a, lo)
+    m = _TOPIC.fullmatch(s, a, lo) if may_hold(s, a, lo, _TOPIC_WORDS) else None
     if m:
         return sector_of(m.group(1))
     clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)

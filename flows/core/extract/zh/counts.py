@@ -15,6 +15,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.fast import classified
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.place_lists import each_counts, place_list_counts
 from flows.core.extract.zh.tokens import Tok
@@ -44,6 +45,9 @@ COUNT_E = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
     r"(?:投资协议|合作协议|合同)(?![额金外])"
 )
+# (zh/fast.classified: the same patterns, their lookahead seeing the classifier; what stands between
+# a count's number and its classifier may only be written with fast._NUM_RUN's characters)
+COUNT_B, COUNT_E = classified(COUNT_B, "个项宗"), classified(COUNT_E, "个项份")
 # agreements counted after their noun (签订意向性合作协议3个,签约额X / 签订正式合作协议5家,项目总投资X)
 COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
 # a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
@@ -316,12 +320,13 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         n = parse_count(m.group("num") + "个")
         if n:
             out.append(Tok("count", a, m.end(), n))
+    milestone = "首次" in s  # (every _MILESTONE match opens on it)
     return sorted(
         (
             t
             for t in out
             if not in_plan(s, t.start)
-            and not _MILESTONE.search(s, max(0, t.start - 6), t.start)
+            and not (milestone and _MILESTONE.search(s, max(0, t.start - 6), t.start))
             and not _EXHIBITED.match(s, t.end)
         ),
         key=lambda t: t.start,

@@ -210,7 +210,11 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
-    if _FOREIGN_PART.fullmatch(prefix) and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
+    if (
+        ("外资" in prefix or "引资" in prefix)
+        and _FOREIGN_PART.fullmatch(prefix)
+        and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False))
+    ):
         return Tok("trap", a, b)  # 总投资1亿美元,外资金额4,000万美元: the foreign part of that total
     deal = _DEAL_CUE.fullmatch(prefix) is not None
     if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
