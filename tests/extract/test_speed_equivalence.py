@@ -493,3 +493,11 @@ def test_classified_counts_as_written():
             for pos in range(0, len(s), 4):
                 a, b = pattern.match(s, pos), written.match(s, pos)
                 assert (a and a.span()) == (b and b.span()), (s, pos)
+
+
+def test_trap_before_as_its_alternation():
+    flat = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
+    for s in _lines("zh") + [row["pattern"] for row in load("traps_zh")] + ["比去年多", "2021年", "、 2020年的"]:
+        for i in range(0, len(s) + 1, 2):
+            for text in (s[max(0, i - 30) : i], s[i:]):
+                assert scan._trap_before(text) == (flat.search(text) is not None), text

@@ -50,3 +50,15 @@ def classified(pattern: re.Pattern, classifiers: str) -> re.Pattern:
 def as_written(pattern: re.Pattern) -> re.Pattern:
     """The pattern `classified` was made from (its head ends at the first '])')."""
     return re.compile(NUM_HEAD + pattern.pattern[pattern.pattern.index("])") + 2 :], pattern.flags)
+
+
+def any_of(patterns: list[str]):
+    """A test equal to re.compile("|".join(patterns)).search(text) is not None: the plain words
+    among the patterns as one prefix-factored regex (the engine skips to their first characters),
+    the others as one alternation (only which alternative matches first differs, not whether
+    one does)."""
+    words = [p for p in patterns if re.escape(p) == p]
+    rest = [p for p in patterns if re.escape(p) != p]
+    first = re.compile(trie(words) if words else "(?!)")
+    other = re.compile("|".join(rest) if rest else "(?!)")
+    return lambda text: first.search(text) is not None or other.search(text) is not None

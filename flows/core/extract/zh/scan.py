@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
-from flows.core.extract.zh.fast import may_hold
+from flows.core.extract.zh.fast import any_of, may_hold
 from flows.core.extract.zh.names import built_names, listed_named, name_before, project_name
 from flows.core.extract.zh.numerals import (
     CUR,
@@ -69,7 +69,8 @@ _LIST_HEAD = re.compile(
 )
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
-_TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
+# words before a figure that make it a trap: any_of's test = re.compile("|".join(patterns)).search(x) is not None
+_trap_before = any_of([row["pattern"] for row in load("traps_zh")])
 _TRAP_AFTER = re.compile(
     r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
     r"|[^,;。、\d]{0,10}?(?:采购|购销)项目"  # 签约9.1亿元铜精矿原料采购项目: a purchase deal
@@ -210,11 +211,8 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
-    if (
-        ("外资" in prefix or "引资" in prefix)
-        and _FOREIGN_PART.fullmatch(prefix)
-        and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False))
-    ):
+    foreign = ("外资" in prefix or "引资" in prefix) and _FOREIGN_PART.fullmatch(prefix)  # (one is in every match)
+    if foreign and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
         return Tok("trap", a, b)  # 总投资1亿美元,外资金额4,000万美元: the foreign part of that total
     deal = _DEAL_CUE.fullmatch(prefix) is not None
     if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
@@ -230,7 +228,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value, size_max=f.value * 10)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
-    if _TRAP_AFTER.match(after) or (_TRAP_BEFORE.search(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
+    if _TRAP_AFTER.match(after) or (_trap_before(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
         return Tok("trap", a, b)
     if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
         return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
