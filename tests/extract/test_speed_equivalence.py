@@ -501,3 +501,8 @@ def test_trap_before_as_its_alternation():
         for i in range(0, len(s) + 1, 2):
             for text in (s[max(0, i - 30) : i], s[i:]):
                 assert scan._trap_before(text) == (flat.search(text) is not None), text
+
+
+def test_p_hint_as_any_in():
+    for s in _lines("zh") + list(zh_counts._P_HINTS) + ["项目中已", ",多", ":共计"]:
+        assert (zh_counts._P_HINT.search(s) is not None) == any(h in s for h in zh_counts._P_HINTS), s

@@ -279,6 +279,9 @@ _P_HINTS = (
 )
 
 
+_P_HINT = re.compile("|".join(map(re.escape, _P_HINTS)))
+
+
 def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
     """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
     agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
@@ -290,7 +293,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     extra += COUNT_F2.finditer(s) if "项目完成" in s or "项目已" in s else ()
     extra += COUNT_V.finditer(s) if "项目" in s else ()
     extra += COUNT_U.finditer(s) if "项目累计" in s or "项目共计" in s or "项目合计" in s or "项目总数" in s else ()
-    if any(h in s for h in _P_HINTS):
+    if _P_HINT.search(s):  # = any(h in s for h in _P_HINTS)
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "的共" in s or "的有" in s or "的合计" in s:
         extra += COUNT_P2.finditer(s)
