@@ -506,3 +506,7 @@ def test_trap_before_as_its_alternation():
 def test_p_hint_as_any_in():
     for s in _lines("zh") + list(zh_counts._P_HINTS) + ["项目中已", ",多", ":共计"]:
         assert (zh_counts._P_HINT.search(s) is not None) == any(h in s for h in zh_counts._P_HINTS), s
+
+
+def test_round_words_end_on_round_ends():
+    assert all(w.endswith(count_sector._ROUND_ENDS) for w in count_sector._ROUND_WORDS)

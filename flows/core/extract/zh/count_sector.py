@@ -42,6 +42,7 @@ _ROUND = re.compile(
 # what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
 _ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
 _ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
+_ROUND_ENDS = ("仪式", "活动", "推介会")  # what each of _ROUND_WORDS ends with
 _ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
@@ -59,6 +60,8 @@ def _last_round(s: str, start: int) -> re.Match | None:
     starts at most _ROUND_REACH before the first it holds, so each next match is searched from
     there before the next of those words (no scan of a sentence without one, nor between them)."""
     m, pos = None, 0
+    if not may_hold(s, 0, start, _ROUND_ENDS):
+        return None
     while True:
         word = _ROUND_WORD.search(s, pos, start)
         if word is None:
