@@ -57,7 +57,7 @@ def _sector_after(post: str) -> str | None:
         head = sector_in(rest[: such.end()])
         return head or ("" if _OPEN_SUCH.search(such.group(0)) else sector_in(rest))
     if _LIST_SHAPE.match(rest):
-        if _open_list(rest):
+        if _OPEN_LIST.search(rest):
             return ""
         pieces = _list_items(rest)
         unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
@@ -66,7 +66,7 @@ def _sector_after(post: str) -> str | None:
         if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
             return ""
         return sector_in(rest)
-    if _open_list(rest):  # 'cover new energy, new materials, biomedicine, etc.'
+    if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
         return ""
     return sector_in(" ".join(rest.split()[:6]))
 
