@@ -19,9 +19,11 @@ import re
 
 from flows.core.extract.en.article_fields import (
     GROUP_TALK,
+    band_parent_field,
     event_field,
     fields_after,
     project_before,
+    single_fields_after,
     theme_of_title,
     title_field_of_part,
 )
@@ -91,6 +93,8 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     theme_of_title(kept, sentences)
     event_field(kept, sentences)
     project_before(kept, sentences)
+    band_parent_field(kept)  # a band of a one-field group (en_article_fields)
+    single_fields_after(kept, sentences)  # 'it focuses on A' after a named project
     _name_before(kept, sentences)
     _apply_every_band(kept, every)
     _resolve_stages(kept, sentences)

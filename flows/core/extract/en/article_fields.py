@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.cohort_sector import fields_sentence
+from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentence
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.labels import sector_in, sector_terms
 from flows.core.model import CohortMention
@@ -43,8 +43,33 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
                     j += 1
                     code = None if _REST.match(sentences[j]) else fields_sentence(sentences[j])
                 if code:
-                    _near_or_main(kept, sentences[j], j, main).sector_code = code
+                    _whole_signed(kept, sentences[j], _near_or_main(kept, sentences[j], j, main)).sector_code = code
     _it_has(kept, sentences)
+
+
+# 'The signed projects are mainly in A, B and C': the whole signing, not a part told just before
+_THE_SIGNED = re.compile(r"\s*the\s+(?:signed|contracted|inked)\s+(?:projects|deals|agreements|contracts)\b", re.I)
+
+
+def _whole_signed(kept: list[CohortMention], fields: str, near: CohortMention) -> CohortMention:
+    """'Henan signed 682 projects ... Foreign-funded projects numbered 96, ... The signed
+    projects are mainly in A, B and C.': the fields of every signed project are the whole's."""
+    if not _THE_SIGNED.match(fields) or not near.project_count:
+        return near
+    whole = next(
+        (
+            m
+            for m in kept
+            if m.sentence_index < near.sentence_index
+            and m.parent is None
+            and not m.project_name
+            and m.sector_code is None
+            and m.stage == "signed"
+            and (m.project_count or 0) > near.project_count
+        ),
+        None,
+    )
+    return whole or near
 
 
 # 'The modern service industry is divided into ... It has 173 projects with ...': the pronoun's
@@ -203,6 +228,10 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 _THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
+# 'The highlight project is the Helenbergh Industrial Park': the sentence naming the project
+_NAMES_PROJECT = re.compile(r"\b[Pp]roject\s+(?:is|was)\s+(?:the|an?)\s+[A-Z]")
+
+
 def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
     """'... a hydrogen fuel cell production line started construction. ... The first phase of the
     project has an investment of X.': a project named only by reference takes the field the
@@ -218,8 +247,8 @@ def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
             if any(n.sentence_index == j for n in kept):
                 break
             codes = {c for _, _, c in sector_terms(sentences[j])}
-            if codes:  # the nearest sentence naming a field
-                break
+            if codes or _NAMES_PROJECT.search(sentences[j]):  # the nearest sentence naming a
+                break  # field, or the one introducing the project ('The highlight project is X')
         if len(codes) == 1:
             m.sector_code = codes.pop()
 
@@ -245,3 +274,48 @@ def title_field_of_part(kept: list[CohortMention], sentences: list[str]) -> None
             for n in kept
         ):
             m.sector_code = None
+
+
+_OF_ALL = re.compile(r"^\s*(?:among|of)\s+all\b", re.I)
+
+
+def band_parent_field(kept: list[CohortMention]) -> None:
+    """'The city will build 350 industrial projects. Of which, 30 are each over 1 billion yuan':
+    a size band broken out of a group of one field, naming no field of its own, is a part of
+    that field."""
+    for m in kept:
+        if m.sector_code is not None or m.parent is None or m.project_name:
+            continue
+        if m.size_min is None and m.size_max is None:
+            continue
+        parent = kept[m.parent]
+        if parent.sector_code is None or parent.project_name or not parent.project_count:
+            continue
+        if _OF_ALL.search(m.evidence or ""):  # 'Among all projects, 16 are ...': the whole's band
+            continue
+        own = re.search(rf"\b{parent.project_count}\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", parent.evidence or "")
+        if own and sector_in(own.group(1)) == parent.sector_code:  # the group's own noun names it
+            m.sector_code = parent.sector_code
+
+
+# 'The X industrial park ... has a total investment of Y. Covering 2.7 hectares, it focuses on
+# A, B and C.': the sentence after a named project, its subject the project, names its field
+_IT_FOCUSES = re.compile(
+    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"
+    r"(?:focus(?:es)?\s+on|covers?|involves?|is\s+(?:mainly\s+)?in)\b)",
+    re.I,
+)
+
+
+def single_fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
+    """A named project of one, naming no field, takes the field the next sentence gives it ('it
+    focuses on new materials'), when that sentence has no cohort of its own."""
+    for m in kept:
+        if m.sector_code is not None or m.project_count != 1 or not m.project_name:
+            continue
+        j = m.sentence_index + 1
+        if j >= len(sentences) or any(n.sentence_index == j for n in kept):
+            continue
+        it = _IT_FOCUSES.match(sentences[j])
+        if it:
+            m.sector_code = fields_predicate(sentences[j][it.end() :])

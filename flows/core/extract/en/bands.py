@@ -208,6 +208,21 @@ _THEN_TOTAL = re.compile(
 _VALUED_BELOW = re.compile(rf"\bprojects\s+(?:each\s+)?(?:valued|worth)\s+(?:at\s+)?(?:{UPPER_Q})\s+$", re.I)
 
 
+# '18 projects received an investment of more than 1 billion yuan': 'an investment' is each
+# project's, a floor ('12 projects attracted more than X' is their sum)
+_RECEIVED_Q = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?projects\s+(?:each\s+)?"
+    rf"(?:received|receive|got|had|have)\s+an\s+investment\s+of\s+(?:{LOWER_Q})\s+$",
+    re.I,
+)
+# MT 'of which the investment of more than 1 billion yuan is 34.94 billion yuan' (10亿元以上
+# 项目投资349.4亿元): the first figure sorts the projects, the second is their sum
+_INVESTMENT_OF_Q = re.compile(
+    rf"\binvestment\s+(?:of\s+)?(?:(?:the\s+)?projects\s+(?:of\s+|with\s+)?)?(?:{LOWER_Q})\s+$", re.I
+)
+_IS_SUM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?\d", re.I)
+
+
 def _round_threshold(s: str, it: Item, near: str) -> bool:
     """A round figure that a count's phrase makes a per-project threshold: '11 projects with
     investment of more than 1 billion yuan', '26 projects exceeded 1 billion yuan', 'There are
@@ -223,6 +238,8 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)
         or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
+        or (a.bound == "lower" and " an investment" in near and _RECEIVED_Q.search(near) is not None)
+        or (a.bound == "lower" and _INVESTMENT_OF_Q.search(near) is not None and _IS_SUM.match(s, it.end) is not None)
         or (
             a.bound == "lower"
             and " ones " in near

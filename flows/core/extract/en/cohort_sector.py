@@ -21,10 +21,10 @@ _IN_SECTOR = re.compile(
     r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
     r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
-    r"(?:(?:were|was|are|is)\s+[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # 'were signed in the fields of'
+    r"(?:(?:(?:were|was|are|is)\s+)?[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # '(were) signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
-    r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
+    r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|concerned\s+with|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
     r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|relevant\s+to|(?<=are |ere | is |was )about|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
     r"(?!(?:total\s+)?investments?\b|funding\b|capital\b)",  # '48 billion yuan in investment'
@@ -55,20 +55,28 @@ def _sector_after(post: str) -> str | None:
     if such:  # 'industries such as chips, ...': an open list is no one sector, unless its own
         # noun names the family ('new energy projects such as wind and solar')
         head = sector_in(rest[: such.end()])
-        return head or ("" if _OPEN_SUCH.search(such.group(0)) else sector_in(rest))
+        if head or _OPEN_SUCH.search(such.group(0)):
+            return head or ""
+        # 'fields including education, modern agriculture and ...': a list the lexicon does
+        # not read fully is no one sector, as without 'including'
+        listed = rest[such.end() :]
+        unread = such.group(0).rstrip().lower().endswith("including") and _LIST_SHAPE.match(listed)
+        return "" if unread and _partly_unread(listed) else sector_in(rest)
     if _LIST_SHAPE.match(rest):
-        if _OPEN_LIST.search(rest):
-            return ""
-        pieces = _list_items(rest)
-        unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
-        # a long list closed by its field noun ('in A, B, C and D sectors') may hold one item
-        # the lexicon lacks
-        if unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1]))):
+        if _OPEN_LIST.search(rest) or _partly_unread(rest):
             return ""
         return sector_in(rest)
     if _OPEN_LIST.search(rest):  # 'cover new energy, new materials, biomedicine, etc.'
         return ""
     return sector_in(" ".join(rest.split()[:6]))
+
+
+def _partly_unread(rest: str) -> bool:
+    """Whether a list of fields holds items the lexicon does not read; a long list closed by
+    its field noun ('in A, B, C and D sectors') may hold one such item."""
+    pieces = _list_items(rest)
+    unread = sum(not sector_in(p) for p in pieces[:-1]) + (not sector_in(" ".join(pieces[-1].split()[:4])))
+    return unread > (len(pieces) >= 4 and bool(_FIELD_NOUN_END.search(pieces[-1])))
 
 
 def _cut_off(post: str, rest: str) -> bool:
@@ -128,6 +136,11 @@ def fields_sentence(s: str) -> str | None:
     return _sector_after(post[: stop.start()] if stop else post) or None
 
 
+def fields_predicate(post: str) -> str | None:
+    """The sector a predicate 'focuses on A, B and C' names (a list read as by _sector_after), or None."""
+    return _sector_after(post) or None if _names_field(post) else None
+
+
 def _cut_sentence(post: str) -> bool:
     """A fields sentence cut off by the page's end: commas, no closing 'and', no closing stop."""
     end = post.rstrip()
@@ -149,11 +162,12 @@ _GAPPED_FIELD = re.compile(
 )
 # a machine-translated breakdown item with no preposition: '3 agriculture, 7 industry, ...'
 _BARE_FIELD = re.compile(
-    r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2})\s*(?:,|\.|;|\band\b|$)"
+    r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2}|[a-z]+ed(?:\s+[a-z]+){1,2})\s*(?:,|\.|;|\band\b|$)"
 )
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
 _FIELDS_END = re.compile(
     r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
+    r",\s+(?:have|has|had|will|were|was|are|is)\s|"  # 'The 20 projects, covering A, B and C, have ...'
     r",?\s+(?:worth|valued|totall?ing|amounting)\b|"  # '203 projects covered A, B and C, worth X'
     r",\s+involving\s+(?=[\d.,]+\s|(?:an?\s+)?(?:total|combined|investments?)\b)"  # '..., involving 5.9 billion yuan'
 )
@@ -229,6 +243,9 @@ _AMONG_THE = re.compile(
 def _ones_of(s: str, start: int, own: str) -> str | None:
     if not own.endswith("ones"):
         return None
+    code = sector_in(own)  # '84 industrial development ones': the field is its own
+    if code:
+        return code
     m = _AMONG_THE.search(s, max(0, start - 80), start)
     return sector_in(m.group(1)) if m else None
 
@@ -265,6 +282,9 @@ _OF_FIELD = re.compile(
     r"^\s+of\s+(?=(?!(?:the|a|an|its|their|this|these|those|them|which|over|more|above|below|under|about|at|up|around|nearly|some|all|each)\b)[a-z])",
     re.I,
 )
+
+# 'N agreements on investment projects in the X sector': the agreements' projects, then their field
+_ON_PROJECTS = re.compile(r"^\s+(?:on|for)\s+(?:(?:investment|cooperation|new|key)\s+)?projects(?=\s+in\s)", re.I)
 
 # 'invest 2.7 billion yuan for the construction of a base for innovative drugs', 'a 4 billion
 # yuan investment by X to build an AI computing center': one project's field is what it builds
@@ -309,7 +329,8 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
             return code
         if code == "":
             return None
-        post = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # '12 projects of new materials'
+        post = _ON_PROJECTS.sub("", s[counted.end : next_start], count=1)  # '9 agreements on projects in A'
+        post = _OF_FIELD.sub(" in ", post, count=1)  # '12 projects of new materials'
         code = _sector_after(post) if _names_field(post) else None
         if code is not None:
             return None if _share_of(s, counted.start) else code or None

@@ -104,7 +104,19 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
         stage = _stage_masked(s[: counted.end] + " " * gap + s[g.amount.start :], g, prev_end, next_start)
     if stage == "signed" and _to_be_signed(s, g, prev_end, next_start):
         stage = "negotiating"
+    if (
+        stage == "completed"
+        and counted
+        and _NEW_PROJECTS.match(s, counted.start, counted.end + 12)
+        and any(st == "started" for _, _, st in _stage_spans(s))
+    ):
+        # '16 projects that commenced or were completed, among which 12 new projects attracted
+        # X': the new ones (新开工) are the started part
+        stage = "started"
     return stage
+
+
+_NEW_PROJECTS = re.compile(r"[\d,]+\s+new\s+projects\b", re.I)
 
 
 _SIGN_NOUNS = frozenset(("deals", "agreements", "contracts"))

@@ -66,8 +66,8 @@ _PREDICATE_BEFORE = re.compile(
 _NUMBER_OF_WAS = re.compile(  # ... 'this brings the number of key projects in 2022 to 2,000'
     r"\b(?:brings?|brought|bringing|rais(?:es|ed|ing|e))\s+the\s+(?:total\s+)?number\s+of\s+[^,;.]{0,40}?projects\b[^,;.]{0,30}?\s+to\s+$|"
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:(?:\w+\s+){0,3}?|(?:of|with|above|over)\s+[^,;]{1,40}?\s)"  # '... of more than 1 billion yuan'
-    r"(?:was|were|is|stood\s+at|stands?\s+at|reached|came\s+to|totall?ed|hit)\s+$",
+    r"(?:(?:\w+\s+){0,3}?|(?:each\s+)?(?:of|with|above|over)\s+[^,;]{1,70}?\s)"  # '... of more than 1 billion yuan'
+    r"(?:was|were|is|stood\s+at|stands?\s+at|reach(?:ed|es)?|came\s+to|totall?ed|hit)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)

@@ -182,7 +182,7 @@ def _range_band(s: str, prev: Item, a) -> bool:
     return bool(
         re.search(r"\b(?:between|from)\s+$", s[max(0, prev.start - 12) : prev.start], re.I)
         or _EACH_AFTER.match(s, a.end)
-        or _PROJECTS_OF.search(s, max(0, prev.start - 30), prev.start)
+        or _PROJECTS_OF.search(s, max(0, prev.start - 45), prev.start)
     )
 
 
@@ -195,7 +195,9 @@ def _band_conversion(s: str, prev: Item, a) -> bool:
     return True
 
 
-_PROJECTS_OF = re.compile(r"\b(?:projects|ones)\s+(?:each\s+)?of\s+$", re.I)  # a range sizing each of them
+# a range sizing each of them: '3 projects of 0.3-1 billion yuan', '25 projects with investment
+# of 100 million yuan to 1 billion yuan'
+_PROJECTS_OF = re.compile(r"\b(?:projects|ones)\s+(?:each\s+)?(?:with\s+(?:an?\s+)?investments?\s+)?of\s+$", re.I)
 
 # MT of '总投资X的Y生产线': 'with a total investment of 3 billion yuan of the Y production line'
 # one project's own figure: 'including a project worth 1.5 billion yuan', 'with the largest

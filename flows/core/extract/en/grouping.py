@@ -127,9 +127,18 @@ def _take_count(r: _Reading, it: Item) -> None:
         cur.items.append(it)
     else:
         cur = r.open(Group([it], count=it.count.value))
+    if r.pending and _OWN_BAND_AFTER.match(s, it.end):
+        r.pending = None  # 'all are over 100 million yuan, of which 12 are more than 1 billion': its own floor follows
     if r.pending:
         cur.band, cur.band_currency, r.pending = r.pending, r.pending_currency, None
         r.floor = max(r.floor or 0, floor_of(cur.band))
+
+
+_OWN_BAND_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were)\s+(?:each\s+|all\s+)?(?:worth\s+|valued\s+at\s+)?"
+    r"(?:more\s+than|over|above|exceeding|in\s+excess\s+of|at\s+least)\s+(?:RMB\s*|US\$\s*|\$\s*)?\d",
+    re.I,
+)
 
 
 # '238 projects newly introduced, 93 newly started and 31 put into production, worth more than
@@ -179,9 +188,19 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         cur.band, cur.band_currency = band, it.amount.currency
         cur.items.append(it)
         r.floor = max(r.floor or 0, floor_of(band))
+    elif (
+        nxt is not None and nxt.amount is not None and not nxt.count and _SUM_AFTER_BAND.fullmatch(s, it.end, nxt.start)
+    ):
+        r.open(Group([it], band=band, band_currency=it.amount.currency))  # 'the investment of over X is Y'
     elif _EVERY_PROJECT.search(s[prev_end : it.start]):
         r.every.append((*band, it.amount.currency))
     return True
+
+
+# 'of which the investment of more than 1 billion yuan is 34.94 billion yuan': the band's sum
+_SUM_AFTER_BAND = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?", re.I
+)
 
 
 def _gapped_band_item(r: _Reading, it: Item) -> bool:

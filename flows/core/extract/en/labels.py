@@ -152,14 +152,29 @@ _AGENCY_BEFORE = re.compile(
 
 # a zone named by its remit ('the Hi-tech Industries Development Zone'): a place, not a field
 _ZONE_AFTER = re.compile(r"\s+(?:(?:industries|industry|industrial)\s+)?(?:development\s+)?zones?\b")
+# a park's proper name after 'in' or 'at' ('in the Riverside Chemical Industrial Park'): a
+# place, not a field; but not a park named as the project ('the X Building Materials Industrial
+# Park, involving 3 billion yuan', 'the X New Materials Industrial Park project')
+_PARK_AFTER = re.compile(
+    r"\s+(?:(?:industries|industry|industrial|science|technology|economic)\s+)?parks?\b(?!\s+(?:projects?|phase)\b)",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|within|inside|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}$")
 
 
-def _not_field(low: str, hit: tuple[int, int, str]) -> bool:
-    """Whether the term at hit names an event's theme, a government body or a zone, not a field."""
+def _not_field(low: str, hit: tuple[int, int, str], text: str = "") -> bool:
+    """Whether the term at hit names an event's theme, a government body, a zone or a named
+    park, not a field."""
     return bool(
         _EVENT_AFTER.match(low, hit[1])
         or _AGENCY_AFTER.match(low, hit[1])
         or _ZONE_AFTER.match(low, hit[1])
+        or (
+            text[hit[0] : hit[0] + 1].isupper()
+            and _PARK_AFTER.match(text, hit[1])
+            and text[hit[1] + 1 : hit[1] + 2].isupper()
+            and _PLACE_BEFORE.search(text, max(0, hit[0] - 60), hit[0]) is not None
+        )
         or (low[max(0, hit[0] - 4) : hit[0]] == " of " and _AGENCY_BEFORE.search(low, max(0, hit[0] - 40), hit[0]))
     )
 
@@ -170,7 +185,7 @@ def sector_in(text: str) -> str | None:
     low = _masked(text)
     table = _sector_table()
     hit = table.first_span(low, 0)
-    while hit is not None and _not_field(low, hit):
+    while hit is not None and _not_field(low, hit, text):
         hit = table.first_span(low, hit[1])  # 'the big data expo': a theme
     if hit and low[hit[0] : hit[1]] in _FACILITY:
         m = _FOR_FIELD.match(low, hit[1])  # 'a production line for advanced display screens':
@@ -193,4 +208,4 @@ def sector_terms(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sector) of every sector term in text (event names, themes and government
     bodies masked)."""
     low = _masked(text)
-    return [sp for sp in _sector_table().spans(low) if not _not_field(low, sp)]
+    return [sp for sp in _sector_table().spans(low) if not _not_field(low, sp, text)]

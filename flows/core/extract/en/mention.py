@@ -72,6 +72,8 @@ def cohort_mention(
         m.approximate = True  # 'some 18 projects', 'more than 700 projects'
     subset = whole_subset or _is_part(s, g, counted, s[prev_end : g.items[0].end])
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
+    if counted and counted.kind == "noun" and m.sector_code and a is None:
+        m.extra["field_item_at"] = g.start  # a count-only field item: two of one list stay two (merge)
     if (
         counted
         and s[max(0, counted.start - 8) : counted.start].lower().endswith("of the ")

@@ -58,6 +58,8 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         and m.sentence_index != n.sentence_index
     ):
         return False  # '6 projects were signed ... 6 industrial projects will begin work': two groups
+    if m.sector_code and not n.sector_code and n.size_min is not None and m.size_min is None:
+        return False  # '7 projects each over 1 billion yuan ... 7 environmental ones': by band, by field
     if m.project_count is not None:
         if n.project_count != m.project_count:
             # 'nearly 280 deals signed' restates the 277 projects of a precise cohort, and a

@@ -27,6 +27,7 @@ from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.names import name_before, opening_name, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
+from flows.core.extract.zh.post_passes import post_passes
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
@@ -42,8 +43,7 @@ _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|�
 _PLACE_ENDS = frozenset("区县市州旗镇乡")  # a _PLACE_ITEM's last character before its spaces (a pre-check)
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
-# the amount of the group the previous sentence counted (…项目76个。这批项目总投资412亿元)
-_ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")
+_ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")  # 这批项目总投资X: the group before
 # a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
 _THIS_ROUND = re.compile(
     r"\s*(?:本次|此次|这次|本批|此批)[^\d,;。]{0,10}?的[^\d,;。]{0,8}?项目\s*"
@@ -79,7 +79,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
             _sentence(s, i, toks, out, state)
         elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
             band_echo(s, i, toks, out)
-    return local_yuan(sentences, finish(out))
+    return local_yuan(sentences, post_passes(sentences, finish(out)))
 
 
 def _segment_start(s: str, pos: int, floor: int) -> int:

@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples, stage_parts_keep_sector
+from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
 from flows.core.extract.zh.numerals import parse_count
+from flows.core.extract.zh.plan_parts import plan_parts
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
+from flows.core.extract.zh.stage_frames import stage_parts_keep_sector
 from flows.core.model import CohortMention
 
-# a count written as a round lower or upper bound (逾百个, 近千个, 上百个)
-_ROUND_COUNT = re.compile(  # 逾百个, 近千个, 千余个
+_ROUND_COUNT = re.compile(  # a count written as a round bound (逾百个, 近千个, 上百个, 千余个)
     r"(?P<pre>逾|超过?|近|(?<!以)上|(?<![签节预])约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
     r"\s*(?P<more>余|多)?\s*[个项宗]"
 )
-# what every _ROUND_COUNT match holds (its number ends in 百, 千 or 0): a cheap pre-check
-_ROUND_HINT = re.compile(r"[百千0]\s*(?:余|多)?\s*[个项宗]")
-
+_ROUND_HINT = re.compile(r"[百千0]\s*(?:余|多)?\s*[个项宗]")  # every _ROUND_COUNT match holds one: a pre-check
 COVER_TOL = 0.01
 SUBSET_TOL = 0.001  # a parent's total restated on a 其中 item is written the same
 ROUND_TOL = 0.15  # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
@@ -365,6 +364,7 @@ def finish(mentions: list[CohortMention]) -> list[CohortMention]:
     band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector
     stage_parts_keep_sector(mentions)  # 在建文旅项目608个。其中,116个项目已经投入运营: keeps 文旅
+    plan_parts(mentions)  # 年度计划投资X。其中,A项目N个、计划投资Y: the parts' plans too
     _parent_total_on_subset(mentions)
     cover = [_covered(m, mentions) for m in mentions]
     remap: dict[int, int] = {}

@@ -11,7 +11,6 @@ from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.fast import may_hold
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.numerals import SIBLING_COUNT
-from flows.core.extract.zh.stage_frames import stage_groups_in_frame
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -27,7 +26,6 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _fields_after(s, toks, k, money)
         or _topic_sector(s, lo)
         or _lead_group_sector(s, toks, k)
-        or _stage_part_sector(s, toks, k, lo)
         or _named_after(s, t.end)
         or _examples_after(s, t.end)
         or _round_sector(s, t.start)
@@ -104,28 +102,6 @@ _NAMED_AFTER = re.compile(r"\s*[,:]\s*(?:即|为|是)(?P<name>[^,;。:\d]{2,30}?
 def _named_after(s: str, end: int) -> str | None:
     m = _NAMED_AFTER.match(s, end)
     return sector_of(m.group("name")) if m else None
-
-
-# a count named only by a stage (开复工项目25个, 其中已开工的项目9个) inside the segment of a group
-_STAGE_ONLY = re.compile(
-    r"\s*(?:其中)?\s*(?:已|新|累计|实际)?(?:开复工|开工|复工|竣工|投产|建成|完工|开工建设)(?:的?项目(?:数)?(?:共|有|达到?|为)?)?\s*$"
-)
-# the segment opening on its group with its count (新型化工项目32个 / 新材料类项目12个)
-_SEGMENT_GROUP = re.compile(r"\s*(?P<group>[^,;。:\d]{2,14}?项目)\s*(?:共|有|达|为)?\s*\d")
-
-
-def _stage_part_sector(s: str, toks: list[Tok], k: int, lo: int) -> str | None:
-    """新型化工项目32个,总投资X,开复工项目25个: a count named only by its stage, in the segment
-    (up to ; or 。) that opens on a group of one sector and its count, is that group's part."""
-    t = toks[k]
-    if not _STAGE_ONLY.fullmatch(s, lo, t.start):
-        return None
-    seg = max(s.rfind(";", 0, lo), s.rfind("。", 0, lo), s.rfind(":", 0, lo)) + 1
-    m = _SEGMENT_GROUP.match(s, seg, lo)
-    counts = [u for u in toks[:k] if u.kind == "count" and u.start >= seg]
-    if m is None or len(counts) != 1 or not m.start("group") <= counts[0].start < m.end():
-        return None
-    return sector_of(m.group("group"))
 
 
 # the group's kind stated after it (签约引进项目14个,均为工业项目)
@@ -253,24 +229,6 @@ def basket_from_parts(mentions: list[CohortMention]) -> None:
         parts = [k for k in mentions if k.parent == i and k.project_count and k.sentence_index == m.sentence_index]
         if len(parts) >= 2 and all(k.sector_code for k in parts):
             m.sector_code = parts[0].sector_code
-
-
-# a part of the group before named only by its stage (其中,116个项目已经投入运营)
-_STAGE_PART = re.compile(
-    r"\W*其中\W*[\d零〇一二两三四五六七八九十百千]+\s*[个项]项目(?:已经|已|均已|全部)?(?:成功)?"
-    r"(?:开工|开复工|竣工|投产|建成|完工|投入运营|投入使用|投用)"
-)
-
-
-def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
-    """其中,116个项目已经投入运营, after a group of one sector (在建文旅项目608个): a part named only by
-    its stage is that group's part and keeps its sector, as in one segment."""
-    stage_groups_in_frame(mentions)  # 25个工业项目…。6个新开工项目中,3个…: the frame's parts
-    for m in mentions:
-        if m.parent is None or m.sector_code or m.size_min or m.project_name or m.parent >= len(mentions):
-            continue
-        if mentions[m.parent].sector_code and _STAGE_PART.match(m.evidence):
-            m.sector_code = mentions[m.parent].sector_code
 
 
 # the sentence before ends on a round of one field (举行数字经济重大项目集中签约仪式。)

@@ -27,7 +27,7 @@ COUNT_A = re.compile(
 )
 # (19个规模大、能级高、带动强的重点产业链项目: adjectives joined by 、 before 的; 318个省、市重点项目)
 COUNT_B = re.compile(
-    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与)(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
+    rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{COUNT_INT})\s*(?:余|多)?\s*(?:个(?!月)|项|宗)(?P<mid>(?!以及|和|及|与(?![^\d,;。:()!?个]{{1,30}}?合作的))(?:[^\d,;。、:()!?个]{{0,10}}?|[^\d,;。、:()!?个项]{{11,24}}?的"
     rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
     rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?"
     rf"|(?:列入|纳入|入选|入围)[^\d,;。:()!?个]{{1,20}}?"  # 109个列入省“双千”工程项目: a listing, long
@@ -69,27 +69,34 @@ _NEXT_VERB = r"[^,;。\d]{0,4}?(?:开工|动工|竣工|完工|建成|投产|签�
 # a count right after its stage verb, the word 项目 understood (已实际开工680个,占97.4%)
 COUNT_F = re.compile(
     rf"(?:开工|动工|复工|竣工|完工|建成|投产|签约|开建|落地|续建|新建)(?:建设)?(?P<num>{INT})\s*(?:余|多)?\s*[个宗项]"
-    rf"(?=[,;。)]|$|、{_NEXT_VERB})"  # 集中开工96个、竣工79个重点项目: the first of two joined counts
+    rf"(?=[,;。)]|$|、{_NEXT_VERB}|、\s*(?:合同额|签约额|签约金额|合同金额|协议金额|协议投资|总投资|投资总额))"
+    # (集中开工96个、竣工79个重点项目: the first of two joined counts; 高新区签约19个、合同额X: its total after)
 )
 # a part of a counted group finished (104个项目完成85个): 完成 with its count right after it
 COUNT_F2 = re.compile(rf"项目(?:已|已经)?完成(?P<num>{INT})\s*[个项](?=[,;。]|$)")
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
-    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$)"
+    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$|分别)"  # …、安县24个分别排在前三位
 )
 # a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
-# 一大批 is a vague batch and 五大类项目 counts categories
+# 一大批 is a vague batch, 五大类项目 counts categories and 四大园区(新签)项目 / 五大经济区 count places
 COUNT_N = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
-    r"(?P<mid>(?![批类])[^\d,;。、:()!?个类批领域板块行业]{0,10}?)项目"
+    r"(?P<mid>(?![批类])(?:(?!园区|片区|经济区|新区|基地|功能区|开发区|平台)[^\d,;。、:()!?个类批领域板块行业]){0,10}?)项目"
 )
 # investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件)
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
-# investment cases counted before their noun (促成166件投资案, Taiwan usage)
-COUNT_T2 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案)")
+# investment cases counted before their noun (促成166件投资案, 48件促参案: Taiwan usage; 300件提案 are motions)
+COUNT_T2 = re.compile(
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}案(?!件))"
+)
+# investment plans counted as projects (Hong Kong / Macau usage: 完成跟进153项投资计划, 收到199个新投资计划)
+COUNT_T4 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:项|个)(?:新|新的)?投资计划(?![书的]|完成|的)")
+# cases counted with 案 as their classifier (Taiwan usage: 投资台南市企业共35案, 台北市预计推出5案)
+COUNT_T3 = re.compile(rf"(?:共计|共有|共|计有|推出|核准|通过)\s*(?P<num>{INT})\s*案(?=[,;。、]|$)")
 # the count of a band written as a range or a plain figure (5亿元至10亿元的有12个)
 COUNT_R = re.compile(rf"(?:元|之间)的(?:有|达|共有)(?P<num>{INT})\s*(?:余|多)?\s*[个宗](?=[,;。、]|$)")
 # a count resumed after an aside on its group (亿元以上项目占比超九成,达117个 / 先进制造业项目…,共有33个)
@@ -107,8 +114,10 @@ _M_HINT = re.compile(r"[个项宗]\s*(?:计划)?(?:总投资|投资总额)")
 # a count leading a ranking (服务业签约项目以97个居首)
 COUNT_K = re.compile(rf"项目(?:数)?以\s*(?P<num>{INT})\s*[个项宗](?=居首|位居|领先|最多|排)")
 # a 其中 count whose 项目 is understood, a verb right after it (共签约项目39个,其中36个采用“云签约”)
+# (…签约项目中,68个入驻各类园区: the frame's part after 项目中)
 COUNT_Q = re.compile(
-    rf"其中\s*(?P<num>{INT})\s*[个项宗](?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|实现|位于|属于|来自|投资)"
+    rf"(?:其中|项目中\s*,)\s*(?P<num>{INT})\s*[个项宗]"
+    r"(?=采用|通过|以|在|为|是|已|已经|签约|开工|落地|落户|入驻|入园|进驻|实现|位于|属于|来自|投资)"
 )
 # investment cases counted by firm (通过26家企业投资案 / 4家台商回台投资案: a few words between)
 COUNT_J = re.compile(rf"(?P<num>{INT})\s*家[^,;。、\d]{{0,6}}?投资案")
@@ -145,8 +154,20 @@ def _counts_places(mid: str) -> bool:
     return "分别" in mid or _PLACES_OF.match(mid) is not None
 
 
+# a list of differences ending in percentage points (分别超过…24个、7个、14个和4.8个百分点)
+_POINTS_LIST = re.compile(r"(?:\d+(?:\.\d+)?\s*个?\s*[、,和及与]\s*)+\d+(?:\.\d+)?\s*个\s*百分点")
+
+
 def find_counts(s: str) -> list[Tok]:
-    """The project counts of sentence s, in text order."""
+    """The project counts of sentence s, in text order; none inside a list of percentage points."""
+    out = _find_counts(s)
+    if "百分点" not in s:
+        return out
+    points = [m.span() for m in _POINTS_LIST.finditer(s)]
+    return [t for t in out if not any(a < t.end <= b for a, b in points)]
+
+
+def _find_counts(s: str) -> list[Tok]:
     out: list[Tok] = []
     listed: list[tuple[int, int]] = []
     has_list, has_project = "分别" in s, "项目" in s
@@ -201,12 +222,17 @@ def find_counts(s: str) -> list[Tok]:
     return _implicit_counts(s, out, _listed_counts(s) + places)
 
 
+_OWN_COUNT_AFTER = re.compile(r"\s*(?:共|有|达|为)?\s*[\d零〇一二两三四五六七八九十百千]+\s*(?:余|多)?\s*[个项宗]")
+
+
 def _n_big_counts(s: str, out: list[Tok]) -> None:
     """N major projects (十大…项目, 六大项目) not inside a count already found."""
     for m in COUNT_N.finditer(s):
         a = m.start()
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
+        if _OWN_COUNT_AFTER.match(s, m.end()):
+            continue  # 服务业…十大工程项目599个: ten programmes, 599 projects
         n = parse_count(m.group("num"))
         if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
@@ -244,6 +270,14 @@ def _listed_counts(s: str) -> list[re.Match]:
     if "的有" in s or "的达" in s:
         found += COUNT_R.finditer(s)
     return found + list(COUNT_D.finditer(s)) if "以上" in s or "以下" in s else found
+
+
+def _trade_outside_event(s: str, a: int) -> bool:
+    """A trade word in the count's clause outside an event's name (贸易投资展览会共签署协议62项: the
+    fair's name, no trade deal)."""
+    lo = clause_start(s, a, soft=False)
+    rest = after_event(s[lo:a])
+    return rest is None or TRADE_SUBJECT.search(rest) is not None
 
 
 def _trade_words(s: str, a: int) -> bool:
@@ -304,8 +338,12 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         extra += COUNT_M.finditer(s)
     if "项目以" in s or "项目数以" in s:
         extra += COUNT_K.finditer(s)
-    if "其中" in s:
+    if "其中" in s or "项目中" in s:
         extra += COUNT_Q.finditer(s)
+    if "案" in s:
+        extra += COUNT_T3.finditer(s)
+    if "投资计划" in s:
+        extra += COUNT_T4.finditer(s)
     if "分别" in s:
         extra += COUNT_S.finditer(s)
     if "投资案" in s:
@@ -314,7 +352,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         a = m.start("num")
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
-        if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a):
+        if TRADE_SUBJECT.search(s, clause_start(s, a, soft=False), a) and _trade_outside_event(s, a):
             continue
         if _EACH_BOUND.search(s, max(0, a - 5), a):
             continue  # 项目个数均超过30个: each place's count above a bound

@@ -2,7 +2,9 @@
 
 A Taiwan outlet (or a mainland page quoting one) writes 投资金额为2042亿元 for NT dollars; the
 article says so elsewhere (新台币 once, Taiwan's ministries: flows/lexicons/local_yuan_zh.csv).
-A cohort whose own sentence names 人民币 keeps yuan. Taiwan print writes 兆 for 万亿
+A cohort whose own sentence names 人民币 keeps yuan. A text's own note on its unit ((美元,下同)
+after a figure) makes the bare figures from there on (no 元 in their sentence after it) that currency.
+Taiwan print writes 兆 for 万亿
 (2兆4,891亿元, 1.03兆元): `trillions` rewrites it before the scanners read the sentence.
 """
 
@@ -41,8 +43,37 @@ def local_currency(sentences: list[str]) -> str | None:
     return None
 
 
+# a note on the unit of the figures after it: (美元,下同) / (单位:美元,下同)
+_UNIT_NOTE = re.compile(r"\((?:单位[:：])?(?P<cur>美元|港元|港币|澳门元|欧元|日元|新台币)[,，、]\s*下同\)")
+_NOTE_CODES = {
+    "美元": "USD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "澳门元": "MOP",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "新台币": "TWD",
+}
+
+
+def _unit_note(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """Bare figures after a (美元,下同) note: their sentence, after the note, writes no 元."""
+    note = next(((i, m) for i, s in enumerate(sentences) if "下同" in s for m in [_UNIT_NOTE.search(s)] if m), None)
+    if note is None:
+        return
+    at, m = note
+    for c in mentions:
+        if c.currency != "CNY" or c.sentence_index < at:
+            continue
+        rest = sentences[c.sentence_index][m.end() if c.sentence_index == at else 0 :]
+        if "元" not in rest:
+            c.currency = _NOTE_CODES[m.group("cur")]
+
+
 def local_yuan(sentences: list[str], mentions: list[CohortMention]) -> list[CohortMention]:
-    """Yuan amounts of a Taiwan text as NT dollars (their sentence names no 人民币)."""
+    """Yuan amounts of a Taiwan text as NT dollars (their sentence names no 人民币); bare figures
+    after a unit note in that note's currency."""
+    _unit_note(sentences, mentions)
     cur = local_currency(sentences)
     if cur is None:
         return mentions

@@ -36,7 +36,7 @@ def below_band(mentions: list[CohortMention]) -> list[CohortMention]:
 
 def row_part_sector(mentions: list[CohortMention]) -> None:
     """基础设施类正式项目68项,预备项目6项: the row's reserve is of its row's sector (the part under
-    way, 新型化工项目32个,总投资X,开复工项目25个, is count_sector._stage_part_sector's)."""
+    way, 新型化工项目32个,总投资X,开复工项目25个, is stage_frames.stage_parts_keep_sector's)."""
     for m in mentions:
         if m.amount is not None or not m.project_count or m.sector_code is not None:
             continue

@@ -31,6 +31,7 @@ from flows.core.extract.zh.numerals import (
     parse_number,
 )
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.trap_lists import trap_list_items
 from flows.core.lexicon import load
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
@@ -79,7 +80,7 @@ _TRAP_AFTER = re.compile(
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
-_THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?项目")
+_THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?(?:项目|投资案)")
 # a signing verb right before a plain figure that runs into its projects (签约36.5亿元各类项目66个)
 _SIGNED_SUM = re.compile(r"(?:签约|签订|签下|引进|引资)\s*$")
 _NO_DE = re.compile(r"^[^的,;。、\d\s]{0,6}项目")
@@ -247,18 +248,17 @@ def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
     return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
 
 
-_YEAR_SHARE = re.compile(
-    r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d"
-)  # 计划投资X,占总投资15%
+_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d")  # the year's plan
 
 
+_PROJECT_WORD = re.compile(r"项目|投资案")  # (Taiwan: 2亿元以上的投资案)
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 
 def _at_least(s: str, f: _Figure, b: int, count_follows: bool) -> Tok | None:
     """X亿元以上: the lower bound of the projects its clause names or counts, or of each of them
     (投资额全部为5亿元以上), else an approximate amount (a bare 亿元以上 is none)."""
-    if "项目" in clause_after(s, b) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
+    if _PROJECT_WORD.search(clause_after(s, b)) or count_follows or _EACH_WORD.search(s, max(0, f.start - 6), f.start):
         bound = _BAND_MIN.match(s[b : b + 8])  # the band ends after (含)以上
         return Tok("band", f.start, b + (bound.end() if bound else 0), size_min=f.value)
     if not f.num:
@@ -347,8 +347,7 @@ def _money_matches(s: str, windows: list[tuple[int, int]]) -> list[re.Match]:
     return found
 
 
-# a sign or an exponent right before a money figure: not an amount of investment
-_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|负|\d[eE][+-]?)\s*$")  # 3-5亿元 is a range
+_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|负|\d[eE][+-]?)\s*$")  # a sign or exponent before it; 3-5亿元 a range
 
 
 def scan(s: str) -> list[Tok]:
@@ -369,6 +368,7 @@ def scan(s: str) -> list[Tok]:
         if tok is not None:
             toks.append(tok)
     toks.sort(key=lambda t: t.start)
+    trap_list_items(s, toks)  # 分别到位资金40.7亿、39.05亿…: every item of a trap's list
     _mark_alt_and_lists(s, toks)
     toks = [t for t in toks if not t.used]
     return sorted(toks + counts, key=lambda t: t.start) if counts else toks

@@ -60,12 +60,15 @@ def repair(s: str) -> str:
         s = _PINYIN.sub("", s)
     if " " in s and ("," in s or "。" in s):
         s = _STRAY_SPACE.sub("", s)
+    if "○" in s:  # a white circle written for zero inside a numeral (二○五七)
+        s = _CIRCLE_ZERO.sub("〇", s)
     if ",," in s or ",;" in s:  # copied pages double their commas (签约项目283项,,总投资X,;在谈…)
         s = _DOUBLED.sub("", s)
     return trillions(s)
 
 
 _DOUBLED = re.compile(r",+(?=[,;。])")
+_CIRCLE_ZERO = re.compile(r"(?<=[〇零一二两三四五六七八九])○|○(?=[〇零一二两三四五六七八九○])")
 
 
 def may_carry(sentences: list[str], i: int, s: str) -> bool:

@@ -1,27 +1,54 @@
-"""A progress report's stage groups inside a group of one sector: 全市25个省重点工业项目完成投资X。
-6个新开工项目中,3个项目已开工建设: the new starts, and the started among them, are parts of the
-industrial group just counted, and a reader files them under its sector. Used by count_sector.
+"""A stage part keeps its group's sector: the one definition. A count named only by a stage is a part
+of the group of one sector it follows, and a reader files it under that sector:
+- in the group's own segment (新型化工项目32个,总投资X,开复工项目25个);
+- as its 其中 part (在建文旅项目608个。其中,116个项目已经投入运营);
+- a sentence or two after the group counted (全市25个省重点工业项目完成投资X。6个新开工项目中,3个…).
+The stage words are the started, completed and promoted verbs of flows/lexicons/stages_zh.csv (not
+the rows marked part=no); a clause naming its own occasion (本次/此次…) is a group of its own.
+Used by cohorts.finish.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
+from flows.core.extract.zh.fast import terms_pattern
 from flows.core.extract.zh.labels import sector_of
+from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
-# a stage word a group of the same projects is broken out by
-_STAGE_WORD = re.compile(r"新开工|续建|新建|在建|开工|复工|竣工|投产|建成|完工")
+# the stages a group of the same projects is broken out by (under way, finished, planned); a signed
+# part keeps its own words (repo convention: 其中现场签约项目N个 takes no sector from its group)
+_PART_STAGES = ("started", "completed", "promoted")
 _CLAUSE_END = "，,;；。:："
 # a count with its classifier; compared by number, so that no pattern is compiled per call
 _COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
-# the groups of one report stand within a sentence or two of their frame
+# a clause naming its own occasion (本次启动建设项目共58个) counts a group of its own
+_OCCASION = re.compile(r"本次|此次|这次|本批|该批")
+# the parts of one report stand within a sentence or two of their group
 _REACH = 2
 
 
-def _clause(evidence: str, count: int) -> str | None:
-    """The clause holding the count `count` (up to the punctuation around it), or None."""
-    m = next((c for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count), None)
+@lru_cache(maxsize=1)
+def _stage_words() -> re.Pattern:
+    rows = load("stages_zh")
+    return terms_pattern(
+        r["term"].strip() for r in rows if r["stage"].strip() in _PART_STAGES and r.get("part") != "no"
+    )
+
+
+def _count_at(evidence: str, count: int, nth: int = 0) -> int:
+    """Where the nth count `count` of the sentence stands, -1 when it is not written in digits."""
+    at = (c.start() for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    return next(itertools.islice(at, nth, None), -1)
+
+
+def _clause(evidence: str, count: int, nth: int = 0) -> str | None:
+    """The clause holding the nth count `count` (up to the punctuation around it), or None."""
+    at = (c for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    m = next(itertools.islice(at, nth, None), None)
     if m is None:
         return None
     lo = max(evidence.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
@@ -29,26 +56,51 @@ def _clause(evidence: str, count: int) -> str | None:
     return evidence[lo : min(ends) if ends else len(evidence)]
 
 
-def _stage_only(m: CohortMention) -> bool:
-    """The count's own clause names its projects only by their stage (6个新开工项目中 / 58个续建项目)."""
+def _stage_part(m: CohortMention, group: CohortMention, nth: int) -> bool:
+    """m is named only by a stage (its own clause: a stage word, no sector, no band, place or name),
+    stands within reach after the group and is not larger than it (all may have started)."""
     if m.sector_code or m.project_name or m.size_min or m.region or not m.project_count:
         return False
-    clause = _clause(m.evidence, m.project_count)
-    return bool(clause and _STAGE_WORD.search(clause) and sector_of(clause) is None)
+    if group.project_count is not None and m.project_count > group.project_count:
+        return False
+    if not 0 <= m.sentence_index - group.sentence_index <= _REACH:
+        return False
+    clause = _clause(m.evidence, m.project_count, nth)
+    if not clause or _OCCASION.search(clause):  # 本次启动建设项目共58个: the occasion's own group
+        return False
+    return bool(_stage_words().search(clause) and sector_of(clause) is None)
 
 
-def stage_groups_in_frame(mentions: list[CohortMention]) -> None:
-    """A count named only by a stage, within a sentence or two after a counted group of one sector
-    and smaller than it, with no other group between, is that group's part and takes its sector."""
+def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
+    """A count named only by a stage takes the sector of its group: its 其中 parent or the group its
+    segment opens on (新型化工项目32个,…,开复工项目25个), else the last top-level group of one sector
+    a sentence or two before, no other group between (the first of them it can be a part of)."""
     frame: CohortMention | None = None
-    for m in mentions:
-        if m.sector_code and m.project_count and m.parent is None and not m.project_name:
+    for i, m in enumerate(mentions):
+        groups = [g for g in (_own_group(mentions, i), frame) if g is not None and g.sector_code]
+        group = next((g for g in groups if _stage_part(m, g, _nth(mentions, i))), None)
+        if group is not None:
+            m.sector_code = group.sector_code
+        elif m.sector_code and m.project_count and m.parent is None and not m.project_name:
             frame = m
-            continue
-        if frame is None:
-            continue
-        near = 0 <= m.sentence_index - frame.sentence_index <= _REACH
-        if near and _stage_only(m) and m.project_count < frame.project_count:
-            m.sector_code = frame.sector_code
         elif m.parent is None:
             frame = None
+
+
+def _own_group(mentions: list[CohortMention], i: int) -> CohortMention | None:
+    """Mention i's 其中 parent, else the counted group just before it in its segment (no ; or 。)."""
+    m = mentions[i]
+    if m.parent is not None and m.parent < i:
+        return mentions[m.parent]
+    p = mentions[i - 1] if i else None
+    if p is None or p.sentence_index != m.sentence_index or not p.project_count or not m.project_count:
+        return None
+    a = _count_at(p.evidence, p.project_count, _nth(mentions, i - 1))
+    b = _count_at(m.evidence, m.project_count, _nth(mentions, i))
+    return p if 0 <= a < b and not any(c in m.evidence[a:b] for c in ";；。") else None
+
+
+def _nth(mentions: list[CohortMention], i: int) -> int:
+    """How many mentions of the same sentence before mention i have its count (its occurrence)."""
+    m = mentions[i]
+    return sum(1 for o in mentions[:i] if o.sentence_index == m.sentence_index and o.project_count == m.project_count)
