@@ -3,6 +3,7 @@ stress articles' sentences (bench/same_output.py checks the whole output; these 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from flows.core.extract.en import (
     table_rows,
 )
 from flows.core.extract.zh import article as zh_article
-from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
+from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate, stage_frames
 from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import as_written, may_hold
@@ -510,3 +511,25 @@ def test_p_hint_as_any_in():
 
 def test_round_words_end_on_round_ends():
     assert all(w.endswith(count_sector._ROUND_ENDS) for w in count_sector._ROUND_WORDS)
+
+
+def test_stage_frames_counts_read_once():
+    def count_at(evidence, count, nth):
+        at = (c.start() for c in stage_frames._COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+        return next(itertools.islice(at, nth, None), -1)
+
+    def clause(evidence, count, nth):
+        at = (c for c in stage_frames._COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+        m = next(itertools.islice(at, nth, None), None)
+        if m is None:
+            return None
+        lo = max(evidence.rfind(c, 0, m.start()) for c in stage_frames._CLAUSE_END) + 1
+        ends = [i for i in (evidence.find(c, m.end()) for c in stage_frames._CLAUSE_END) if i >= 0]
+        return evidence[lo : min(ends) if ends else len(evidence)]
+
+    for s in _lines("zh") + ["新型化工项目32个,开复工项目25个,其中25个已开工", "3个、3项,3个。"]:
+        numbers = {int(x) for x in re.findall(r"\d+", s)} | {0, 7}
+        for n in numbers:
+            for nth in range(3):
+                assert stage_frames._count_at(s, n, nth) == count_at(s, n, nth), (s, n, nth)
+                assert stage_frames._clause(s, n, nth) == clause(s, n, nth), (s, n, nth)
