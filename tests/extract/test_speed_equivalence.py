@@ -533,3 +533,10 @@ def test_stage_frames_counts_read_once():
             for nth in range(3):
                 assert stage_frames._count_at(s, n, nth) == count_at(s, n, nth), (s, n, nth)
                 assert stage_frames._clause(s, n, nth) == clause(s, n, nth), (s, n, nth)
+
+
+def test_bare_signed_holds_its_verb():
+    for s in _lines("en") + ["Then a new project was signed", "x, 5 billion yuan wind project has been  inked."]:
+        for i in range(len(s)):
+            if context._BARE_SIGNED.match(s, i):
+                assert any(s.find(w, i) >= 0 for w in context._BARE_VERBS), (s, i)

@@ -264,6 +264,7 @@ _BARE_LEAD = re.compile(r"(?:^|[.;]|^\s*[A-Z][a-z]+,)\s*$")
 _BARE_SIGNED = re.compile(
     r"\s+((?:[a-z][\w'’-]*\s+){0,3}?(?:project|contract))\s+(?:was|has\s+been)\s+(?:signed|concluded|inked)\b"
 )
+_BARE_VERBS = ("signed", "concluded", "inked")  # one ends every _BARE_SIGNED match (adjective_head's pre-check)
 
 
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
@@ -272,7 +273,8 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     if not _ADJ_AMOUNT.search(s[a.start : a.end]) and not (
         s[a.start - 2 : a.start].lower() in ("a ", "n ") and _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)
     ):
-        bare = _BARE_SIGNED.match(s, a.end)  # (the cheaper test first: _BARE_LEAD scans all s before)
+        signed = s.find("signed", a.end) >= 0 or s.find("concluded", a.end) >= 0 or s.find("inked", a.end) >= 0
+        bare = _BARE_SIGNED.match(s, a.end) if signed else None  # (before _BARE_LEAD: it scans all s before)
         bare = bare if bare and _BARE_LEAD.search(s, 0, a.start) else None
         return (bare.group(1), bare.end(1)) if bare else None
     m = _PHRASE.match(s, a.end)
