@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.approval_stats import drop_approval_counts
 from flows.core.extract.en.article_fields import (
-    GROUP_TALK,
     band_parent_field,
     event_field,
     fields_after,
@@ -36,6 +36,7 @@ from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.extract.en.sheet_field import sheet_field
+from flows.core.extract.en.split_total import join_split_total
 from flows.core.model import CohortMention
 
 # a heading after which a web page lists other articles' headlines
@@ -83,8 +84,8 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         mentions = [m for m in mentions if m.project_name]
         if not mentions:
             return []
-    kept = fold_restatements(drop_headline_blends(_join_split_total(_join_anaphors(mentions))))
-    kept = drop_trap_echoes(kept, sentences)
+    kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
+    kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_approval_stats
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)
     _assign_parents(kept)
@@ -187,60 +188,6 @@ def _restated(n: CohortMention, out: list[CohortMention]) -> bool:
     )
 
 
-def _bare_amount(m: CohortMention) -> bool:
-    return (
-        m.project_count is None
-        and m.amount is not None
-        and not m.project_name
-        and m.size_min is None
-        and m.size_max is None
-        and not m.extra.get("subset")
-    )
-
-
-# a running status at a date, not the group the sentence before gave an amount for
-_AS_OF = re.compile(r"\s*(?:as\s+of|by\s+the\s+end\s+of|so\s+far|to\s+date|up\s+to\s+now)\b", re.I)
-
-
-def _join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
-    """'Projects worth 5.3 billion dollars were signed at the expo. A total of 41 projects were
-    inked, including ...': a sentence's only figure, a group's amount, and the count-only group
-    that opens the next sentence are one cohort (same stage, neither a part of another)."""
-    out: list[CohortMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.project_count is not None
-            and m.project_count > 1
-            and m.amount is None
-            and m.size_min is None
-            and m.size_max is None
-            and not m.extra.get("subset")
-            and _bare_amount(prev)
-            and prev.sentence_index == m.sentence_index - 1
-            and (prev.stage in (m.stage, None) or m.extra.get("framed"))  # '... for several of the 46 projects'
-            and not _AS_OF.match(m.evidence or "")  # 'As of the end of June, 46 projects had broken ground'
-            and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
-            and not any(n.sentence_index == m.sentence_index for n in out)
-            and (
-                GROUP_TALK.search(prev.evidence or "")
-                or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
-            )
-            # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
-            # which span ...' frames the whole group, whose fields they are
-            and not (m.sector_code and not prev.sector_code and not m.extra.get("framed"))
-        ):
-            prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
-            prev.sector_code = prev.sector_code or m.sector_code
-            continue
-        out.append(m)
-    return out
-
-
-# '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in
-# the body: a headline's is restated there)
-_CONTRACT_VALUE = re.compile(r"\bcontract(?:ual|ed)?\s+(?:value|amount|investment)\b", re.I)
 _BARE_HEAD = re.compile(rf"(?:{HEADS})", re.I)
 
 

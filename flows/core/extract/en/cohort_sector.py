@@ -164,7 +164,7 @@ _GAPPED_FIELD = re.compile(
 _BARE_FIELD = re.compile(
     r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2}|[a-z]+ed(?:\s+[a-z]+){1,2})\s*(?:,|\.|;|\band\b|$)"
 )
-_PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?)\b", re.I)
+_PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|program(?:me)?s)\b", re.I)
 _FIELDS_END = re.compile(
     r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
     r",\s+(?:have|has|had|will|were|was|are|is)\s|"  # 'The 20 projects, covering A, B and C, have ...'

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import MONEY_FIGURE as _SPENT
+
 _VS_LAST_YEAR = re.compile(
     r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
 )
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
-_SPENT = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥]\s*\d", re.I)
+
+
+# 'Forty-two tourism programs selected among 120 programs': the pool a group was chosen from
+_POOL_BEFORE = re.compile(r"\b(?:selected|chosen|picked)\s+(?:from|among|out\s+of)\s+$", re.I)
 
 
 def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
@@ -24,6 +29,9 @@ def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
         ("compared", "than", "over")
     ) and _VS_LAST_YEAR.match(sentence, noun_end):
         return True
+    if "selected " in sentence or "chosen " in sentence or "picked " in sentence:
+        if _POOL_BEFORE.search(sentence, max(0, start - 30), start):
+            return True
     return bool(
         sentence[max(0, start - 14) : start].rstrip().lower().endswith(("for", "in", "into"))
         and _INVESTED_FOR.search(sentence, max(0, start - 20), start)

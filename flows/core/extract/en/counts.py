@@ -17,6 +17,7 @@ from functools import lru_cache
 from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
 from flows.core.extract.en.firm_counts import firm_counts
+from flows.core.extract.en.labels import sector_in
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.participle_items import participle_item_counts
@@ -47,7 +48,7 @@ _UNIT = (
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
-NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,6}}?){_UNIT}", re.I)
+NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
     "in on at from to for with by across than over under into through since during "
@@ -114,7 +115,7 @@ _MONTHS = (
     r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
 )
-_BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|number\s+of|{_MONTHS})|[#(])\s*$", re.I)
+_BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|(?<!\ba\s)number\s+of|{_MONTHS})|[#(])\s*$", re.I)
 _BAD_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
     r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",
@@ -161,8 +162,8 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
     unit = m.group("unit").lower()
-    if gap and unit.startswith("program"):
-        return None  # '12 training programs': only a bare 'programs' counts
+    if gap and unit.startswith("program") and not sector_in(" ".join(gap)):
+        return None  # '12 training programs': only a bare or a field's ('tourism programs') counts
     if unit == "project" and value != 1 and not investor:
         return None
     if (
@@ -248,12 +249,15 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
             continue  # a year
         before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
-        if (tail in _BAD_LAST and _BAD_BEFORE.search(before)) or _BAD_AFTER.match(sentence, end):
-            continue
+        if (
+            tail in _BAD_LAST and _BAD_BEFORE.search(before) and not (tail == "(" and text[:1].isalpha())
+        ) or _BAD_AFTER.match(sentence, end):
+            continue  # ('(eight with foreign capital)' is a count: a bracket only bars a numbering '(1)')
         tokens.append((start, end, value, text))
     return tokens
 
 
+_OF_THE = (" of ", " of the ", " of this year's ", " of its ", " of their ")  # '184 of this year's 191 projects'
 _ADJ_LIST_GAP = re.compile(r"\s+([A-Za-z][\w'’-]*)\s+(?:and|or)\s+", re.I)
 
 
@@ -265,7 +269,7 @@ def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) 
     gap = sentence[end : tokens[i + 1][0]]
     if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
         return Count(start, end, value, "list")
-    if counts[i + 1].kind == "noun" and gap in (" of ", " of the ") and value < counts[i + 1].value:
+    if counts[i + 1].kind == "noun" and gap in _OF_THE and value < counts[i + 1].value:
         return Count(start, counts.pop(i + 1).end, value, "noun")
     return None
 
@@ -304,6 +308,8 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     if pw_end > start and _BAND_ANAPHOR.match(sentence[:start]) and _BAND_AFTER.match(sentence, end):
         # 'Among them, 7 are each worth over 1 billion yuan.' (the projects of the sentence before)
         return Count(start, end, value, "elliptic")
+    if pw_end > start and "agreements " in sentence[:start] and _OTHER_BEFORE.search(before[-30:]):
+        return Count(start, end, value, "elliptic")  # 'nine agreements were signed ..., and the remaining 37 ...'
     if pw_end <= start:  # the next three need 'projects' before
         if (
             _PREDICATE_BEFORE.search(before[-40:])
@@ -323,12 +329,13 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 
 # a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
 # "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
-_GAP_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
+_GAP_BEFORE = re.compile(r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
-    r"covered|belong(?:s|ed)?\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|above|over|more\s+than)\b|"
+    r"covered|belong(?:s|ed)?\s+to|related\s+to|relating\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|"
+    r"above|over|more\s+than)\b|"
     r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
     r"facilities)\b",
     re.I,
@@ -351,7 +358,7 @@ def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
         if i in counts:
             continue
         before = sentence[:start].rstrip()
-        if not before or not (before[-1] in ",;:" or may_end_with(before, _GAP_WORDS[3:])):
+        if not before or not (before[-1] in ",;:(" or may_end_with(before, _GAP_WORDS[3:])):
             continue
         if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
             continue

@@ -72,7 +72,9 @@ OTHER_UNITS = (
     r"(?:contract(?:ed)?|investment|cooperation)\s+program(?:me)?s|"
     # a bare 'programs' right after the number (or 'N of the programs') when a figure, a value
     # or a signing follows in its clause: 'Nineteen programs, with a total investment of ...'
-    r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted)\b)|"
+    r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted|introduced)\b)|"
+    # 'Construction of 19 new production facilities with a combined investment of X'
+    r"(?<=production\s)facilities(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 
@@ -92,3 +94,19 @@ def word_number_matches(pattern: re.Pattern, text: str, finder: re.Pattern) -> l
                 out.append(m)
                 last = m.end()
     return out
+
+
+# 'N of them/these/those': a partitive count of a group named before (en_place_items,
+# en_grouping); one definition
+OF_THEM = r"\s+of\s+(?:them|these|those)\b"
+
+
+# a money figure ('5 billion', '3 million yuan', '$2'): one definition for the rules that ask
+# whether a sentence states money before or after a point (en_count_refusals, en_not_investment,
+# en_other_figures)
+MONEY_FIGURE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars|euros)\b|[$¥€£]\s*\d", re.I)
+
+# the words that end a company's name ('... Group', '... Co., Ltd.'): one definition (en_labels'
+# mask of firms, en_singles' company subject); FIRM_WORDS are literals every match holds one of
+FIRM_SUFFIX = r"(?:Group|Corporation|Company|Holdings|Co\.|Corp\.|Inc\b\.?|Ltd\b\.?|Limited)"
+FIRM_WORDS = ("Group", "Corporation", "Company", "Holdings", "Co.", "Corp.", "Inc", "Ltd", "Limited")

@@ -14,8 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from flows.core.extract.en.bands import band_of, floor_of, implausible_total
-from flows.core.extract.en.cues import cue, may_contain
+from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.list_totals import (
+    OF_NAMED_PART,
+    TOTAL_WORDS,
+    count_of_amount_before,
+    including_total,
+    pair_total,
+)
 from flows.core.extract.en.numbers import LOWER_Q
 
 _JOIN_GAP = re.compile(
@@ -27,9 +34,10 @@ _JOIN_GAP = re.compile(
 # 'Deals valued at 10.27 billion yuan were signed at the fair on Thursday, covering 43
 # projects': the count closes the amount's clause
 _TAIL_JOIN = re.compile(r"[^;()]{0,160}?,\s*(?:covering|involving|comprising|spanning)\s+", re.I)
+# 'committing a total of X, including Y in foreign investment, to 613 projects': an aside
+_ASIDE_JOIN = re.compile(r"\s*,\s*(?:including|of\s+which)\s+[^,;]{1,60},\s*to\s+", re.I)
 # after a gapped list ('11 signed on Monday and two earlier'), a total is the head's
 _WITH = re.compile(r"\bwith\b", re.I)
-_TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
 
 # 'The total investment is 1.15 billion yuan, and 5 projects have been signed': the amount said first
 _TOTAL_IS = re.compile(
@@ -82,8 +90,13 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             r.open(Group([it], count=1, amount=it, single=True))
         elif _combined_after_band(r, it):
             _take_amount(r, it)  # '19 projects with over 50 million yuan each and a combined X'
-        elif not _take_band(r, it, nxt) and not _take_gapped_total(r, it):
+        elif (
+            not _take_band(r, it, nxt)
+            and not _take_gapped_total(r, it)
+            and not including_total(r.s, r.groups, r.cur, it)
+        ):
             _take_amount(r, it)
+    count_of_amount_before(r.s, r.groups)
     return r.groups, r.every
 
 
@@ -120,6 +133,7 @@ def _take_count(r: _Reading, it: Item) -> None:
             or (_AND_GAP.fullmatch(s, cur.end, it.start) and _TOTAL_IS.search(s, max(0, cur.start - 40), cur.start))
             or (_THESE_GAP.fullmatch(s, cur.end, it.start) and _WITH_TOTAL_LEAD.fullmatch(s, 0, cur.start))
             or (it.count.post and _OF_PROJECTS_N.fullmatch(s, cur.end, it.start))
+            or (s[it.start - 4 : it.start] == " to " and _ASIDE_JOIN.fullmatch(s, cur.end, it.start))
         )
     )
     if joinable:
@@ -226,7 +240,7 @@ def _take_gapped_total(r: _Reading, it: Item) -> bool:
     """After a gapped list ('11 signed Monday and two earlier, carry a combined ...') a total
     is the amount of the list's head count. False when the amount is not such a total."""
     s, cur = r.s, r.cur
-    if not (cur and cur.amount is None and cur.kind == "gapped" and _TOTAL_WORDS.search(s[cur.end : it.start])):
+    if not (cur and cur.amount is None and cur.kind == "gapped" and TOTAL_WORDS.search(s[cur.end : it.start])):
         return False
     head = next(
         (g for g in reversed(r.groups) if g.count is not None and g.amount is None and g.kind not in ("gapped", None)),
@@ -272,7 +286,7 @@ def _list_total(r: _Reading, it: Item) -> bool:
                 and _HAVE_TOTAL.search(s, cur.end, it.start)
             )
         )
-        and _TOTAL_WORDS.search(s, cur.end, it.start) is not None
+        and TOTAL_WORDS.search(s, cur.end, it.start) is not None
     )
 
 
@@ -290,6 +304,11 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.listed, cur.sector = True, None
         r.open(Group([it], amount=it, list_total=True))
         return
+    if pair_total(r.s, r.groups, r.cur, it) or (
+        cur and "projects " in s[cur.end : it.start] and OF_NAMED_PART.search(s, cur.end, it.start)
+    ):
+        r.open(Group([it], amount=it))  # '... with investment in A and B projects reaching X': a part's
+        return
     if (
         cur
         and cur.amount is None
@@ -306,7 +325,7 @@ def _take_amount(r: _Reading, it: Item) -> None:
 
 
 # '13 of them by foreign enterprises, with 9.3 billion yuan': the count's own partitive
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_PARTITIVE = re.compile(OF_THEM, re.I)
 
 
 def _past_partitive(s: str, end: int) -> int:

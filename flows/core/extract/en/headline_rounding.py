@@ -22,20 +22,26 @@ def _digits(v: float) -> int:
     return len(f"{v:.6g}".replace(".", "").split("e")[0].rstrip("0"))
 
 
-def _title(m: CohortMention) -> bool:
+def title_line(m: CohortMention) -> bool:
     """m stands in the page's headline: its first line, or a title line (short, no full stop)
-    among the first three after a dateline."""
+    among the first six (after a dateline, or a portal's 'News Article' and category lines)."""
     text = (m.evidence or "").rstrip()
-    return m.sentence_index == 0 or (m.sentence_index <= 2 and len(text) < 160 and text[-1:] not in ".;:")
+    return m.sentence_index == 0 or (m.sentence_index <= _TITLE_LINES and len(text) < 160 and text[-1:] not in ".;:")
+
+
+_TITLE_LINES = 5  # the last line index a title may stand on
 
 
 def rounds_headline(m: CohortMention, n: CohortMention) -> bool:
     """m, a headline's approximate amount with n's count, rounds body cohort n's amount."""
-    if not _title(m) or n.sentence_index <= m.sentence_index or not m.approximate or n.approximate:
+    if not title_line(m) or n.sentence_index <= m.sentence_index or not m.approximate:
         return False
-    if m.amount is None or n.amount is None or m.currency != n.currency or m.project_count != n.project_count:
+    # the body's amount, or its conversion in the headline's currency ('over 5 bln USD' for
+    # '37.3 billion yuan (about 5.85 billion U.S. dollars)'); a headline may leave the count out
+    body = n.amount if m.currency == n.currency else n.alt_amount if m.currency == n.alt_currency else None
+    if m.amount is None or body is None or m.project_count not in (None, n.project_count):
         return False
-    if not close(m.amount, n.amount, "rounded_restatement") or _digits(m.amount) >= _digits(n.amount):
+    if not close(m.amount, body, "rounded_restatement") or _digits(m.amount) >= _digits(body):
         return False
     below = bool(_BELOW.search(m.evidence or ""))
-    return m.amount >= n.amount if below else m.amount <= n.amount
+    return m.amount >= body if below else m.amount <= body

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from flows.core.extract.en.cues import has_any
+from flows.core.extract.en.cues import FIRM_SUFFIX, has_any
+from flows.core.extract.en.cues import FIRM_WORDS as _FIRM_WORDS
 from flows.core.extract.en.cues import trie as _trie
 from flows.core.lexicon import event_suffixes, load
 
@@ -22,11 +23,7 @@ _EVENT_WORDS = tuple(event_suffixes("en"))  # cheap pre-check: a name ends in on
 # A company's name ('China Logistics Group Co., Ltd.', 'Hengtai Energy Conservation and
 # Environmental Protection Corporation') tells the field of the one project it builds, not a
 # group's: `mask_firms` blanks it in the words before a group's figures.
-_FIRM_WORDS = ("Group", "Corporation", "Company", "Holdings", "Co.", "Corp.", "Inc.", "Ltd", "Limited")
-_FIRM_RE = re.compile(
-    r"(?:\b[A-Z][\w'’&\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+"
-    r"(?:Group|Corporation|Company|Holdings|Co\.|Corp\.|Inc\.|Ltd\b|Limited)"
-)
+_FIRM_RE = re.compile(r"(?:\b[A-Z][\w'’&\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+" + FIRM_SUFFIX)
 
 
 class _Lexicon:

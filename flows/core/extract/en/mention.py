@@ -148,7 +148,7 @@ _DEMONSTRATIVE = re.compile(
 )
 _DEFINITE = re.compile(
     r"(?:^|,)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
-    r"they\b|their\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
+    r"they\b|their\b|(?:the\s+)?involved\s+(?:investment|value|amount)\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
     r"contract(?:ed)?\s+)(?:investment|value|amount)\b"
     r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:projects|deals|contracts|agreements)\b|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",

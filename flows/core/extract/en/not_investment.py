@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY_BEFORE
 from flows.core.extract.en.cues import cue, may_contain, plain, trie
 from flows.core.extract.en.fast import search_rows
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount
@@ -130,7 +131,14 @@ _FOREIGN_IS = re.compile(
     rf"amounted\s+to|stood\s+at)\s+{QUAL_OPT}$",
     re.I,
 )
-_MONEY_BEFORE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars)\b|[$¥€£]\s*\d", re.I)
+# '..., with a total investment of X and a contractual investment of Y': the contracted part;
+# '..., with a total investment of X, and a planned investment of Y': the year's share
+_CONTRACTUAL = re.compile(
+    r"\band\s+(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
+    r"(?:investment|capital|funds)\s+"
+    rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
+    re.I,
+)
 
 
 def part_of_total(s: str, a: Amount, clause: str) -> bool:
@@ -141,6 +149,12 @@ def part_of_total(s: str, a: Amount, clause: str) -> bool:
         if _OF_WHICH_AFTER.match(s, a.end):
             return bool(_MONEY_BEFORE.search(s, 0, a.start))
     low = clause.lower()
+    if (
+        ("contract" in low or "plan" in low or "year" in low or "annual" in low)
+        and _CONTRACTUAL.search(clause)
+        and _MONEY_BEFORE.search(s, 0, a.start)
+    ):
+        return True
     if ("foreign" in after or "overseas" in after or "external" in after) and _FOREIGN_AFTER.match(s, a.end):
         if _PART_INTRO.search(clause):
             return bool(_MONEY_BEFORE.search(s, 0, a.start - len(clause)))
@@ -161,12 +175,17 @@ _DEALS_WORTH = re.compile(
 )
 
 
+# 'More than 100,000 buyers attended the expo, striking deals worth X': purchases
+_BUYERS = re.compile(r"\b(?:buyers|purchasers|shoppers|traders)\b", re.I)
+
+
 def trade_fair_deals(s: str, clause: str) -> bool:
-    """Deals worth X at an import and export fair, in a sentence of no investment or project."""
+    """Deals worth X at an import and export fair or struck by buyers, in a sentence of no
+    investment or project."""
     low = s.lower()
     if "deals" not in clause.lower() or "invest" in low or "project" in low:
         return False
-    return bool(_DEALS_WORTH.search(clause) and _TRADE_FAIR.search(s))
+    return bool(_DEALS_WORTH.search(clause) and (_TRADE_FAIR.search(s) or _BUYERS.search(s)))
 
 
 def beside_or_trade(s: str, a: Amount, clause: str) -> bool:

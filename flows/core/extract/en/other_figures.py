@@ -11,13 +11,20 @@ than a group's investment (called by `keep_amount`, en_context).
   places by a sum that the sentence never calls investment nor ties to projects;
 - 'The fund is ..., with a total scale of X': the size of the fund a sentence opens on;
 - 'investment in projects worth over X accounted for N percent': a size class, not a sum;
-- 'a deal, worth X, with a ... trading group': an order from a trader.
+- 'a deal, worth X, with a ... trading group': an order from a trader;
+- 'invested X in other countries': outward investment;
+- 'expressions of interest for N project clues ..., with a planned investment of X': leads;
+- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects;
+- '..., with Y for this year' after a total: the year's share; 'a 200-billion-yuan ... industrial
+  cluster': the scale a cluster aims at; 'projects worth over X will be reviewed' (no other
+  figure in the sentence): a size class.
 """
 
 from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.not_investment import may_never, never_search
 from flows.core.extract.en.numbers import Amount
@@ -31,7 +38,6 @@ _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about
 # what every _ITEM match ends with: white space after the last letter of one of its words
 # (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
 _ITEM_LAST = frozenset("sSſeEtTyYdD")
-_MONEY = re.compile(r"\d\s*(?:trillion|billion|million)?\s*(?:yuan|dollars|euros)\b", re.I)
 _SHARE_AFTER = re.compile(
     r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
 )
@@ -60,8 +66,73 @@ _TRADER_AFTER = re.compile(
 )
 
 
+# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in
+_ABROAD_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:in|into)\s+(?:other|foreign|overseas)\s+(?:countries|markets|economies)|"
+    r"abroad|overseas(?!\s+(?:investment|capital|funds|investors|companies|firms|Chinese)))\b",
+    re.I,
+)
+
+
+# 'expressions of interest for 207 investment project clues were registered, with a total
+# planned investment of X': leads and intentions on record, not projects signed
+_LEADS = re.compile(
+    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+(?:clues|leads)|clues\s+(?:of|for|to|on)\s+"
+    r"(?:investment|projects?))\b",
+    re.I,
+)
+
+
+# 'Investment in Taiwan from the Chinese mainland hit X in the first half', 'the amount of
+# approved China investments in Taiwan, which totaled X': a flow of capital between places
+# (a statistic like FDI) in a sentence of no projects, deals or signing
+_FLOW_HEAD = (
+    r"\b(?:(?:[Nn]ew\s+)?[Ii]nvestments?|[Cc]apital)\s+(?:in|into|on|from)\s+(?:the\s+)?[A-Z][^;]{0,70}?"
+    r"\s(?:hit|reached|totall?ed|stood\s+at|amounted\s+to|rose\s+to|fell\s+to|dropped\s+to|was)\s+"
+    r"(?:some\s+|about\s+|nearly\s+|around\s+)?"
+)
+FLOW = re.compile(_FLOW_HEAD + "$")
+FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one (en_approval_stats)
+_SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
+
+
+# 'The total investment topped X, with Y for this year': the year's share of a total
+_FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
+_WITH_ONLY = re.compile(r"^\s*(?:with|and|of\s+which)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+# 'to build a 200-billion-yuan modern biomedical industrial cluster': the scale a cluster aims at
+_CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
+
+
+# 'projects worth over 1 billion yuan will be reviewed monthly': a size class in a sentence
+# that counts nothing
+_CLASS_BEFORE = re.compile(
+    r"\bprojects\s+(?:each\s+)?(?:worth|valued\s+at|of|with\s+(?:an?\s+)?investments?\s+of)\s+"
+    r"(?:over|above|more\s+than|exceeding|at\s+least)\s+$",
+    re.I,
+)
+
+
+def _round(value: float) -> bool:
+    return f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".") in ("1", "2", "3", "5")
+
+
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
+    if a.bound == "lower" and "projects " in clause and _CLASS_BEFORE.search(clause) and _round(a.value):
+        if not any(ch.isdigit() for ch in s[: a.start] + s[a.end :]):
+            return True
+    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
+        return _MONEY.search(s, 0, a.start - len(clause)) is not None
+    if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
+        return True
+    if a.start < 8 and s.lstrip().startswith("("):
+        return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
+    if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
+        return True
+    if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
+        return True
+    if "invest" in clause and _ABROAD_AFTER.match(s, a.end):
+        return True
     if "trading" in s[a.end : a.end + 60] and _TRADER_AFTER.match(s, a.end):
         return True
     if "projects " in clause and _CLASS_OF_SHARE.search(clause):

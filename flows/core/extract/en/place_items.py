@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import OF_THEM
+
 # a place name of one to three capitalised words; a machine translation's split syllable ("Ji 'an")
 _WORD = r"[A-Z][\w'’-]*(?:\s+['’][a-z]+)?"
 _UNIT = r"\s+(?:[Cc]ity|[Pp]refecture|[Cc]ounty|[Dd]istrict)"
@@ -100,7 +102,7 @@ def item_before(sentence: str, tokens: list, i: int) -> int:
 
 # 'signing 141 of them', 'So far 23 of them, or 29.5%, totaling X, have begun construction':
 # a partitive count of the projects named before (in this sentence or the one before it)
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those)\b(?!\s+(?:are|were|was|is)\s+(?:\w+\s+){0,2}?(?:from|foreign))")
+_PARTITIVE = re.compile(rf"{OF_THEM}(?!\s+(?:are|were|was|is)\s+(?:\w+\s+){{0,2}}?(?:from|foreign))")
 _OTHER_KIND = re.compile(
     r"\b(?:enterprises|companies|firms|people|guests|visitors|exhibitors|participants|delegates|countries|"
     r"regions|cities|buyers|investors|merchants)\b",
@@ -109,6 +111,13 @@ _OTHER_KIND = re.compile(
 _PROJECT_CUE = re.compile(
     r"\bprojects?\b|\bsign(?:ed|ing)\b|\bconstruction\b|\bbroke\s+ground\b|\btotall?ing\b|\binvestment\b", re.I
 )
+
+
+# 'Three of them are modern agricultural projects with ...': a word count naming its kind
+_WORD_ITEM = re.compile(
+    r"\s+(?:are|were|have\s+been|has\s+been)\s+(?:[\w'’-]+\s+){0,3}?(?:projects\b|(?:started|signed|completed|launched)\b)",
+    re.I,
+)  # ... or its stage: 'nine of them have been started'
 
 
 def partitive_counts(sentence: str, tokens: list, counted: set[int]) -> list[tuple[int, int, int]]:
@@ -120,7 +129,13 @@ def partitive_counts(sentence: str, tokens: list, counted: set[int]) -> list[tup
     out = []
     for i, (start, end, _, text) in enumerate(tokens):
         m = _PARTITIVE.match(sentence, end)
-        if i in counted or not m or not text[:1].isdigit() or _OTHER_KIND.search(sentence, 0, start):
+        if (
+            i in counted
+            or not m
+            or not (text[:1].isdigit() or _WORD_ITEM.match(sentence, m.end()) and tokens[i][2] > 1)
+        ):
+            continue
+        if _OTHER_KIND.search(sentence, 0, start):
             continue
         out.append((i, start, m.end()))
     return out

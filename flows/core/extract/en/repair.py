@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import trie
+from flows.core.extract.en.dropped_unit import restore_dropped_units
 from flows.core.extract.en.fast import glued
 from flows.core.extract.en.glued import split_glued, wrapped
 
@@ -64,7 +65,7 @@ def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
                 continue
         out.append(s)
         origin.append(i)
-    return out, origin
+    return restore_dropped_units(out), origin  # 'USD 480.' in a sum that adds up (en_dropped_unit)
 
 
 # a number cut at its decimal point ('up 32.' + '7 percent to ...', 'around 4.' + '9 billion')
@@ -73,10 +74,12 @@ _CUT_NUMBER_TAIL = re.compile(r"\d{1,3}\s*(?:percent|per\s+cent|%|trillion|billi
 
 
 def _rejoin(prev: str, s: str) -> bool:
-    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', or
-    inside a decimal figure the page broke at its point."""
+    """The sentence splitter cut one sentence in two: at the 'U.' of 'U. S. dollars', at a
+    company's 'Co.' before its 'Ltd.', or inside a decimal figure the page broke at its point."""
     if s[:3] == "S. ":
         return prev.endswith(" U.")
+    if s[:4] in ("Ltd.", "Ltd,", "LTD.", "Ltd ") and prev.endswith(("Co.", "Co..")):
+        return True  # '... Investment Co.. | Ltd., China ...': a company's name cut at its 'Co.'
     return (
         s[:1].isdigit()
         and prev[-1:] == "."

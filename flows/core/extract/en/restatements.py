@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.headline_rounding import rounds_headline
+from flows.core.extract.en.headline_rounding import rounds_headline, title_line
 from flows.core.extract.en.labels import sector_terms
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
@@ -46,10 +46,22 @@ def _amount_near(m: CohortMention, n: CohortMention, tol: float) -> bool:
     return n.alt_amount is not None and m.currency == n.alt_currency and _close(m.amount, n.alt_amount, tol)
 
 
+def _states_amount_of(m: CohortMention, n: CohortMention) -> bool:
+    """Whether m's sentence, which bound no amount to its count, states n's amount."""
+    text = m.evidence or ""
+    if m.size_min is not None or m.size_max is not None or not m.project_count or m.project_count < 2:
+        return False  # '1 project of over 10 billion and 3 of over 5 billion': bands
+    return bool(n.amount and any(c.isdigit() for c in text)) and any(
+        a.currency == n.currency and _close(a.value, n.amount, SAME) for a in find_amounts(text)
+    )
+
+
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
+    if m.amount is None and m.project_count == n.project_count and _states_amount_of(m, n):
+        return True  # a title's 'with a total investment of X, ... has started and completed N projects'
     if (
         m.amount is None
         and m.extra.get("explicit_stage")
@@ -75,22 +87,24 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
         if m.amount is None:
             return m.size_min is None and m.size_max is None
-        if m.currency != n.currency:
-            return _amount_near(m, n, SAME)
+        if m.currency != n.currency:  # a title's '$10 bln' for '65.72 billion yuan (about $10.1 billion)'
+            return _amount_near(m, n, SAME) or (title_line(m) and _amount_near(m, n, NEAR)) or rounds_headline(m, n)
         if not _amount_near(m, n, NEAR):
             return rounds_headline(m, n)  # '19 projects ... more than 20 billion' for 21.946
         return (m.approximate and not n.approximate) or (
-            _fewer_digits(m.amount, n) and (m.sentence_index == 0 or _amount_near(m, n, SAME))
+            _fewer_digits(m.amount, n) and (title_line(m) or _amount_near(m, n, SAME))
         )
     if n.project_count is None:  # a headline's '41 bln USD' rounds the body's 41.52 billion
         return (  # (or repeats its conversion: '$13.55 bln' for 'CN¥96.37 billion (US$13.55 billion)')
-            m.sentence_index == 0
-            and n.sentence_index > 0
+            title_line(m)
+            and n.sentence_index > m.sentence_index
             and _amount_near(m, n, NEAR)
             and (m.approximate or _fewer_digits(m.amount, n) or _amount_near(m, n, SAME))
         )
-    return _amount_near(m, n, SAME) or (
-        _amount_near(m, n, NEAR) and (m.approximate or m.sentence_index == 0 or _fewer_digits(m.amount, n))
+    return (
+        _amount_near(m, n, SAME)
+        or (_amount_near(m, n, NEAR) and (m.approximate or title_line(m) or _fewer_digits(m.amount, n)))
+        or rounds_headline(m, n)  # a title's 'projects worth over 5 bln USD' for 5.85 billion
     )
 
 

@@ -183,13 +183,14 @@ _COMPARED = re.compile(
 # a running total over earlier years or editions: 'Over the past five years, the expo has
 # brought in more than 600 billion yuan', 'since its launch', 'since 1992', 'for four years
 # running', 'Prior to this', 'From 2019 to the first half of 2022', 'cumulatively', 'Since it was
-# launched in 2005'
+# launched in 2005', a sentence opening 'To the year of 2016, ...' (a stock up to a year)
 _CUMULATIVE = re.compile(
     r"\b(?:(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?|sessions|editions)|"
     r"since\s+(?:its|the\s+expo's|the\s+fair's|the\s+event's)\s+(?:launch|inception|founding|debut|first\s+(?:session|edition))|"
     r"since\s+(?:19|20)\d\d|(?:[\w-]+\s+)years\s+running|prior\s+to\s+this|from\s+(?:19|20)\d\d\s+to\b|"
     r"since\s+(?:it|the\s+[\w-]+)\s+(?:was\s+)?(?:launched|founded|established|inaugurated|first\s+held)|"
-    r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions))\b",
+    r"(?:ac)?cumulative(?:ly)?|accumulated|in\s+(?:the\s+)?(?:past|previous)\s+(?:[\w-]+\s+)?(?:sessions|editions)|"
+    r"^(?:to|up\s+to|until|till)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:year\s+(?:of\s+)?)?(?:19|20)\d\d)\b",
     re.I,
 )
 _PREVIOUS_WORDS = (
@@ -210,6 +211,10 @@ _PREVIOUS_WORDS = (
     "against",
     "up from",
     "down from",
+    "to the year",
+    "to the end",
+    "until",
+    "till",
 )
 
 

@@ -10,15 +10,26 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import FIRM_SUFFIX
 from flows.core.extract.en.not_investment import QUAL_OPT
 
 # a qualifier before the amount (the number recognizers' own lists)
 
 # a company as the sentence's subject, then its own spending verb right before the amount
 _COMPANY_SPENDS = re.compile(
-    r"^\s*(?:[A-Z][\w&'’.\-]*\s+){1,5}(?:Group|Company|Co\.|Corporation|Corp\.|Holdings|Ltd\.?|Inc\.?|Limited)"
-    r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged)"
+    r"^\s*(?:[A-Z][\w&'’.\-]*\s+){1,5}"
+    + rf"(?:{FIRM_SUFFIX}|Co\b)"
+    + r"(?:\s*,[^;:]{0,120}?,)?\s+(?:has\s+|have\s+)?(?:agreed|agrees|plans|planned|will|is\s+to|intends|decided|pledged|"
+    r"won\s+approval|(?:got|gained|received|obtained)\s+(?:the\s+)?approval)"
     rf"\s+(?:to\s+)?(?:spend|invest|inject|put)\s+{QUAL_OPT}$"
+)
+# '... won approval to invest US$100 million to make computer components in Shenzhen', '...
+# will invest X in building its global research center in Minhang'
+_TO_MAKE = re.compile(
+    r"\s+(?:to\s+(?:make|build|produce|manufacture|set\s+up|develop|explore|open)|"
+    r"(?:in|on)\s+(?:building|constructing|setting\s+up|establishing))\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"([^.;,()]{3,80}?)(?:\s+(?:in|on|at|of|for))?(?=\s*(?:[.;,]|$))",
+    re.I,
 )
 # 'The largest one is for ..., valued at': the largest of the deals told before
 _LARGEST = re.compile(
@@ -44,11 +55,22 @@ _OBJECT_OF = re.compile(
 )
 
 
+# 'signed a 20-billion-yuan contract with X Group': one contract with one firm
+_SIGNED_A = re.compile(r"\b(?:signed|inked|sealed|clinched|concluded)\s+an?\s+$", re.I)
+_CONTRACT_WITH = re.compile(
+    r"\s*(?:(?:investment|cooperation|project)\s+)?(?:contract|agreement|deal)\s+with\s+((?:[A-Z][\w&'’.\-]*\s*){1,8})"
+)
+
+
 def single_project(s: str, end: int, prefix: str) -> str | None:
     """The name of the one project a company's own spending or a 'largest one' clause sizes
     (the amount ends at `end`, the clause before it is `prefix`), or None."""
+    if prefix.endswith(("a ", "an ")) and _SIGNED_A.search(prefix):
+        m = _CONTRACT_WITH.match(s, end)
+        if m:
+            return "contract with " + " ".join(m.group(1).split())
     if prefix[:1].isupper() and _COMPANY_SPENDS.search(prefix):
-        m = _BUILT.match(s, end)
+        m = _BUILT.match(s, end) or _TO_MAKE.match(s, end)
         if m:
             return " ".join(m.group(1).split())
     if ("largest" in prefix[:12].lower() or "biggest" in prefix[:12].lower()) and _LARGEST.search(prefix):

@@ -1,0 +1,85 @@
+"""A group's amount and its count told in two sentences (used by en_article): 'Projects worth
+5.3 billion dollars were signed at the expo. A total of 41 projects were inked, including ...'
+-> one cohort; and 'Agreements worth X were signed ... Thirty-five projects (eight ...) relate
+to ...', 'Deals involving X were signed ... The deals cover 72 key projects in fields ...'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.en.article_fields import GROUP_TALK
+from flows.core.extract.en.numbers import WORD_NUM
+from flows.core.model import CohortMention
+
+
+def _bare_amount(m: CohortMention) -> bool:
+    return (
+        m.project_count is None
+        and m.amount is not None
+        and not m.project_name
+        and m.size_min is None
+        and m.size_max is None
+        and not m.extra.get("subset")
+    )
+
+
+# a running status at a date, not the group the sentence before gave an amount for
+_AS_OF = re.compile(r"\s*(?:as\s+of|by\s+the\s+end\s+of|so\s+far|to\s+date|up\s+to\s+now)\b", re.I)
+
+
+def join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
+    """'Projects worth 5.3 billion dollars were signed at the expo. A total of 41 projects were
+    inked, including ...': a sentence's only figure, a group's amount, and the count-only group
+    that opens the next sentence are one cohort (same stage, neither a part of another)."""
+    out: list[CohortMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.project_count is not None
+            and m.project_count > 1
+            and m.amount is None
+            and m.size_min is None
+            and m.size_max is None
+            and not m.extra.get("subset")
+            and _bare_amount(prev)
+            and prev.sentence_index == m.sentence_index - 1
+            and (prev.stage in (m.stage, None) or m.extra.get("framed") or _COUNT_OPENS.match(m.evidence or ""))
+            and not _AS_OF.match(m.evidence or "")  # 'As of the end of June, 46 projects had broken ground'
+            and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
+            and not any(n.sentence_index == m.sentence_index for n in out)
+            and (
+                GROUP_TALK.search(prev.evidence or "")
+                or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
+            )
+            # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
+            # which span ...' frames the whole group, whose fields they are
+            and not (
+                m.sector_code and not prev.sector_code and not m.extra.get("framed") and not _BACK.match(m.evidence)
+            )
+        ):
+            prev.project_count, prev.approximate = m.project_count, prev.approximate or m.approximate
+            prev.sector_code = prev.sector_code or m.sector_code
+            continue
+        out.append(m)
+    return out
+
+
+# 'Thirty-five projects (eight ...) relate to ...' after 'Agreements worth X were signed': a
+# sentence opening on a count with no stage word of its own counts the group before
+_COUNT_OPENS = re.compile(
+    rf"\s*(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|agreements)\b(?![^.]*\b(?:signed|inked|started|began|completed|launched)\b)",
+    re.I,
+)
+
+
+# 'The deals cover 72 key projects in fields including ...': the group before, counted
+_BACK = re.compile(
+    r"\s*(?:The|These|Those)\s+(?:deals|agreements|contracts|projects)\s+(?:cover|involve|include|span)", re.I
+)
+
+
+# '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in
+# the body: a headline's is restated there)
+_CONTRACT_VALUE = re.compile(r"\bcontract(?:ual|ed)?\s+(?:value|amount|investment)\b", re.I)
