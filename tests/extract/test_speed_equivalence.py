@@ -15,6 +15,7 @@ from flows.core.extract.en import (
     context,
     counts,
     cues,
+    dropped_unit,
     fast,
     glued,
     not_investment,
@@ -540,3 +541,10 @@ def test_bare_signed_holds_its_verb():
         for i in range(len(s)):
             if context._BARE_SIGNED.match(s, i):
                 assert any(s.find(w, i) >= 0 for w in context._BARE_VERBS), (s, i)
+
+
+def test_dropped_unit_cue_precheck():
+    extra = ["5 MILLION and 6 Billion", "3 mıllion, 4 million", "1 million 2 billion", "x 7million"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        if len(dropped_unit._CUE.findall(s)) >= 2:
+            assert not cues.plain(s) or s.lower().count("illion") >= 2, s
