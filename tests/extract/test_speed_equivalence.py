@@ -201,7 +201,7 @@ def _round_sector_as_it_was(s: str, start: int) -> str | None:
     m = None
     for m in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
         pass
-    if m is None or count_sector.generic_only(m.group("field")):
+    if m is None or count_sector.generic_only(m.group("field")) or count_sector._TWO_KINDS.search(m.group("field")):
         return None
     return count_sector.sector_of(m.group("field"))
 
@@ -215,6 +215,8 @@ _ROUND_EXTRA = [
     "一二三四五六七八九十一二三四五六七八九十新能源产业投资推介会",
     "举办活动",
     "仪式",
+    "在某省康养旅游产业粤港澳(广州)招商引资推介会上,签约22个项目",
+    "举行智慧城市项目和重大招商引资工业项目签约仪式",
 ]
 
 

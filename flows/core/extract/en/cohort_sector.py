@@ -250,11 +250,14 @@ def _ones_of(s: str, start: int, own: str) -> str | None:
     return sector_in(m.group(1)) if m else None
 
 
+_LIST_COMMA = re.compile(r",(?!\d)")
+
+
 def _own_noun(own: str) -> str | None:
     """The field of a count's own noun; a noun holding a list of fields ('284 commercial
     logistics, tourism, ... and new small towns projects') is read as a list ("" when the list
     is no one sector)."""
-    if "," not in own:
+    if not _LIST_COMMA.search(own):  # not the comma of a figure ('1,350 industrial projects')
         return sector_in(own)
     noun = _PROJECT_NOUN.split(own, maxsplit=1)[0]
     return _sector_after(" in " + noun.split(None, 1)[-1])

@@ -35,22 +35,25 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
 _ROUND = re.compile(
     r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
-    r"|产业(?:招商|投资)?推介会)"
+    r"|产业(?:[^,;。:\d“”]{0,10}?(?:招商引资|招商|投资))?推介会)"
 )
 # what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
 _ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
 _ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
 _ROUND_ENDS = ("仪式", "活动", "推介会")  # what each of _ROUND_WORDS ends with
-_ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
+_ROUND_REACH = 30  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
     m = _last_round(s, start)
-    if m is None or generic_only(m.group("field")):
-        return None
+    if m is None or generic_only(m.group("field")) or _TWO_KINDS.search(m.group("field")):
+        return None  # (数字经济项目和重大招商引资工业项目签约仪式: a round of two kinds names no one field)
     return sector_of(m.group("field"))
+
+
+_TWO_KINDS = re.compile(r"项目[和及与、]")
 
 
 def _last_round(s: str, start: int) -> re.Match | None:
@@ -239,19 +242,34 @@ _ROUND_END_WORDS = ("仪式", "活动", "推介会")
 _FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
 
 
-def round_sectors(s: str, prev: str, found: list) -> None:
+def round_sectors(s: str, state: dict, found: list) -> None:
     """Counts and totals naming no sector take the field of a round named earlier in their sentence
     (2022生物医药投资推介会上,…总金额约120亿元) or ending the sentence before (…重大项目集中签约仪式。
-    A、B等41个重大项目集中签约)."""
+    A、B等41个重大项目集中签约), or of the round a sentence opening on 会后/会上 goes back to (…文旅
+    产业投资推介会举行…。会后还举行了项目签约仪式,19个项目现场签约)."""
+    prev = state.get("prev", "")
     # (a _ROUND_END match ends its round word within the last 4 characters: 3 \W and a final \n)
     ends_round = prev and any(w in prev[-8:] for w in _ROUND_END_WORDS) and _ROUND_END.match(prev)
     before = _round_sector(prev, len(prev)) if ends_round else None
-    own: list = []  # _round_sector(s, len(s)), computed once
+    own = _round_sector(s, len(s)) if found else None
+    if not own and found and _AFTER_MEETING.match(s):
+        before = before or _meeting_field(state.get("sents") or [], found[0][1].sentence_index)
     framed = "项目中" in s or "项目里" in s or "项目当中" in s  # (what every _FRAME_COUNT match ends with)
     for pos, m, _ in found:
         if framed and _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
             continue
         if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
-            if not own:
-                own.append(_round_sector(s, len(s)))
-            m.sector_code = own[0] or before
+            m.sector_code = own or before
+
+
+def _meeting_field(sents: list[str], i: int) -> str | None:
+    """The field of the last round named in the few sentences before sentence i."""
+    for x in sents[max(0, i - _MEETING_REACH) : i][::-1]:
+        if _ROUND_WORD.search(x):
+            return _round_sector(x, len(x))
+    return None
+
+
+_MEETING_REACH = 4
+# a sentence going back to the meeting named before it (会后 / 会上 / 会议期间)
+_AFTER_MEETING = re.compile(r"\s*(?:会后|会上|会议期间|推介会上|推介会后)")
