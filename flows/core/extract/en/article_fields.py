@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentence
+from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.labels import sector_in, sector_terms
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.model import CohortMention
@@ -23,7 +24,7 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
     for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
         if i + 1 < len(sentences):
             main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
-            if main is not None and main.sector_code is None and not _MANY_FIELDS.search(main.evidence or ""):
+            if main is not None and main.sector_code is None and not _many_fields(main.evidence or ""):
                 code = fields_sentence(sentences[i + 1])
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
@@ -115,6 +116,14 @@ _MANY_FIELDS = re.compile(
     r"\b(?:various|multiple|diverse|many|several|different)\s+(?:sectors|fields|industries|areas)\b",
     re.I,
 )
+_MANY_FIELDS_CUE = cue("sectors", "fields", "industries", "areas")  # every _MANY_FIELDS match holds one
+
+
+def _many_fields(text: str) -> bool:
+    """= _MANY_FIELDS.search(text) is not None, tried only when the text may hold its noun."""
+    return may_contain(text, _MANY_FIELDS_CUE) and _MANY_FIELDS.search(text) is not None
+
+
 # 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
 _REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
 
@@ -180,6 +189,7 @@ _EVENT_FOR = re.compile(
     r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
     re.I,
 )
+_EVENT_FOR_CUE = cue("event", "ceremony", "activit", "signing", "conference", "meeting", "batch")  # one in every match
 
 
 # 'manufacturing projects accounted for 83%': a share of the group is of one field
@@ -208,7 +218,7 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     for text in here:
         if "roject" not in text:
             continue
-        m = _EVENT_FOR.search(text)
+        m = _EVENT_FOR.search(text) if may_contain(text, _EVENT_FOR_CUE) else None
         code = sector_in(m.group("field")) if m else None
         if code:
             main.sector_code = code

@@ -13,6 +13,7 @@ import re
 
 from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
+from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
@@ -209,6 +210,13 @@ def _list_items(rest: str) -> list[str]:
 _COMMA = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 _FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
+_OPEN_LIST_CUE = cue("other", "etc", r"so\s+on")  # what every _OPEN_LIST match holds
+
+
+def _open_list(text: str) -> bool:
+    return may_contain(text, _OPEN_LIST_CUE) and _OPEN_LIST.search(text) is not None
+
+
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
 _ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
 
@@ -367,7 +375,7 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
         clause = _ONE_PROJECT.sub(" ", clause)
     if g.count and g.count > 1:  # nor a company's name ('... and China Logistics Group. 4 projects')
         clause = mask_firms(clause)
-    if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
+    if _open_list(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
         return None
     # 'Modern industrial projects make up nearly half of the 602 projects': a share's field
     return None if counted and _share_of(s, counted.start) else sector_in(clause)

@@ -40,6 +40,7 @@ _FRAME = re.compile(
     r"|(?<=[,;。])属于\d+\s*个的?[^,;。\d]{0,16}?项目\s*,"  # 属于101个的重大项目,已有11个…: of those (labels, wt-zh9)
 )
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
+_PLACE_ENDS = frozenset("区县市州旗镇乡")  # a _PLACE_ITEM's last character before its spaces (a pre-check)
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")  # 这批项目总投资X: the group before
@@ -203,7 +204,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if band:
         _take_band(m, band)
     place_labels(m, s, toks, t.start)  # 依次为:甲13个,乙5个: each item's place, the list's band
-    m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
+    place = subject.rstrip()[-1:] in _PLACE_ENDS and _PLACE_ITEM.fullmatch(subject)  # (rstrip: \s's spaces)
+    m.sector_code = None if place else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)
         if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)

@@ -145,7 +145,8 @@ def name_before(s: str, a: int) -> str | None:
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     if "最" in text:
         text = _LARGEST.sub(r"\g<works>", text)
-    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", _ENUMERATOR.sub("", text)))
+    text = _ENUMERATOR.sub("", text)
+    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", text) if "协议" in text else text)  # (every match holds 协议)
     if not m:
         return None
     return _checked(_SIGNER.sub("", m.group("name").strip()))

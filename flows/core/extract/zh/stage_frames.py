@@ -41,20 +41,27 @@ def _stage_words() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=256)
+def _counts(evidence: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, number) of each _COUNT_AT match of a sentence: read once, asked for each of its
+    mentions (twice by _own_group)."""
+    return tuple((c.start(), c.end(), int(c.group(1))) for c in _COUNT_AT.finditer(evidence))
+
+
 def _count_at(evidence: str, count: int, nth: int = 0) -> int:
     """Where the nth count `count` of the sentence stands, -1 when it is not written in digits."""
-    at = (c.start() for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    at = (a for a, _, n in _counts(evidence) if n == count)
     return next(itertools.islice(at, nth, None), -1)
 
 
 def _clause(evidence: str, count: int, nth: int = 0) -> str | None:
     """The clause holding the nth count `count` (up to the punctuation around it), or None."""
-    at = (c for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    at = ((a, b) for a, b, n in _counts(evidence) if n == count)
     m = next(itertools.islice(at, nth, None), None)
     if m is None:
         return None
-    lo = max(evidence.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
-    ends = [i for i in (evidence.find(c, m.end()) for c in _CLAUSE_END) if i >= 0]
+    lo = max(evidence.rfind(c, 0, m[0]) for c in _CLAUSE_END) + 1
+    ends = [i for i in (evidence.find(c, m[1]) for c in _CLAUSE_END) if i >= 0]
     return evidence[lo : min(ends) if ends else len(evidence)]
 
 
