@@ -15,8 +15,8 @@ from flows.core.model import CohortMention
 # the firm: two to four characters before a firm's word, or a name before its stock code (2249-TW),
 # after any description of it (航太引擎关键零组件大厂长亨精密)
 _FIRM = (
-    r"(?:[^,;。\d]*(?P<firm>[\u4e00-\u9fffA-Za-z]{2,4}(?:企业|公司|集团|电机|电子|光电|精密|科技|股份|实业|工业|控股"
-    r"|半导体|化学|机械|药业|生技|材料|能源))"
+    r"(?:[^,;。\d]*(?P<firm>[\u4e00-\u9fffA-Za-z]{2,4}(?:企业|公司|集团|电机|光电|精密|股份|实业|控股"
+    r"|半导体|化学|机械|药业|生技))"
     r"|[^,;。\d]*?(?P<coded>[\u4e00-\u9fffA-Za-z]{2,8})(?=\(\d{4}-?[A-Z]{2}\))"
     r"|[^,;。\d]*?(?P<unnamed>(?:一家|某)[^,;。\d]{0,14}?(?:企业|公司|厂商|大厂|业者|厂|业)))"  # 一家不具名的航太业
 )
@@ -30,7 +30,7 @@ _FIRM_INVESTS = re.compile(
 _CLASS = re.compile(
     r"家|民营|国有|国企|外资|外商|私营|中小|小微|规上|规模|重点|龙头|骨干|各类|入园|园区|区内|县内|市内|省内|本地|当地|上市|高新"
 )
-_CLASS_BEFORE = re.compile(r"(?:全|各|所有|多|等)\S?$")
+_CLASS_BEFORE = re.compile(r"(?:全|各|所有|多|等)\S?$|(?:园区|区|县|市|省|镇)内$")
 
 
 def firm_singles(mentions: list[CohortMention]) -> None:
