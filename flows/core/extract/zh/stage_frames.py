@@ -3,8 +3,9 @@ of the group of one sector it follows, and a reader files it under that sector:
 - in the group's own segment (新型化工项目32个,总投资X,开复工项目25个);
 - as its 其中 part (在建文旅项目608个。其中,116个项目已经投入运营);
 - a sentence or two after the group counted (全市25个省重点工业项目完成投资X。6个新开工项目中,3个…).
-The stage words are the started, completed and promoted verbs of flows/lexicons/stages_zh.csv (not
-the rows marked part=no); a clause naming its own occasion (本次/此次…) is a group of its own.
+The stage words are the started and completed verbs of flows/lexicons/stages_zh.csv and its planning
+words (储备, 谋划, 预备), not the rows marked part=no: a count newly 引进/落地 is a group of its own,
+and so is a clause naming its own occasion (本次/此次…).
 Used by cohorts.finish.
 """
 
@@ -21,7 +22,9 @@ from flows.core.model import CohortMention
 
 # the stages a group of the same projects is broken out by (under way, finished, planned); a signed
 # part keeps its own words (repo convention: 其中现场签约项目N个 takes no sector from its group)
-_PART_STAGES = ("started", "completed", "promoted")
+_PART_STAGES = ("started", "completed")
+# of the promoted words only the planning ones name a part of a group (引进, 落地… count a new group)
+_PART_PROMOTED = ("储备", "谋划", "预备")
 _CLAUSE_END = "，,;；。:："
 # a count with its classifier; compared by number, so that no pattern is compiled per call
 _COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
@@ -35,7 +38,9 @@ _REACH = 2
 def _stage_words() -> re.Pattern:
     rows = load("stages_zh")
     return terms_pattern(
-        r["term"].strip() for r in rows if r["stage"].strip() in _PART_STAGES and r.get("part") != "no"
+        r["term"].strip()
+        for r in rows
+        if (r["stage"].strip() in _PART_STAGES or r["term"].strip() in _PART_PROMOTED) and r.get("part") != "no"
     )
 
 
