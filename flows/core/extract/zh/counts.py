@@ -85,9 +85,10 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
-# investment cases counted before their noun (促成166件投资案, 48件促参案: Taiwan usage; 300件提案 are motions)
+# investment cases counted before their noun (促成N件投资案, N件促参案: Taiwan usage; N件提案 are motions,
+# N件建设方案 / 投资提案 / 议案 plans and motions)
 COUNT_T2 = re.compile(
-    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}案(?!件))"
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}(?<![方提议])案(?!件))"
 )
 # investment plans counted as projects (Hong Kong / Macau usage: 完成跟进153项投资计划, 收到199个新投资计划)
 COUNT_T4 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:项|个)(?:新|新的)?投资计划(?![书的]|完成|的)")
