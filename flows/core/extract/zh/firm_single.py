@@ -40,6 +40,8 @@ def firm_singles(mentions: list[CohortMention]) -> None:
         if m.amount is None or m.project_count is not None or m.project_name:
             continue
         s = m.evidence
+        if "投资" not in s and "投入" not in s:  # no verb of investing: no scan needed
+            continue
         tok = next((t for t in scan(s) if t.kind == "amount" and t.value == m.amount), None)
         if tok is None:
             continue
