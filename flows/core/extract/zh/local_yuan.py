@@ -11,10 +11,9 @@ Taiwan print writes 兆 for 万亿
 
 from __future__ import annotations
 
-import math
 import re
 
-from flows.core.extract.zh.numerals import CURRENCIES, parse_number
+from flows.core.extract.zh.numerals import CURRENCIES, figure_span, parse_number
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
@@ -48,19 +47,8 @@ def local_currency(sentences: list[str]) -> str | None:
 # a note on the unit of the figures after it: (美元,下同) / (单位:美元,下同)
 _NOTE_CURRENCIES = sorted((k for k, v in CURRENCIES.items() if v != "CNY"), key=len, reverse=True)
 _UNIT_NOTE = re.compile(rf"\((?:单位[:：])?(?P<cur>{'|'.join(_NOTE_CURRENCIES)})[,，、]\s*下同\)")
-# a figure in digits (3亿, 2,500万) and the currency written with it (…元, 人民币…)
-_FIGURE = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万亿|亿|万)?")
-_MAGNITUDE = {None: 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# the currency written with a figure (…元, 人民币…)
 _WRITTEN_AFTER = re.compile(rf"\s*(?:{'|'.join(sorted(CURRENCIES, key=len, reverse=True))}|人民币)")
-
-
-def _figure_end(s: str, amount: float) -> int:
-    """Where the digits (and magnitude) of `amount` end in s, -1 when it is not written so."""
-    for f in _FIGURE.finditer(s):
-        value = parse_number(f.group(1).replace(",", "")) * _MAGNITUDE[f.group(2)]
-        if math.isclose(value, amount, rel_tol=1e-6):
-            return f.end()
-    return -1
 
 
 def _unit_note(sentences: list[str], mentions: list[CohortMention]) -> None:
@@ -73,7 +61,8 @@ def _unit_note(sentences: list[str], mentions: list[CohortMention]) -> None:
         if c.currency != "CNY" or c.amount is None or c.sentence_index < notes[0][0]:
             continue
         s = sentences[c.sentence_index]
-        end = _figure_end(s, c.amount)
+        span = figure_span(s, c.amount)
+        end = span[1] if span else -1
         pos = (c.sentence_index, end if end >= 0 else len(s))
         at, note = next(((i, m) for i, m in reversed(notes) if (i, m.start()) <= pos), (None, None))
         if note is None:
