@@ -1,6 +1,6 @@
-"""One firm's own investment is a project of one: 湧盛電機(2249-TW)亦投資26.6億元擴建新廠 / 長亨精密
-將投資23億元. An amount whose clause is only a firm (a name ending in a firm's word, or with its stock
-code, or an unnamed one: 一家不具名的航太业, 某电子大厂) and the verb of investing is a cohort of one,
+"""One firm's own investment is a project of one: 某某机械(1234-TW)亦投资5亿元扩建新厂 / 某某精密
+将投资8亿元. An amount whose clause is only a firm (a name ending in a firm's word, or with its stock
+code, or an unnamed one: 一家不具名的造船业, 某电子大厂) and the verb of investing is a cohort of one,
 named by the firm when the text names it. Used by zh.post_passes.
 """
 
@@ -12,8 +12,8 @@ from flows.core.extract.zh.labels import sector_of
 from flows.core.extract.zh.scan import scan
 from flows.core.model import CohortMention
 
-# the firm: two to four characters before a firm's word, or a name before its stock code (2249-TW),
-# after any description of it (航太引擎关键零组件大厂长亨精密)
+# the firm: two to four characters before a firm's word, or a name before its stock code (1234-TW),
+# after any description of it (汽车零件大厂某某精密)
 _FIRM = (
     r"(?:[^,;。\d]*(?P<firm>[\u4e00-\u9fffA-Za-z]{2,4}(?:企业|公司|集团|电机|光电|精密|股份|实业|控股"
     r"|半导体|化学|机械|药业|生技))"

@@ -363,7 +363,7 @@ def scan(s: str) -> list[Tok]:
         if tok is not None:
             toks.append(tok)
     toks.sort(key=lambda t: t.start)
-    trap_list_items(s, toks)  # 分别到位资金40.7亿、39.05亿…: every item of a trap's list
+    trap_list_items(s, toks)  # 分别到位资金X亿、Y亿…: every item of a trap's list
     _mark_alt_and_lists(s, toks)
     toks = [t for t in toks if not t.used]
     return sorted(toks + counts, key=lambda t: t.start) if counts else toks
