@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
+from flows.core.extract.zh.clauses import THE_GROUP, THIS_BATCH, boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector, round_sectors
 from flows.core.extract.zh.counts import examples_total_end
@@ -42,10 +42,10 @@ _FRAME = re.compile(
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
-_ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")  # 这批项目总投资X: the group before
+_ANAPHOR = re.compile(rf"(?:{THE_GROUP})(?:[^\d,;。]{{0,4}})?项目")  # 这批项目总投资X: the group before
 # a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
 _THIS_ROUND = re.compile(
-    r"\s*(?:本次|此次|这次|本批|此批)[^\d,;。]{0,10}?的[^\d,;。]{0,8}?项目\s*"
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?的[^\d,;。]{{0,8}}?项目\s*"
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group

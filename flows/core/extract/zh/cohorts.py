@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.clauses import THIS_BATCH
 from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
@@ -325,7 +326,7 @@ def _same_noun_total(m: CohortMention, prev: CohortMention | None) -> bool:
 
 # a sentence opening on this round's projects and their count (此次集中签约项目有27个)
 _THIS_ROUND_COUNT = re.compile(
-    r"\s*(?:此次|本次|这次)[^\d,;。]{0,10}?项目\s*(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*个"
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?项目\s*(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*个"
 )
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.clauses import THIS_BATCH
 from flows.core.extract.zh.labels import fields_sector, generic_only, sector_of
 from flows.core.model import CohortMention
 
 # a sentence opening on the projects just counted and what they cover
-_FIELDS_LEAD = re.compile(
-    r"\s*(?:这批|这些|上述|本次|此次|该批)?[^,;。\d]{0,6}?项目(?:主要)?(?:涵盖|涉及|覆盖|集中在|分布在|聚焦)"
-)
+_FIELDS_LEAD = re.compile(rf"\s*(?:{THIS_BATCH})?[^,;。\d]{{0,6}}?项目(?:主要)?(?:涵盖|涉及|覆盖|集中在|分布在|聚焦)")
 # the fields named as one kind after 等 (A、B、C等新兴产业领域): the kind is the group's field
 _KIND_AFTER = re.compile(r"等(?P<kind>[^,;。:、\d]{2,8}?)(?:领域|行业)")
 _DIGIT = re.compile(r"\d")

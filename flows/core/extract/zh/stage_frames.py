@@ -15,6 +15,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from flows.core.extract.zh.clauses import THIS_ROUND
 from flows.core.extract.zh.fast import terms_pattern
 from flows.core.extract.zh.labels import sector_of
 from flows.core.lexicon import load
@@ -29,7 +30,7 @@ _CLAUSE_END = "，,;；。:："
 # a count with its classifier; compared by number, so that no pattern is compiled per call
 _COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
 # a clause naming its own occasion (本次启动建设项目共58个) counts a group of its own
-_OCCASION = re.compile(r"本次|此次|这次|本批|该批")
+_OCCASION = re.compile(THIS_ROUND)
 # the parts of one report stand within a sentence or two of their group
 _REACH = 2
 
