@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import THE_GROUP, THIS_BATCH, boundaries, clause_id, clause_start
+from flows.core.extract.zh.clauses import boundaries, clause_id, clause_start
 from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector, round_sectors
 from flows.core.extract.zh.counts import examples_total_end
@@ -32,6 +32,7 @@ from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
 from flows.core.model import CohortMention
 
 _FRAME = re.compile(

@@ -12,12 +12,6 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-# the words for this round's own projects (本次…项目) and for the group just counted (这批项目), and
-# both: the one list of them
-THIS_ROUND = "此次|本次|这次|本批"
-THE_GROUP = "这批|这些|上述|该批|此批"
-THIS_BATCH = f"{THIS_ROUND}|{THE_GROUP}"
-
 _BOUND = re.compile(r"[,;:。!?【】\[\]|、]|\((?!不?含\))|(?<!\(含)(?<!不含)\)|其中")  # (含) is no break
 _BOUND_SPACE = re.compile(_BOUND.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a headline's space
 _AFTER = re.compile(r"[,;:。!?()]")

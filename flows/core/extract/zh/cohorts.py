@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import THIS_BATCH
 from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
@@ -18,6 +17,7 @@ from flows.core.extract.zh.plan_parts import plan_parts
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
 from flows.core.extract.zh.stage_frames import stage_parts_keep_sector
+from flows.core.extract.zh.words import THIS_BATCH
 from flows.core.model import CohortMention
 
 _ROUND_COUNT = re.compile(  # a count written as a round bound (逾百个, 近千个, 上百个, 千余个)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import THIS_BATCH
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import THIS_BATCH
 from flows.core.model import CohortMention
 
 # the sentence opens on the group just counted and states each project's size (均在X以上)

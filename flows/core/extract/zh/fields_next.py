@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.clauses import THIS_BATCH
 from flows.core.extract.zh.labels import FIELDS_VERB, fields_sector, generic_only, sector_of
+from flows.core.extract.zh.words import THIS_BATCH
 from flows.core.model import CohortMention
 
 # a sentence opening on the projects just counted and what they cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.numerals import figure_span
+from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
 # the group's only figure is the year's plan (年度计划投资 / 年度计划完成投资 / 年度投资计划)
@@ -15,7 +16,7 @@ _YEAR_PLAN = re.compile(r"年度(?:投资)?计划(?:完成)?投资|年度投资�
 # a part's own clause ends at these
 _CLAUSE_END = "，,;；。:：、"
 # a total investment stated with its figure (not 占…总投资的N%, a share)
-_TOTAL = re.compile(r"(?:总投资|投资总额|总额)(?:额)?(?:为|达到?|约|超过?)?\s*\d")
+_TOTAL = re.compile(rf"(?:{TOTAL_INVESTMENT}|总额)(?:额)?(?:为|达到?|约|超过?)?\s*\d")
 
 
 def plan_parts(mentions: list[CohortMention]) -> None:

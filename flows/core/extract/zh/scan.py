@@ -31,6 +31,7 @@ from flows.core.extract.zh.numerals import (
 )
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.trap_lists import trap_list_items
+from flows.core.extract.zh.words import PROJECT_WORD, TOTAL_INVESTMENT
 from flows.core.lexicon import load
 
 _PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
@@ -78,7 +79,9 @@ _TRAP_AFTER = re.compile(
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
-_THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?(?:项目|投资案)")
+_THEN_PROJECT = re.compile(
+    rf"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{{0,10}}?(?:{PROJECT_WORD})"
+)
 # a signing verb right before a plain figure that runs into its projects (签约36.5亿元各类项目66个)
 _SIGNED_SUM = re.compile(r"(?:签约|签订|签下|引进|引资)\s*$")
 _NO_DE = re.compile(r"^[^的,;。、\d\s]{0,6}项目")
@@ -103,8 +106,8 @@ _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*
 # a per-project criterion counted without 项目: 投资总额在X的达N个 / 投资额在X的有N个
 _AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?在\s*$")
 _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
-_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
-_TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
+_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达|约|超)?\s*$")
+_TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_INVESTMENT}|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资|签订|签下)(?:额)?(?:为|达|约|超)?\s*$")
@@ -247,7 +250,7 @@ def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
 _YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d")  # the year's plan
 
 
-_PROJECT_WORD = re.compile(r"项目|投资案")  # (Taiwan: 2亿元以上的投资案)
+_PROJECT_WORD = re.compile(PROJECT_WORD)
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 

@@ -15,9 +15,9 @@ import itertools
 import re
 from functools import lru_cache
 
-from flows.core.extract.zh.clauses import THIS_ROUND
 from flows.core.extract.zh.fast import terms_pattern
 from flows.core.extract.zh.labels import sector_of
+from flows.core.extract.zh.words import THIS_ROUND
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
