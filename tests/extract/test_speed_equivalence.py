@@ -11,7 +11,7 @@ import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
 from flows.core.extract.en import counts, cues, fast, glued, numbers, other_figures, repair, table_rows
-from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
+from flows.core.extract.zh import count_sector, events, labels, money_find, place_lists, rows, sentence_gate
 from flows.core.ingest.read import decode_bytes
 from flows.core.model import CohortMention
 
@@ -34,8 +34,8 @@ def test_need_and_maybe_are_their_patterns():
 def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found = []
     for lo, hi in windows:
-        for run in scan._MONEY_RUN.finditer(s, lo, hi):
-            for m in scan.MONEY_RE.finditer(s, run.start(), hi):
+        for run in money_find._MONEY_RUN.finditer(s, lo, hi):
+            for m in money_find.MONEY_RE.finditer(s, run.start(), hi):
                 if m.start() >= run.end():
                     break
                 found.append(m.span())
@@ -44,8 +44,8 @@ def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[t
 
 def test_money_matches_as_finditer():
     for s in _lines("zh"):
-        windows = scan._windows(s)
-        assert [m.span() for m in scan._money_matches(s, windows)] == _money_matches_by_finditer(s, windows), s
+        windows = money_find.windows(s)
+        assert [m.span() for m in money_find.money_matches(s, windows)] == _money_matches_by_finditer(s, windows), s
 
 
 def test_full_date_as_search():
