@@ -25,7 +25,17 @@ from flows.core.extract.en import (
     table_rows,
 )
 from flows.core.extract.zh import article as zh_article
-from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate, stage_frames
+from flows.core.extract.zh import (
+    count_sector,
+    events,
+    labels,
+    money_find,
+    place_lists,
+    rows,
+    scan,
+    sentence_gate,
+    stage_frames,
+)
 from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import as_written, may_hold
@@ -52,8 +62,8 @@ def test_need_and_maybe_are_their_patterns():
 def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found = []
     for lo, hi in windows:
-        for run in scan._MONEY_RUN.finditer(s, lo, hi):
-            for m in scan.MONEY_RE.finditer(s, run.start(), hi):
+        for run in money_find._MONEY_RUN.finditer(s, lo, hi):
+            for m in money_find.MONEY_RE.finditer(s, run.start(), hi):
                 if m.start() >= run.end():
                     break
                 found.append(m.span())
@@ -62,8 +72,8 @@ def _money_matches_by_finditer(s: str, windows: list[tuple[int, int]]) -> list[t
 
 def test_money_matches_as_finditer():
     for s in _lines("zh"):
-        windows = scan._windows(s)
-        assert [m.span() for m in scan._money_matches(s, windows)] == _money_matches_by_finditer(s, windows), s
+        windows = money_find.windows(s)
+        assert [m.span() for m in money_find.money_matches(s, windows)] == _money_matches_by_finditer(s, windows), s
 
 
 def test_full_date_as_search():

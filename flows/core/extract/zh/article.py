@@ -21,10 +21,11 @@ from flows.core.extract.zh.cohorts import finish
 from flows.core.extract.zh.count_sector import group_sector, round_sectors
 from flows.core.extract.zh.counts import examples_total_end
 from flows.core.extract.zh.echoes import band_echo
-from flows.core.extract.zh.labels import basket, generic_only, sector_of, stage_of
+from flows.core.extract.zh.labels import basket, sector_of, stage_of
 from flows.core.extract.zh.lists import inline_counts, paired_lists
 from flows.core.extract.zh.local_yuan import local_yuan
-from flows.core.extract.zh.names import name_before, opening_name, without_names
+from flows.core.extract.zh.named_refs import SEGMENT, anaphora_name, named_sector, segment_start
+from flows.core.extract.zh.names import name_before, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.post_passes import post_passes
@@ -32,6 +33,7 @@ from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
 from flows.core.model import CohortMention
 
 _FRAME = re.compile(
@@ -43,10 +45,11 @@ _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|�
 _PLACE_ENDS = frozenset("区县市州旗镇乡")  # a _PLACE_ITEM's last character before its spaces (a pre-check)
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
-_ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")  # 这批项目总投资X: the group before
+# 这批项目总投资X: the group before
+_ANAPHOR = re.compile(rf"(?:{THE_GROUP})(?:[^\d,;。]{{0,4}})?项目")
 # a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
 _THIS_ROUND = re.compile(
-    r"\s*(?:本次|此次|这次|本批|此批)[^\d,;。]{0,10}?的[^\d,;。]{0,8}?项目\s*"
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?的[^\d,;。]{{0,8}}?项目\s*"
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
@@ -58,8 +61,6 @@ _GROUP_THEN_TOTAL = re.compile(
     r"(?:为|是)(?P<group>[^,;。、\d]{2,12}?(?:类|产业)?项目),\s*(?:共计|合计|总计|共|计|达到?)\s*$"
 )
 # 其中,A工程意义重大,该项目…总投资X亿元: the project the sentence opens with
-_THIS_PROJECT = re.compile(r"该项目|这个项目|此项目")
-_SEGMENT = re.compile(r"[;。]")
 _BARE_PREDICATE = re.compile(r"\s*(?:为|达到?|共计|合计)\s*")
 _CLAUSE_END = re.compile(r"[,;:。!?、()]|其中")
 # a stock of enterprises (港资企业累计超过1800家,累计投资额逾300亿美元): no project cohort
@@ -80,14 +81,6 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
         elif out and "以上" in s:  # 此次签约的项目投资额均在一亿美元以上: the band of the group before
             band_echo(s, i, toks, out)
     return local_yuan(sentences, post_passes(sentences, finish(out)))
-
-
-def _segment_start(s: str, pos: int, floor: int) -> int:
-    """Start of the stage window: after the last ; 。 or 其中 before pos, not before floor."""
-    cut = max(s.rfind(";", 0, pos), s.rfind("。", 0, pos))
-    q = s.rfind("其中", 0, pos)
-    cut = max(cut + 1, q + 2 if q >= 0 else 0)
-    return max(cut, floor)
 
 
 def _prev_end(toks: list[Tok], k: int) -> int:
@@ -160,7 +153,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
-            t.name = name_before(s, t.start) or _anaphora_name(s, t.start, state.get("prev", ""))
+            t.name = name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", ""))
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
@@ -210,7 +203,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
         m.sector_code = group_sector(s, toks, k, lo, money)
         if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)
             m.extra["basket"] = True
-    win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.end]
+    win = s[segment_start(s, t.start, _prev_end(toks, k)) : t.end]
     after = s[t.end :]
     tail = _CLAUSE_END.search(after)  # its own clause, predicate included (326个项目建成投产)
     at = max(lo, clause_start(s, t.start))
@@ -238,7 +231,7 @@ _LOCATED = re.compile(
 def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int, CohortMention, dict]]:
     """A named project's amount: one cohort per name (分别投资X,兴建A和B: one amount each)."""
     t = toks[k]
-    seg = _SEGMENT.split(s[t.end :])[0]
+    seg = SEGMENT.split(s[t.end :])[0]
     before = s[: t.start]  # the list's lead (新签约的项目分别是:1、…)
     if "落" in s or "位于" in s:  # 投资12亿元,落户某区的A项目: a place, no stage
         seg, before = _LOCATED.sub("", seg), _LOCATED.sub("", before)
@@ -252,7 +245,7 @@ def _named_mentions(s: str, idx: int, toks: list[Tok], k: int) -> list[tuple[int
             currency=t.currency,
             approximate=t.approx,
             project_name=name,
-            sector_code=_named_sector(s, toks, k, name),
+            sector_code=named_sector(s, toks, k, name),
         )
         found.append((t.start, m, {"own": stage_of(seg), "before": before, "named": True}))
     return found
@@ -282,7 +275,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
         m.alt_amount, m.alt_currency = t.alt
     if band:
         _take_band(m, band)
-    win = s[_segment_start(s, t.start, _prev_end(toks, k)) : t.start]
+    win = s[segment_start(s, t.start, _prev_end(toks, k)) : t.start]
     return (t.start, m, {"own": stage_of(win), "before": s[: t.start], "after": s[t.end :]})
 
 
@@ -306,93 +299,3 @@ def _firm_stock(s: str, pos: int) -> bool:
     count in 家, 累计, no 项目 in the segment) is no project cohort."""
     pre = s[max(s.rfind(";", 0, pos), s.rfind("。", 0, pos)) + 1 : pos]
     return "项目" not in pre and _FIRM_STOCK.search(pre) is not None
-
-
-# the head of a list of named projects: 节能环保产业签约了总投资X的A、总投资Y的B等项目
-_NAMED_LIST_HEAD = re.compile(
-    r"(?:其中\s*,?\s*)?(?P<lead>[^,;。、:\d]{2,14}?)(?:产业|领域|行业|方面)?\s*"
-    r"(?:(?:共|还|已)?(?:签约了?|签下了?|签订了?|引进了?|落地了?|开工了?)(?=\s*(?:计划)?(?:总投资|投资))|项目中\s*,)"
-)
-
-
-def _named_sector(s: str, toks: list[Tok], k: int, name: str) -> str | None:
-    """A named project's sector: its name's words; else the head of the list it stands in (节能
-    环保产业签约了总投资X的A、总投资Y的B: each takes 节能环保) when the name has only generic
-    words (树脂生产) or none; else its description after it."""
-    own = sector_of(name, head="left")
-    if own and not generic_only(name):
-        return own
-    t = toks[k]
-    seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start)) + 1
-    head = _NAMED_LIST_HEAD.match(s, seg)
-    if head and head.end() <= t.start:
-        lead = sector_of(head.group("lead"))
-        if lead and not generic_only(head.group("lead")):
-            return lead
-    return own or (None if t.names else _described_sector(s, toks, k))
-
-
-def _described_sector(s: str, toks: list[Tok], k: int) -> str | None:
-    """A name without a sector word (台玻技改项目): the project's own description after it, up to
-    the next figure or the end of its segment (…将改造光伏玻璃生产线 -> new_energy)."""
-    if s.startswith("、", toks[k].end + (s[toks[k].end : toks[k].end + 1] == ")")):
-        return None  # A项目(总投资12亿元)、B项目…: the next item follows
-    nxt = next((u.start for u in toks[k + 1 :] if u.kind in ("amount", "named", "count")), None)
-    end = len(s) if nxt is None else max(toks[k].end, clause_start(s, nxt))  # not the next item's name
-    seg = _SEGMENT.search(s, toks[k].end, end)
-    return sector_of(s[toks[k].end : seg.start() if seg else end], head="left")
-
-
-def _anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
-    """'其中,A工程意义重大,该项目全长…,总投资X亿元': 该项目 in the amount's segment refers to the
-    project its first clause names; '其中,A项目,将在某地建设…,总投资X亿元': a segment that opens on a
-    project alone, its total the first figure after it; a sentence opening on 该项目 refers to the
-    project the sentence before signed (签订A项目投资协议。该项目总投资X)."""
-    lo = _segment_start(s, pos, 0)
-    head = s[lo:pos].lstrip(",")
-    if head.startswith("其中"):
-        head = head[2:].lstrip(",")
-    if not _THIS_PROJECT.search(s, lo, pos):
-        first, _, rest = head.partition(",")
-        if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
-            return opening_name(first)
-        signed = _SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
-        if signed:  # …再次签订A项目,总投资达X (年产…的合作项目: its capacity names it)
-            name = signed.group("name")
-            return opening_name(name) or (name if _CAPACITY_NAME.match(name) else None)
-        invested = _INVESTED_NAME.search(first) if _BOTH_TOTAL.fullmatch(rest) else None
-        if invested:  # 某集团在某市投资的A项目,总投资及外资金额均为X
-            return invested.group("name")
-        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _FIGURE.search(head) else None
-        if deal and _CUE_AT_END.search(head):  # 与A公司签订的项目计划投资X: one deal
-            return deal.group("firm") + "项目"
-        subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
-        if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
-            return opening_name(subject.group("name"))
-        told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
-        return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
-    if lo == 0 and prev and _THIS_PROJECT.match(s):
-        signed = _NAMED_AS.search(prev)  # …签约的A类项目为B项目。该项目…: B
-        if signed is None:
-            for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
-                pass
-        if signed:
-            return opening_name(signed.group("name"))
-    return opening_name(head.split(",", 1)[0])
-
-
-# 签订A项目投资协议 / 签约A项目: the project a sentence signs
-_SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
-_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{4,40}?项目)(?:合同书?|协议书?)?$")
-_CAPACITY_NAME = re.compile(r"年产\d[^,;。、]{2,30}的[^,;。、\d]{0,6}项目$")
-_INVESTED_NAME = re.compile(r"投资(?:建设)?的(?P<name>[^,;。、的\d]{4,40}?项目)$")
-_BOTH_TOTAL = re.compile(r"\s*(?:总投资|投资总额)及[^,;。\d]{1,8}?均为\s*")
-_CUE_AT_END = re.compile(r"(?:总投资|投资总额|投资)额?(?:为|达|约)?\s*$")
-_ONE_INVESTOR = re.compile(
-    r"(?:与|和|同)(?P<firm>[^,;。、\d]{2,30}?(?:公司|集团))[^,;。、\d]{0,8}?签订(?:的项目|[^,;。\d]{2,20}?协议)"
-)
-_NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
-_SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
-_OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
-_BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
-_FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

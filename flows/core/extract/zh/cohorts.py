@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.zh.anaphora import join_anaphora
 from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
 from flows.core.extract.zh.key_lists import key_list
@@ -20,15 +21,20 @@ from flows.core.extract.zh.rows import explicit as _explicit
 from flows.core.extract.zh.stage_frames import stage_parts_keep_sector
 from flows.core.model import CohortMention
 
-_ROUND_COUNT = re.compile(  # a count written as a round bound (逾百个, 近千个, 上百个, 千余个)
+# a count written as a round bound (逾百个, 近千个, 上百个, 千余个)
+_ROUND_COUNT = re.compile(
     r"(?P<pre>逾|超过?|近|(?<!以)上|(?<![签节预])约)?\s*(?P<num>[一二两三四五六七八九]?[百千]|[1-9]0{1,3})"
     r"\s*(?P<more>余|多)?\s*[个项宗]"
 )
-_ROUND_HINT = re.compile(r"[百千0]\s*(?:余|多)?\s*[个项宗]")  # every _ROUND_COUNT match holds one: a pre-check
+# every _ROUND_COUNT match holds one: a pre-check
+_ROUND_HINT = re.compile(r"[百千0]\s*(?:余|多)?\s*[个项宗]")
 COVER_TOL = 0.01
-SUBSET_TOL = 0.001  # a parent's total restated on a 其中 item is written the same
-ROUND_TOL = 0.15  # 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
-TITLE_ROUND_TOL = 0.25  # headlines round harder (超2000亿元 for 2386.7亿元); sentence 0 is the title
+# a parent's total restated on a 其中 item is written the same
+SUBSET_TOL = 0.001
+# 逾三千亿 / 超8000亿元 restating 3156亿 / 8156.3亿 in another sentence
+ROUND_TOL = 0.15
+# headlines round harder (超2000亿元 for 2386.7亿元); sentence 0 is the title
+TITLE_ROUND_TOL = 0.25
 
 
 def _close(a: float, b: float) -> bool:
@@ -270,77 +276,6 @@ def _digits(x: float) -> int:
     return len(f"{x:.4f}".rstrip("0").rstrip(".").rstrip("0"))
 
 
-def _join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
-    """'…项目76个。这批项目总投资412亿元': an amount that refers back to the count-only group of
-    the sentence before is that group's amount (one cohort)."""
-    out: list[CohortMention] = []
-    remap: dict[int, int] = {}
-    for i, m in enumerate(mentions):
-        prev = out[-1] if out else None
-        anaphor = m.extra.pop("anaphor", False) or _same_noun_total(m, prev)
-        if (
-            anaphor
-            and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
-            and m.project_count is None
-            and prev is not None
-            and prev.amount is None
-            and prev.project_count is not None
-            and prev.project_name is None
-            and (
-                prev.sentence_index == m.sentence_index - 1
-                or (anaphor == "top" and m.sentence_index - 2 <= prev.sentence_index < m.sentence_index)
-            )
-        ):
-            prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
-            prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
-            prev.sector_code = prev.sector_code or m.sector_code
-            remap[i] = len(out) - 1
-            continue
-        if prev is not None and _count_of_total(m, prev):  # …集中签约,总投资X。此次集中签约项目有27个
-            prev.project_count, prev.stage = m.project_count, prev.stage or m.stage
-            remap[i] = len(out) - 1
-            continue
-        remap[i] = len(out)
-        out.append(m)
-    if len(out) < len(mentions):
-        for m in out:
-            if m.parent is not None:
-                m.parent = remap.get(m.parent)
-    return out
-
-
-# a sentence opening on the noun of the group counted before and its total (…新开工项目17万个。新开工项目计划总投资X)
-_NOUN_TOTAL = re.compile(
-    r"\s*(?P<noun>[^\d,;。:]{2,10}?项目)(?:计划)?(?:总投资|投资总额)额?(?:为|达到?|约)?\s*[\d零一二两三四五六七八九十]"
-)
-
-
-def _same_noun_total(m: CohortMention, prev: CohortMention | None) -> bool:
-    """m, an amount alone, opens its sentence on the noun the sentence before counted (…新开工项目17万个。
-    新开工项目计划总投资X): the total of that group."""
-    if prev is None or m.project_count is not None or prev.amount is not None or not prev.project_count:
-        return False
-    hit = _NOUN_TOTAL.match(m.evidence or "")
-    return bool(hit) and prev.sentence_index == m.sentence_index - 1 and hit.group("noun") in (prev.evidence or "")
-
-
-# a sentence opening on this round's projects and their count (此次集中签约项目有27个)
-_THIS_ROUND_COUNT = re.compile(
-    r"\s*(?:此次|本次|这次)[^\d,;。]{0,10}?项目\s*(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*个"
-)
-
-
-def _count_of_total(m: CohortMention, prev: CohortMention) -> bool:
-    """A count-only group opening its sentence as this round's projects, right after a sentence
-    that gave the round's total alone: the two are one cohort."""
-    if m.amount is not None or not m.project_count or m.project_name or m.parent is not None:
-        return False
-    if prev.project_count is not None or prev.amount is None or prev.project_name or prev.parent is not None:
-        return False
-    hit = _THIS_ROUND_COUNT.match(m.evidence or "") if prev.sentence_index == m.sentence_index - 1 else None
-    return hit is not None and int(hit.group("num")) == m.project_count
-
-
 def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
     """签约项目68个,其中亿元以上项目15个,总协议资金X, where X was given to the 68 already: the
     amount after the 其中 item is its parent's total again, not the item's."""
@@ -360,7 +295,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 
 
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
-    mentions = below_band(_join_anaphora(mentions))
+    mentions = below_band(join_anaphora(mentions))
     row_part_sector(mentions)
     band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector

@@ -78,7 +78,7 @@ COUNT_F2 = re.compile(rf"项目(?:已|已经)?完成(?P<num>{INT})\s*[个项](?=
 # a place's count in a list, the word 项目 understood (各县区开工项目数分别为:埇桥区24个,萧县17个)
 COUNT_G = re.compile(
     rf"(?:^|(?<=[,、:;]))(?![全本该各])[\u4e00-\u9fff]{{1,6}}?(?:区|县|市|州|旗|镇|乡)"
-    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$|分别)"  # …、安县24个分别排在前三位
+    rf"(?P<num>{INT})\s*[个宗](?=[,;。、]|$|分别)"  # …、乙县9个分别位列前三
 )
 # a count as an ordinal-free "N大" headword (十大数字经济重点项目, 六大项目): N major projects;
 # 一大批 is a vague batch, 五大类项目 counts categories and 四大园区(新签)项目 / 五大经济区 count places
@@ -90,9 +90,10 @@ COUNT_N = re.compile(
 COUNT_T = re.compile(
     rf"(?:投资案件?|案件|核准|件数|意向书|协议书)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
-# investment cases counted before their noun (促成166件投资案, 48件促参案: Taiwan usage; 300件提案 are motions)
+# investment cases counted before their noun (促成N件投资案, N件促参案: Taiwan usage; N件提案 are motions,
+# N件建设方案 / 投资提案 / 议案 plans and motions)
 COUNT_T2 = re.compile(
-    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}案(?!件))"
+    rf"(?P<num>{INT})\s*(?:余|多)?\s*件(?:投资案|投资计划案|招商案|(?:促参|开发|建设|投资)[^,;。、\d件]{{0,2}}(?<![方提议])案(?!件))"
 )
 # investment plans counted as projects (Hong Kong / Macau usage: 完成跟进153项投资计划, 收到199个新投资计划)
 COUNT_T4 = re.compile(rf"(?P<num>{INT})\s*(?:余|多)?\s*(?:项|个)(?:新|新的)?投资计划(?![书的]|完成|的)")
@@ -233,7 +234,7 @@ def _n_big_counts(s: str, out: list[Tok]) -> None:
         if in_quotes(s, a) or any(t.start <= a < t.end for t in out):
             continue
         if _OWN_COUNT_AFTER.match(s, m.end()):
-            continue  # 服务业…十大工程项目599个: ten programmes, 599 projects
+            continue  # 某市…五大工程项目120个: five programmes, 120 projects
         n = parse_count(m.group("num"))
         if n and n > 1:
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))

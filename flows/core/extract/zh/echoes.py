@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import THIS_BATCH
 from flows.core.model import CohortMention
 
 # the sentence opens on the group just counted and states each project's size (均在X以上)
 _EACH_OF_GROUP = re.compile(
-    r"\s*(?:此次|本次|这次|这批|这些|上述|该批|此批|本批)[^,;。\d]{0,12}?项目[^,;。\d]{0,4}?"
+    rf"\s*(?:{THIS_BATCH})[^,;。\d]{{0,12}}?项目[^,;。\d]{{0,4}}?"
     r"(?:的)?(?:单体|单个)?(?:总?投资|投资额|投资规模|规模)(?:额)?(?:均|全部|都|皆)(?:在|为|超过|超|达到?|逾)?\s*"
 )
 

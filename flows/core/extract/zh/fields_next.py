@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.labels import fields_sector, generic_only, sector_of
+from flows.core.extract.zh.labels import FIELDS_VERB, fields_sector, generic_only, sector_of
+from flows.core.extract.zh.words import THIS_BATCH
 from flows.core.model import CohortMention
 
 # a sentence opening on the projects just counted and what they cover
-_FIELDS_LEAD = re.compile(
-    r"\s*(?:这批|这些|上述|本次|此次|该批)?[^,;。\d]{0,6}?项目(?:主要)?(?:涵盖|涉及|覆盖|集中在|分布在|聚焦)"
-)
+_FIELDS_LEAD = re.compile(rf"\s*(?:{THIS_BATCH})?[^,;。\d]{{0,6}}?项目(?:主要)?(?:{FIELDS_VERB})")
 # the fields named as one kind after 等 (A、B、C等新兴产业领域): the kind is the group's field
+# (its own ending, not labels' 领域|产业|行业|方面: a kind may itself end in 产业, 等新兴产业领域)
 _KIND_AFTER = re.compile(r"等(?P<kind>[^,;。:、\d]{2,8}?)(?:领域|行业)")
 _DIGIT = re.compile(r"\d")
 

@@ -3,7 +3,8 @@
 A Taiwan outlet (or a mainland page quoting one) writes 投资金额为2042亿元 for NT dollars; the
 article says so elsewhere (新台币 once, Taiwan's ministries: flows/lexicons/local_yuan_zh.csv).
 A cohort whose own sentence names 人民币 keeps yuan. A text's own note on its unit ((美元,下同)
-after a figure) makes the bare figures from there on (no 元 in their sentence after it) that currency.
+after a figure) makes the bare figures from there on (no currency written after their digits) that
+currency, up to the next note.
 Taiwan print writes 兆 for 万亿
 (2兆4,891亿元, 1.03兆元): `trillions` rewrites it before the scanners read the sentence.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.numerals import parse_number
+from flows.core.extract.zh.numerals import CURRENCIES, figure_span, parse_number
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
@@ -44,30 +45,35 @@ def local_currency(sentences: list[str]) -> str | None:
 
 
 # a note on the unit of the figures after it: (美元,下同) / (单位:美元,下同)
-_UNIT_NOTE = re.compile(r"\((?:单位[:：])?(?P<cur>美元|港元|港币|澳门元|欧元|日元|新台币)[,，、]\s*下同\)")
-_NOTE_CODES = {
-    "美元": "USD",
-    "港元": "HKD",
-    "港币": "HKD",
-    "澳门元": "MOP",
-    "欧元": "EUR",
-    "日元": "JPY",
-    "新台币": "TWD",
-}
+_NOTE_CURRENCIES = sorted((k for k, v in CURRENCIES.items() if v != "CNY"), key=len, reverse=True)
+_UNIT_NOTE = re.compile(rf"\((?:单位[:：])?(?P<cur>{'|'.join(_NOTE_CURRENCIES)})[,，、]\s*下同\)")
+# the currency written with a figure (…元, 人民币…)
+_WRITTEN_AFTER = re.compile(rf"\s*(?:{'|'.join(sorted(CURRENCIES, key=len, reverse=True))}|人民币)")
 
 
 def _unit_note(sentences: list[str], mentions: list[CohortMention]) -> None:
-    """Bare figures after a (美元,下同) note: their sentence, after the note, writes no 元."""
-    note = next(((i, m) for i, s in enumerate(sentences) if "下同" in s for m in [_UNIT_NOTE.search(s)] if m), None)
-    if note is None:
+    """A bare figure (no currency after its digits, the notes left out) after a (美元,下同) note, or
+    carrying it, is in that note's currency: the nearest note before it wins."""
+    notes = [(i, m) for i, s in enumerate(sentences) if "下同" in s for m in _UNIT_NOTE.finditer(s)]
+    if not notes:
         return
-    at, m = note
     for c in mentions:
-        if c.currency != "CNY" or c.sentence_index < at:
+        if c.currency != "CNY" or c.amount is None or c.sentence_index < notes[0][0]:
             continue
-        rest = sentences[c.sentence_index][m.end() if c.sentence_index == at else 0 :]
-        if "元" not in rest:
-            c.currency = _NOTE_CODES[m.group("cur")]
+        s = sentences[c.sentence_index]
+        span = figure_span(s, c.amount)
+        end = span[1] if span else -1
+        pos = (c.sentence_index, end if end >= 0 else len(s))
+        at, note = next(((i, m) for i, m in reversed(notes) if (i, m.start()) <= pos), (None, None))
+        if note is None:
+            continue
+        if end >= 0:  # the figure's own tail, its sentence's notes left out
+            tail = _UNIT_NOTE.sub("", s[end:])
+            written = _WRITTEN_AFTER.match(tail) or s[:end].rstrip(" ,万亿.0123456789").endswith("人民币")
+        else:  # not in digits: no 元 in the sentence after the note
+            written = "元" in _UNIT_NOTE.sub("", s[note.end() if at == c.sentence_index else 0 :])
+        if not written:
+            c.currency = CURRENCIES[note.group("cur")]
 
 
 def local_yuan(sentences: list[str], mentions: list[CohortMention]) -> list[CohortMention]:

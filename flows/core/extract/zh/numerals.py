@@ -159,3 +159,17 @@ def parse_count(text: str) -> int | None:
 
 # another count joined right after a count's group (…项目和1个产业基金项目, …个、3个…)
 SIBLING_COUNT = re.compile(r"\s*(?:和|及|以及|与|、)\s*[\d零〇一二两三四五六七八九十百千]+\s*[个项宗]")
+
+
+# a money figure in digits (3亿, 2,500万), found again by its value
+_DIGIT_FIGURE = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万亿|亿|万)?")
+_MAGNITUDE = {None: 1.0, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def figure_span(s: str, amount: float) -> tuple[int, int] | None:
+    """Where the digits (and magnitude) of `amount` stand in s, None when it is not written so."""
+    for f in _DIGIT_FIGURE.finditer(s):
+        value = float(f.group(1).replace(",", "")) * _MAGNITUDE[f.group(2)]
+        if math.isclose(value, amount, rel_tol=1e-6):
+            return f.span()
+    return None

@@ -6,7 +6,8 @@ shares, growth, differences, averages, tax, output, trade and procurement, funds
 annual plans, leverage (带动投资), per-unit lower bounds (均超过), milestones (首次超), capacities
 and quoted industry names are classified `trap` so the assembler in extract_zh ignores them.
 An investor's amount followed by what it builds (投资6.2亿元,建设…项目) is a named project;
-vague sizes (数十亿元) are none.
+vague sizes (数十亿元) are none. Where money phrases can be, and how found ones join (alternatives,
+分别 lists), is zh.money_find.
 """
 
 from __future__ import annotations
@@ -18,58 +19,30 @@ from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, c
 from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
 from flows.core.extract.zh.fast import any_of, may_hold
+from flows.core.extract.zh.money_find import RANGE_HINT, mark_alt_and_lists, money_matches, ranges
+from flows.core.extract.zh.money_find import windows as find_windows
 from flows.core.extract.zh.names import built_names, listed_named, name_before, project_name
 from flows.core.extract.zh.numerals import (
-    CUR,
     CURRENCIES,
     INT,
-    MONEY_UNITS,
-    NUM,
-    TAIL,
-    UNIT,
     parse_amount,
-    parse_number,
 )
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.trap_lists import trap_list_items
+from flows.core.extract.zh.words import PROJECT_WORD, TOTAL_INVESTMENT
 from flows.core.lexicon import load
 
-_PRE = r"(?:超过|多达|高达|将近|接近|大约|突破|达到|超|逾|近|约|达|过|上)"
-MONEY_RE = re.compile(
-    r"(?=[超多高将接大突达逾近约过上\d零〇一二两三四五六七八九十百千万亿])"
-    rf"(?:(?P<pre>{_PRE})?\s*(?P<num>{NUM})?\s*(?:余|多)?\s*(?P<unit>{UNIT})?"
-    rf"(?:\s*{NUM}\s*(?:千万|百万|万))?(?:{TAIL})?\s*(?:余|多)?\s*(?P<cur>{CUR})"
-    rf"|(?P<bpre>{_PRE})?\s*(?P<bnum>{NUM})\s*(?:余|多)?\s*(?P<bunit>万亿|亿)"
-    r"(?=$|[\s,.;:!?、。)(”\"]|的|左右|以上|规模|投资|资金|级))"
-)
-RANGE_RE = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十百千])"
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?:元)?\s*(?:\((?:含|不含)\))?\s*(?:至|到|-|—|~)\s*"
-    rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})\s*(?:元|(?=级))(?:\s*\((?:含|不含)\))?"
-)
 _CUR_LEAD = re.compile(r"(新台币|台币|美元|港币|港元|欧元|日元)\s*(?:约|逾|超|近)?\s*$")
 _PRE_TAILS = {"约": "签合协节制预", "达": "到表传", "过": "通经超"}
 _CUE_PREFIX = re.compile(
     r"\s*(?:计划|协议|签约|合同)?(?:总投资|投资总额|投资额|总金额|金额|总额|(?<=约)额)"
     r"(?:为|达|约)?\s*"
 )
-_FOREIGN_PART = re.compile(r"\s*(?:其中)?(?:外资(?:金额|额)|引资额?)(?:为|达|约)?\s*")  # …,引资X: the outside part
+# …,引资X: the outside part
+_FOREIGN_PART = re.compile(r"\s*(?:其中)?(?:外资(?:金额|额)|引资额?)(?:为|达|约)?\s*")
 _TOTAL_JUST_BEFORE = re.compile(r"总投资(?:额)?(?:为|达|约)?\s*[\d.,]+\s*(?:万|亿)?(?:美元|元|港元)\s*,\s*$")
 # a bare contract clause (…现场销售X,签订合同Y、签订意向协议Z): sales after sales, when a trade clause leads
 _DEAL_CUE = re.compile(r"\s*(?:签订|签约|达成)[^,;。、\d]{0,4}?(?:合同|协议)(?:金额|额)?(?:为|达|约)?\s*")
-_ANCHORS = re.compile(r"[元亿币]+")
-# every character a MONEY_RE match can consume; a match lies inside one run of them that holds
-# its currency or 亿, so runs without 元/币/镑/亿 (dates, plain counts) are never tried
-_MONEY_CHARS = r"\s\d,.超过多达高将近接大约突破到逾上零〇一二两三四五六七八九十百千点余万亿美元欧港币日英镑韩人民"
-_MONEY_RUN = re.compile(rf"[{_MONEY_CHARS}]*[元币镑亿][{_MONEY_CHARS}]*")
-_RANGE_HINT = re.compile(r"[至到\-—~]")
-_ALT_GAP = re.compile(r"\s*[(,]?\s*(?:折合|约合|相当于|合)(?:人民币|美元)?\s*(?:约)?\s*")
-# 分别(总)投资 / 分别签约金额 …: the head of an amount list (分别签约项目15个、11个,分别总投资X、Y)
-_LIST_HEAD = re.compile(
-    r"分别(?:总?投资(?:额|总额)?|出资|签约(?:金额|总额)|协议(?:投资|金额)|合同金额)?(?:为|是|达到|达|约)?\s*$"
-)
-_LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
-_NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
 # words before a figure that make it a trap: any_of's test = re.compile("|".join(patterns)).search(x) is not None
 _trap_before = any_of([row["pattern"] for row in load("traps_zh")])
 _TRAP_AFTER = re.compile(
@@ -80,13 +53,17 @@ _TRAP_AFTER = re.compile(
 _BAND_MIN = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以上")
 _BAND_MAX = re.compile(r"^\s*(?:\(含\))?\s*(?:及|或)?以(?:下|内)")
 # the words after an amount up to 项目, never across a space (a headline's 揽金1026亿 签约项目76个)
-_THEN_PROJECT = re.compile(r"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{0,10}?(?:项目|投资案)")
+_THEN_PROJECT = re.compile(
+    rf"^(?:\s*\(含\))?(?:\s*(?:及|或)?(?:以上|以下)\s*)?的?[^,;。、\d\s]{{0,10}}?(?:{PROJECT_WORD})"
+)
 # a signing verb right before a plain figure that runs into its projects (签约36.5亿元各类项目66个)
 _SIGNED_SUM = re.compile(r"(?:签约|签订|签下|引进|引资)\s*$")
 _NO_DE = re.compile(r"^[^的,;。、\d\s]{0,6}项目")
-_BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")  # 不足10亿元的项目: upper bound
+# 不足10亿元的项目: upper bound
+_BELOW = re.compile(r"(?:不足|低于|少于|不到|未满|未达)\s*$")
 _EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
-_LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")  # 百亿元级项目: that level up to the next (×10)
+# 百亿元级项目: that level up to the next (×10)
+_LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")
 # an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
 _BUILD_AFTER = re.compile(
     r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)"
@@ -105,9 +82,9 @@ _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*
 # a per-project criterion counted without 项目: 投资总额在X的达N个 / 投资额在X的有N个
 _AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?在\s*$")
 _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
-_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
+_COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达|约|超)?\s*$")
 _TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
-_TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
+_TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_INVESTMENT}|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资|签订|签下)(?:额)?(?:为|达|约|超)?\s*$")
@@ -248,10 +225,11 @@ def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
     return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
 
 
-_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d")  # the year's plan
+# the year's plan
+_YEAR_SHARE = re.compile(r"占年度(?:投资)?计划|年度(?:投资)?计划的|占总投资(?:额)?(?:的)?\s*\d")
 
 
-_PROJECT_WORD = re.compile(r"项目|投资案")  # (Taiwan: 2亿元以上的投资案)
+_PROJECT_WORD = re.compile(PROJECT_WORD)
 _EACH_WORD = re.compile(r"(?:全部|均|都|一律)(?:投资(?:额)?)?(?:为|在|是|达到?)?\s*$")
 
 
@@ -291,75 +269,20 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     return Tok("amount", a, b, f.value, f.currency, f.approx)
 
 
-def _windows(s: str) -> list[tuple[int, int]]:
-    """Spans around each run of 元/亿/币 where a money phrase can be: regexes run only there."""
-    spans: list[tuple[int, int]] = []
-    n = len(s)
-    for m in _ANCHORS.finditer(s):
-        a, b = m.span()
-        lo, hi = (a - 24 if a > 24 else 0), (b + 6 if b + 6 < n else n)
-        while lo > 0 and s[lo - 1] in _NUM_CHARS:
-            lo -= 1
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
-
-
-def _ranges(s: str, windows: list[tuple[int, int]]) -> list[Tok]:
-    """Size bands written as a range (10亿元至50亿元)."""
-    out = []
-    for lo, hi in windows:
-        for m in RANGE_RE.finditer(s, lo, hi):
-            try:
-                low = parse_number(m.group("n1")) * MONEY_UNITS[m.group("u1") or m.group("u2")]
-                high = parse_number(m.group("n2")) * MONEY_UNITS[m.group("u2")]
-            except (ValueError, KeyError):
-                continue
-            out.append(Tok("band", m.start(), m.end(), size_min=low, size_max=high))
-    return out
-
-
-# the characters MONEY_RE's opening lookahead admits (besides digits)
-_MONEY_STARTS = frozenset("超多高将接大突达逾近约过上零〇一二两三四五六七八九十百千万亿")
-
-
-def _money_matches(s: str, windows: list[tuple[int, int]]) -> list[re.Match]:
-    """MONEY_RE.finditer over each window, tried only inside runs that can hold a match (the
-    window end stays the search end: the 亿 lookahead sees what the window lets it see).
-    As finditer from the run's start, stopped at the first match starting past the run, but
-    tried only at the run's positions that can open a match (no scan of the rest of the window)."""
-    found = []
-    match = MONEY_RE.match
-    for lo, hi in windows:
-        for run in _MONEY_RUN.finditer(s, lo, hi):
-            q, end = run.start(), run.end()
-            while q < end:
-                c = s[q]
-                if c in _MONEY_STARTS or c.isdigit():
-                    m = match(s, q, hi)
-                    if m:  # never empty: a currency or 亿 is always consumed
-                        found.append(m)
-                        q = m.end()
-                        continue
-                q += 1
-    return found
-
-
-_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|负|\d[eE][+-]?)\s*$")  # a sign or exponent before it; 3-5亿元 a range
+# a sign or exponent before it; 3-5亿元 a range
+_NOT_A_QUANTITY = re.compile(r"(?:(?<![\d.])[-−]|负|\d[eE][+-]?)\s*$")
 
 
 def scan(s: str) -> list[Tok]:
     """All figure tokens of sentence s, in text order."""
     counts = find_counts(s)
-    windows = _windows(s)
+    windows = find_windows(s)
     if not windows:  # no 元/亿/币: no money, only counts
         return counts
     bounds = boundaries(s)
-    toks = _ranges(s, windows) if _RANGE_HINT.search(s) else []
+    toks = ranges(s, windows) if RANGE_HINT.search(s) else []
     taken = [(t.start, t.end) for t in toks]
-    for m in _money_matches(s, windows):
+    for m in money_matches(s, windows):
         if taken and any(x <= m.start() < y for x, y in taken):
             continue
         if _NOT_A_QUANTITY.search(s, max(0, m.start() - 3), m.start()):
@@ -368,30 +291,7 @@ def scan(s: str) -> list[Tok]:
         if tok is not None:
             toks.append(tok)
     toks.sort(key=lambda t: t.start)
-    trap_list_items(s, toks)  # 分别到位资金40.7亿、39.05亿…: every item of a trap's list
-    _mark_alt_and_lists(s, toks)
+    trap_list_items(s, toks)  # 分别到位资金X亿、Y亿…: every item of a trap's list
+    mark_alt_and_lists(s, toks)
     toks = [t for t in toks if not t.used]
     return sorted(toks + counts, key=lambda t: t.start) if counts else toks
-
-
-def _mark_alt_and_lists(s: str, toks: list[Tok]) -> None:
-    """'5亿美元(折合人民币32亿元)' -> alt on the first; moneys after 分别 joined by 、和 are a list."""
-    money = [t for t in toks if t.kind in ("amount", "named")]
-    if not money:
-        return
-    for x, y in zip(money, money[1:]):
-        if x.currency != y.currency and y.start - x.end <= 8 and _ALT_GAP.fullmatch(s, x.end, y.start):
-            x.alt, y.used = (y.value, y.currency), True
-    if "分别" not in s:
-        return
-    runs: list[list[Tok]] = []
-    for i, t in enumerate(money):
-        if _LIST_HEAD.search(s[max(0, t.start - 8) : t.start]):
-            t.listed = True
-            runs.append([t])
-        elif i and money[i - 1].listed and _LIST_JOIN.fullmatch(s, money[i - 1].end, t.start):
-            t.listed = True
-            runs[-1].append(t)
-    for run in runs:  # 分别投资50亿元,各自兴建…: one amount is no list
-        if len(run) == 1 and run[0].kind == "named":
-            run[0].listed = False

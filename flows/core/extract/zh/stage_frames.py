@@ -3,8 +3,9 @@ of the group of one sector it follows, and a reader files it under that sector:
 - in the group's own segment (新型化工项目32个,总投资X,开复工项目25个);
 - as its 其中 part (在建文旅项目608个。其中,116个项目已经投入运营);
 - a sentence or two after the group counted (全市25个省重点工业项目完成投资X。6个新开工项目中,3个…).
-The stage words are the started, completed and promoted verbs of flows/lexicons/stages_zh.csv (not
-the rows marked part=no); a clause naming its own occasion (本次/此次…) is a group of its own.
+The stage words are the started and completed verbs of flows/lexicons/stages_zh.csv and its planning
+words (储备, 谋划, 预备), not the rows marked part=no: a count newly 引进/落地 is a group of its own,
+and so is a clause naming its own occasion (本次/此次…).
 Used by cohorts.finish.
 """
 
@@ -16,28 +17,41 @@ from functools import lru_cache
 
 from flows.core.extract.zh.fast import terms_pattern
 from flows.core.extract.zh.labels import sector_of
+from flows.core.extract.zh.words import THIS_ROUND
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
 # the stages a group of the same projects is broken out by (under way, finished, planned); a signed
 # part keeps its own words (repo convention: 其中现场签约项目N个 takes no sector from its group)
-_PART_STAGES = ("started", "completed", "promoted")
+_PART_STAGES = ("started", "completed")
+# of the promoted words only the planning ones name a part of a group a sentence or two after it
+# (引进, 落地… count a new group); a 其中 part may be named by any of them
+_PART_PROMOTED = ("储备", "谋划", "预备")
 _CLAUSE_END = "，,;；。:："
 # a count with its classifier; compared by number, so that no pattern is compiled per call
 _COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
 # a clause naming its own occasion (本次启动建设项目共58个) counts a group of its own
-_OCCASION = re.compile(r"本次|此次|这次|本批|该批")
+_OCCASION = re.compile(THIS_ROUND)
 # a part by place (其中,我市签约项目8个) is the place's share, not a part of the group's field
 _OWN_PLACE = re.compile(r"[我本][省市区县州]")
 # the parts of one report stand within a sentence or two of their group
 _REACH = 2
 
 
-@lru_cache(maxsize=1)
-def _stage_words() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _stage_words(of_parent: bool = False) -> re.Pattern:
+    """The stage words of a part; a 其中 part of its group (of_parent) may also be named by any
+    promoted word (其中10个项目正在进行前期工作: those projects, not yet started)."""
     rows = load("stages_zh")
     return terms_pattern(
-        r["term"].strip() for r in rows if r["stage"].strip() in _PART_STAGES and r.get("part") != "no"
+        r["term"].strip()
+        for r in rows
+        if (
+            r["stage"].strip() in _PART_STAGES
+            or r["term"].strip() in _PART_PROMOTED
+            or (of_parent and r["stage"].strip() == "promoted")
+        )
+        and r.get("part") != "no"
     )
 
 
@@ -65,7 +79,7 @@ def _clause(evidence: str, count: int, nth: int = 0) -> str | None:
     return evidence[lo : min(ends) if ends else len(evidence)]
 
 
-def _stage_part(m: CohortMention, group: CohortMention, nth: int) -> bool:
+def _stage_part(m: CohortMention, group: CohortMention, nth: int, of_parent: bool = False) -> bool:
     """m is named only by a stage (its own clause: a stage word, no sector, no band, place or name),
     stands within reach after the group and is not larger than it (all may have started)."""
     if m.sector_code or m.project_name or m.size_min or m.region or not m.project_count:
@@ -77,7 +91,7 @@ def _stage_part(m: CohortMention, group: CohortMention, nth: int) -> bool:
     clause = _clause(m.evidence, m.project_count, nth)
     if not clause or _OCCASION.search(clause):  # 本次启动建设项目共58个: the occasion's own group
         return False
-    return bool(_stage_words().search(clause) and sector_of(clause) is None)
+    return bool(_stage_words(of_parent).search(clause) and sector_of(clause) is None)
 
 
 def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
@@ -87,7 +101,8 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
     frame: CohortMention | None = None
     for i, m in enumerate(mentions):
         groups = [g for g in (_own_group(mentions, i), frame) if g is not None and g.sector_code]
-        group = next((g for g in groups if _stage_part(m, g, _nth(mentions, i))), None)
+        parent = mentions[m.parent] if m.parent is not None and 0 <= m.parent < i else None
+        group = next((g for g in groups if _stage_part(m, g, _nth(mentions, i), g is parent)), None)
         group = group or _signed_part_of(mentions, i)
         if group is not None:
             m.sector_code = group.sector_code

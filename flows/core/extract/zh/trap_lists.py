@@ -1,5 +1,5 @@
 """The later items of a list whose first figure is of another kind are of that kind too:
-4州市已分别到位资金40.7亿、39.05亿、27亿和18.6亿元 lists funds in place, every item. Used by zh.scan.
+3个县已分别到位资金12亿、8.5亿和6亿元 lists funds in place, every item. Used by zh.scan.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 
 from flows.core.extract.zh.tokens import Tok
 
-# joined by 、/和, bare items between that are no token (…39.05亿、27亿和18.6亿元)
+# joined by 、/和, bare items between that are no token (…12亿、8.5亿和6亿元)
 _JOIN = re.compile(r"(?:\s*[、和及与]\s*[\d.]+\s*(?:万亿|亿|万)?)*\s*[、和及与]\s*")
 
 

@@ -1,0 +1,83 @@
+"""A figure that refers back to the group the sentence before counted is that group's, one cohort:
+'…项目76个。这批项目总投资X' (an anaphor, or the same noun with its total), and a round's total
+then its count ('…集中签约,总投资X。此次集中签约项目有27个'). Split from zh.cohorts; used by
+cohorts.finish.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.words import THIS_BATCH, TOTAL_INVESTMENT
+from flows.core.model import CohortMention
+
+
+def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
+    """'…项目N个。这批项目总投资X': an amount that refers back to the count-only group of
+    the sentence before is that group's amount (one cohort)."""
+    out: list[CohortMention] = []
+    remap: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        prev = out[-1] if out else None
+        anaphor = m.extra.pop("anaphor", False) or _same_noun_total(m, prev)
+        if (
+            anaphor
+            and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
+            and m.project_count is None
+            and prev is not None
+            and prev.amount is None
+            and prev.project_count is not None
+            and prev.project_name is None
+            and (
+                prev.sentence_index == m.sentence_index - 1
+                or (anaphor == "top" and m.sentence_index - 2 <= prev.sentence_index < m.sentence_index)
+            )
+        ):
+            prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
+            prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
+            prev.sector_code = prev.sector_code or m.sector_code
+            remap[i] = len(out) - 1
+            continue
+        if prev is not None and _count_of_total(m, prev):  # …集中签约,总投资X。此次集中签约项目有27个
+            prev.project_count, prev.stage = m.project_count, prev.stage or m.stage
+            remap[i] = len(out) - 1
+            continue
+        remap[i] = len(out)
+        out.append(m)
+    if len(out) < len(mentions):
+        for m in out:
+            if m.parent is not None:
+                m.parent = remap.get(m.parent)
+    return out
+
+
+# a sentence opening on the noun of the group counted before and its total (…新开工项目17万个。新开工项目计划总投资X)
+_NOUN_TOTAL = re.compile(
+    rf"\s*(?P<noun>[^\d,;。:]{{2,10}}?项目)(?:计划)?(?:{TOTAL_INVESTMENT})额?(?:为|达到?|约)?\s*[\d零一二两三四五六七八九十]"
+)
+
+
+def _same_noun_total(m: CohortMention, prev: CohortMention | None) -> bool:
+    """m, an amount alone, opens its sentence on the noun the sentence before counted (…新开工项目17万个。
+    新开工项目计划总投资X): the total of that group."""
+    if prev is None or m.project_count is not None or prev.amount is not None or not prev.project_count:
+        return False
+    hit = _NOUN_TOTAL.match(m.evidence or "")
+    return bool(hit) and prev.sentence_index == m.sentence_index - 1 and hit.group("noun") in (prev.evidence or "")
+
+
+# a sentence opening on this round's projects and their count (此次集中签约项目有27个)
+_THIS_ROUND_COUNT = re.compile(
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?项目\s*(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*个"
+)
+
+
+def _count_of_total(m: CohortMention, prev: CohortMention) -> bool:
+    """A count-only group opening its sentence as this round's projects, right after a sentence
+    that gave the round's total alone: the two are one cohort."""
+    if m.amount is not None or not m.project_count or m.project_name or m.parent is not None:
+        return False
+    if prev.project_count is not None or prev.amount is None or prev.project_name or prev.parent is not None:
+        return False
+    hit = _THIS_ROUND_COUNT.match(m.evidence or "") if prev.sentence_index == m.sentence_index - 1 else None
+    return hit is not None and int(hit.group("num")) == m.project_count

@@ -1,0 +1,12 @@
+"""Word lists several Chinese rules share, spelled once (regular-expression alternations)."""
+
+from __future__ import annotations
+
+# this round's own projects (本次…项目), the group just counted (这批项目), and both
+THIS_ROUND = "此次|本次|这次|本批"
+THE_GROUP = "这批|这些|上述|该批|此批"
+THIS_BATCH = f"{THIS_ROUND}|{THE_GROUP}"
+# the cue of a total investment (总投资X, 投资总额X)
+TOTAL_INVESTMENT = "总投资|投资总额"
+# the noun of the projects counted or banded (项目; Taiwan: 2亿元以上的投资案)
+PROJECT_WORD = "项目|投资案"
