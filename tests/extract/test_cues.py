@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.core.extract.en import context, grouping, mention
+from flows.core.extract.en import context, grouping, mention, not_investment
 from flows.core.extract.en.cues import may_contain
 from flows.core.ingest.discover import discover, read_batch
 
@@ -23,7 +23,7 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 
 # (cue, regex it guards, how the rule applies the regex, the window the cue is tried on)
 GUARDS = {
-    "not-investment": (context.NOT_INVESTMENT_CUE, context.NOT_INVESTMENT, "search", None),
+    "not-investment": (not_investment.NOT_INVESTMENT_CUE, not_investment.NOT_INVESTMENT, "search", None),
     "never": (context._NEVER_WORDS_RE, context.NEVER, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),
     "subset": (mention._SUBSET_CUE, mention.SUBSET, "search", None),

@@ -19,10 +19,9 @@ from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
     NEVER,
     NEVER_CUES,
-    NOT_INVESTMENT,
-    NOT_INVESTMENT_CUE,
     beside_or_trade,
     done_or_parallel,
+    other_kind,
 )
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 from flows.core.extract.en.other_figures import other_figure
@@ -201,7 +200,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         clause = clause[clause.rfind("yuan and ") + 9 :]
     if _may_never(clause) and NEVER.search(clause):
         return False
-    if "investment" not in clause.lower() and may_contain(clause, NOT_INVESTMENT_CUE) and NOT_INVESTMENT.search(clause):
+    if other_kind(s, a, clause):  # 'the digital economy exceeded X' (traps_en.csv other_kind)
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and NEVER.search(s, 0, a.start):
         return False

@@ -77,6 +77,25 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
     )
 
 
+# 'Its scale topped X' is an industry's size; 'the 28 projects ..., with their total scale
+# reaching X' (MT of 总规模) is the projects' total: the scale rows refuse only where the
+# sentence names no project or its subject is an industry or sector
+_SCALE_ROW = re.compile(r"\bscale\b", re.I)
+_INDUSTRY_SUBJECT = re.compile(r"\b(?:industry|industries|sectors?)\b", re.I)
+
+
+def other_kind(s: str, a: Amount, clause: str) -> bool:
+    """A figure of another kind (traps_en.csv other_kind) named in a clause that does not
+    speak of investment."""
+    if "investment" in clause.lower() or not may_contain(clause, NOT_INVESTMENT_CUE):
+        return False
+    trap = NOT_INVESTMENT.search(clause)
+    if trap is None or not _SCALE_ROW.search(trap.group()):
+        return trap is not None
+    head = s[: a.start - len(clause)]
+    return not _PROJECT_WORD.search(s) or bool(_INDUSTRY_SUBJECT.search(head))
+
+
 def _not_investment_before(s: str, start: int, clause: str) -> bool:
     """Whether the clause, speaking of no investment or projects, continues a sentence whose
     earlier figures are output, added value, tax or the like."""

@@ -110,20 +110,37 @@ _CLASS_BEFORE = re.compile(
 )
 
 
-def _round(value: float) -> bool:
-    return f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".") in ("1", "2", "3", "5")
+# ... and only where the sentence reviews or selects ('will be reviewed', 'must', 'are required')
+# and neither signs nor names a stage: 'The city signed projects worth more than X' is a group
+_REVIEWS = re.compile(
+    r"\b(?:will\s+be\s+(?:reviewed|assessed|evaluated|checked|inspected|monitored|audited|selected|"
+    r"screened|prioritized)|must|are\s+required|shall|should)\b",
+    re.I,
+)
+_SIGNS_OR_STAGE = re.compile(
+    r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|ing|s)?|clinched|sealed|agreements?|contracts?|deals?|"
+    r"launched|started|completed|operation|construction|approved|landed|introduced|attracted)\b",
+    re.I,
+)
+
+
+def _size_class(s: str, a: Amount, clause: str) -> bool:
+    if a.bound != "lower" or "projects " not in clause.lower() or not _CLASS_BEFORE.search(clause):
+        return False
+    if any(ch.isdigit() for ch in s[: a.start] + s[a.end :]) or not _REVIEWS.search(s):
+        return False
+    return _SIGNS_OR_STAGE.search(s) is None
 
 
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
-    if a.bound == "lower" and "projects " in clause and _CLASS_BEFORE.search(clause) and _round(a.value):
-        if not any(ch.isdigit() for ch in s[: a.start] + s[a.end :]):
-            return True
+    if _size_class(s, a, clause):
+        return True
     if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
         return True
-    if a.start < 8 and s.lstrip().startswith("("):
+    if a.start < 8 and s.lstrip().startswith("(") and _CLOSE.match(s, a.end) and ")" not in s[: a.start]:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
     if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
         return True
