@@ -215,6 +215,15 @@ _RECEIVED_Q = re.compile(
     rf"(?:received|receive|got|had|have)\s+an\s+investment\s+of\s+(?:{LOWER_Q})\s+$",
     re.I,
 )
+# ... but 'A total of 42 projects received an investment of more than X' is their sum
+_TOTAL_OF_BEFORE = re.compile(r"\b(?:a\s+total\s+of|altogether|in\s+all)\s+$", re.I)
+
+
+def _received_each(s: str, start: int, near: str) -> bool:
+    m = _RECEIVED_Q.search(near)
+    return m is not None and not _TOTAL_OF_BEFORE.search(s, 0, start - len(near) + m.start())
+
+
 # MT 'of which the investment of more than 1 billion yuan is 34.94 billion yuan' (10亿元以上
 # 项目投资349.4亿元): the first figure sorts the projects, the second is their sum
 _INVESTMENT_OF_Q = re.compile(
@@ -238,7 +247,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)
         or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
-        or (a.bound == "lower" and " an investment" in near and _RECEIVED_Q.search(near) is not None)
+        or (a.bound == "lower" and " an investment" in near and _received_each(s, a.start, near))
         or (a.bound == "lower" and _INVESTMENT_OF_Q.search(near) is not None and _IS_SUM.match(s, it.end) is not None)
         or (
             a.bound == "lower"

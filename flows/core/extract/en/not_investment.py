@@ -11,7 +11,7 @@ import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY_BEFORE
 from flows.core.extract.en.cues import cue, may_contain
-from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, WORD_NUM, Amount
 from flows.core.lexicon import load
 
 # a qualifier before the amount (the number recognizers' own lists)
@@ -128,6 +128,11 @@ _CONTRACTUAL = re.compile(
     rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
     re.I,
 )
+# ... unless the figure has a count of its own: 'and a planned investment of Y went to 9 projects'
+_OWN_COUNT_AFTER = re.compile(
+    rf"[^,;.]{{0,60}}?\b(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|agreements|contracts)\b",
+    re.I,
+)
 
 
 def part_of_total(s: str, a: Amount, clause: str) -> bool:
@@ -142,6 +147,7 @@ def part_of_total(s: str, a: Amount, clause: str) -> bool:
         ("contract" in low or "plan" in low or "year" in low or "annual" in low)
         and _CONTRACTUAL.search(clause)
         and _MONEY_BEFORE.search(s, 0, a.start)
+        and not _OWN_COUNT_AFTER.match(s, a.end)
     ):
         return True
     if ("foreign" in after or "overseas" in after or "external" in after) and _FOREIGN_AFTER.match(s, a.end):

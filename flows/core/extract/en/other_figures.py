@@ -75,7 +75,8 @@ _ABROAD_AFTER = re.compile(
 # 'expressions of interest for 207 investment project clues were registered, with a total
 # planned investment of X': leads and intentions on record, not projects signed
 _LEADS = re.compile(
-    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+(?:clues|leads)|clues\s+(?:of|for|to|on)\s+"
+    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+clues|(?:\d[\d,]*|several|many)\s+(?:new\s+)?"
+    r"(?:project|investment)\s+leads|clues\s+(?:of|for|to|on)\s+"
     r"(?:investment|projects?))\b",
     re.I,
 )
@@ -144,7 +145,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
     if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
         return True
-    if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
+    if ("clue" in s or "interest" in s or " leads" in s) and _LEADS.search(s, 0, a.start):
         return True
     if "invest" in clause and _ABROAD_AFTER.match(s, a.end):
         return True
