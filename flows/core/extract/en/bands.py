@@ -24,7 +24,7 @@ _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\
 # ('in each district', 'every year' share out places or times, not the projects' investment)
 _EACH = re.compile(
     r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b(?!\s+(?:of\s+the\s+)?(?:district|county|counties|"
-    r"city|cities|province|region|town|venue|sub-venue|prefecture|zone|park|place|year|quarter|month|week|day)s?\b)",
+    r"city|cities|province|region|town|township|village|venue|sub-venue|prefecture|zone|park|place|year|quarter|month|week|day)s?\b)",
     re.I,
 )
 _UPPER_SET = frozenset(UPPER_Q.split("|"))

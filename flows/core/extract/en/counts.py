@@ -332,7 +332,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
 _GAP_BEFORE = re.compile(r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
-    r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
+    r"have|has|had)\s+)?(?:newly\s+)?(?:on|in(?!\s+each\b)|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
     r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
     r"covered|belong(?:s|ed)?\s+to|related\s+to|relating\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|"
     r"above|over|more\s+than)\b|"

@@ -77,7 +77,9 @@ OF_NAMED_PART = re.compile(
 
 
 def pair_total(s: str, gs: list[Group], cur: Group | None, it: Item) -> bool:
-    """Whether the total it belongs to both counts of a pair before it."""
+    """Whether the total it belongs to both counts of a pair before it: it then stands as an
+    amount of its own beside the two counts (no summed count: en_s103's gold keeps the 5 and
+    the 2 and their 3.1 billion yuan apart, the sum being no group the page names)."""
     if len(gs) != 2 or cur is not gs[1] or any(g.amount is not None or g.count is None for g in gs):
         return False
     gap = s[cur.end : it.start]
