@@ -106,6 +106,10 @@ OF_THEM = r"\s+of\s+(?:them|these|those)\b"
 # en_other_figures)
 MONEY_FIGURE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars|euros)\b|[$¥€£]\s*\d", re.I)
 
+# a sentence or page that speaks of signing or of an event ('signed', 'inks', 'the fair', 'the
+# ceremony'; not 'significant'): one list (en_other_figures' flow statistics and their approvals)
+SIGNING_EVENT = r"sign(?:ed|ing|s)?|ink(?:ed|ing|s)?|fair|expo|forum|ceremony|conference|summit"
+
 # the words that end a company's name ('... Group', '... Co., Ltd.'): one definition (en_labels'
 # mask of firms, en_singles' company subject); FIRM_WORDS are literals every match holds one of
 FIRM_SUFFIX = r"(?:Group|Corporation|Company|Holdings|Co\.|Corp\.|Inc\b\.?|Ltd\b\.?|Limited)"

@@ -14,7 +14,8 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'a deal, worth X, with a ... trading group': an order from a trader;
 - 'invested X in other countries': outward investment;
 - 'expressions of interest for N project clues ..., with a planned investment of X': leads;
-- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects;
+- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects
+  (and, on a page of no signing or event, its count-only approvals: `drop_approval_counts`);
 - '..., with Y for this year' after a total: the year's share; 'a 200-billion-yuan ... industrial
   cluster': the scale a cluster aims at; 'projects worth over X will be reviewed' (no other
   figure in the sentence): a size class.
@@ -25,8 +26,10 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
+from flows.core.extract.en.cues import SIGNING_EVENT
 from flows.core.extract.en.not_investment import NEVER
 from flows.core.extract.en.numbers import Amount
+from flows.core.model import CohortMention
 
 _KIND_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
@@ -91,8 +94,23 @@ _FLOW_HEAD = (
     r"(?:some\s+|about\s+|nearly\s+|around\s+)?"
 )
 FLOW = re.compile(_FLOW_HEAD + "$")
-FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one (en_approval_stats)
-_SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
+_FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one
+_EVENT_TALK = re.compile(rf"\b(?:{SIGNING_EVENT})\b", re.I)
+_SIGNING = re.compile(rf"\b(?:projects?|deals?|contracts?|agreements?|{SIGNING_EVENT})\b", re.I)
+_APPROVED = re.compile(r"\b(?:approv\w*|green\s+light)\b", re.I)
+
+
+def drop_approval_counts(mentions: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
+    """The FLOW statistic at page level (used by en_article): a page that states a flow of
+    capital between places and never speaks of signing or events gives its 'N projects were
+    approved' / 'given the green light' as the same statistic, no group of its own."""
+    if not any(m.amount is None and _APPROVED.search(m.evidence or "") for m in mentions):
+        return mentions
+    if any(_EVENT_TALK.search(s) for s in sentences) or not any(
+        _FLOW_ANY.search(s) for s in sentences if "nvestment" in s
+    ):
+        return mentions
+    return [m for m in mentions if m.amount is not None or not _APPROVED.search(m.evidence or "")]
 
 
 # 'The total investment topped X, with Y for this year': the year's share of a total
@@ -143,7 +161,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if a.start < 8 and s.lstrip().startswith("(") and _CLOSE.match(s, a.end) and ")" not in s[: a.start]:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
-    if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
+    if "nvestment" in s[: a.start] and not _SIGNING.search(s) and FLOW.search(s, max(0, a.start - 140), a.start):
         return True
     if ("clue" in s or "interest" in s or " leads" in s) and _LEADS.search(s, 0, a.start):
         return True
