@@ -67,7 +67,8 @@ _TRADER_AFTER = re.compile(
 )
 
 
-# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in
+# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in (the
+# words after the figure; traps_en.csv's outbound row reads those before it: 'outbound investment of')
 _ABROAD_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:in|into)\s+(?:other|foreign|overseas)\s+(?:countries|markets|economies)|"
     r"abroad|overseas(?!\s+(?:investment|capital|funds|investors|companies|firms|Chinese)))\b",
