@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.cues import LEAST_INVESTMENT, cue, may_contain, may_end_with, plain, trie
 from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
@@ -183,14 +183,10 @@ def _refused_list_item(s: str, a: Amount) -> bool:
     return head is not None and not keep_amount(s, replace(a, start=head.start(), end=head.end()))
 
 
-# no report gives a group's (or a project's) investment below this, in any currency
-_LEAST_INVESTMENT = 1e5
-
-
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure, or
     too small to be a group's investment (MT '$31': a count read as money)."""
-    if a.value < _LEAST_INVESTMENT:
+    if a.value < LEAST_INVESTMENT:  # (cues)
         return False
     if "respectively" in s[a.end : a.end + 160] and _refused_list_item(s, a):
         return False

@@ -73,8 +73,10 @@ OTHER_UNITS = (
     # a bare 'programs' right after the number (or 'N of the programs') when a figure, a value
     # or a signing follows in its clause: 'Nineteen programs, with a total investment of ...'
     r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted|introduced)\b)|"
-    # 'Construction of 19 new production facilities with a combined investment of X'
-    r"(?<=production\s)facilities(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
+    # 'Construction of 19 new production facilities with a combined investment of X', '8 new
+    # manufacturing plants worth X', 'six production lines valued at X'
+    r"(?:(?<=production\s)|(?<=manufacturing\s))(?:facilities|plants|lines)"
+    r"(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 
@@ -100,6 +102,10 @@ def word_number_matches(pattern: re.Pattern, text: str, finder: re.Pattern) -> l
 # en_grouping); one definition
 OF_THEM = r"\s+of\s+(?:them|these|those)\b"
 
+
+# no report gives a group's (or a project's) investment below this, in any currency (en_context's
+# floor; en_dropped_unit's bare figure lies under it)
+LEAST_INVESTMENT = 1e5
 
 # a money figure ('5 billion', '3 million yuan', '$2'): one definition for the rules that ask
 # whether a sentence states money before or after a point (en_count_refusals, en_not_investment,

@@ -27,8 +27,8 @@ import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
 from flows.core.extract.en.cues import SIGNING_EVENT
-from flows.core.extract.en.not_investment import NEVER
-from flows.core.extract.en.numbers import Amount
+from flows.core.extract.en.not_investment import NEVER, QUAL_OPT
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
 
 _KIND_AFTER = re.compile(
@@ -92,7 +92,7 @@ _LEADS = re.compile(
 _FLOW_HEAD = (
     r"\b(?:(?:[Nn]ew\s+)?[Ii]nvestments?|[Cc]apital)\s+(?:in|into|on|from)\s+(?:the\s+)?[A-Z][^;]{0,70}?"
     r"\s(?:hit|reached|totall?ed|stood\s+at|amounted\s+to|rose\s+to|fell\s+to|dropped\s+to|was)\s+"
-    r"(?:some\s+|about\s+|nearly\s+|around\s+)?"
+    rf"(?:(?:{ABOUT_Q})\s+)?"
 )
 FLOW = re.compile(_FLOW_HEAD + "$")
 _FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one
@@ -116,7 +116,7 @@ def drop_approval_counts(mentions: list[CohortMention], sentences: list[str]) ->
 
 # 'The total investment topped X, with Y for this year': the year's share of a total
 _FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
-_WITH_ONLY = re.compile(r"^\s*(?:with|and|of\s+which)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+_WITH_ONLY = re.compile(rf"^\s*(?:with|and|of\s+which)\s+{QUAL_OPT}$", re.I)
 # 'to build a 200-billion-yuan modern biomedical industrial cluster': the scale a cluster aims at
 _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
 
@@ -125,7 +125,7 @@ _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+
 # that counts nothing
 _CLASS_BEFORE = re.compile(
     r"\bprojects\s+(?:each\s+)?(?:worth|valued\s+at|of|with\s+(?:an?\s+)?investments?\s+of)\s+"
-    r"(?:over|above|more\s+than|exceeding|at\s+least)\s+$",
+    rf"(?:{LOWER_Q})\s+$",
     re.I,
 )
 
