@@ -117,8 +117,14 @@ def drop_approval_counts(mentions: list[CohortMention], sentences: list[str]) ->
 # 'The total investment topped X, with Y for this year': the year's share of a total
 _FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
 _WITH_ONLY = re.compile(rf"^\s*(?:with|and|of\s+which)\s+{QUAL_OPT}$", re.I)
-# 'to build a 200-billion-yuan modern biomedical industrial cluster': the scale a cluster aims at
+# the scale class a place aims at, in either order: 'to build a 200-billion-yuan modern
+# biomedical industrial cluster', MT 'to step into zones of over 100 billion yuan' (one rule)
 _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
+_CLASS_PLACE_BEFORE = re.compile(
+    r"\b(?:step(?:s|ped|ping)?|enter(?:s|ed|ing)?|becom(?:e|es|ing)|grow(?:s|n|ing)?)\s+(?:into\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:zones?|parks?|clusters?|bases?)\s+of\s+(?:(?:over|more\s+than)\s+)?$",
+    re.I,
+)
 
 
 # 'projects worth over 1 billion yuan will be reviewed monthly': a size class in a sentence
@@ -159,6 +165,8 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
     if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
+        return True
+    if " of " in clause and _CLASS_PLACE_BEFORE.search(clause):
         return True
     if a.start < 8 and s.lstrip().startswith("(") and _CLOSE.match(s, a.end) and ")" not in s[: a.start]:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
