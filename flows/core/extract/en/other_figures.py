@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
-from flows.core.extract.en.cues import SIGNING_EVENT
+from flows.core.extract.en.cues import SIGNING_EVENT, has_any
 from flows.core.extract.en.not_investment import NEVER, QUAL_OPT
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
@@ -120,6 +120,8 @@ _WITH_ONLY = re.compile(rf"^\s*(?:with|and|of\s+which)\s+{QUAL_OPT}$", re.I)
 # the scale class a place aims at, in either order: 'to build a 200-billion-yuan modern
 # biomedical industrial cluster', MT 'to step into zones of over 100 billion yuan' (one rule)
 _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
+_PLACE_VERBS = ("step", "enter", "becom", "grow")  # what _CLASS_PLACE_BEFORE needs
+_OF_LAST = ("of ", "than ", "over ")  # ... and how a clause it matches ends
 _CLASS_PLACE_BEFORE = re.compile(
     r"\b(?:step(?:s|ped|ping)?|enter(?:s|ed|ing)?|becom(?:e|es|ing)|grow(?:s|n|ing)?)\s+(?:into\s+)?(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:zones?|parks?|clusters?|bases?)\s+of\s+(?:(?:over|more\s+than)\s+)?$",
@@ -160,17 +162,17 @@ def _size_class(s: str, a: Amount, clause: str) -> bool:
 
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
-    if _size_class(s, a, clause):
+    if a.bound == "lower" and _size_class(s, a, clause):
         return True
     if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
         return True
-    if " of " in clause and _CLASS_PLACE_BEFORE.search(clause):
+    if clause.endswith(_OF_LAST) and has_any(clause.lower(), _PLACE_VERBS) and _CLASS_PLACE_BEFORE.search(clause):
         return True
     if a.start < 8 and s.lstrip().startswith("(") and _CLOSE.match(s, a.end) and ")" not in s[: a.start]:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
-    if "nvestment" in s[: a.start] and not _SIGNING.search(s) and FLOW.search(s, max(0, a.start - 140), a.start):
+    if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
         return True
     if ("clue" in s or "interest" in s or " leads" in s) and _LEADS.search(s, 0, a.start):
         return True
