@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from flows.core.extract.en import context, grouping, mention, not_investment
+from flows.core.extract.en import (
+    article_fields,
+    cohort_sector,
+    context,
+    grouping,
+    mention,
+    not_investment,
+)
 from flows.core.extract.en.cues import may_contain
 from flows.core.ingest.discover import discover, read_batch
 
@@ -24,7 +31,10 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 # (cue, regex it guards, how the rule applies the regex, the window the cue is tried on)
 GUARDS = {
     "not-investment": (not_investment.NOT_INVESTMENT_CUE, not_investment.NOT_INVESTMENT, "search", None),
-    "never": (context._NEVER_WORDS_RE, context.NEVER, "search", None),
+    "never": (not_investment._NEVER_WORDS_RE, not_investment.NEVER, "search", None),
+    "many-fields": (article_fields._MANY_FIELDS_CUE, article_fields._MANY_FIELDS, "search", None),
+    "open-list": (cohort_sector._OPEN_LIST_CUE, cohort_sector._OPEN_LIST, "search", None),
+    "event-for": (article_fields._EVENT_FOR_CUE, article_fields._EVENT_FOR, "search", None),
     "planned-after": (context._PLANNED_CUE, context._PLANNED_AFTER, "match", 60),
     "subset": (mention._SUBSET_CUE, mention.SUBSET, "search", None),
     "part-of": (grouping._PART_CUE, grouping._PART_OF, "search", None),

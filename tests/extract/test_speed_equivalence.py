@@ -3,6 +3,7 @@ stress articles' sentences (bench/same_output.py checks the whole output; these 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -10,9 +11,26 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.extract import batch, event, event_names, places
-from flows.core.extract.en import counts, cues, fast, glued, numbers, other_figures, repair, table_rows
-from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate
+from flows.core.extract.en import (
+    context,
+    counts,
+    cues,
+    dropped_unit,
+    fast,
+    glued,
+    not_investment,
+    numbers,
+    other_figures,
+    repair,
+    table_rows,
+)
+from flows.core.extract.zh import article as zh_article
+from flows.core.extract.zh import count_sector, events, labels, place_lists, rows, scan, sentence_gate, stage_frames
+from flows.core.extract.zh import counts as zh_counts
+from flows.core.extract.zh import names as zh_names
+from flows.core.extract.zh.fast import as_written, may_hold
 from flows.core.ingest.read import decode_bytes
+from flows.core.lexicon import load
 from flows.core.model import CohortMention
 
 STRESS = Path(__file__).resolve().parent.parent / "data" / "stress"
@@ -183,7 +201,7 @@ def _round_sector_as_it_was(s: str, start: int) -> str | None:
     m = None
     for m in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
         pass
-    if m is None or count_sector.generic_only(m.group("field")):
+    if m is None or count_sector.generic_only(m.group("field")) or count_sector._TWO_KINDS.search(m.group("field")):
         return None
     return count_sector.sector_of(m.group("field"))
 
@@ -197,6 +215,8 @@ _ROUND_EXTRA = [
     "一二三四五六七八九十一二三四五六七八九十新能源产业投资推介会",
     "举办活动",
     "仪式",
+    "在某省康养旅游产业粤港澳(广州)招商引资推介会上,签约22个项目",
+    "举行智慧城市项目和重大招商引资工业项目签约仪式",
 ]
 
 
@@ -309,3 +329,224 @@ def test_other_figure_item_precheck():
         for clause in {s, s + " ", s[-90:] + " ", *(s[: i + 1] for i in range(len(s)) if s[i] == " ")}:
             if other_figures._ITEM.search(clause):
                 assert clause[-1:].isspace() and clause.rstrip()[-1:] in other_figures._ITEM_LAST, clause
+
+
+_ZH_EXTRA = [
+    "投资贸易",
+    "投资贸易采购",
+    "贸易",
+    "资贸易",
+    "x投资贸易y贸易",
+    "十大项目",
+    "一大批",
+    "新华社北京3月5日电",
+    "某某 3日讯",
+]
+
+
+def test_trade_deal_opens_on_literals():
+    was = re.compile(r"采购|(?<!投资)贸易|成交")
+    for s in _lines("zh") + _ZH_EXTRA:
+        assert [m.span() for m in zh_counts._TRADE_DEAL.finditer(s)] == [m.span() for m in was.finditer(s)], s
+        for lo in range(0, len(s), 3):
+            a, b = zh_counts._TRADE_DEAL.search(s, lo, len(s) - 1), was.search(s, lo, len(s) - 1)
+            assert (a and a.span()) == (b and b.span()), (s, lo)
+
+
+def test_zh_literal_prechecks_hold_in_every_match():
+    for s in _lines("zh") + _ZH_EXTRA:
+        if zh_counts.COUNT_N.search(s):
+            assert zh_counts._BIG_HINT.search(s), s
+        if event._DATELINE_ZH.match(s):
+            assert "日电" in s or "日讯" in s, s
+        segs = [0] + [i + 1 for i, c in enumerate(s) if c in ";。:,"]
+        for lo in segs:
+            for hi in range(lo, len(s) + 1, 3):
+                if count_sector._GROUP_LEAD.search(s, lo, hi):
+                    assert may_hold(s, lo, hi, count_sector._GROUP_LEAD_WORDS), (s, lo, hi)
+                if count_sector._PLACES_TOPIC.match(s, lo, hi):
+                    assert may_hold(s, lo, hi, count_sector._PLACES_WORDS), (s, lo, hi)
+        for a in range(len(s) + 1):
+            lo = max(0, a - 14)
+            if scan._COUNT_CUE_BEFORE.search(s, lo, a):
+                assert may_hold(s, lo, a, scan._TOTALS), (s, a)
+
+
+def test_place_item_precheck():
+    extra = ["新港区22个", " 、新港区 ", "新港区\u3000", "新港区\n", "港", "", "  ", "区", "甲乙丙丁戊己庚县 "]
+    for s in _lines("zh") + extra:
+        for subject in {s, *(s[max(0, i - 9) : i] for i in range(len(s) + 1)), *(s[:i] + " " for i in range(10))}:
+            full = zh_article._PLACE_ITEM.fullmatch(subject) is not None
+            assert full == bool(subject.rstrip()[-1:] in zh_article._PLACE_ENDS and full), subject
+            if full:
+                assert subject.rstrip()[-1:] in zh_article._PLACE_ENDS, subject
+
+
+def test_far_trap_precheck():
+    for s in _lines("en") + _EN_EXTRA:
+        for cut in [-1] + [i for i, c in enumerate(s) if c in ",;:."]:
+            if not_investment.NEVER.search(s, cut + 1):
+                assert not_investment.may_never(s[cut + 1 :]), (s, cut)
+
+
+def test_bare_signed_first():
+    extra = ["Then a new project was signed", "Sunday, 5 billion yuan wind project has been inked"]
+    for s in _lines("en") + extra:
+        for d in re.finditer(r"\d+", s):
+            a, b = d.span()
+            old = context._BARE_SIGNED.match(s, b) if context._BARE_LEAD.search(s, 0, a) else None
+            new = context._BARE_SIGNED.match(s, b)
+            new = new if new and context._BARE_LEAD.search(s, 0, a) else None
+            assert (old and old.span()) == (new and new.span()), s
+
+
+def test_zh_agreement_and_frame_count_prechecks():
+    for s in _lines("zh") + ["A项目投资协议,总投资5亿元", "3个项目当中", "从283个签约项目中遴选"]:
+        for i in range(0, len(s) + 1, 2):
+            if zh_names._AGREEMENT.search(s, i):
+                assert "协议" in s[i:], s
+        for pos in range(len(s)):
+            if count_sector._FRAME_COUNT.match(s, pos):
+                assert "项目中" in s or "项目里" in s or "项目当中" in s, s
+
+
+def test_typo_cue_as_flat_alternation():
+    flat = re.compile("|".join(map(re.escape, repair._TYPO_CUES)))
+    for s in _lines("en") + _EN_EXTRA + list(repair._TYPO_CUES) + ["5 biilion", "3 MILION", "a milon b"]:
+        assert (repair._TYPO_CUE.search(s) is None) == (flat.search(s) is None), s
+
+
+def test_delta_before_in_last_words():
+    extra = ["extra   investment  by  of  ", "up by of \n", "a b c d grew by ", "x-up by ", "Rose\tBY  OF "]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for i in [len(s)] + [k + 1 for k, c in enumerate(s) if c.isspace()]:
+            text = s[:i]
+            assert fast.in_last_words(context._DELTA_BEFORE, text, 4) == bool(context._DELTA_BEFORE.search(text)), text
+
+
+def test_trap_rows_as_their_alternation():
+    extra = [e["example"] for e in load("traps_en")]
+    extra += ["the FDI and average", "Averaged ſales per capita", "in 2023, plans to invest", "top  10 in terms of"]
+    for s in _lines("en") + _EN_EXTRA + extra + [x.upper() for x in extra]:
+        for lo in range(0, len(s), 29):
+            for hi in (None, lo + 40):
+                a, b = (
+                    not_investment.never_search(s, lo, hi),
+                    not_investment.NEVER.search(s, lo, len(s) if hi is None else hi),
+                )
+                assert (a and a.span()) == (b and b.span()), (s, lo, hi)
+        a, b = not_investment.other_kind_search(s), not_investment.NOT_INVESTMENT.search(s)
+        assert (a and a.span()) == (b and b.span()), s
+
+
+def test_share_after_holds_account():
+    extra = ["x, ACCOUNTING FOR 5%", " in Hefei City, accounted for 12.5 %", " in ıt accountıng for 3%"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        for start in range(len(s)):
+            if other_figures._SHARE_AFTER.match(s, start):
+                assert cues.may_contain(s[start:], other_figures._ACCOUNT), (s, start)
+
+
+def test_last_round_as_finditer():
+    extra = [
+        "文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目",
+        "数字经济产业推介会上,生物医药产业投资推介会,签约3个",
+        "签约仪式签约仪式签约仪式",
+    ]
+    for s in _lines("zh") + extra:
+        for start in range(0, len(s) + 1, 3):
+            last = None
+            for last in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
+                pass
+            got = count_sector._last_round(s, start)
+            assert (got and got.span()) == (last and last.span()), (s, start)
+
+
+def test_zh_topic_milestone_foreign_prechecks():
+    for s in _lines("zh") + ["清洁能源方面,签约项目9个", "开工项目数量首次突破600个", "其中外资金额为3亿美元"]:
+        cuts = [0] + [i + 1 for i, c in enumerate(s) if c in ",:;。"]
+        for a in cuts:
+            for lo in cuts:
+                if lo > a and count_sector._TOPIC.fullmatch(s, a, lo):
+                    assert may_hold(s, a, lo, count_sector._TOPIC_WORDS), (s, a, lo)
+        for i in range(len(s) + 1):
+            if zh_counts._MILESTONE.search(s, max(0, i - 6), i):
+                assert "首次" in s, s
+            for j in cuts:
+                if j <= i and scan._FOREIGN_PART.fullmatch(s[j:i]):
+                    assert "外资" in s[j:i] or "引资" in s[j:i], s[j:i]
+
+
+def test_classified_counts_as_written():
+    extra = [
+        "2023年3个项目",
+        "1 234 个重点项目",
+        "十二 余个项目",
+        "5.6万个项目",
+        "12,345项目",
+        "3个月",
+        "二十多项合作协议",
+        "15.6%",
+    ]
+    for pattern in (zh_counts.COUNT_B, zh_counts.COUNT_E):
+        written = as_written(pattern)
+        assert written.pattern != pattern.pattern
+        for s in _lines("zh") + extra:
+            got = [(m.span(), m.groupdict()) for m in pattern.finditer(s)]
+            assert got == [(m.span(), m.groupdict()) for m in written.finditer(s)], s
+            for pos in range(0, len(s), 4):
+                a, b = pattern.match(s, pos), written.match(s, pos)
+                assert (a and a.span()) == (b and b.span()), (s, pos)
+
+
+def test_trap_before_as_its_alternation():
+    flat = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
+    for s in _lines("zh") + [row["pattern"] for row in load("traps_zh")] + ["比去年多", "2021年", "、 2020年的"]:
+        for i in range(0, len(s) + 1, 2):
+            for text in (s[max(0, i - 30) : i], s[i:]):
+                assert scan._trap_before(text) == (flat.search(text) is not None), text
+
+
+def test_p_hint_as_any_in():
+    for s in _lines("zh") + list(zh_counts._P_HINTS) + ["项目中已", ",多", ":共计"]:
+        assert (zh_counts._P_HINT.search(s) is not None) == any(h in s for h in zh_counts._P_HINTS), s
+
+
+def test_round_words_end_on_round_ends():
+    assert all(w.endswith(count_sector._ROUND_ENDS) for w in count_sector._ROUND_WORDS)
+
+
+def test_stage_frames_counts_read_once():
+    def count_at(evidence, count, nth):
+        at = (c.start() for c in stage_frames._COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+        return next(itertools.islice(at, nth, None), -1)
+
+    def clause(evidence, count, nth):
+        at = (c for c in stage_frames._COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+        m = next(itertools.islice(at, nth, None), None)
+        if m is None:
+            return None
+        lo = max(evidence.rfind(c, 0, m.start()) for c in stage_frames._CLAUSE_END) + 1
+        ends = [i for i in (evidence.find(c, m.end()) for c in stage_frames._CLAUSE_END) if i >= 0]
+        return evidence[lo : min(ends) if ends else len(evidence)]
+
+    for s in _lines("zh") + ["新型化工项目32个,开复工项目25个,其中25个已开工", "3个、3项,3个。"]:
+        numbers = {int(x) for x in re.findall(r"\d+", s)} | {0, 7}
+        for n in numbers:
+            for nth in range(3):
+                assert stage_frames._count_at(s, n, nth) == count_at(s, n, nth), (s, n, nth)
+                assert stage_frames._clause(s, n, nth) == clause(s, n, nth), (s, n, nth)
+
+
+def test_bare_signed_holds_its_verb():
+    for s in _lines("en") + ["Then a new project was signed", "x, 5 billion yuan wind project has been  inked."]:
+        for i in range(len(s)):
+            if context._BARE_SIGNED.match(s, i):
+                assert any(s.find(w, i) >= 0 for w in context._BARE_VERBS), (s, i)
+
+
+def test_dropped_unit_cue_precheck():
+    extra = ["5 MILLION and 6 Billion", "3 mıllion, 4 million", "1 million 2 billion", "x 7million"]
+    for s in _lines("en") + _EN_EXTRA + extra:
+        if len(dropped_unit._CUE.findall(s)) >= 2:
+            assert not cues.plain(s) or s.lower().count("illion") >= 2, s

@@ -153,7 +153,7 @@ def _venue_places(lines: list[str], found: list[list[Place]], lang: str):
 def _dateline(lines: list[str], found: list[list[Place]], lang: str) -> Place | None:
     for line, places in zip(lines[:DATELINE_LINES], found):
         if lang == "zh":
-            m = _DATELINE_ZH.match(line)
+            m = _DATELINE_ZH.match(line) if "日电" in line or "日讯" in line else None  # (every match ends so)
             before = [p for p in places if m and p.end <= m.end(1)]
             if before:
                 return before[-1]

@@ -40,8 +40,10 @@ def other_group(a: CohortMention, b: CohortMention) -> bool:
     at_a, at_b = a.extra.get("field_item_at"), b.extra.get("field_item_at")
     if at_a is not None and at_b is not None and a.sentence_index == b.sentence_index and at_a != at_b:
         return True  # 'five headquarters economy projects, five modern commerce projects': two items
+    restated = a.sentence_index == b.sentence_index and b.extra.get("restates")  # '..., and the 6 A projects'
     if (a.sentence_index == b.sentence_index or a.region) and a.stage and b.stage and a.stage != b.stage:
-        return True  # 新签约项目9个,…,新竣工项目9个 / a place's 3 started, its 3 completed: two groups
+        if not restated:
+            return True  # 新签约项目9个,…,新竣工项目9个 / a place's 3 started, its 3 completed: two groups
     if {a.stage, b.stage} == {"started", "completed"} and a.sentence_index and b.sentence_index:
         return True  # ■ 新开工30项 … ■ 基本建成30项 (a title's may restate either): started and finished, two groups
     if any(

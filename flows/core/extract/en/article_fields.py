@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentence
+from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.labels import sector_in, sector_terms
+from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.model import CohortMention
 
 GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
@@ -22,7 +24,7 @@ def fields_after(kept: list[CohortMention], sentences: list[str]) -> None:
     for i in {m.sentence_index for m in kept if m.sector_code is None and m.parent is None}:
         if i + 1 < len(sentences):
             main = next((m for m in kept if m.sentence_index == i and m.parent is None and not m.project_name), None)
-            if main is not None and main.sector_code is None and not _MANY_FIELDS.search(main.evidence or ""):
+            if main is not None and main.sector_code is None and not _many_fields(main.evidence or ""):
                 code = fields_sentence(sentences[i + 1])
                 j = i + 1
                 # '... signed 36 projects. Of them, 21 exceed ... The projects cover ...', or a
@@ -51,15 +53,16 @@ _THE_SIGNED = re.compile(r"\s*the\s+(?:signed|contracted|inked)\s+(?:projects|de
 
 
 def _whole_signed(kept: list[CohortMention], fields: str, near: CohortMention) -> CohortMention:
-    """'Henan signed 682 projects ... Foreign-funded projects numbered 96, ... The signed
-    projects are mainly in A, B and C.': the fields of every signed project are the whole's."""
+    """'The county signed 45 projects ... Overseas investors back 7 of them, ... The signed
+    projects are mainly in A, B and C.': the fields of every signed project are the whole's,
+    the nearest signing told before (at most three sentences back), not an earlier year's."""
     if not _THE_SIGNED.match(fields) or not near.project_count:
         return near
     whole = next(
         (
             m
-            for m in kept
-            if m.sentence_index < near.sentence_index
+            for m in reversed(kept)
+            if near.sentence_index - 3 <= m.sentence_index < near.sentence_index
             and m.parent is None
             and not m.project_name
             and m.sector_code is None
@@ -113,6 +116,14 @@ _MANY_FIELDS = re.compile(
     r"\b(?:various|multiple|diverse|many|several|different)\s+(?:sectors|fields|industries|areas)\b",
     re.I,
 )
+_MANY_FIELDS_CUE = cue("sectors", "fields", "industries", "areas")  # every _MANY_FIELDS match holds one
+
+
+def _many_fields(text: str) -> bool:
+    """= _MANY_FIELDS.search(text) is not None, tried only when the text may hold its noun."""
+    return may_contain(text, _MANY_FIELDS_CUE) and _MANY_FIELDS.search(text) is not None
+
+
 # 'The remaining 30 projects cover ...', 'The other deals involve ...': not the whole group
 _REST = re.compile(r"\s*the\s+(?:remaining|other|rest)\b", re.I)
 
@@ -178,6 +189,7 @@ _EVENT_FOR = re.compile(
     r"(?P<field>(?:[\w-]+\s+){0,4}?projects)\b",
     re.I,
 )
+_EVENT_FOR_CUE = cue("event", "ceremony", "activit", "signing", "conference", "meeting", "batch")  # one in every match
 
 
 # 'manufacturing projects accounted for 83%': a share of the group is of one field
@@ -206,7 +218,7 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
     for text in here:
         if "roject" not in text:
             continue
-        m = _EVENT_FOR.search(text)
+        m = _EVENT_FOR.search(text) if may_contain(text, _EVENT_FOR_CUE) else None
         code = sector_in(m.group("field")) if m else None
         if code:
             main.sector_code = code
@@ -218,7 +230,7 @@ def event_field(kept: list[CohortMention], sentences: list[str]) -> None:
 _THE_PROJECT = re.compile(r"(?:(?:the\s+)?[\w-]+\s+phase\s+of\s+)?(?:(?:the|this|that)\s+)?project", re.I)
 
 
-# 'The highlight project is the Helenbergh Industrial Park': the sentence naming the project
+# 'The key project is the Lakeview Logistics Park': the sentence naming the project
 _NAMES_PROJECT = re.compile(r"\b[Pp]roject\s+(?:is|was)\s+(?:the|an?)\s+[A-Z]")
 
 
@@ -238,7 +250,7 @@ def project_before(kept: list[CohortMention], sentences: list[str]) -> None:
                 break
             codes = {c for _, _, c in sector_terms(sentences[j])}
             if codes or _NAMES_PROJECT.search(sentences[j]):  # the nearest sentence naming a
-                break  # field, or the one introducing the project ('The highlight project is X')
+                break  # field, or the one introducing the project ('The key project is X')
         if len(codes) == 1:
             m.sector_code = codes.pop()
 
@@ -283,12 +295,18 @@ def band_parent_field(kept: list[CohortMention]) -> None:
             continue
         if _OF_ALL.search(m.evidence or ""):  # 'Among all projects, 16 are ...': the whole's band
             continue
-        own = re.search(rf"\b{parent.project_count}\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", parent.evidence or "")
-        if own and sector_in(own.group(1)) == parent.sector_code:  # the group's own noun names it
+        if any(  # the group's own noun names it ('1,350 industrial projects', 'nine hundred ...')
+            word_to_int(own.group(1)) == parent.project_count and sector_in(own.group(2)) == parent.sector_code
+            for own in _COUNT_NOUN.finditer(parent.evidence or "")
+        ):
             m.sector_code = parent.sector_code
 
 
-# 'The X industrial park ... has a total investment of Y. Covering 2.7 hectares, it focuses on
+# a count and its noun phrase: '1,350 industrial projects', 'nine hundred industrial projects'
+_COUNT_NOUN = re.compile(rf"(?<![\w,.])(\d[\d,]*|{WORD_NUM})\s+((?:[\w'’-]+\s+){{1,4}}?projects)\b", re.I)
+
+
+# 'The X industrial park ... has a total investment of Y. Spanning 8 hectares, it focuses on
 # A, B and C.': the sentence after a named project, its subject the project, names its field
 _IT_FOCUSES = re.compile(
     r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"

@@ -224,12 +224,19 @@ def _received_each(s: str, start: int, near: str) -> bool:
     return m is not None and not _TOTAL_OF_BEFORE.search(s, 0, start - len(near) + m.start())
 
 
-# MT 'of which the investment of more than 1 billion yuan is 34.94 billion yuan' (10亿元以上
-# 项目投资349.4亿元): the first figure sorts the projects, the second is their sum
+# MT 'of which the investment of more than 1 billion yuan is 7.2 billion yuan' (10亿元以上
+# 项目投资72亿元): the first figure sorts the projects, the second is their sum
 _INVESTMENT_OF_Q = re.compile(
     rf"\binvestment\s+(?:of\s+)?(?:(?:the\s+)?projects\s+(?:of\s+|with\s+)?)?(?:{LOWER_Q})\s+$", re.I
 )
-_IS_SUM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?\d", re.I)
+# ... 'is 7.2 billion yuan': the verb before the band's sum (also en/grouping's)
+IS_SUM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?", re.I)
+
+
+def _sum_follows(s: str, end: int) -> bool:
+    """Whether IS_SUM and a figure follow s[:end]."""
+    m = IS_SUM.match(s, end)
+    return m is not None and s[m.end() : m.end() + 1].isdigit()
 
 
 def _round_threshold(s: str, it: Item, near: str) -> bool:
@@ -248,7 +255,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
         or (a.bound == "lower" and " an investment" in near and _received_each(s, a.start, near))
-        or (a.bound == "lower" and _INVESTMENT_OF_Q.search(near) is not None and _IS_SUM.match(s, it.end) is not None)
+        or (a.bound == "lower" and _INVESTMENT_OF_Q.search(near) is not None and _sum_follows(s, it.end))
         or (
             a.bound == "lower"
             and " ones " in near

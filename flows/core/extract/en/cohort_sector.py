@@ -13,6 +13,7 @@ import re
 
 from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
+from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
@@ -209,6 +210,13 @@ def _list_items(rest: str) -> list[str]:
 _COMMA = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 _FIELD_NOUN_END = re.compile(r"^(?:[\w-]+\s+){1,3}(?:sectors|industries|fields)\s*$", re.I)
 _OPEN_LIST = re.compile(r"\b(?:and|or)\s+other\b|\betc\b|\band\s+so\s+on\b|\bamong\s+others\b", re.I)
+_OPEN_LIST_CUE = cue("other", "etc", r"so\s+on")  # what every _OPEN_LIST match holds
+
+
+def _open_list(text: str) -> bool:
+    return may_contain(text, _OPEN_LIST_CUE) and _OPEN_LIST.search(text) is not None
+
+
 # 'a floating photovoltaic project': another, single project's words are not the cohort's
 _ONE_PROJECT = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}?project\b(?!s)", re.I)
 
@@ -242,11 +250,14 @@ def _ones_of(s: str, start: int, own: str) -> str | None:
     return sector_in(m.group(1)) if m else None
 
 
+_LIST_COMMA = re.compile(r",(?!\d)")
+
+
 def _own_noun(own: str) -> str | None:
     """The field of a count's own noun; a noun holding a list of fields ('284 commercial
     logistics, tourism, ... and new small towns projects') is read as a list ("" when the list
     is no one sector)."""
-    if "," not in own:
+    if not _LIST_COMMA.search(own):  # not the comma of a figure ('1,350 industrial projects')
         return sector_in(own)
     noun = _PROJECT_NOUN.split(own, maxsplit=1)[0]
     return _sector_after(" in " + noun.split(None, 1)[-1])
@@ -364,7 +375,7 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
         clause = _ONE_PROJECT.sub(" ", clause)
     if g.count and g.count > 1:  # nor a company's name ('... and China Logistics Group. 4 projects')
         clause = mask_firms(clause)
-    if _OPEN_LIST.search(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
+    if _open_list(clause) and len({c for _, _, c in sector_terms(clause)}) > 1:
         return None
     # 'Modern industrial projects make up nearly half of the 602 projects': a share's field
     return None if counted and _share_of(s, counted.start) else sector_in(clause)

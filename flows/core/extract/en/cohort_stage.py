@@ -14,7 +14,7 @@ import re
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.labels import stage_near, stage_terms
-from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, WORD_NUM
 
 CLAUSE_END = re.compile(r"[,;:]|\b(?:while|whereas)\b", re.I)
 
@@ -108,7 +108,7 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
         stage == "completed"
         and counted
         and _NEW_PROJECTS.match(s, counted.start, counted.end + 12)
-        and any(st == "started" for _, _, st in _stage_spans(s))
+        and _started_or_completed(s, g, prev_end, next_start)
     ):
         # '16 projects that commenced or were completed, among which 12 new projects attracted
         # X': the new ones (新开工) are the started part
@@ -116,7 +116,22 @@ def stage_of(s: str, g: Group, counted: Count | None, prev_end: int, next_start:
     return stage
 
 
-_NEW_PROJECTS = re.compile(r"[\d,]+\s+new\s+projects\b", re.I)
+_NEW_PROJECTS = re.compile(rf"(?:[\d,]+|{WORD_NUM})\s+new\s+projects\b", re.I)
+_OR_WERE = re.compile(r"\s+(?:or|and)\s+(?:(?:were|have\s+been|had\s+been|been)\s+)?", re.I)
+
+
+def _started_or_completed(s: str, g: Group, prev_end: int, next_start: int) -> bool:
+    """Whether the group's own span (from the cohort before to the end of its clause) tells of
+    projects that 'commenced or were completed': a started term joined to a completed one. A
+    started term of another clause ('..., while 5 others broke ground') is another group's."""
+    clause = CLAUSE_END.search(s, g.end, next_start)
+    end = clause.start() if clause else next_start
+    spans = [sp for sp in _stage_spans(s) if prev_end <= sp[0] and sp[1] <= end]
+    return any(
+        st == "started" and done == "completed" and _OR_WERE.fullmatch(s, b, a2)
+        for _, b, st in spans
+        for a2, _, done in spans
+    )
 
 
 _SIGN_NOUNS = frozenset(("deals", "agreements", "contracts"))

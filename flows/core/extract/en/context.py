@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.core.extract.en.cues import LEAST_INVESTMENT, cue, may_contain, may_end_with, plain, trie
+from flows.core.extract.en.cues import LEAST_INVESTMENT, cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
+from flows.core.extract.en.fast import in_last_words
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
-    NEVER,
-    NEVER_CUES,
     beside_or_trade,
     done_or_parallel,
+    never_search,
     other_kind,
 )
+from flows.core.extract.en.not_investment import may_never as _may_never
 from flows.core.extract.en.numbers import LOWER_Q, Amount
 from flows.core.extract.en.other_figures import other_figure
 
@@ -92,8 +93,6 @@ _DELTA_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer)\s+than\b", re.I)
 _BARE_Q = re.compile(rf"\b(?:{LOWER_Q}|nearly|about|around|almost)\s*$", re.I)
 
 # words each of the patterns above needs (en_cues: skip the pattern when none occurs)
-# (plain substrings: faster than a regex alternation of this many words)
-_NEVER_WORDS_RE = re.compile(trie(NEVER_CUES))
 _BARE_Q_LAST = (
     "than",
     "over",
@@ -160,12 +159,6 @@ _BY_INVESTOR = re.compile(r"\s+(?:by|from)\s+(?:[A-Z][\w&'’.\-]*(?:\s+|$)){1,4
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])an?\s$", re.I)
 
 
-def _may_never(text: str) -> bool:
-    """False only when NEVER cannot match text (has_any(text.lower(), NEVER_CUES), as one
-    prefix-factored pattern: most clauses hold none of the words, and one scan beats 35)."""
-    return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
-
-
 # 'output value, sales revenue and profits are expected to increase by 66.7 billion yuan,
 # 65.6 billion yuan, and 7.6 billion yuan, respectively': the later items of a list whose
 # first item is refused are refused with it
@@ -194,11 +187,11 @@ def keep_amount(s: str, a: Amount) -> bool:
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
         clause = clause[clause.rfind("yuan and ") + 9 :]
-    if _may_never(clause) and NEVER.search(clause):
+    if _may_never(clause) and never_search(clause):
         return False
     if other_kind(s, a, clause):  # 'the digital economy exceeded X' (traps_en.csv other_kind)
         return False
-    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and NEVER.search(s, 0, a.start):
+    if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and never_search(s, 0, a.start):
         return False
     if "foreign" in clause.lower() and _FOREIGN_PART.search(clause) and not _PROJECT_WORD.search(clause):
         return False  # 'The projects, involving a total foreign investment of X': a part of their total
@@ -224,7 +217,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False  # 'planned investment of 6.2 billion yuan this year'
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before
-    return not ((_may_be_delta(bare) and _DELTA_BEFORE.search(bare)) or _DELTA_AFTER.match(s, a.end))
+    return not ((_may_be_delta(bare) and in_last_words(_DELTA_BEFORE, bare, 4)) or _DELTA_AFTER.match(s, a.end))
 
 
 # '..., with a total investment of X, of which Y yuan was spent on local contracted projects':
@@ -266,6 +259,7 @@ _BARE_LEAD = re.compile(r"(?:^|[.;]|^\s*[A-Z][a-z]+,)\s*$")
 _BARE_SIGNED = re.compile(
     r"\s+((?:[a-z][\w'’-]*\s+){0,3}?(?:project|contract))\s+(?:was|has\s+been)\s+(?:signed|concluded|inked)\b"
 )
+_BARE_VERBS = ("signed", "concluded", "inked")  # one ends every _BARE_SIGNED match (adjective_head's pre-check)
 
 
 def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
@@ -274,7 +268,9 @@ def adjective_head(s: str, a: Amount) -> tuple[str, int] | None:
     if not _ADJ_AMOUNT.search(s[a.start : a.end]) and not (
         s[a.start - 2 : a.start].lower() in ("a ", "n ") and _ARTICLE_BEFORE.search(s, max(0, a.start - 4), a.start)
     ):
-        bare = _BARE_SIGNED.match(s, a.end) if _BARE_LEAD.search(s, 0, a.start) else None
+        signed = s.find("signed", a.end) >= 0 or s.find("concluded", a.end) >= 0 or s.find("inked", a.end) >= 0
+        bare = _BARE_SIGNED.match(s, a.end) if signed else None  # (before _BARE_LEAD: it scans all s before)
+        bare = bare if bare and _BARE_LEAD.search(s, 0, a.start) else None
         return (bare.group(1), bare.end(1)) if bare else None
     m = _PHRASE.match(s, a.end)
     if not m:

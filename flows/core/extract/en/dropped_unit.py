@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import LEAST_INVESTMENT as _SMALL
+from flows.core.extract.en.cues import plain
 from flows.core.extract.en.numbers import Amount, find_amounts
 from flows.core.extract.merge import close
 
 _SCALES = ((1e6, "million"), (1e9, "billion"))
 _BACK = 3  # sentences before that may state the total (an average and a band between)
-_CUE = re.compile(r"\d\s*(?:million|billion)\b", re.I)
+_CUE = re.compile(r"\d\s*(?:million|billion)\b", re.I)  # (each match holds its own 'illion': a pre-check)
 # a money figure with no scale word ('USD 480', '$ 480.', '480 yuan'): the cheap gate
 _BARE = re.compile(
     r"(?:\b(?:USD|US\$|RMB|CNY|HK\$)|[$¥€£])\s?\d[\d,]*(?:\.\d+)?(?![\d,.]*\s*(?:trillion|billion|million|bln|mln|bn|mn)\b)(?![\d,]|\.\d)"
@@ -27,10 +28,10 @@ def restore_dropped_units(sentences: list[str]) -> list[str]:
     """The sentences, each list item that lost its scale word given it back."""
     out = list(sentences)
     for i, s in enumerate(sentences):
-        if len(_CUE.findall(s)) < 2 or not _BARE.search(s):
+        if (plain(s) and s.lower().count("illion") < 2) or len(_CUE.findall(s)) < 2 or not _BARE.search(s):
             continue
         amounts = find_amounts(s)
-        before = [b for p in sentences[max(0, i - _BACK) : i] for b in find_amounts(p)]
+        before = [b for p in sentences[max(0, i - _BACK) : i] for b in find_amounts(p)]  # (once, not per amount)
         for a in reversed(amounts):
             scale = _dropped_scale(a, amounts, before)
             if scale:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.core.extract.en.bands import band_of, floor_of, implausible_total
+from flows.core.extract.en.bands import IS_SUM, band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
 from flows.core.extract.en.list_totals import (
@@ -23,7 +23,7 @@ from flows.core.extract.en.list_totals import (
     including_total,
     pair_total,
 )
-from flows.core.extract.en.numbers import LOWER_Q
+from flows.core.extract.en.numbers import LOWER_Q, PRE_CUR
 
 _JOIN_GAP = re.compile(
     r"\s*,?\s*(?:(?:were|was|have\s+been|has\s+been)\s+\w+\s+)?(?:(?:in\s+)?(?:investments?|funding)\s+)?"
@@ -150,7 +150,7 @@ def _take_count(r: _Reading, it: Item) -> None:
 
 _OWN_BAND_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:are|were)\s+(?:each\s+|all\s+)?(?:worth\s+|valued\s+at\s+)?"
-    r"(?:more\s+than|over|above|exceeding|in\s+excess\s+of|at\s+least)\s+(?:RMB\s*|US\$\s*|\$\s*)?\d",
+    rf"(?:{LOWER_Q})\s+(?:{PRE_CUR}\s*)?\d",
     re.I,
 )
 
@@ -202,19 +202,11 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         cur.band, cur.band_currency = band, it.amount.currency
         cur.items.append(it)
         r.floor = max(r.floor or 0, floor_of(band))
-    elif (
-        nxt is not None and nxt.amount is not None and not nxt.count and _SUM_AFTER_BAND.fullmatch(s, it.end, nxt.start)
-    ):
+    elif nxt is not None and nxt.amount is not None and not nxt.count and IS_SUM.fullmatch(s, it.end, nxt.start):
         r.open(Group([it], band=band, band_currency=it.amount.currency))  # 'the investment of over X is Y'
     elif _EVERY_PROJECT.search(s[prev_end : it.start]):
         r.every.append((*band, it.amount.currency))
     return True
-
-
-# 'of which the investment of more than 1 billion yuan is 34.94 billion yuan': the band's sum
-_SUM_AFTER_BAND = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:is|was|reached|totall?ed|stood\s+at|came\s+to)\s+(?:about\s+)?", re.I
-)
 
 
 def _gapped_band_item(r: _Reading, it: Item) -> bool:

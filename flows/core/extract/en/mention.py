@@ -72,8 +72,10 @@ def cohort_mention(
         m.approximate = True  # 'some 18 projects', 'more than 700 projects'
     subset = whole_subset or _is_part(s, g, counted, s[prev_end : g.items[0].end])
     m.extra = {"explicit_stage": m.stage is not None, "subset": subset}
-    if counted and counted.kind == "noun" and m.sector_code and a is None:
+    if counted and counted.kind == "noun" and m.sector_code and a is None and _listed(s, g, prev_end, next_start):
         m.extra["field_item_at"] = g.start  # a count-only field item: two of one list stay two (merge)
+    if counted and prev_end and _THE_N.search(s, max(prev_end, counted.start - 7), counted.start):
+        m.extra["restates"] = True  # '..., and the 6 new energy projects will start ...': not a second group (merge)
     if (
         counted
         and s[max(0, counted.start - 8) : counted.start].lower().endswith("of the ")
@@ -94,6 +96,21 @@ def cohort_mention(
             if named:
                 m.extra["anaphor_stage"] = named[-1][2]
     return m
+
+
+_THE_N = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+# the gap before a list's next item: a comma or 'and' right before it ('five A projects in X,
+# five B projects'), not a restatement's article ('..., and the 8 A projects are ...')
+_LIST_GAP = re.compile(r"[^.;]*?(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+)", re.I)
+
+
+def _listed(s: str, g: Group, prev_end: int, next_start: int) -> bool:
+    """Whether group g is an item of a list: a list-shaped gap joins it to the group before or
+    after it in the sentence."""
+    return bool(
+        (prev_end and _LIST_GAP.fullmatch(s, prev_end, g.start))
+        or (next_start < len(s) and _LIST_GAP.fullmatch(s, g.end, next_start))
+    )
 
 
 def _put_figures(m: CohortMention, g: Group) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY_BEFORE
-from flows.core.extract.en.cues import cue, may_contain
+from flows.core.extract.en.cues import cue, may_contain, plain, trie
+from flows.core.extract.en.fast import search_rows
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, WORD_NUM, Amount
 from flows.core.lexicon import load
 
@@ -27,11 +28,40 @@ def _traps(kind: str) -> tuple[re.Pattern, tuple[str, ...]]:
     return pattern, tuple(sorted({c for r in rows for c in r["cues"].split("|")}))
 
 
+def _trap_rows(kind: str) -> tuple:
+    """The same rows one by one, each with its own cues (for en/fast.search_rows)."""
+    rows = [r for r in load("traps_en") if r["kind"] == kind]
+    return tuple((re.compile(r"\b(?:" + r["pattern"] + r")\b", re.I), tuple(r["cues"].split("|"))) for r in rows)
+
+
 # figures that are never a project cohort, even when 'investment' is said (averages, FDI,
-# plans, targets, investment completed, trade), and their cue words for `_may_never`
+# plans, targets, investment completed, trade), and their cue words for `may_never`
 NEVER, NEVER_CUES = _traps("never")
+_NEVER_ROWS = _trap_rows("never")
+_NEVER_WORDS_RE = re.compile(trie(NEVER_CUES))  # (one prefix-factored scan for all the cue words)
+
+
+def may_never(text: str) -> bool:
+    """False only when NEVER cannot match text (has_any(text.lower(), NEVER_CUES), as one
+    prefix-factored pattern: most clauses hold none of the words, and one scan beats 35)."""
+    return not plain(text) or _NEVER_WORDS_RE.search(text.lower()) is not None
+
+
 # figures of another kind, refused when the clause does not speak of investment
 NOT_INVESTMENT, _OTHER_CUES = _traps("other_kind")
+_OTHER_ROWS = _trap_rows("other_kind")
+
+
+def never_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """= NEVER.search(text, pos, endpos), trying only the rows whose cue occurs."""
+    return search_rows(NEVER, _NEVER_ROWS, text, pos, endpos)
+
+
+def other_kind_search(text: str) -> re.Match | None:
+    """= NOT_INVESTMENT.search(text), trying only the rows whose cue occurs."""
+    return search_rows(NOT_INVESTMENT, _OTHER_ROWS, text)
+
+
 NOT_INVESTMENT_CUE = cue(*map(re.escape, _OTHER_CUES))
 
 _PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals?\b|\bcontracts?\b", re.I)
@@ -89,7 +119,7 @@ def other_kind(s: str, a: Amount, clause: str) -> bool:
     speak of investment."""
     if "investment" in clause.lower() or not may_contain(clause, NOT_INVESTMENT_CUE):
         return False
-    trap = NOT_INVESTMENT.search(clause)
+    trap = other_kind_search(clause)
     if trap is None or not _SCALE_ROW.search(trap.group()):
         return trap is not None
     head = s[: a.start - len(clause)]

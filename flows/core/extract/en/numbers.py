@@ -95,10 +95,10 @@ POST_CURRENCY = {
     "gbp": "GBP",
     "ringgit": "MYR",
 }
-_PRE = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|\bRM(?![A-Za-z])|[$¥€£])"
+PRE_CUR = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|\bRM(?![A-Za-z])|[$¥€£])"
 _POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_PRE})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-|(?<=illion)(?=yuan\b))(?P<post>{_POST})\b)?",
+    rf"(?:(?P<pre>{PRE_CUR})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-|(?<=illion)(?=yuan\b))(?P<post>{_POST})\b)?",
     re.IGNORECASE,
 )
 _MAG_RE = re.compile(rf"(?P<n>{NUM})(?P<s>{_SCALE})", re.IGNORECASE)
@@ -206,8 +206,8 @@ def qualifier(before: str) -> tuple[bool, str | None]:
     return True, "lower" if q in _LOWER_SET else "upper" if q in _UPPER_SET else "about"
 
 
-_PRE_BEFORE = re.compile(rf"(?:{_PRE})\s?$", re.IGNORECASE)
-_PRE_LAST = frozenset("$¥€£dbyrpmDBYRPM")  # last characters of _PRE: its cheap pre-check
+_PRE_BEFORE = re.compile(rf"(?:{PRE_CUR})\s?$", re.IGNORECASE)
+_PRE_LAST = frozenset("$¥€£dbyrpmDBYRPM")  # last characters of PRE_CUR: its cheap pre-check
 # Where a number starts; `cue` is set when a scale or currency word may follow (a superset of
 # what AMOUNT_RE can add after digits): a bare number without it is never an amount.
 # (the digit comes first so that the regex engine can skip to digits quickly)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
-from flows.core.extract.en.cues import SIGNING_EVENT, has_any
-from flows.core.extract.en.not_investment import NEVER, QUAL_OPT
+from flows.core.extract.en.cues import SIGNING_EVENT, cue, has_any, may_contain
+from flows.core.extract.en.not_investment import QUAL_OPT, may_never, never_search
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
 
@@ -43,6 +43,7 @@ _ITEM_LAST = frozenset("sSſeEtTyYdD")
 _SHARE_AFTER = re.compile(
     r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*)?,?\s*(?:accounting|accounted)\s+for\s+[\d.]+\s*%", re.I
 )
+_ACCOUNT = cue("account")  # what every _SHARE_AFTER match holds
 _CLOSE = re.compile(r"\s*\)")
 _TIES = re.compile(r"\b(?:projects?|deals?|contracts?|investment)\b", re.I)
 
@@ -191,10 +192,10 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if clause[-1:].isspace() and clause.rstrip()[-1:] in _ITEM_LAST and _ITEM.search(clause):
         head = s[: max(0, a.start - len(clause))]
-        trap = NEVER.search(head) if _MONEY.search(head) else None
+        trap = never_search(head) if _MONEY.search(head) else None
         if trap and _MONEY.search(head, trap.end()):
             return True
-    if _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
+    if may_contain(s[a.end :], _ACCOUNT) and _SHARE_AFTER.match(s, a.end) and not _TIES.search(s):
         return True
     return _far_trap(s, a, clause)
 
@@ -207,5 +208,7 @@ def _far_trap(s: str, a: Amount, clause: str) -> bool:
         return False
     head = s[max(0, a.start - 240) : a.start]
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
-    trap = NEVER.search(head, cut + 1)
+    if not may_never(head[cut + 1 :]):  # (a match from cut + 1 on lies in that slice)
+        return False
+    trap = never_search(head, cut + 1)
     return bool(trap) and not _MONEY.search(head, trap.end())  # no other figure between

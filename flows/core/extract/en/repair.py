@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import trie
 from flows.core.extract.en.dropped_unit import restore_dropped_units
 from flows.core.extract.en.fast import glued
 from flows.core.extract.en.glued import split_glued, wrapped
@@ -34,7 +35,7 @@ _DIGIT = re.compile(r"\d")
 # one cheap scan for anything the substitutions would touch (most sentences hold none)
 _ANY_GLUE = re.compile(r"\d[A-Za-z]{3}|[a-z]{2}\d|[a-z]{3}(?:project|deal)")
 _TYPO_CUES = ("biil", "bilion", "billon", "billoin", "bilon", "miil", "milion", "millon", "milon")
-_TYPO_CUE = re.compile("|".join(map(re.escape, _TYPO_CUES)))  # one scan: any(t in s for t in _TYPO_CUES)
+_TYPO_CUE = re.compile(trie(_TYPO_CUES))  # one scan: any(t in s for t in _TYPO_CUES), prefix-factored
 
 
 def repair_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:

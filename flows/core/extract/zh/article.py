@@ -40,6 +40,7 @@ _FRAME = re.compile(
     r"|(?<=[,;。])属于\d+\s*个的?[^,;。\d]{0,16}?项目\s*,"  # 属于101个的重大项目,已有11个…: of those (labels, wt-zh9)
 )
 _PLACE_ITEM = re.compile(r"[\s、]*[\u4e00-\u9fff]{1,6}?(?:区|县|市|州|旗|镇|乡)\s*")
+_PLACE_ENDS = frozenset("区县市州旗镇乡")  # a _PLACE_ITEM's last character before its spaces (a pre-check)
 _RESUMED = re.compile(r"\s*(?:数量|总数|个数)?(?:也|则|已|就|另)?(?:多达|达到?|共有|共计|合计|有)\s*")
 _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资金|合同|总值|总计|内资|外资|民资")
 _ANAPHOR = re.compile(r"(?:这批|这些|上述|该批|此批)(?:[^\d,;。]{0,4})?项目")  # 这批项目总投资X: the group before
@@ -67,7 +68,7 @@ _FIRM_STOCK = re.compile(r"累计[^。;]{0,12}?\d[\d,]*\s*(?:余|多)?\s*家|\d[
 
 def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
-    state = {"last_top": None, "first_top": None}
+    state = {"last_top": None, "first_top": None, "sents": sentences}
     for i, s in enumerate(sentences):
         s = repair(s)
         if not may_carry(sentences, i, s):
@@ -122,11 +123,11 @@ def _band_before(toks: list[Tok], lo: int, hi: int) -> Tok | None:
     return last
 
 
-_EACH_GAP = re.compile(r"\s*(?:[^,;。\d]{0,6}?项目)?(?:的)?(?:单体)?投资(?:额|规模)?(?:均)?(?:在)?\s*")
+_EACH_GAP = re.compile(r"\s*(?:[^,;。\d]{0,6}?项目)?的?(?:单体)?投资(?:额|规模)?均?在?\s*|\s*均?[为是]\s*")
 
 
 def _band_after(s: str, toks: list[Tok], k: int) -> Tok | None:
-    """3个项目投资超过50亿元: the band right after the count, only 投资 between."""
+    """3个项目投资超过50亿元 / 其中5个为10亿元以上项目: the band right after the count, only 投资 or 为 between."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and nxt.kind == "band" and not nxt.used and _EACH_GAP.fullmatch(s, toks[k].end, nxt.start):
         return nxt
@@ -168,7 +169,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
-    round_sectors(s, state.get("prev", ""), found)  # a round of one field named before (zh.count_sector)
+    round_sectors(s, state, found)  # a round of one field named before (zh.count_sector)
     link(s, found, out, state, frames, frame_refs)
 
 
@@ -203,7 +204,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if band:
         _take_band(m, band)
     place_labels(m, s, toks, t.start)  # 依次为:甲13个,乙5个: each item's place, the list's band
-    m.sector_code = None if _PLACE_ITEM.fullmatch(subject) else sector_of(subject)  # 新港区22个: a place
+    place = subject.rstrip()[-1:] in _PLACE_ENDS and _PLACE_ITEM.fullmatch(subject)  # (rstrip: \s's spaces)
+    m.sector_code = None if place else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)
         if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)
@@ -309,7 +311,7 @@ def _firm_stock(s: str, pos: int) -> bool:
 # the head of a list of named projects: 节能环保产业签约了总投资X的A、总投资Y的B等项目
 _NAMED_LIST_HEAD = re.compile(
     r"(?:其中\s*,?\s*)?(?P<lead>[^,;。、:\d]{2,14}?)(?:产业|领域|行业|方面)?\s*"
-    r"(?:共|还|已)?(?:签约了?|签下了?|签订了?|引进了?|落地了?|开工了?)(?=\s*(?:计划)?(?:总投资|投资))"
+    r"(?:(?:共|还|已)?(?:签约了?|签下了?|签订了?|引进了?|落地了?|开工了?)(?=\s*(?:计划)?(?:总投资|投资))|项目中\s*,)"
 )
 
 

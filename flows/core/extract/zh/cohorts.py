@@ -11,7 +11,8 @@ import re
 
 from flows.core.extract.zh.count_sector import basket_from_parts, lists_examples
 from flows.core.extract.zh.counts import LIST_COUNT as _LIST_COUNT
-from flows.core.extract.zh.labels import breakdown_view, generic_only, key_list
+from flows.core.extract.zh.key_lists import key_list
+from flows.core.extract.zh.labels import breakdown_view, generic_only
 from flows.core.extract.zh.numerals import parse_count
 from flows.core.extract.zh.plan_parts import plan_parts
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector

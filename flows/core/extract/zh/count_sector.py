@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.fast import may_hold
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.numerals import SIBLING_COUNT
 from flows.core.extract.zh.tokens import Tok
@@ -34,26 +35,42 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
 _ROUND = re.compile(
     r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
-    r"|产业(?:招商|投资)?推介会)"
+    r"|产业(?:[^,;。:\d“”]{0,10}?(?:招商引资|招商|投资))?推介会)"
 )
 # what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
 _ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
 _ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
-_ROUND_REACH = 20  # a match starts at most this far before the first of its _ROUND_WORDS
+_ROUND_ENDS = ("仪式", "活动", "推介会")  # what each of _ROUND_WORDS ends with
+_ROUND_REACH = 30  # a match starts at most this far before the first of its _ROUND_WORDS
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
     count's sentence: the sector of its projects when it is one specific sector."""
-    first = _ROUND_WORD.search(s, 0, start)
-    if first is None:
-        return None  # (every match holds one of them: no scan of the whole sentence without)
-    m = None
-    for m in _ROUND.finditer(s, max(0, first.start() - _ROUND_REACH), start):  # noqa: B007 - keeps the last
-        pass
-    if m is None or generic_only(m.group("field")):
-        return None
+    m = _last_round(s, start)
+    if m is None or generic_only(m.group("field")) or _TWO_KINDS.search(m.group("field")):
+        return None  # (数字经济项目和重大招商引资工业项目签约仪式: a round of two kinds names no one field)
     return sector_of(m.group("field"))
+
+
+_TWO_KINDS = re.compile(r"项目[和及与、]")
+
+
+def _last_round(s: str, start: int) -> re.Match | None:
+    """The last match of _ROUND.finditer(s, 0, start): every match ends on one of _ROUND_WORDS and
+    starts at most _ROUND_REACH before the first it holds, so each next match is searched from
+    there before the next of those words (no scan of a sentence without one, nor between them)."""
+    m, pos = None, 0
+    if not may_hold(s, 0, start, _ROUND_ENDS):
+        return None
+    while True:
+        word = _ROUND_WORD.search(s, pos, start)
+        if word is None:
+            return m
+        nxt = _ROUND.search(s, max(pos, word.start() - _ROUND_REACH), start)
+        if nxt is None:
+            return m
+        m, pos = nxt, nxt.end()
 
 
 # the group's projects listed after it (16个签约项目包括A、B、C等)
@@ -110,6 +127,7 @@ def _all_of_kind(s: str, end: int) -> str | None:
 
 # a segment opening on its group and what it holds (数字经济项目包括A、B等4类,共37个,总投资X)
 _GROUP_LEAD = re.compile(r"(?:^|(?<=[,:;。])|(?<=其中))\s*(?P<group>[^,;。:、\d]{2,12}?项目)(?:包括|包含|涵盖|分为)")
+_GROUP_LEAD_WORDS = ("包括", "包含", "涵盖", "分为")  # every _GROUP_LEAD match ends with one
 
 
 _COUNT_BETWEEN = re.compile(r"\d\s*[个项宗](?!类)")
@@ -121,6 +139,8 @@ def _lead_group_sector(s: str, toks: list[Tok], k: int) -> str | None:
     t = toks[k]
     seg = max(s.rfind(";", 0, t.start), s.rfind("。", 0, t.start), s.rfind(":", 0, t.start)) + 1
     m = None
+    if not may_hold(s, seg, t.start, _GROUP_LEAD_WORDS):
+        return None
     for m in _GROUP_LEAD.finditer(s, seg, t.start):  # noqa: B007 - keeps the last
         pass
     if m is None or (k and toks[k - 1].end > m.start()) or _COUNT_BETWEEN.search(s, m.end(), t.start):
@@ -142,12 +162,15 @@ _TOPIC = re.compile(
 )
 
 
+_TOPIC_WORDS = ("方面", "领域", "板块", "招商")  # what every _TOPIC match holds
+
+
 def _topic_sector(s: str, lo: int) -> str | None:
     """The sector a topic clause right before the count's clause names, no figure between."""
     if lo < 3 or s[lo - 1] not in ",:":
         return None
     a = clause_start(s, lo - 1, soft=False)
-    m = _TOPIC.fullmatch(s, a, lo)
+    m = _TOPIC.fullmatch(s, a, lo) if may_hold(s, a, lo, _TOPIC_WORDS) else None
     if m:
         return sector_of(m.group(1))
     clause = s[a : lo - 1]  # 其次是第三产业,签约项目96个: category words end in 业 (服务业, 第二产业)
@@ -177,12 +200,13 @@ def _opening_topic(s: str, lo: int) -> str | None:
 _PLACES_TOPIC = re.compile(
     r"\s*(?:全省|全市|全区|全县)?\s*\d+\s*个([^,;:。\d]{2,14}?)(?:示范园区|园区|景区|产业园|基地)[^,;:。\d]{0,12},"
 )
+_PLACES_WORDS = ("园区", "景区", "产业园", "基地")  # every _PLACES_TOPIC match holds one
 
 
 def _places_topic(s: str, seg: int, lo: int) -> str | None:
     """The field of the places a segment opens on, the count's clause after it (one aside may come
     between): a specific sector only (产业园区 names none)."""
-    m = _PLACES_TOPIC.match(s, seg, lo)
+    m = _PLACES_TOPIC.match(s, seg, lo) if may_hold(s, seg, lo, _PLACES_WORDS) else None
     aside = s[m.end() : lo] if m else ""  # one aside may come between (完成投资176亿元,)
     if m is None or len(aside) > 20 or aside.count(",") > 1 or "个" in aside or generic_only(m.group(1)):
         return None
@@ -218,18 +242,34 @@ _ROUND_END_WORDS = ("仪式", "活动", "推介会")
 _FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
 
 
-def round_sectors(s: str, prev: str, found: list) -> None:
+def round_sectors(s: str, state: dict, found: list) -> None:
     """Counts and totals naming no sector take the field of a round named earlier in their sentence
     (2022生物医药投资推介会上,…总金额约120亿元) or ending the sentence before (…重大项目集中签约仪式。
-    A、B等41个重大项目集中签约)."""
+    A、B等41个重大项目集中签约), or of the round a sentence opening on 会后/会上 goes back to (…文旅
+    产业投资推介会举行…。会后还举行了项目签约仪式,19个项目现场签约)."""
+    prev = state.get("prev", "")
     # (a _ROUND_END match ends its round word within the last 4 characters: 3 \W and a final \n)
     ends_round = prev and any(w in prev[-8:] for w in _ROUND_END_WORDS) and _ROUND_END.match(prev)
     before = _round_sector(prev, len(prev)) if ends_round else None
-    own: list = []  # _round_sector(s, len(s)), computed once
+    own = _round_sector(s, len(s)) if found else None
+    if not own and found and _AFTER_MEETING.match(s):
+        before = before or _meeting_field(state.get("sents") or [], found[0][1].sentence_index)
+    framed = "项目中" in s or "项目里" in s or "项目当中" in s  # (what every _FRAME_COUNT match ends with)
     for pos, m, _ in found:
-        if _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
+        if framed and _FRAME_COUNT.match(s, pos):  # 从283个签约项目中遴选出41个: the pool, not the round
             continue
         if m.sector_code is None and not m.project_name and not m.extra.get("basket"):
-            if not own:
-                own.append(_round_sector(s, len(s)))
-            m.sector_code = own[0] or before
+            m.sector_code = own or before
+
+
+def _meeting_field(sents: list[str], i: int) -> str | None:
+    """The field of the last round named in the few sentences before sentence i."""
+    for x in sents[max(0, i - _MEETING_REACH) : i][::-1]:
+        if _ROUND_WORD.search(x):
+            return _round_sector(x, len(x))
+    return None
+
+
+_MEETING_REACH = 4
+# a sentence going back to the meeting named before it (会后 / 会上 / 会议期间)
+_AFTER_MEETING = re.compile(r"\s*(?:会后|会上|会议期间|推介会上|推介会后)")

@@ -15,6 +15,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start, in_plan, in_quotes
 from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.fast import classified
 from flows.core.extract.zh.numerals import COUNT_INT, INT, parse_count
 from flows.core.extract.zh.place_lists import each_counts, place_list_counts
 from flows.core.extract.zh.tokens import Tok
@@ -30,6 +31,7 @@ COUNT_B = re.compile(
     rf"|(?:[^\d,;。、:()!?个项的]{{1,6}}、){{1,4}}[^\d,;。、:()!?个项的]{{1,6}}的[^\d,;。、:()!?个项]{{0,16}}?"
     rf"|[省市县区](?:、[省市县区]){{1,3}}级?[^\d,;。、:()!?个]{{0,8}}?"
     rf"|(?:列入|纳入|入选|入围)[^\d,;。:()!?个]{{1,20}}?"  # 109个列入省“双千”工程项目: a listing, long
+    rf"|\s*\d+(?:\.\d+)?\s*(?:千万|百万|万|亿)元(?:及)?以上的?[^\d,;。、:()!?个]{{0,8}}?"  # 1154个10亿元以上重大项目
     rf"|(?:单体)?投资(?:额)?(?:过|超过|超|逾|在)\s*(?:\d+(?:\.\d+)?\s*)?(?:千万|百万|万|亿)元(?:以上)?的(?:[^\d,;。、:()!?个]{{1,6}}、)?[^\d,;。、:()!?个]{{0,8}}?"
     r"))项目"  # 8个投资过5000万元的项目: a count whose band lies inside it
 )
@@ -44,6 +46,9 @@ COUNT_E = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千])(?P<num>{INT})\s*(?:个|项|份)(?P<mid>[^\d,;。、:()!?个]{{0,4}}?)"
     r"(?:投资协议|合作协议|合同)(?![额金外])"
 )
+# (zh/fast.classified: the same patterns, their lookahead seeing the classifier; what stands between
+# a count's number and its classifier may only be written with fast._NUM_RUN's characters)
+COUNT_B, COUNT_E = classified(COUNT_B, "个项宗"), classified(COUNT_E, "个项份")
 # agreements counted after their noun (签订意向性合作协议3个,签约额X / 签订正式合作协议5家,项目总投资X)
 COUNT_E2 = re.compile(rf"(?:协议|合同)书?(?:共计|共|计|达)?\s*(?P<num>{INT})\s*(?:个|项|份|家)(?=[,;。、]|$)")
 # a headline's count without its classifier, right after its verb (签约2项目引资X, 集中开工12项目)
@@ -129,13 +134,14 @@ _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
 TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
 _TRADE_DEAL = re.compile(
-    r"采购|(?<!投资)贸易|成交"
+    r"采购|贸易(?<!投资贸易)|成交"  # (each branch opens on a literal: the engine skips to them)
 )  # 投资贸易重点项目: investment too  # 贸易类项目, 采购项目: deals, not investment
 _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}
 _DIFF_BEFORE = re.compile(r"(?:多|少|增加|减少|增长|多出)(?:签约|签订|开工|引进|落地|竣工|投产)?\s*$")
 _DIFF_CLAUSE = re.compile(r"(?:比|较)[^,;。]{0,8}(?:多|少|增加|减少)")
 # a record passed (开工项目数量首次突破600个): a milestone, no group
+_BIG_HINT = re.compile("[一二两三四五六七八九十百]大")  # what every COUNT_N match holds
 _MILESTONE = re.compile(r"首次(?:突破|超过|超|达到|达|过)\s*$")
 # projects shown at a fair (300个创新项目参展 / 项目参加展示): exhibits, not investment projects
 _EXHIBITED = re.compile(r"\s*(?:参展|参加展示|参加展览|亮相|展出)")
@@ -209,7 +215,7 @@ def _find_counts(s: str) -> list[Tok]:
             continue  # 28個產業鏈項目512個: 28 chains, 512 projects
         if n and not any(t.start <= a < t.end for t in out):
             out.append(Tok("count", a, m.end(), n, mid=m.group("mid")))
-    if "大" in s:
+    if "大" in s and _BIG_HINT.search(s):
         _n_big_counts(s, out)
     places = (list(COUNT_G.finditer(s)) if _G_HINT.search(s) else []) + place_list_counts(s) + each_counts(s)
     if has_list and "数" in s:
@@ -308,6 +314,9 @@ _P_HINTS = (
 )
 
 
+_P_HINT = re.compile("|".join(map(re.escape, _P_HINTS)))
+
+
 def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None) -> list[Tok]:
     """Counts whose 项目 is understood: after a region or band in a list (COUNT_C/D, passed in),
     agreements (签订15项投资协议), a count right after its stage verb (已开工680个)."""
@@ -319,7 +328,7 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
     extra += COUNT_F2.finditer(s) if "项目完成" in s or "项目已" in s else ()
     extra += COUNT_V.finditer(s) if "项目" in s else ()
     extra += COUNT_U.finditer(s) if "项目累计" in s or "项目共计" in s or "项目合计" in s or "项目总数" in s else ()
-    if any(h in s for h in _P_HINTS):
+    if _P_HINT.search(s):  # = any(h in s for h in _P_HINTS)
         extra += (m for m in COUNT_P.finditer(s) if "项目" in s[clause_start(s, m.start() - 1, soft=False) : m.start()])
     if "的共" in s or "的有" in s or "的合计" in s:
         extra += COUNT_P2.finditer(s)
@@ -353,12 +362,13 @@ def _implicit_counts(s: str, out: list[Tok], extra: list[re.Match] | None = None
         n = parse_count(m.group("num") + "个")
         if n:
             out.append(Tok("count", a, m.end(), n))
+    milestone = "首次" in s  # (every _MILESTONE match opens on it)
     return sorted(
         (
             t
             for t in out
             if not in_plan(s, t.start)
-            and not _MILESTONE.search(s, max(0, t.start - 6), t.start)
+            and not (milestone and _MILESTONE.search(s, max(0, t.start - 6), t.start))
             and not _EXHIBITED.match(s, t.end)
         ),
         key=lambda t: t.start,

@@ -21,6 +21,8 @@ _DIGIT = re.compile(r"\d")
 
 def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[CohortMention]:
     """Give the one group of the sentence before a fields-only sentence the sector of its fields."""
+    drive_before(sentences, mentions)
+    mixed_round(sentences, mentions)
     for i, s in enumerate(sentences):
         if i == 0 or not _FIELDS_LEAD.match(s) or _DIGIT.search(s):
             continue
@@ -29,6 +31,56 @@ def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[Coh
             continue
         tops[0].sector_code = _sector(s)
     return mentions
+
+
+# a sentence naming the investment drive of one field, no figure (…也是海南农业招商引资的主战场)
+_DRIVE = re.compile(r"(?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?(?:的|工作)")
+
+
+def drive_before(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """Counts of a sentence that names no field take the field of the investment drive the sentence
+    just before names (冬交会也是农业招商引资的主战场。今年冬交会签约投资项目40个…)."""
+    for m in mentions:
+        i = m.sentence_index
+        if m.sector_code or m.project_name or m.parent is not None or not i or _DIGIT.search(sentences[i - 1]):
+            continue
+        drive = _DRIVE.search(sentences[i - 1])
+        if drive is None or generic_only(drive.group("field")) or sector_of(m.evidence):
+            continue
+        m.sector_code = sector_of(drive.group("field"))
+        for k in mentions:  # its parts naming no field of their own (投资额超亿元的项目有17个)
+            if k.parent is not None and mentions[k.parent] is m and not k.sector_code and not k.project_name:
+                k.sector_code = m.sector_code
+
+
+# a sentence giving the fields of the whole round (本次集体签约合作领域包括A、B、C等多个领域)
+_ROUND_FIELDS = re.compile(
+    r"\s*(?:本次|此次|这次)[^,;。\d]{0,12}?(?:包括|涉及|涵盖|覆盖)(?P<list>[^,;。:\d]{4,80}?)等(?:多个|诸多|众多)?(?:领域|行业)"
+)
+_ITEMS = re.compile(r"[、,]|以及")
+
+
+def mixed_round(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """A round whose fields sentence lists three or more fields of different sectors is a mix: a group
+    counted a sentence or two before it whose sector came only from its examples (A基地、B农庄等18个项目)
+    loses it."""
+    for i, s in enumerate(sentences):
+        hit = _ROUND_FIELDS.match(s)
+        if hit is None:
+            continue
+        codes = [sector_of(x) for x in _ITEMS.split(hit.group("list"))]
+        if len([c for c in codes if c]) < 3 or len({c for c in codes if c}) < 2:
+            continue
+        for m in mentions:
+            if 1 <= i - m.sentence_index <= 2 and m.sector_code and m.parent is None and not m.project_name:
+                if _from_examples(m):
+                    m.sector_code = None
+
+
+def _from_examples(m: CohortMention) -> bool:
+    """m's sector comes from examples before 等: its own words after them name none."""
+    hit = re.search(rf"等\s*{m.project_count}\s*[个项]", m.evidence) if m.project_count else None
+    return hit is not None and sector_of(m.evidence[hit.start() + 1 : hit.end()]) is None
 
 
 def _sector(s: str) -> str | None:

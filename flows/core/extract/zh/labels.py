@@ -381,13 +381,3 @@ def breakdown_view(evidence: str) -> bool:
     """The counts of a sentence opening 从规模看 / 从产业分布看 break down the group before: with no
     stage of their own they share the stage last stated."""
     return bool(_VIEW.match(evidence))
-
-
-# a key-project list of a level of government (县级重点项目, 全县重点项目, 省、市重点项目)
-_KEY_LIST = re.compile(r"(?:省|市|县|区)(?:级|、?市)?(?:重点|重大)(?:建设)?项目|(?:重点|重大)建设项目")
-
-
-def key_list(evidence: str) -> bool:
-    """The sentence counts a government's key-project list: with no stage of its own and no group
-    above it, the list is promoted, not the stage the article states first elsewhere."""
-    return bool(_KEY_LIST.search(evidence))

@@ -24,8 +24,8 @@ _GENERIC_GROUP = re.compile(
 _HAS_COUNT = re.compile(r"\d\s*[个项宗]")
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资|洽谈|对接")
-# what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线)
-_WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体)"
+# what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线, …度假区, …酒店)
+_WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体|度假区|酒店|景区|乐园|旅游村)"
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
 _CUE = r"(?:(?:计划|预计|估计|预估|协议)?(?:总投资|投资总额|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
@@ -145,7 +145,8 @@ def name_before(s: str, a: int) -> str | None:
         text = _BY_INVESTOR.sub(r",\g<cue>", text)
     if "最" in text:
         text = _LARGEST.sub(r"\g<works>", text)
-    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", _ENUMERATOR.sub("", text)))
+    text = _ENUMERATOR.sub("", text)
+    m = _NAME_FIRST.match(_AGREEMENT.sub(r"\g<works>", text) if "协议" in text else text)  # (every match holds 协议)
     if not m:
         return None
     return _checked(_SIGNER.sub("", m.group("name").strip()))

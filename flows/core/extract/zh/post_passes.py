@@ -1,5 +1,6 @@
 """The passes over an article's finished cohorts that read its sentences again: the fields a
-sentence lists for the group before it (fields_next) and one firm's own investment (firm_single).
+sentence lists for the group before it (fields_next), one firm's own investment (firm_single) and
+a generic group's parts in other fields (mixed_parts).
 Used by zh.article's extract_zh.
 """
 
@@ -7,9 +8,11 @@ from __future__ import annotations
 
 from flows.core.extract.zh.fields_next import fields_next
 from flows.core.extract.zh.firm_single import firm_singles
+from flows.core.extract.zh.mixed_parts import mixed_parts
 from flows.core.model import CohortMention
 
 
 def post_passes(sentences: list[str], mentions: list[CohortMention]) -> list[CohortMention]:
     firm_singles(mentions)
+    mixed_parts(mentions)  # a generic group broken out into parts of other fields (zh.mixed_parts)
     return fields_next(sentences, mentions)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from flows.core.extract.zh.clauses import boundaries, clause_after, clause_id, clause_start, in_plan, in_quotes
 from flows.core.extract.zh.counts import TRADE_SUBJECT, examples_total_end, find_counts
 from flows.core.extract.zh.events import after_event
+from flows.core.extract.zh.fast import any_of, may_hold
 from flows.core.extract.zh.names import built_names, listed_named, name_before, project_name
 from flows.core.extract.zh.numerals import (
     CUR,
@@ -69,7 +70,8 @@ _LIST_HEAD = re.compile(
 )
 _LIST_JOIN = re.compile(r"\s*[、和及与,]\s*")
 _NUM_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿点 ")
-_TRAP_BEFORE = re.compile("|".join(row["pattern"] for row in load("traps_zh")))
+# words before a figure that make it a trap: any_of's test = re.compile("|".join(patterns)).search(x) is not None
+_trap_before = any_of([row["pattern"] for row in load("traps_zh")])
 _TRAP_AFTER = re.compile(
     r"^\s*(?:级|的?产业(?![^,;。、\d]{0,12}?项目)|集群|俱乐部|[^,;。、]{0,6}?(?:基金|贷款|授信|产值|营收|税收)"
     r"|[^,;。、\d]{0,10}?(?:采购|购销)项目"  # 签约9.1亿元铜精矿原料采购项目: a purchase deal
@@ -104,6 +106,7 @@ _EACH_REACHES = re.compile(rf"^的?[^,;。、\d]{{0,10}}?项目(?:有|共有)\s*
 _AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?在\s*$")
 _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:总投资|投资总额)(?:额)?(?:为|达|约|超)?\s*$")
+_TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
 _TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|总金额|总额|合计)(?:为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
@@ -209,7 +212,8 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
     a = f.start
     if in_quotes(s, a) or in_plan(s, a):  # 全年目标…总投资额超600亿元: a target
         return Tok("trap", a, b)
-    if _FOREIGN_PART.fullmatch(prefix) and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
+    foreign = ("外资" in prefix or "引资" in prefix) and _FOREIGN_PART.fullmatch(prefix)  # (one is in every match)
+    if foreign and _TOTAL_JUST_BEFORE.search(s, 0, clause_start(s, a, soft=False)):
         return Tok("trap", a, b)  # 总投资1亿美元,外资金额4,000万美元: the foreign part of that total
     deal = _DEAL_CUE.fullmatch(prefix) is not None
     if (deal or _CUE_PREFIX.fullmatch(prefix)) and clause_start(s, a) > 0:  # 采购签约654个,协议金额X
@@ -225,7 +229,7 @@ def _trap_or_lower_bound(s: str, f: _Figure, b: int, prefix: str, after: str) ->
         return Tok("band", a, b, size_min=f.value, size_max=f.value * 10)
     if (f.pre in _OVER or _BAND_MIN.match(after)) and _COUNT_THEN_EACH.search(prefix):  # each above it
         return Tok("band", a, b, size_min=f.value)
-    if _TRAP_AFTER.match(after) or (_TRAP_BEFORE.search(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
+    if _TRAP_AFTER.match(after) or (_trap_before(_trap_scope(prefix)) and not _fdi_of_count(s, a, prefix)):
         return Tok("trap", a, b)
     if prefix.endswith("计划投资") and _YEAR_SHARE.search(after.split("。", 1)[0].split(";", 1)[0]):
         return Tok("trap", a, b)  # 重点项目104个,计划投资X,完成投资Y,占年度计划的47%: the year's plan
@@ -266,7 +270,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
     """A plain figure: the amount of the project named after it (总投资X亿元的A项目) or built
     with it (投资X亿元,建设A项目), a class of projects (投资超百亿元的大项目), else an amount."""
     a, after = f.start, s[b:]
-    if _COUNT_CUE_BEFORE.search(s, max(0, a - 14), a) or examples_total_end(s, b) >= 0:
+    cue_lo = max(0, a - 14)
+    if (may_hold(s, cue_lo, a, _TOTALS) and _COUNT_CUE_BEFORE.search(s, cue_lo, a)) or examples_total_end(s, b) >= 0:
         return Tok("amount", a, b, f.value, f.currency, f.approx)  # 8个总投资X的外资项目: the count's total
     cue = _NAMED_CUE.search(s[max(0, a - 8) : a]) or listed_named(s, a)  # …的A、30亿元的B
     name = project_name(after) if cue or then_project else None

@@ -27,6 +27,8 @@ _CLAUSE_END = "，,;；。:："
 _COUNT_AT = re.compile(r"(?<![\d.])(\d+)\s*[个项]")
 # a clause naming its own occasion (本次启动建设项目共58个) counts a group of its own
 _OCCASION = re.compile(r"本次|此次|这次|本批|该批")
+# a part by place (其中,我市签约项目8个) is the place's share, not a part of the group's field
+_OWN_PLACE = re.compile(r"[我本][省市区县州]")
 # the parts of one report stand within a sentence or two of their group
 _REACH = 2
 
@@ -39,20 +41,27 @@ def _stage_words() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=256)
+def _counts(evidence: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, number) of each _COUNT_AT match of a sentence: read once, asked for each of its
+    mentions (twice by _own_group)."""
+    return tuple((c.start(), c.end(), int(c.group(1))) for c in _COUNT_AT.finditer(evidence))
+
+
 def _count_at(evidence: str, count: int, nth: int = 0) -> int:
     """Where the nth count `count` of the sentence stands, -1 when it is not written in digits."""
-    at = (c.start() for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    at = (a for a, _, n in _counts(evidence) if n == count)
     return next(itertools.islice(at, nth, None), -1)
 
 
 def _clause(evidence: str, count: int, nth: int = 0) -> str | None:
     """The clause holding the nth count `count` (up to the punctuation around it), or None."""
-    at = (c for c in _COUNT_AT.finditer(evidence) if int(c.group(1)) == count)
+    at = ((a, b) for a, b, n in _counts(evidence) if n == count)
     m = next(itertools.islice(at, nth, None), None)
     if m is None:
         return None
-    lo = max(evidence.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
-    ends = [i for i in (evidence.find(c, m.end()) for c in _CLAUSE_END) if i >= 0]
+    lo = max(evidence.rfind(c, 0, m[0]) for c in _CLAUSE_END) + 1
+    ends = [i for i in (evidence.find(c, m[1]) for c in _CLAUSE_END) if i >= 0]
     return evidence[lo : min(ends) if ends else len(evidence)]
 
 
@@ -79,12 +88,29 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
     for i, m in enumerate(mentions):
         groups = [g for g in (_own_group(mentions, i), frame) if g is not None and g.sector_code]
         group = next((g for g in groups if _stage_part(m, g, _nth(mentions, i))), None)
+        group = group or _signed_part_of(mentions, i)
         if group is not None:
             m.sector_code = group.sector_code
         elif m.sector_code and m.project_count and m.parent is None and not m.project_name:
             frame = m
         elif m.parent is None:
             frame = None
+
+
+def _signed_part_of(mentions: list[CohortMention], i: int) -> CohortMention | None:
+    """A 其中 part of a signed group of one sector that is signed too and names nothing of its own
+    (114个文旅项目签约…。其中,10个代表性项目现场签约): a part of those same projects."""
+    m = mentions[i]
+    if m.parent is None or not i > m.parent >= 0 or m.stage != "signed":
+        return None
+    g = mentions[m.parent]
+    if not g.sector_code or g.stage != "signed" or not g.project_count:
+        return None
+    if m.sector_code or m.project_name or m.size_min or m.region or not m.project_count:
+        return None
+    clause = _clause(m.evidence, m.project_count, _nth(mentions, i))
+    ok = clause and m.project_count < g.project_count and sector_of(clause) is None and not _OWN_PLACE.search(clause)
+    return g if ok and m.sentence_index - g.sentence_index <= _REACH else None
 
 
 def _own_group(mentions: list[CohortMention], i: int) -> CohortMention | None:

@@ -1,0 +1,50 @@
+"""A group named only by a generic word (重大产业项目2533个) whose 其中 parts lie in fields outside the
+generic word's sector (农业…项目194个, 工业…项目647个, 服务业…项目599个) is a mix of fields, not one:
+its sector is cleared. A group named by a specific field keeps it. Used by zh.post_passes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.core.extract.zh.labels import generic_only
+from flows.core.lexicon import load
+from flows.core.model import CohortMention
+
+_CLAUSE_END = "，,;；。:："
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    return {r["sector_code"]: (r.get("parent_code") or "").strip() for r in load("sectors")}
+
+
+def _line(code: str) -> set[str]:
+    """The code and its ancestors."""
+    parents, line = _parents(), [code]
+    while parents.get(line[-1]) and parents[line[-1]] not in line:
+        line.append(parents[line[-1]])
+    return set(line)
+
+
+def _own_words(m: CohortMention) -> str | None:
+    """The words of m's clause before its count (共安排重大产业项目 in …,共安排重大产业项目2533个、…)."""
+    hit = re.search(rf"(?<![\d.]){m.project_count}\s*[个项]", m.evidence)
+    if hit is None:
+        return None
+    lo = max(m.evidence.rfind(c, 0, hit.start()) for c in _CLAUSE_END) + 1
+    return m.evidence[lo : hit.start()]
+
+
+def mixed_parts(mentions: list[CohortMention]) -> None:
+    """Clear the generic sector of a group whose parts fall outside it."""
+    for i, m in enumerate(mentions):
+        if not m.sector_code or not m.project_count or m.project_name:
+            continue
+        kids = {k.sector_code for k in mentions if k.parent == i and k.sector_code}
+        if len(kids) < 2 or all(m.sector_code in _line(k) for k in kids):
+            continue
+        words = _own_words(m)
+        if words and generic_only(words):
+            m.sector_code = None
