@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.core.extract.en.cues import LEAST_INVESTMENT, cue, may_contain, may_end_with, plain
+from flows.core.extract.en.cues import LEAST_INVESTMENT, THIS_YEAR_AFTER, cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.fast import in_last_words
 from flows.core.extract.en.not_investment import (
@@ -78,9 +78,6 @@ _PLANNED_AFTER = re.compile(
 )
 
 # ... and 'with an estimated investment of X in 2023' after the total: the year's share
-_THIS_YEAR_AFTER = re.compile(
-    r"\s*(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|in\s+(?:19|20)\d\d\b(?!\s*-))", re.I
-)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
@@ -213,7 +210,7 @@ def keep_amount(s: str, a: Amount) -> bool:
     ):
         return False
     last = clause.rsplit(" and ", 1)[-1]
-    if _THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and "total" not in last.lower():
+    if THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and "total" not in last.lower():
         return False  # 'planned investment of 6.2 billion yuan this year'
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before

@@ -116,6 +116,14 @@ MONEY_FIGURE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollar
 # ceremony'; not 'significant'): one list (en_other_figures' flow statistics and their approvals)
 SIGNING_EVENT = r"sign(?:ed|ing|s)?|ink(?:ed|ing|s)?|fair|expo|forum|ceremony|conference|summit"
 
+# a year's share named after a figure ('X for this year', 'X (US$Y) in the current year', 'X in
+# 2023'): one home for en_context's planned share and en_other_figures' 'with Y for this year'
+THIS_YEAR_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|"
+    r"in\s+(?:19|20)\d\d\b(?!\s*-))",
+    re.I,
+)
+
 # the words that end a company's name ('... Group', '... Co., Ltd.'): one definition (en_labels'
 # mask of firms, en_singles' company subject); FIRM_WORDS are literals every match holds one of
 FIRM_SUFFIX = r"(?:Group|Corporation|Company|Holdings|Co\.|Corp\.|Inc\b\.?|Ltd\b\.?|Limited)"

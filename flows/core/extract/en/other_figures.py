@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
-from flows.core.extract.en.cues import SIGNING_EVENT, cue, has_any, may_contain
+from flows.core.extract.en.cues import SIGNING_EVENT, THIS_YEAR_AFTER, cue, has_any, may_contain
 from flows.core.extract.en.not_investment import QUAL_OPT, may_never, never_search
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
@@ -116,7 +116,6 @@ def drop_approval_counts(mentions: list[CohortMention], sentences: list[str]) ->
 
 
 # 'The total investment topped X, with Y for this year': the year's share of a total
-_FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
 _WITH_ONLY = re.compile(rf"^\s*(?:with|and|of\s+which)\s+{QUAL_OPT}$", re.I)
 # the scale class a place aims at, in either order: 'to build a 200-billion-yuan modern
 # biomedical industrial cluster', MT 'to step into zones of over 100 billion yuan' (one rule)
@@ -165,7 +164,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
     if a.bound == "lower" and _size_class(s, a, clause):
         return True
-    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
+    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and THIS_YEAR_AFTER.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
         return True
