@@ -30,7 +30,7 @@ DEVSET = Path(os.environ.get("NEWSETL_DEVSET", "/nonexistent")) / "raw"
 
 # (cue, regex it guards, how the rule applies the regex, the window the cue is tried on)
 GUARDS = {
-    "not-investment": (context.NOT_INVESTMENT_CUE, not_investment.NOT_INVESTMENT, "search", None),
+    "not-investment": (not_investment.NOT_INVESTMENT_CUE, not_investment.NOT_INVESTMENT, "search", None),
     "never": (not_investment._NEVER_WORDS_RE, not_investment.NEVER, "search", None),
     "many-fields": (article_fields._MANY_FIELDS_CUE, article_fields._MANY_FIELDS, "search", None),
     "open-list": (cohort_sector._OPEN_LIST_CUE, cohort_sector._OPEN_LIST, "search", None),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.en.approval_stats import drop_approval_counts
 from flows.core.extract.en.article_fields import (
     band_parent_field,
     event_field,
@@ -31,6 +30,7 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
+from flows.core.extract.en.other_figures import drop_approval_counts
 from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
@@ -85,7 +85,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         if not mentions:
             return []
     kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
-    kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_approval_stats
+    kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_other_figures
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)
     _assign_parents(kept)

@@ -24,7 +24,7 @@ _AND_BELOW = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and|or)\s+(?:below|under|less)\
 # ('in each district', 'every year' share out places or times, not the projects' investment)
 _EACH = re.compile(
     r"\b(?:each|apiece|every|per\s+project|individually|a\s+piece)\b(?!\s+(?:of\s+the\s+)?(?:district|county|counties|"
-    r"city|cities|province|region|town|venue|sub-venue|prefecture|zone|park|place|year|quarter|month|week|day)s?\b)",
+    r"city|cities|province|region|town|township|village|venue|sub-venue|prefecture|zone|park|place|year|quarter|month|week|day)s?\b)",
     re.I,
 )
 _UPPER_SET = frozenset(UPPER_Q.split("|"))
@@ -215,6 +215,15 @@ _RECEIVED_Q = re.compile(
     rf"(?:received|receive|got|had|have)\s+an\s+investment\s+of\s+(?:{LOWER_Q})\s+$",
     re.I,
 )
+# ... but 'A total of 42 projects received an investment of more than X' is their sum
+_TOTAL_OF_BEFORE = re.compile(r"\b(?:a\s+total\s+of|altogether|in\s+all)\s+$", re.I)
+
+
+def _received_each(s: str, start: int, near: str) -> bool:
+    m = _RECEIVED_Q.search(near)
+    return m is not None and not _TOTAL_OF_BEFORE.search(s, 0, start - len(near) + m.start())
+
+
 # MT 'of which the investment of more than 1 billion yuan is 7.2 billion yuan' (10亿元以上
 # 项目投资72亿元): the first figure sorts the projects, the second is their sum
 _INVESTMENT_OF_Q = re.compile(
@@ -245,7 +254,7 @@ def _round_threshold(s: str, it: Item, near: str) -> bool:
         or (a.bound == "lower" and _THEN_TOTAL.match(s, it.end) is not None and _N_WORTH.search(near) is not None)
         or (a.bound == "lower" and _SUBSET_WORTH.search(s, max(0, a.start - 90), a.start) is not None)
         or (a.bound == "lower" and "here " in near and _THERE_ARE.search(s, max(0, a.start - 90), a.start))
-        or (a.bound == "lower" and " an investment" in near and _RECEIVED_Q.search(near) is not None)
+        or (a.bound == "lower" and " an investment" in near and _received_each(s, a.start, near))
         or (a.bound == "lower" and _INVESTMENT_OF_Q.search(near) is not None and _sum_follows(s, it.end))
         or (
             a.bound == "lower"

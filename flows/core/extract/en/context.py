@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.core.extract.en.cues import cue, may_contain, may_end_with, plain
+from flows.core.extract.en.cues import LEAST_INVESTMENT, THIS_YEAR_AFTER, cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.fast import in_last_words
 from flows.core.extract.en.not_investment import (
     _PROJECT_WORD,
-    NOT_INVESTMENT_CUE,
     beside_or_trade,
     done_or_parallel,
     never_search,
-    other_kind_search,
+    other_kind,
 )
 from flows.core.extract.en.not_investment import may_never as _may_never
 from flows.core.extract.en.numbers import LOWER_Q, Amount
@@ -79,9 +78,6 @@ _PLANNED_AFTER = re.compile(
 )
 
 # ... and 'with an estimated investment of X in 2023' after the total: the year's share
-_THIS_YEAR_AFTER = re.compile(
-    r"\s*(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|in\s+(?:19|20)\d\d\b(?!\s*-))", re.I
-)
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
 _PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
@@ -177,14 +173,10 @@ def _refused_list_item(s: str, a: Amount) -> bool:
     return head is not None and not keep_amount(s, replace(a, start=head.start(), end=head.end()))
 
 
-# no report gives a group's (or a project's) investment below this, in any currency
-_LEAST_INVESTMENT = 1e5
-
-
 def keep_amount(s: str, a: Amount) -> bool:
     """False when the amount is an output, trade, FDI, average, fund or increase figure, or
     too small to be a group's investment (MT '$31': a count read as money)."""
-    if a.value < _LEAST_INVESTMENT:
+    if a.value < LEAST_INVESTMENT:  # (cues)
         return False
     if "respectively" in s[a.end : a.end + 160] and _refused_list_item(s, a):
         return False
@@ -194,7 +186,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         clause = clause[clause.rfind("yuan and ") + 9 :]
     if _may_never(clause) and never_search(clause):
         return False
-    if "investment" not in clause.lower() and may_contain(clause, NOT_INVESTMENT_CUE) and other_kind_search(clause):
+    if other_kind(s, a, clause):  # 'the digital economy exceeded X' (traps_en.csv other_kind)
         return False
     if not _PROJECT_WORD.search(s) and _may_never(s[: a.start]) and never_search(s, 0, a.start):
         return False
@@ -218,7 +210,7 @@ def keep_amount(s: str, a: Amount) -> bool:
     ):
         return False
     last = clause.rsplit(" and ", 1)[-1]
-    if _THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and "total" not in last.lower():
+    if THIS_YEAR_AFTER.match(s, a.end) and _PLANNED_BEFORE.search(last) and "total" not in last.lower():
         return False  # 'planned investment of 6.2 billion yuan this year'
 
     bare = _BARE_Q.sub("", before) if may_end_with(before, _BARE_Q_LAST, of_after=_OF_AFTER) else before

@@ -11,9 +11,9 @@ year") are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.core.extract.en.count_lists import GAP_CONTEXT, LIST_GAP, PROJECT_WORD, Count, gapped_counts, listed_counts
 from flows.core.extract.en.count_refusals import not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
 from flows.core.extract.en.firm_counts import firm_counts
@@ -21,7 +21,7 @@ from flows.core.extract.en.labels import sector_in
 from flows.core.extract.en.numbers import _NUMBER_WORD_FAST as _NUMBER_START
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
 from flows.core.extract.en.participle_items import participle_item_counts
-from flows.core.extract.en.place_items import field_item_counts, item_before, partitive_counts, place_item_counts
+from flows.core.extract.en.place_items import field_item_counts, partitive_counts, place_item_counts
 from flows.core.lexicon import load
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -107,10 +107,7 @@ _POST_BAND_BEFORE = re.compile(
 _POST_NOUN_AFTER = re.compile(r"\s*(?:[,;]|$|\.(?!\d)|\s+(?:with|in\s+total)\b)", re.I)
 # "41 were foreign-funded projects"
 ARE_PROJECTS = re.compile(r"\s+(?:are|were)\s+(?:[\w'’\-]+\s+){0,3}?projects\b", re.I)
-_BE_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|another|the\s+remaining|the\s+rest\s+of\s+the)\s+$", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
-_PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
 _MONTHS = (
     r"Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
@@ -125,15 +122,6 @@ _BAD_AFTER = re.compile(
 
 _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
-
-
-@dataclass
-class Count:
-    start: int
-    end: int  # end of the count phrase (unit noun included when there is one)
-    value: int
-    kind: str  # noun | list | predicate | elliptic | verb | gapped
-    post: bool = False  # MT order, the noun before the number: 'started projects 247'
 
 
 @lru_cache(maxsize=1)
@@ -206,19 +194,19 @@ def find_counts(sentence: str, taken: list[tuple[int, int]]) -> list[Count]:
     """Project counts of one sentence, in order; `taken` are spans already read as amounts."""
     tokens = _number_tokens(sentence, taken)
     counts: dict[int, Count] = {}
-    first_pw = _PROJECT_WORD.search(sentence) if tokens else None
+    first_pw = PROJECT_WORD.search(sentence) if tokens else None
     pw_end = first_pw.end() if first_pw else len(sentence) + 1  # 'projects' ends by here
     for i in range(len(tokens) - 1, -1, -1):  # last first: a list item reads the count after it
         count = _read_count(sentence, tokens, i, counts, pw_end)
         if count is not None:
             counts[i] = count
-    _extend_lists(sentence, tokens, counts)
+    listed_counts(sentence, tokens, counts)
     for i, start, end in partitive_counts(sentence, tokens, set(counts)) if len(counts) < len(tokens) else []:
         counts[i] = Count(start, end, tokens[i][2], "gapped")
     for i, start, end in firm_counts(sentence, tokens, set(counts)) if tokens and not counts else []:
         counts[i] = Count(start, end, tokens[i][2], "noun")
-    _gapped(sentence, tokens, counts)
-    if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and _GAP_CONTEXT.search(sentence):
+    gapped_counts(sentence, tokens, counts)
+    if len(counts) < len(tokens) and (";" in sentence or "there " in sentence) and GAP_CONTEXT.search(sentence):
         items = place_item_counts(sentence, tokens, set(counts)) if ";" in sentence and counts else []
         for i, start, end in items or field_item_counts(sentence, tokens) or participle_item_counts(sentence, tokens):
             counts[i] = Count(start, end, tokens[i][2], "gapped")
@@ -267,7 +255,7 @@ def _before_next(sentence: str, tokens: list, i: int, counts: dict[int, Count]) 
     'Fifty-eight of the 115 agreements are ...': the M only frames the N, which takes its noun)."""
     start, end, value, _ = tokens[i]
     gap = sentence[end : tokens[i + 1][0]]
-    if counts[i + 1].kind in ("noun", "list") and _LIST_GAP.fullmatch(gap):
+    if counts[i + 1].kind in ("noun", "list") and LIST_GAP.fullmatch(gap):
         return Count(start, end, value, "list")
     if counts[i + 1].kind == "noun" and gap in _OF_THE and value < counts[i + 1].value:
         return Count(start, counts.pop(i + 1).end, value, "noun")
@@ -325,76 +313,3 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     if before[-1:].isspace() and _verb_before().search(before[-40:]) and _VERB_AFTER.match(sentence, end):
         return Count(start, end, value, "verb")
     return None
-
-
-# a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
-# "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
-_GAP_BEFORE = re.compile(r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
-_GAP_AFTER = re.compile(
-    r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
-    r"have|has|had)\s+)?(?:newly\s+)?(?:on|in|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
-    r"contracted|covering|involving|broken|begun|commenced|entered|involved?|involves|covers?|"
-    r"covered|belong(?:s|ed)?\s+to|related\s+to|relating\s+to|focus(?:es|ed)?\s+on|exceed(?:ed|s)?|topped|surpassed|"
-    r"above|over|more\s+than)\b|"
-    r"\s+(?:are|were)\s+(?:[\w&'’-]+\s+){0,3}?(?:headquarters|cent(?:er|re)s|bases|plants|factories|"
-    r"facilities)\b",
-    re.I,
-)  # 'Among them, 7 are regional headquarters'
-
-_GAP_CONTEXT = re.compile(
-    r"\b(?:among\s+(?:them|these|which|those)|of\s+(?:them|these|which|those)|include[sd]?|"
-    r"including|namely|(?:of|among)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements))\b",
-    re.I,
-)
-_GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes", "including", "namely")
-
-
-def _gapped(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
-    """Counts whose noun is gapped in a list: allowed after an earlier count of the sentence or
-    a subset cue ('among them', 'they include')."""
-    if len(counts) == len(tokens):
-        return
-    for i, (start, end, value, _) in enumerate(tokens):
-        if i in counts:
-            continue
-        before = sentence[:start].rstrip()
-        if not before or not (before[-1] in ",;:(" or may_end_with(before, _GAP_WORDS[3:])):
-            continue
-        if not _GAP_BEFORE.search(before[-12:]) or not _GAP_AFTER.match(sentence, end):
-            continue
-        if i > 0 and item_before(sentence, tokens, i) not in counts:
-            continue  # '12 countries, 8 from Europe': the item's noun is not 'projects'
-        if any(j < i for j in counts) or _GAP_CONTEXT.search(before):
-            counts[i] = Count(start, end, value, "gapped")
-
-
-def _extend_lists(sentence: str, tokens: list, counts: dict[int, Count]) -> None:
-    """'projects numbered 123, 85 and 25 respectively': the numbers listed after a predicate
-    count are counts too, when the list closes with 'and' ('123, 85 of which' is no list)."""
-    heads = [i for i, c in counts.items() if c.kind == "predicate"]
-    if "respectively" in sentence:  # 'the numbers of A and B projects were 12 and 8 respectively'
-        heads += [
-            i
-            for i, t in enumerate(tokens)
-            if i not in counts and _BE_BEFORE.search(sentence, 0, t[0]) and _PROJECT_WORD.search(sentence, 0, t[0])
-        ]
-    for i in heads:
-        chain, last_gap = [], ""
-        j = i
-        while j + 1 < len(tokens) and j + 1 not in counts:
-            gap = sentence[tokens[j][1] : tokens[j + 1][0]]
-            if not _LIST_GAP.fullmatch(gap):
-                break
-            chain.append(j + 1)
-            last_gap = gap
-            j += 1
-        if (
-            chain
-            and re.search(r"\b(?:and|or)\b", last_gap)
-            and not re.match(r"\s*(?:of|in)\s+(?:them|these|which)\b", sentence[tokens[j][1] :])
-        ):
-            if i not in counts:
-                counts[i] = Count(tokens[i][0], tokens[i][1], tokens[i][2], "predicate")
-            for k in chain:
-                start, end, value, _ = tokens[k]
-                counts[k] = Count(start, end, value, "list")

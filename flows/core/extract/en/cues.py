@@ -73,8 +73,10 @@ OTHER_UNITS = (
     # a bare 'programs' right after the number (or 'N of the programs') when a figure, a value
     # or a signing follows in its clause: 'Nineteen programs, with a total investment of ...'
     r"program(?:me)?s(?=[^.;]{0,80}?\b(?:investments?|invested|worth|valued|signed|inked|contracted|introduced)\b)|"
-    # 'Construction of 19 new production facilities with a combined investment of X'
-    r"(?<=production\s)facilities(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
+    # 'Construction of 19 new production facilities with a combined investment of X', '8 new
+    # manufacturing plants worth X', 'six production lines valued at X'
+    r"(?:(?<=production\s)|(?<=manufacturing\s))(?:facilities|plants|lines)"
+    r"(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 
@@ -101,10 +103,26 @@ def word_number_matches(pattern: re.Pattern, text: str, finder: re.Pattern) -> l
 OF_THEM = r"\s+of\s+(?:them|these|those)\b"
 
 
+# no report gives a group's (or a project's) investment below this, in any currency (en_context's
+# floor; en_dropped_unit's bare figure lies under it)
+LEAST_INVESTMENT = 1e5
+
 # a money figure ('5 billion', '3 million yuan', '$2'): one definition for the rules that ask
 # whether a sentence states money before or after a point (en_count_refusals, en_not_investment,
 # en_other_figures)
 MONEY_FIGURE = re.compile(r"\d\s*(?:trillion|billion|million|bln|mln|yuan|dollars|euros)\b|[$¥€£]\s*\d", re.I)
+
+# a sentence or page that speaks of signing or of an event ('signed', 'inks', 'the fair', 'the
+# ceremony'; not 'significant'): one list (en_other_figures' flow statistics and their approvals)
+SIGNING_EVENT = r"sign(?:ed|ing|s)?|ink(?:ed|ing|s)?|fair|expo|forum|ceremony|conference|summit"
+
+# a year's share named after a figure ('X for this year', 'X (US$Y) in the current year', 'X in
+# 2023'): one home for en_context's planned share and en_other_figures' 'with Y for this year'
+THIS_YEAR_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:for\s+|in\s+|during\s+)?(?:this|the\s+current|the)\s+year\b|"
+    r"in\s+(?:19|20)\d\d\b(?!\s*-))",
+    re.I,
+)
 
 # the words that end a company's name ('... Group', '... Co., Ltd.'): one definition (en_labels'
 # mask of firms, en_singles' company subject); FIRM_WORDS are literals every match holds one of

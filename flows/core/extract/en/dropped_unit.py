@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.cues import LEAST_INVESTMENT as _SMALL
 from flows.core.extract.en.cues import plain
 from flows.core.extract.en.numbers import Amount, find_amounts
+from flows.core.extract.merge import close
 
 _SCALES = ((1e6, "million"), (1e9, "billion"))
-_SMALL = 1e5  # below this no group's investment is told (en_context keeps none)
-_SAME = 0.005  # the scorer's own tolerance
 _BACK = 3  # sentences before that may state the total (an average and a band between)
 _CUE = re.compile(r"\d\s*(?:million|billion)\b", re.I)  # (each match holds its own 'illion': a pre-check)
 # a money figure with no scale word ('USD 480', '$ 480.', '480 yuan'): the cheap gate
@@ -52,9 +52,9 @@ def _dropped_scale(a: Amount, amounts: list[Amount], before: list[Amount]) -> st
     part = sum(b.value for b in items)
     for factor, word in _SCALES:
         whole = part + a.value * factor
-        if any(abs(whole - t) <= _SAME * t for t in totals):
+        if any(close(whole, t, "same_amount") for t in totals):
             return word
         # the total may be one of the items themselves (stated first in the sentence)
-        if any(abs(whole - b.value - b.value) <= _SAME * b.value for b in items):
+        if any(close(whole - b.value, b.value, "same_amount") for b in items):
             return word
     return None

@@ -1,8 +1,8 @@
 """Counts of firms that stand for projects: 'the investors included 18 enterprises from ...
 that will set up headquarters here, with a combined investment of X' (each firm's own
 investment added up; 'The eight firms will invest a collective X'; 'signed agreements with 15
-companies ..., the total investment of signed projects exceeded X'). Only with 'combined',
-'aggregate' or 'collective' investment after the firms in the
+companies ..., the total investment of the projects exceeded X'). Only with 'combined',
+'aggregate' or 'collective' investment (or, after 'signed ... with N firms', a definite total) after the firms in the
 same sentence and no project count in it: a bare '1,600 enterprises attended' stays no count."""
 
 from __future__ import annotations
@@ -20,13 +20,19 @@ _COMBINED = re.compile(
 # '... signed cooperation agreements with 15 companies including A, B and C, the total
 # investment of signed projects exceeded X': the firms signed with are the projects counted
 _SIGNED_WITH = re.compile(r"\bsigned\s+(?:[\w-]+\s+){0,2}?(?:agreements|contracts)\s+with\s+$", re.I)
-_TOTAL_OF_SIGNED = re.compile(r"\btotal\s+investment\s+of\s+(?:the\s+)?signed\s+projects\b", re.I)
+# ... and any definite total after them: 'the total investment of the projects exceeded X',
+# 'and the combined contract value reached X' (as mention._DEFINITE reads one)
+_TOTAL_OF_SIGNED = re.compile(
+    r"(?:,|\band)\s+(?:the\s+)?(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?(?:investment|value|amount)\b"
+    r"(?!\s+(?:in|into|on|by|from)\b)",
+    re.I,
+)
 _GAP_STOP = frozenset("of the and or in at from with than more over about".split())
 
 
 def firm_counts(sentence: str, tokens: list, counted: set[int]) -> list[tuple[int, int, int]]:
     """(index, start, end) of a firm count the combined investment after it belongs to."""
-    signed_total = "signed projects" in sentence and bool(_TOTAL_OF_SIGNED.search(sentence))
+    signed_total = "signed " in sentence and bool(_TOTAL_OF_SIGNED.search(sentence))
     if counted or not (signed_total or "combined" in sentence or "aggregate" in sentence or "collective" in sentence):
         return []
     out = []

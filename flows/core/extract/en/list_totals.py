@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.not_investment import QUAL_OPT
 
 TOTAL_WORDS = re.compile(r"\b(?:combined|total|altogether|in\s+all|overall)\b", re.I)
 
@@ -71,13 +72,15 @@ _PAIR_AND = re.compile(r"(?:\s*,\s*including\s+[^,;]{1,80})?\s*,?\s+and\s+$", re
 # '180 projects in A, B and C, with investment in A and B projects reaching X': a named part
 OF_NAMED_PART = re.compile(
     r",\s*with\s+(?:the\s+)?investments?\s+in\s+[^,;]{3,100}?\bprojects\s+"
-    r"(?:reaching|totall?ing|hitting|amounting\s+to|standing\s+at|of)\s+(?:about\s+|nearly\s+|over\s+)?$",
+    rf"(?:reaching|totall?ing|hitting|amounting\s+to|standing\s+at|of)\s+{QUAL_OPT}$",
     re.I,
 )
 
 
 def pair_total(s: str, gs: list[Group], cur: Group | None, it: Item) -> bool:
-    """Whether the total it belongs to both counts of a pair before it."""
+    """Whether the total it belongs to both counts of a pair before it: it then stands as an
+    amount of its own beside the two counts (no summed count: en_s103's gold keeps the 5 and
+    the 2 and their 3.1 billion yuan apart, the sum being no group the page names)."""
     if len(gs) != 2 or cur is not gs[1] or any(g.amount is not None or g.count is None for g in gs):
         return False
     gap = s[cur.end : it.start]

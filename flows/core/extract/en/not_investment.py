@@ -12,7 +12,7 @@ import re
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY_BEFORE
 from flows.core.extract.en.cues import cue, may_contain, plain, trie
 from flows.core.extract.en.fast import search_rows
-from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, Amount
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, UPPER_Q, WORD_NUM, Amount
 from flows.core.lexicon import load
 
 # a qualifier before the amount (the number recognizers' own lists)
@@ -107,6 +107,25 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
     )
 
 
+# 'Its scale topped X' is an industry's size; 'the 28 projects ..., with their total scale
+# reaching X' (MT of 总规模) is the projects' total: the scale rows refuse only where the
+# sentence names no project or its subject is an industry or sector
+_SCALE_ROW = re.compile(r"\bscale\b", re.I)
+_INDUSTRY_SUBJECT = re.compile(r"\b(?:industry|industries|sectors?)\b", re.I)
+
+
+def other_kind(s: str, a: Amount, clause: str) -> bool:
+    """A figure of another kind (traps_en.csv other_kind) named in a clause that does not
+    speak of investment."""
+    if "investment" in clause.lower() or not may_contain(clause, NOT_INVESTMENT_CUE):
+        return False
+    trap = other_kind_search(clause)
+    if trap is None or not _SCALE_ROW.search(trap.group()):
+        return trap is not None
+    head = s[: a.start - len(clause)]
+    return not _PROJECT_WORD.search(s) or bool(_INDUSTRY_SUBJECT.search(head))
+
+
 def _not_investment_before(s: str, start: int, clause: str) -> bool:
     """Whether the clause, speaking of no investment or projects, continues a sentence whose
     earlier figures are output, added value, tax or the like."""
@@ -139,6 +158,11 @@ _CONTRACTUAL = re.compile(
     rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
     re.I,
 )
+# ... unless the figure has a count of its own: 'and a planned investment of Y went to 9 projects'
+_OWN_COUNT_AFTER = re.compile(
+    rf"[^,;.]{{0,60}}?\b(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|agreements|contracts)\b",
+    re.I,
+)
 
 
 def part_of_total(s: str, a: Amount, clause: str) -> bool:
@@ -153,6 +177,7 @@ def part_of_total(s: str, a: Amount, clause: str) -> bool:
         ("contract" in low or "plan" in low or "year" in low or "annual" in low)
         and _CONTRACTUAL.search(clause)
         and _MONEY_BEFORE.search(s, 0, a.start)
+        and not _OWN_COUNT_AFTER.match(s, a.end)
     ):
         return True
     if ("foreign" in after or "overseas" in after or "external" in after) and _FOREIGN_AFTER.match(s, a.end):

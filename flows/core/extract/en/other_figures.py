@@ -14,7 +14,8 @@ than a group's investment (called by `keep_amount`, en_context).
 - 'a deal, worth X, with a ... trading group': an order from a trader;
 - 'invested X in other countries': outward investment;
 - 'expressions of interest for N project clues ..., with a planned investment of X': leads;
-- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects;
+- 'Investment in A from B hit X': a flow of capital between places, in a sentence of no projects
+  (and, on a page of no signing or event, its count-only approvals: `drop_approval_counts`);
 - '..., with Y for this year' after a total: the year's share; 'a 200-billion-yuan ... industrial
   cluster': the scale a cluster aims at; 'projects worth over X will be reviewed' (no other
   figure in the sentence): a size class.
@@ -25,9 +26,10 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
-from flows.core.extract.en.cues import cue, may_contain
-from flows.core.extract.en.not_investment import may_never, never_search
-from flows.core.extract.en.numbers import Amount
+from flows.core.extract.en.cues import SIGNING_EVENT, THIS_YEAR_AFTER, cue, has_any, may_contain
+from flows.core.extract.en.not_investment import QUAL_OPT, may_never, never_search
+from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
+from flows.core.model import CohortMention
 
 _KIND_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
@@ -66,7 +68,8 @@ _TRADER_AFTER = re.compile(
 )
 
 
-# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in
+# 'invested 1.09 billion yuan in other countries': outward investment, not projects drawn in (the
+# words after the figure; traps_en.csv's outbound row reads those before it: 'outbound investment of')
 _ABROAD_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:in|into)\s+(?:other|foreign|overseas)\s+(?:countries|markets|economies)|"
     r"abroad|overseas(?!\s+(?:investment|capital|funds|investors|companies|firms|Chinese)))\b",
@@ -77,7 +80,8 @@ _ABROAD_AFTER = re.compile(
 # 'expressions of interest for 207 investment project clues were registered, with a total
 # planned investment of X': leads and intentions on record, not projects signed
 _LEADS = re.compile(
-    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+(?:clues|leads)|clues\s+(?:of|for|to|on)\s+"
+    r"\b(?:expressions?\s+of\s+interest|(?:project|investment)\s+clues|(?:\d[\d,]*|several|many)\s+(?:new\s+)?"
+    r"(?:project|investment)\s+leads|clues\s+(?:of|for|to|on)\s+"
     r"(?:investment|projects?))\b",
     re.I,
 )
@@ -89,47 +93,88 @@ _LEADS = re.compile(
 _FLOW_HEAD = (
     r"\b(?:(?:[Nn]ew\s+)?[Ii]nvestments?|[Cc]apital)\s+(?:in|into|on|from)\s+(?:the\s+)?[A-Z][^;]{0,70}?"
     r"\s(?:hit|reached|totall?ed|stood\s+at|amounted\s+to|rose\s+to|fell\s+to|dropped\s+to|was)\s+"
-    r"(?:some\s+|about\s+|nearly\s+|around\s+)?"
+    rf"(?:(?:{ABOUT_Q})\s+)?"
 )
 FLOW = re.compile(_FLOW_HEAD + "$")
-FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one (en_approval_stats)
-_SIGNING = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|sign\w*|ink\w*|fair|expo|forum)\b", re.I)
+_FLOW_ANY = re.compile(_FLOW_HEAD + r"(?:US\$|\$|RMB\s?|\d)")  # ... a sentence stating one
+_EVENT_TALK = re.compile(rf"\b(?:{SIGNING_EVENT})\b", re.I)
+_SIGNING = re.compile(rf"\b(?:projects?|deals?|contracts?|agreements?|{SIGNING_EVENT})\b", re.I)
+_APPROVED = re.compile(r"\b(?:approv\w*|green\s+light)\b", re.I)
+
+
+def drop_approval_counts(mentions: list[CohortMention], sentences: list[str]) -> list[CohortMention]:
+    """The FLOW statistic at page level (used by en_article): a page that states a flow of
+    capital between places and never speaks of signing or events gives its 'N projects were
+    approved' / 'given the green light' as the same statistic, no group of its own."""
+    if not any(m.amount is None and _APPROVED.search(m.evidence or "") for m in mentions):
+        return mentions
+    if any(_EVENT_TALK.search(s) for s in sentences) or not any(
+        _FLOW_ANY.search(s) for s in sentences if "nvestment" in s
+    ):
+        return mentions
+    return [m for m in mentions if m.amount is not None or not _APPROVED.search(m.evidence or "")]
 
 
 # 'The total investment topped X, with Y for this year': the year's share of a total
-_FOR_THIS_YEAR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:this|the\s+current)\s+year\b", re.I)
-_WITH_ONLY = re.compile(r"^\s*(?:with|and|of\s+which)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
-# 'to build a 200-billion-yuan modern biomedical industrial cluster': the scale a cluster aims at
+_WITH_ONLY = re.compile(rf"^\s*(?:with|and|of\s+which)\s+{QUAL_OPT}$", re.I)
+# the scale class a place aims at, in either order: 'to build a 200-billion-yuan modern
+# biomedical industrial cluster', MT 'to step into zones of over 100 billion yuan' (one rule)
 _CLUSTER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:industrial\s+|industry\s+)?clusters?\b", re.I)
+_PLACE_VERBS = ("step", "enter", "becom", "grow")  # what _CLASS_PLACE_BEFORE needs
+_OF_LAST = ("of ", "than ", "over ")  # ... and how a clause it matches ends
+_CLASS_PLACE_BEFORE = re.compile(
+    r"\b(?:step(?:s|ped|ping)?|enter(?:s|ed|ing)?|becom(?:e|es|ing)|grow(?:s|n|ing)?)\s+(?:into\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:zones?|parks?|clusters?|bases?)\s+of\s+(?:(?:over|more\s+than)\s+)?$",
+    re.I,
+)
 
 
 # 'projects worth over 1 billion yuan will be reviewed monthly': a size class in a sentence
 # that counts nothing
 _CLASS_BEFORE = re.compile(
     r"\bprojects\s+(?:each\s+)?(?:worth|valued\s+at|of|with\s+(?:an?\s+)?investments?\s+of)\s+"
-    r"(?:over|above|more\s+than|exceeding|at\s+least)\s+$",
+    rf"(?:{LOWER_Q})\s+$",
     re.I,
 )
 
 
-def _round(value: float) -> bool:
-    return f"{value:.6e}".split("e")[0].rstrip("0").rstrip(".") in ("1", "2", "3", "5")
+# ... and only where the sentence reviews or selects ('will be reviewed', 'must', 'are required')
+# and neither signs nor names a stage: 'The city signed projects worth more than X' is a group
+_REVIEWS = re.compile(
+    r"\b(?:will\s+be\s+(?:reviewed|assessed|evaluated|checked|inspected|monitored|audited|selected|"
+    r"screened|prioritized)|must|are\s+required|shall|should)\b",
+    re.I,
+)
+_SIGNS_OR_STAGE = re.compile(
+    r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|ing|s)?|clinched|sealed|agreements?|contracts?|deals?|"
+    r"launched|started|completed|operation|construction|approved|landed|introduced|attracted)\b",
+    re.I,
+)
+
+
+def _size_class(s: str, a: Amount, clause: str) -> bool:
+    if a.bound != "lower" or "projects " not in clause.lower() or not _CLASS_BEFORE.search(clause):
+        return False
+    if any(ch.isdigit() for ch in s[: a.start] + s[a.end :]) or not _REVIEWS.search(s):
+        return False
+    return _SIGNS_OR_STAGE.search(s) is None
 
 
 def other_figure(s: str, a: Amount, clause: str) -> bool:
     """Whether the amount is of another kind by the words after it or by its list."""
-    if a.bound == "lower" and "projects " in clause and _CLASS_BEFORE.search(clause) and _round(a.value):
-        if not any(ch.isdigit() for ch in s[: a.start] + s[a.end :]):
-            return True
-    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and _FOR_THIS_YEAR.match(s, a.end):
+    if a.bound == "lower" and _size_class(s, a, clause):
+        return True
+    if " year" in s[a.end : a.end + 60] and _WITH_ONLY.match(clause) and THIS_YEAR_AFTER.match(s, a.end):
         return _MONEY.search(s, 0, a.start - len(clause)) is not None
     if s[a.end - 5 : a.end] == "-yuan" and _CLUSTER_AFTER.match(s, a.end):
         return True
-    if a.start < 8 and s.lstrip().startswith("("):
+    if clause.endswith(_OF_LAST) and has_any(clause.lower(), _PLACE_VERBS) and _CLASS_PLACE_BEFORE.search(clause):
+        return True
+    if a.start < 8 and s.lstrip().startswith("(") and _CLOSE.match(s, a.end) and ")" not in s[: a.start]:
         return True  # '(US$56.25 billion) last year.': a wrapped line's conversion of the figure before
     if "nvestment" in s[: a.start] and FLOW.search(s, max(0, a.start - 140), a.start) and not _SIGNING.search(s):
         return True
-    if ("clue" in s or "interest" in s or "lead" in s) and _LEADS.search(s, 0, a.start):
+    if ("clue" in s or "interest" in s or " leads" in s) and _LEADS.search(s, 0, a.start):
         return True
     if "invest" in clause and _ABROAD_AFTER.match(s, a.end):
         return True

@@ -213,6 +213,8 @@ _PREVIOUS_WORDS = (
     "down from",
     "to the year",
     "to the end",
+    "to 19",  # 'To 2016, ...', 'Up to 2021, ...' (_CUMULATIVE's '^(?:to|up to) 20dd')
+    "to 20",
     "until",
     "till",
 )

@@ -12,6 +12,7 @@ import re
 
 from flows.core.extract.en.cues import FIRM_SUFFIX
 from flows.core.extract.en.not_investment import QUAL_OPT
+from flows.core.extract.en.numbers import WORD_NUM
 
 # a qualifier before the amount (the number recognizers' own lists)
 
@@ -61,13 +62,20 @@ _CONTRACT_WITH = re.compile(
     r"\s*(?:(?:investment|cooperation|project)\s+)?(?:contract|agreement|deal)\s+with\s+((?:[A-Z][\w&'’.\-]*\s*){1,8})"
 )
 
+# ... but 'covering 12 projects', 'and 11 other firms' after it: a contract of several
+_MANY_AFTER = re.compile(
+    rf"[^.;]{{0,60}}?\b(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,2}}?(?:projects|firms|companies|enterprises|"
+    r"investors|deals|agreements|contracts)\b",
+    re.I,
+)
+
 
 def single_project(s: str, end: int, prefix: str) -> str | None:
     """The name of the one project a company's own spending or a 'largest one' clause sizes
     (the amount ends at `end`, the clause before it is `prefix`), or None."""
     if prefix.endswith(("a ", "an ")) and _SIGNED_A.search(prefix):
         m = _CONTRACT_WITH.match(s, end)
-        if m:
+        if m and not _MANY_AFTER.match(s, m.end()):
             return "contract with " + " ".join(m.group(1).split())
     if prefix[:1].isupper() and _COMPANY_SPENDS.search(prefix):
         m = _BUILT.match(s, end) or _TO_MAKE.match(s, end)

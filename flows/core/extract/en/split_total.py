@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.article_fields import GROUP_TALK
+from flows.core.extract.en.labels import stage_terms
 from flows.core.extract.en.numbers import WORD_NUM
 from flows.core.model import CohortMention
 
@@ -45,7 +46,7 @@ def join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and not m.extra.get("subset")
             and _bare_amount(prev)
             and prev.sentence_index == m.sentence_index - 1
-            and (prev.stage in (m.stage, None) or m.extra.get("framed") or _COUNT_OPENS.match(m.evidence or ""))
+            and (prev.stage in (m.stage, None) or m.extra.get("framed") or _counts_before(m, prev))
             and not _AS_OF.match(m.evidence or "")  # 'As of the end of June, 46 projects had broken ground'
             and sum(n.sentence_index == prev.sentence_index for n in mentions) == 1
             and not any(n.sentence_index == m.sentence_index for n in out)
@@ -67,11 +68,14 @@ def join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
 
 
 # 'Thirty-five projects (eight ...) relate to ...' after 'Agreements worth X were signed': a
-# sentence opening on a count with no stage word of its own counts the group before
-_COUNT_OPENS = re.compile(
-    rf"\s*(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|agreements)\b(?![^.]*\b(?:signed|inked|started|began|completed|launched)\b)",
-    re.I,
-)
+# sentence opening on a count with no stage of its own (stages_en.csv) counts the group before;
+# 'Fifty-six projects have been put into operation' is another group
+_COUNT_OPENS = re.compile(rf"\s*(?:\d[\d,]*|{WORD_NUM})\s+(?:[\w'’-]+\s+){{0,3}}?(?:projects|deals|agreements)\b", re.I)
+
+
+def _counts_before(m: CohortMention, prev: CohortMention) -> bool:
+    ev = m.evidence or ""
+    return bool(_COUNT_OPENS.match(ev)) and all(stage == prev.stage for _, _, stage in stage_terms(ev))
 
 
 # 'The deals cover 72 key projects in fields including ...': the group before, counted
