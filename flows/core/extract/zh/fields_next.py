@@ -33,8 +33,11 @@ def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[Coh
     return mentions
 
 
-# a sentence naming the investment drive of one field, no figure (…也是海南农业招商引资的主战场)
-_DRIVE = re.compile(r"(?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?(?:的|工作)")
+# a sentence naming an event the platform of one field's investment drive, no figure
+# (…也是海南农业招商引资的主战场); a field's 招商工作 in general (要抓好文旅招商工作) names no platform
+_DRIVE = re.compile(
+    r"[是为](?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?的[^,;。\d]{0,6}?(?:平台|主战场|战场|窗口|阵地|舞台|载体|渠道)"
+)
 
 
 def drive_before(sentences: list[str], mentions: list[CohortMention]) -> None:
