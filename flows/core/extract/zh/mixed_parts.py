@@ -6,14 +6,12 @@ group named by a specific field keeps it. Used by zh.post_passes.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from flows.core.extract.zh.labels import generic_only
+from flows.core.extract.zh.stage_frames import words_before
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
-
-_CLAUSE_END = "，,;；。:："
 
 
 @lru_cache(maxsize=1)
@@ -33,15 +31,6 @@ def _line(code: str) -> list[str]:
 _INDUSTRY = frozenset({"manufacturing", "emerging_industries"})
 
 
-def _own_words(m: CohortMention) -> str | None:
-    """The words of m's clause before its count (共安排重大产业项目 in …,共安排重大产业项目2533个、…)."""
-    hit = re.search(rf"(?<![\d.]){m.project_count}\s*[个项]", m.evidence)
-    if hit is None:
-        return None
-    lo = max(m.evidence.rfind(c, 0, hit.start()) for c in _CLAUSE_END) + 1
-    return m.evidence[lo : hit.start()]
-
-
 def mixed_parts(mentions: list[CohortMention]) -> None:
     """Clear the generic sector of a group whose parts fall outside it."""
     for i, m in enumerate(mentions):
@@ -53,6 +42,6 @@ def mixed_parts(mentions: list[CohortMention]) -> None:
         families = {_line(k)[-1] for k in kids}
         if len(families) < 2 or families <= _INDUSTRY:  # 产业项目 of 新材料 and 生物医药 parts: industrial
             continue
-        words = _own_words(m)
+        words = words_before(m.evidence, m.project_count)  # its own words (zh.stage_frames)
         if words and generic_only(words):
             m.sector_code = None
