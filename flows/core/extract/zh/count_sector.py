@@ -263,13 +263,18 @@ def round_sectors(s: str, state: dict, found: list) -> None:
 
 
 def _meeting_field(sents: list[str], i: int) -> str | None:
-    """The field of the last round named in the few sentences before sentence i."""
+    """The field of the last round named in the few sentences before sentence i; none when another
+    meeting is named after it (…推介会举行。…召开经济运行分析会议。会上通报…: that meeting's 会上)."""
     for x in sents[max(0, i - _MEETING_REACH) : i][::-1]:
         if _ROUND_WORD.search(x):
             return _round_sector(x, len(x))
+        if _OTHER_MEETING.search(x):
+            return None
     return None
 
 
 _MEETING_REACH = 4
 # a sentence going back to the meeting named before it (会后 / 会上 / 会议期间)
 _AFTER_MEETING = re.compile(r"\s*(?:会后|会上|会议期间|推介会上|推介会后)")
+# a meeting of another kind (经济运行分析会议, 工作会, 座谈会, 论坛) named between the round and 会上
+_OTHER_MEETING = re.compile(r"(?:召开|举行|举办|主持)[^,;。]{0,16}?(?:会议|工作会|座谈会|论坛|峰会|大会)")

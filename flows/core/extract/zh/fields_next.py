@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.labels import FIELDS_VERB, fields_sector, generic_only, sector_of
-from flows.core.extract.zh.words import THIS_BATCH
+from flows.core.extract.zh.words import THIS_BATCH, THIS_ROUND
 from flows.core.model import CohortMention
 
 # a sentence opening on the projects just counted and what they cover
@@ -33,8 +33,11 @@ def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[Coh
     return mentions
 
 
-# a sentence naming the investment drive of one field, no figure (…也是海南农业招商引资的主战场)
-_DRIVE = re.compile(r"(?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?(?:的|工作)")
+# a sentence naming an event the platform of one field's investment drive, no figure
+# (…也是海南农业招商引资的主战场); a field's 招商工作 in general (要抓好文旅招商工作) names no platform
+_DRIVE = re.compile(
+    r"[是为](?P<field>[^,;。:\d“”的]{2,8}?)招商(?:引资)?的[^,;。\d]{0,6}?(?:平台|主战场|战场|窗口|阵地|舞台|载体|渠道)"
+)
 
 
 def drive_before(sentences: list[str], mentions: list[CohortMention]) -> None:
@@ -55,7 +58,7 @@ def drive_before(sentences: list[str], mentions: list[CohortMention]) -> None:
 
 # a sentence giving the fields of the whole round (本次集体签约合作领域包括A、B、C等多个领域)
 _ROUND_FIELDS = re.compile(
-    r"\s*(?:本次|此次|这次)[^,;。\d]{0,12}?(?:包括|涉及|涵盖|覆盖)(?P<list>[^,;。:\d]{4,80}?)等(?:多个|诸多|众多)?(?:领域|行业)"
+    rf"\s*(?:{THIS_ROUND})[^,;。\d]{{0,12}}?(?:包括|涉及|涵盖|覆盖)(?P<list>[^,;。:\d]{{4,80}}?)等(?:多个|诸多|众多)?(?:领域|行业)"
 )
 _ITEMS = re.compile(r"[、,]|以及")
 
@@ -79,8 +82,14 @@ def mixed_round(sentences: list[str], mentions: list[CohortMention]) -> None:
 
 def _from_examples(m: CohortMention) -> bool:
     """m's sector comes from examples before 等: its own words after them name none."""
-    hit = re.search(rf"等\s*{m.project_count}\s*[个项]", m.evidence) if m.project_count else None
+    if not m.project_count:
+        return False
+    hit = next((h for h in _EXAMPLES_END.finditer(m.evidence) if int(h.group(1)) == m.project_count), None)
     return hit is not None and sector_of(m.evidence[hit.start() + 1 : hit.end()]) is None
+
+
+# the end of examples before a group's count (A、B等18个)
+_EXAMPLES_END = re.compile(r"等\s*(\d+)\s*[个项]")
 
 
 def _sector(s: str) -> str | None:

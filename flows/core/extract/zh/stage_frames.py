@@ -79,6 +79,15 @@ def _clause(evidence: str, count: int, nth: int = 0) -> str | None:
     return evidence[lo : min(ends) if ends else len(evidence)]
 
 
+def words_before(evidence: str, count: int) -> str | None:
+    """The words of the clause before the first count `count` (共安排重大产业项目 in
+    …,共安排重大产业项目2533个、…), or None when it is not written in digits."""
+    at = _count_at(evidence, count)
+    if at < 0:
+        return None
+    return evidence[max(evidence.rfind(c, 0, at) for c in _CLAUSE_END) + 1 : at]
+
+
 def _stage_part(m: CohortMention, group: CohortMention, nth: int, of_parent: bool = False) -> bool:
     """m is named only by a stage (its own clause: a stage word, no sector, no band, place or name),
     stands within reach after the group and is not larger than it (all may have started)."""
