@@ -308,8 +308,11 @@ _COUNT_NOUN = re.compile(rf"(?<![\w,.])(\d[\d,]*|{WORD_NUM})\s+((?:[\w'’-]+\s+
 
 # 'The X industrial park ... has a total investment of Y. Spanning 8 hectares, it focuses on
 # A, B and C.': the sentence after a named project, its subject the project, names its field
+# ('the new production base, covering 12 hectares, will focus on A': a few words before its
+# noun and an aside between it and its verb)
 _IT_FOCUSES = re.compile(
-    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"
+    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:[\w'’-]+\s+){0,3}?(?:project|park|base|plant|factory|cent(?:er|re)))"
+    r"(?:\s*,[^,.;]{1,80},)?(?=\s+(?:will\s+|mainly\s+)*"
     r"(?:focus(?:es)?\s+on|covers?|involves?|is\s+(?:mainly\s+)?in)\b)",
     re.I,
 )
