@@ -164,6 +164,7 @@ _GAPPED_FIELD = re.compile(
 _BARE_FIELD = re.compile(
     r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2}|[a-z]+ed(?:\s+[a-z]+){1,2})\s*(?:,|\.|;|\band\b|$)"
 )
+_GENERIC_OWN = re.compile(r"\bindustrial\s+projects?$", re.I)  # a group word, not a field
 _BARE_INDUSTRY = re.compile(r"industry|industrial", re.I)
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|program(?:me)?s)\b", re.I)
 _FIELDS_END = re.compile(
@@ -331,6 +332,9 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     if counted:
         own = s[counted.start : counted.end]
         code = _own_noun(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
+        if code and _GENERIC_OWN.search(own):  # '24 industrial projects of new-generation IT':
+            of = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # the field after 'of'
+            code = (of.startswith(" in ") and _sector_after(of)) or code
         if code:
             return code
         if code == "":
