@@ -156,6 +156,9 @@ _THEMED_EVENT = re.compile(
 
 # a title opening on the kind of its projects: 'Renewable Energy Projects Signed to Start in X'
 _TITLE_KIND = re.compile(r"\s*(?!the\b)(?P<field>(?:(?!of\b)[\w'’-]+\s+){1,4}?)projects\b", re.I)
+# or naming them as a place's own: 'Jinshan reviews its key livelihood projects planned for 2017'
+_TITLE_ITS = re.compile(r"\b(?:its|their)\s+(?P<field>(?:(?!of\b)[\w'’-]+\s+){1,4}?)projects\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
@@ -167,14 +170,14 @@ def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
     if main is None or main.sector_code is not None:
         return
     for i, title in enumerate(sentences[:2]):
-        if len(title) > 120 or any(map(str.isdigit, title)):
+        if len(title) > 120 or any(map(str.isdigit, _YEAR.sub("", title))):  # a year is no figure
             continue
         m = _THEMED_EVENT.search(title.strip())
         code = sector_in(m.group("field")) if m else None
         if code and i == 0 and main.sentence_index <= 2:
             main.sector_code = code
             return
-        m = _TITLE_KIND.match(title)
+        m = _TITLE_KIND.match(title) or _TITLE_ITS.search(title)
         code = sector_in(m.group("field")) if m else None
         if code and main.sentence_index <= 5:
             main.sector_code = code
@@ -308,8 +311,11 @@ _COUNT_NOUN = re.compile(rf"(?<![\w,.])(\d[\d,]*|{WORD_NUM})\s+((?:[\w'’-]+\s+
 
 # 'The X industrial park ... has a total investment of Y. Spanning 8 hectares, it focuses on
 # A, B and C.': the sentence after a named project, its subject the project, names its field
+# ('the new production base, covering 12 hectares, will focus on A': a few words before its
+# noun and an aside between it and its verb)
 _IT_FOCUSES = re.compile(
-    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:project|park|base))(?=\s+(?:will\s+|mainly\s+)?"
+    r"\s*(?:(?:[^,.;]|\.(?=\d)){0,60},\s*)?(?:it|the\s+(?:[\w'’-]+\s+){0,3}?(?:project|park|base|plant|factory|cent(?:er|re)))"
+    r"(?:\s*,[^,.;]{1,80},)?(?=\s+(?:will\s+|mainly\s+)*"
     r"(?:focus(?:es)?\s+on|covers?|involves?|is\s+(?:mainly\s+)?in)\b)",
     re.I,
 )

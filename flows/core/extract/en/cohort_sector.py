@@ -23,7 +23,7 @@ _IN_SECTOR = re.compile(
     r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
     r"(?:(?:(?:were|was|are|is)\s+)?[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # '(were) signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
-    r"(?:(?:(?:are|were|is|was|all|mainly|mostly|largely)\s+)*"
+    r"(?:(?:(?:are|were|is|was|will|all|mainly|mostly|largely)\s+)*"  # 'will focus on'
     r"(?:in|belong(?:s|ing)?\s+to|focus(?:ed|es|ing)?\s+on|concerned\s+with|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|"
     r"span(?:s|ned|ning)?|rang(?:e|es|ed|ing)\s+from|concerning|(?<=are |ere | is |was )for|(?:fall(?:s)?|divided)\s+into\s+(?:\w+\s+)?(?:categories|types)\s*(?::|,?\s*namely\s*[,:]?)|related\s+to|relating\s+to|relevant\s+to|(?<=are |ere | is |was )about|spread\s+across|(?:distributed|concentrated)\s+(?:in|across|among)|(?<=are |ere )from|target(?:s|ed|ing)?|aimed\s+at)|(?:are|were)(?=\s+[\w\s-]{2,40}?\s(?:projects|ones)\b))"
     r"\s+(?:the\s+)?(?:(?:fields?|sectors?|areas?|industries)\s+of\s+)?"
@@ -104,8 +104,8 @@ _FIELDS_SENTENCE = re.compile(
     r"\s*(?:,[^.;]{0,120}?,|,)?"
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
     r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
-    r"(?=\s+(?:(?:mainly|mostly|"
-    r"largely)\s+)?(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
+    r"(?=\s+(?:(?:will|mainly|mostly|"
+    r"largely)\s+)*(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
     r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
     r"|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
     re.I,
@@ -164,6 +164,8 @@ _GAPPED_FIELD = re.compile(
 _BARE_FIELD = re.compile(
     r"\s+(?!(?:are|were|is|was|have|has|had|of|for|to)\b)([a-z]+(?<!ed)(?:\s+[a-z]+){0,2}|[a-z]+ed(?:\s+[a-z]+){1,2})\s*(?:,|\.|;|\band\b|$)"
 )
+_GENERIC_OWN = re.compile(r"\bindustrial\s+projects?$", re.I)  # a group word, not a field
+_BARE_INDUSTRY = re.compile(r"industry|industrial", re.I)
 _PROJECT_NOUN = re.compile(r"\b(?:projects?|deals?|contracts?|agreements?|program(?:me)?s)\b", re.I)
 _FIELDS_END = re.compile(
     r"[;(]|\.(?!\d)|\s(?:at|on|with|to|while|whereas|which)\s|,\s+and\s+(?:the|its|their|this)\s|"
@@ -324,10 +326,15 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
         return code
     if counted and counted.kind == "gapped":
         m = _GAPPED_FIELD.match(s, counted.end, next_start) or _BARE_FIELD.match(s, counted.end, next_start)
+        if m and _BARE_INDUSTRY.fullmatch(m.group(1).strip()):  # '4 agriculture, 6 industry, ...':
+            return sector_in("industrial projects")  # a bare 'industry' item is the industrial group
         return sector_in(m.group(1)) if m else None
     if counted:
         own = s[counted.start : counted.end]
         code = _own_noun(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
+        if code and _GENERIC_OWN.search(own):  # '24 industrial projects of new-generation IT':
+            of = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # the field after 'of'
+            code = (of.startswith(" in ") and _sector_after(of)) or code
         if code:
             return code
         if code == "":
