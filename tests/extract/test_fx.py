@@ -23,12 +23,10 @@ def test_dollars_convert_at_the_year_on_file_or_the_nearest_one():
     assert rate("USD", None) == rate("USD", 2100)  # no year: the latest rate
 
 
-def test_a_band_stated_in_dollars_keeps_its_dollars():
-    """size_min is in the currency the text states the band in (GOLD_FORMAT's size_currency), as
-    the zh rules store it and the scorer compares it; the amounts' yuan is amount_cny."""
+def test_a_band_stated_in_dollars_is_stored_in_yuan():
     text = "In 2019, Ningbo signed 30 projects each worth over $100 million."
     rows = [
         r for r in extract_articles([Article(source_file="a.txt", text=text)]).to_dicts() if r["project_count"] == 30
     ]
     assert len(rows) == 1
-    assert rows[0]["size_min"] == pytest.approx(1e8)
+    assert rows[0]["size_min"] == pytest.approx(1e8 * rate("USD", rows[0]["event_year"]))

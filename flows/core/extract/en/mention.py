@@ -121,8 +121,10 @@ def _put_figures(m: CohortMention, g: Group) -> None:
         m.amount, m.currency, m.approximate = a.value, a.currency, a.approximate
     if alt:
         m.alt_amount, m.alt_currency = alt.value, alt.currency
-    if g.band:  # in the currency the text states it in, as the zh rules and the gold give it
-        m.size_min, m.size_max = g.band  # ('over US$10 million each' -> 1e7, not its yuan)
+    if g.band:
+        m.size_min, m.size_max = g.band
+        if g.band_currency not in (None, "CNY"):
+            m.size_currency = g.band_currency
 
 
 def _facility_name(s: str, g: Group, prefix: str, span: str) -> str | None:
