@@ -101,6 +101,8 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         if signed is None:
             for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
                 pass
+        if signed is None:  # 甲政府与乙公司A项目正式签约。该项目…: A, its firm aside
+            signed = _FIRM_PROJECT_SIGNED.search(prev)
         if signed:
             return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
@@ -118,6 +120,9 @@ _ONE_INVESTOR = re.compile(
 )
 _NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
 # A项目(在某推介会上)成功签约 / 正式落户: one project named as the subject of its signing
+_FIRM_PROJECT_SIGNED = re.compile(
+    r"(?:与|和|同)[^,;。、]{2,30}?(?:公司|集团)(?P<name>[^,;。、]{3,40}?项目)(?:正式|成功|顺利)?(?:签约|签约落户)\s*。?\s*$"
+)
 _DONE_NAME = re.compile(
     r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、]{3,30}?项目)(?:在[^,;。\d]{2,30}?上)?"
     r"(?:成功|正式|顺利)?(?:签约|签约落户|落户|落地)"
