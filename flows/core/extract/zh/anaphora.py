@@ -20,6 +20,8 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
     for i, m in enumerate(mentions):
         prev = out[-1] if out else None
         anaphor = m.extra.pop("anaphor", False) or _same_noun_total(m, prev)
+        if anaphor is True and prev is not None and m.project_count is None:
+            prev = _whole_of_part(mentions, out, prev)  # 共30项,其中:A27项,B3项。总投资X: the whole's total
         if (
             anaphor
             and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
@@ -36,8 +38,9 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
             prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
             prev.sector_code = prev.sector_code or m.sector_code
-            remap[i] = len(out) - 1
+            remap[i] = next(j for j, o in enumerate(out) if o is prev)
             continue
+        prev = out[-1] if out else None
         if prev is not None and _count_of_total(m, prev):  # …集中签约,总投资X。此次集中签约项目有27个
             prev.project_count, prev.stage = m.project_count, prev.stage or m.stage
             remap[i] = len(out) - 1
@@ -81,3 +84,15 @@ def _count_of_total(m: CohortMention, prev: CohortMention) -> bool:
         return False
     hit = _THIS_ROUND_COUNT.match(m.evidence or "") if prev.sentence_index == m.sentence_index - 1 else None
     return hit is not None and int(hit.group("num")) == m.project_count
+
+
+def _whole_of_part(mentions: list[CohortMention], out: list[CohortMention], prev: CohortMention) -> CohortMention:
+    """The count-only whole that the last mention, a 其中 part of the same sentence, belongs to
+    (parents index `mentions`; the whole must still be in `out`); else the last mention itself."""
+    p = prev.parent
+    if p is None or not 0 <= p < len(mentions) or prev.amount is not None:
+        return prev
+    whole = mentions[p]
+    same = whole.sentence_index == prev.sentence_index and whole.amount is None and whole.project_count
+    kept = any(o is whole for o in out)
+    return whole if same and kept and whole.parent is None else prev

@@ -197,6 +197,8 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if band:
         _take_band(m, band)
     place_labels(m, s, toks, t.start)  # 依次为:甲13个,乙5个: each item's place, the list's band
+    if money is None and s.startswith("项目", t.start) and "、" in (s[t.end : t.end + 1], s[lo - 1 : lo]):
+        m.extra["field_item_at"] = t.start  # 新签约项目3个、新供地项目3个: two items stay two (merge)
     place = subject.rstrip()[-1:] in _PLACE_ENDS and _PLACE_ITEM.fullmatch(subject)  # (rstrip: \s's spaces)
     m.sector_code = None if place else sector_of(subject)  # 新港区22个: a place
     if m.sector_code is None:

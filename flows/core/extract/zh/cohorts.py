@@ -18,6 +18,7 @@ from flows.core.extract.zh.numerals import parse_count
 from flows.core.extract.zh.plan_parts import plan_parts
 from flows.core.extract.zh.rows import band_part_total_to_parent, below_band, row_part_sector
 from flows.core.extract.zh.rows import explicit as _explicit
+from flows.core.extract.zh.same_noun import join_same_noun
 from flows.core.extract.zh.stage_frames import stage_parts_keep_sector
 from flows.core.model import CohortMention
 
@@ -295,7 +296,7 @@ def _parent_total_on_subset(mentions: list[CohortMention]) -> None:
 
 
 def finish(mentions: list[CohortMention]) -> list[CohortMention]:
-    mentions = below_band(join_anaphora(mentions))
+    mentions = below_band(join_same_noun(join_anaphora(mentions)))
     row_part_sector(mentions)
     band_part_total_to_parent(mentions)
     basket_from_parts(mentions)  # 五大支柱产业的项目199个,其中电子信息项目34个…: the first part's sector

@@ -133,9 +133,10 @@ LIST_COUNT = re.compile(
 )
 _LIST_ITEM = re.compile(rf"(?P<num>{INT})\s*[个项宗]")
 # a clause about trade, purchases or technology deals: its figures are no investment
-TRADE_SUBJECT = re.compile(r"采购|贸易|交易|成交|销售|成果转化|技术转让|技术合同")
+# (某某贸易有限公司: a firm's name, no trade deal)
+TRADE_SUBJECT = re.compile(r"采购|贸易(?!有限|公司|集团)|交易|成交|销售|成果转化|技术转让|技术合同")
 _TRADE_DEAL = re.compile(
-    r"采购|贸易(?<!投资贸易)|成交"  # (each branch opens on a literal: the engine skips to them)
+    r"采购|贸易(?<!投资贸易)(?!有限|公司|集团)|成交"  # (each branch opens on a literal: the engine skips to them)
 )  # 投资贸易重点项目: investment too  # 贸易类项目, 采购项目: deals, not investment
 _LAST_ITEM = re.compile(r"[^和及与、]*$")
 _COUNT_FOLLOW_OK = set(",、;。:()和及与总投计合涉签共 ") | {""}

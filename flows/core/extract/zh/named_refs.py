@@ -90,6 +90,10 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
         if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
             return opening_name(subject.group("name"))
+        parts = head.split(",")  # …,A项目在某会上成功签约,总投资X: the project the clause before signed
+        done = _DONE_NAME.fullmatch(parts[-2]) if len(parts) > 1 and _BARE_CUE.fullmatch("," + parts[-1]) else None
+        if done and not _FIGURE.search(parts[-2]):
+            return opening_name(done.group("name"))
         told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
         return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
@@ -97,6 +101,8 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         if signed is None:
             for signed in _SIGNED_NAME.finditer(prev):  # noqa: B007 - keeps the last
                 pass
+        if signed is None:  # 甲政府与乙公司A项目正式签约。该项目…: A, its firm aside
+            signed = _FIRM_PROJECT_SIGNED.search(prev)
         if signed:
             return opening_name(signed.group("name"))
     return opening_name(head.split(",", 1)[0])
@@ -113,6 +119,14 @@ _ONE_INVESTOR = re.compile(
     r"(?:与|和|同)(?P<firm>[^,;。、\d]{2,30}?(?:公司|集团))[^,;。、\d]{0,8}?签订(?:的项目|[^,;。\d]{2,20}?协议)"
 )
 _NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[,;。]|$)")
+# A项目(在某推介会上)成功签约 / 正式落户: one project named as the subject of its signing
+_FIRM_PROJECT_SIGNED = re.compile(
+    r"(?:与|和|同)[^,;。、]{2,30}?(?:公司|集团)(?P<name>[^,;。、]{3,40}?项目)(?:正式|成功|顺利)?(?:签约|签约落户)\s*。?\s*$"
+)
+_DONE_NAME = re.compile(
+    r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、]{3,30}?项目)(?:在[^,;。\d]{2,30}?上)?"
+    r"(?:成功|正式|顺利)?(?:签约|签约落户|落户|落地)"
+)
 _SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
 _OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")

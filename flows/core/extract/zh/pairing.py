@@ -77,6 +77,8 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
                 s, u.start
             ):
                 return None  # 现场签约19个项目,一季度总投资3127亿元: a total of another period's group
+            if "(" in gap:  # 落地西部(某市)科学城 总投资X: a place in a name's brackets is no clause
+                cu -= 2 * len(_IN_NAME.findall(gap))
             if cu - ct <= 1 or _one_clause(s[t.end : u.start]):
                 return u
             return u if _asides_only(s, t.end, u.start) or _enumerated(s, t.end, u.start, t.value) else None
@@ -87,6 +89,7 @@ def next_amount(s: str, toks: list[Tok], k: int, bounds: list[int]) -> Tok | Non
     return None
 
 
+_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,6}\)(?=[\u4e00-\u9fff])")
 _SHARE_OF = re.compile(r"\s*占[^,;。\d]{0,16}?(?:项目数|总数|总投资|投资总额|总额)的?\s*[\d.]+%")
 
 

@@ -1,4 +1,5 @@
 """A list of places, each with its project count, after a head that names its items as places.
+An item may note what its place includes (甲(含甲园区)9个).
 
 County reports rank their places by count: 各县(市、区)依次为:甲13个,乙5个,丙区2个,丁、戊0个 /
 各区县开工项目数分别为:甲24个、乙17个. Behind such a head an item's name needs no 区/县/市 suffix
@@ -22,10 +23,11 @@ from flows.core.model import CohortMention
 _HEAD = re.compile(
     r"(?:[县市区州旗镇乡]|各地|园区|开发区)(?:\([^()]{1,8}\))?[^,;。:\d()]{0,10}?"
     r"(?:依次为|依次是|分别为|分别是|分别有|排名为)\s*:"
+    r"|(?:具体|主要)?分布(?:在|于|为|情况为)\s*:"  # 具体分布在:甲9个,乙3个 (a distribution is by place)
 )
 # one item: a name of 2-8 characters right after a separator, its count, then a separator or the end
 _ITEM = re.compile(
-    rf"(?:(?<=[,、;:])|^)\s*(?P<place>[\u4e00-\u9fff]{{2,8}}?)\s*(?P<num>{INT})\s*[个项宗](?=\s*[,;。、]|\s*$)"
+    rf"(?:(?<=[,、;:])|^)\s*(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:\(含[^()]{{1,10}}\))?\s*(?P<num>{INT})\s*[个项宗](?=\s*[,;。、]|\s*$)"
 )
 _NOT_PLACE = re.compile(r"项目|业|领域|类|以上|以下|其中|合计|共计|总计|新增|累计")
 # places joined by 、 and the count each has (甲、乙、丙新开工项目各4个)
