@@ -1,7 +1,9 @@
 """A count and an amount a few sentences apart that name the same group of projects are one
 cohort: '全县开工动员重点项目共67个。…… 全县开工动员重点项目中,计划投资额累计共X' or, amount first,
 '其中产业类项目计划总投资达X。…… 产业类项目共42个'. The group is named by the words right before
-项目 (a qualifier of three characters at least: 产业类, 开工动员重点); the count is attached to
+项目 (a qualifier of three characters at least: 产业类, 开工动员重点), the same words in both but
+for a place scope (全县, 其中), and both sentences open alike (no 一季度, / 上半年, of their own that
+differ: two periods or places are two groups); the count is attached to
 its noun (…项目共N个), the amount follows its noun and an investment cue (…项目(中,)计划总投资X).
 Only a count-only and an amount-only mention join, with the same stage, within a few sentences,
 the nearest first. Used by zh.cohorts.finish after join_anaphora.
@@ -15,10 +17,12 @@ from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
 _SPAN = 4  # sentences between the two at most
-_SCOPE = re.compile(
-    r"^(?:其中|全县|全市|全区|全省|全州|本县|本市|本区|今年|前[一二三四]季度|[一二三四]季度|上半年|\d+-\d+月)+"
-)
-_COUNT_NOUN = r"(?P<noun>[\u4e00-\u9fff]{2,16}?项目)(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*[个项宗]"
+# the place scope a group's words may carry or not (全县…项目 / 其中…项目); a time (一季度, 上半年, 1-5月)
+# stays in the words: two periods' groups are two groups
+_SCOPE = re.compile(r"其中|全县|全市|全区|全省|全州|本县|本市|本区")  # anywhere: 全县前二季度 = 前二季度全县
+# a sentence's opener set off by a comma (一季度, / 在城东片区, / 6月份,): both sentences must share it
+_OPENER = re.compile(r"^[^,，。;；]{1,8}[,，]")
+_COUNT_NOUN = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,16}?项目)(?:共有|共计|有|共|达到?|为)?\s*(?P<num>\d+)\s*[个项宗]")
 _AMOUNT_NOUN = re.compile(
     rf"(?P<noun>[\u4e00-\u9fff]{{2,16}}?项目)(?:中,)?(?:的)?(?:计划|协议)?(?:{TOTAL_INVESTMENT}|投资额|投资)额?"
     r"(?:累计)?(?:共计|共|达到?|为|约)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿|亿|万)元"
@@ -28,13 +32,13 @@ _GENERIC = re.compile(r"^(?:签约|开工|新开工|重点|重大|新|在建|续
 
 
 def _key(noun: str) -> str | None:
-    """The group's words: the noun without its scope and time (全县, 其中, 前二季度)."""
+    """The group's words: the noun without its place scope (全县, 其中); its time (前二季度) stays."""
     core = _SCOPE.sub("", noun)
     return None if len(core) < 5 or _GENERIC.match(core) else core
 
 
 def _count_key(m: CohortMention) -> str | None:
-    for hit in re.finditer(_COUNT_NOUN, m.evidence or ""):
+    for hit in _COUNT_NOUN.finditer(m.evidence or ""):
         if int(hit.group("num")) == m.project_count:
             return _key(hit.group("noun"))
     return None
@@ -48,9 +52,22 @@ def _amount_key(m: CohortMention) -> str | None:
     return None
 
 
+# what may stand before a group's words in one sentence and not the other: a verb that counts or
+# plans them (今年共谋划 乡村振兴重点项目), never a qualifier (省级 重点产业项目 is another group)
+_LEAD_VERB = re.compile(r"(?:谋划|实施|安排|推进|共有|共|有|计划)$")
+
+
 def _same(a: str, b: str) -> bool:
-    """One group's words end the other's (开工动员重点项目 in 前二季度开工动员重点项目)."""
-    return a.endswith(b) or b.endswith(a)
+    """The same group's words, or one the other's with a counting verb before it."""
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long.endswith(short) and _LEAD_VERB.search(long[: -len(short)]) is not None
+
+
+def _opener(m: CohortMention) -> str:
+    hit = _OPENER.match(m.evidence or "")
+    return hit.group(0)[:-1] if hit else ""
 
 
 def _alone(m: CohortMention, count: bool) -> bool:
@@ -84,6 +101,7 @@ def join_same_noun(mentions: list[CohortMention]) -> list[CohortMention]:
             and abs(o.sentence_index - m.sentence_index) <= _SPAN
             and o.stage == m.stage
             and _same(keys[j][0], akey)
+            and _opener(o) == _opener(m)
         ]
         if len(near) != 1:
             continue  # none, or two groups of those words: no guess
