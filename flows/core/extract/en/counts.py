@@ -67,8 +67,9 @@ _PREDICATE_BEFORE = re.compile(
 _NUMBER_OF_WAS = re.compile(  # ... 'this brings the number of key projects in 2022 to 2,000'
     r"\b(?:brings?|brought|bringing|rais(?:es|ed|ing|e))\s+the\s+(?:total\s+)?number\s+of\s+[^,;.]{0,40}?projects\b[^,;.]{0,30}?\s+to\s+$|"
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:(?:\w+\s+){0,3}?|(?:each\s+)?(?:of|with|above|over)\s+[^,;]{1,70}?\s)"  # '... of more than 1 billion yuan'
-    r"(?:was|were|is|stood\s+at|stands?\s+at|reach(?:ed|es)?|came\s+to|totall?ed|hit)\s+$",
+    r"(?:(?:\w+\s+){0,3}?|(?:each\s+)?(?:of|with|above|over)\s+[^,;]{1,100}?\s)"  # '... of more than 1 billion yuan'
+    r"(?:was|were|is|stood\s+at|stands?\s+at|reach(?:ed|es)?|came\s+to|totall?ed|hit|"
+    r"(?:increased|rose|risen|grew|grown|climbed|jumped)\s+(?:(?:from|by)\s+[^,;]{1,30}?\s+)?to)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
@@ -279,7 +280,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
             return Count(start, end, value, "list")  # '9 foreign-funded and 37 domestic ones'
     if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
         return None
-    before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
+    before = sentence[max(0, start - 120) : start]  # (every test below reads <= 120)
     if (
         _POST_NOUN_BEFORE.search(before[-12:])
         or (
@@ -301,7 +302,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     if pw_end <= start:  # the next three need 'projects' before
         if (
             _PREDICATE_BEFORE.search(before[-40:])
-            or ("number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:]))
+            or ("number" in before[-120:].lower() and _NUMBER_OF_WAS.search(before[-120:]))
             or (before.endswith(" for ") and _FOR_GAPPED.search(sentence, 0, start))
         ):
             if _OTHER_NOUN.match(sentence, end):
