@@ -42,9 +42,20 @@ _NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # = _NUMBER_WORD.search(low)
 _OVER_CLASS_WORD = r"(?:over|above)\s+\d[\d.,]*-(?:million|billion)-yuan"
 _GAP_TOKENS = re.compile(rf"{_OVER_CLASS_WORD}|\"[^\"]*\"|“[^”]*”|[\w'’\-]+", re.I)
 _YEAR = re.compile(r"\d{4}")
+_PROJECTS_NEXT = re.compile(r"\s+(?:projects|deals|contracts)\b", re.I)
+_YEAR_COUNT_BEFORE = re.compile(
+    r"\b(?:total\s+of|totall?ing|altogether|are|were|includ(?:es|ing|ed)|cover(?:s|ing|ed))\s+$", re.I
+)
+
+
+def _year_count(sentence: str, start: int, end: int) -> bool:
+    """A year-like number that counts: 'a total of 1996 projects' (never 'in 2019 projects')."""
+    return bool(_PROJECTS_NEXT.match(sentence, end) and _YEAR_COUNT_BEFORE.search(sentence, max(0, start - 20), start))
+
+
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
-    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
+    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|mega-?projects|deals|"
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
@@ -234,8 +245,8 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
         value = _DOZENS.get(" ".join(text.lower().split()[:-1])) if "dozen" in text.lower() else word_to_int(text)
         if value is None or value <= 0:
             continue
-        if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
-            continue  # a year
+        if 1949 <= value <= 2049 and _YEAR.fullmatch(text) and not _year_count(sentence, start, end):
+            continue  # a year ('a total of 1996 projects' is a count)
         before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
         if (
