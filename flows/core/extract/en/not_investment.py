@@ -164,8 +164,9 @@ _FOREIGN_IS = re.compile(
 )
 # '..., with a total investment of X and a contractual investment of Y': the contracted part;
 # '..., with a total investment of X, and a planned investment of Y': the year's share
+# (or at the clause's start: keep_amount cuts '... X yuan and ' off, leaving 'contracted investment of ')
 _CONTRACTUAL = re.compile(
-    r"\band\s+(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
+    r"(?:\band\s+|^\s*)(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
     r"(?:investment|capital|funds)\s+"
     rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
     re.I,
