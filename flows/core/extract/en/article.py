@@ -197,7 +197,8 @@ _IT_COSTS = re.compile(
     r"\s*(?:[A-Z][^;]{0,60}?,\s+(?=it\s))?(?:It|it|The\s+project)\s+(?:involved|involves|will\s+involve|has|had|"
     r"carries|carried|covers|is\s+worth|was\s+worth|(?:is|was|will\s+be)\s+(?:being\s+)?(?:built|developed|"
     r"constructed)\s+by\s+[^;]{1,60}?\s+with)\s+(?:an?\s+)?(?:total\s+|planned\s+|estimated\s+)?investment\s+of\b"
-)
+    r"|\s*The\s+(?:total|planned|estimated)\s+investment\s+(?:is|was|will\s+be|stands\s+at|amounts\s+to)\b"
+)  # ... and 'It marked the start of work on a X project. The total investment is about Y.'
 
 
 # 'With an investment of over X (about Y), the project is scheduled ...': the project the text

@@ -198,7 +198,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     if other_figure(s, a, clause):  # 'X yuan in sales', a trap list's later item (en_other_figures)
         return False
-    if "years ago" in s[: a.start] and past_figure(s, a.start):
+    if past_figure(s, a.start):
         return False  # '10 years ago, when he first came, the city got 2.8 billion dollars': a past figure
     if " that " in s[: a.start] and _FORECAST.search(s, 0, a.start):
         return False  # 'It is estimated that the contracts will exceed 180 billion yuan'

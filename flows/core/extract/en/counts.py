@@ -42,9 +42,20 @@ _NUMBER_WORD_FAST = word_finder(_NUMBER_WORD_LIST)  # = _NUMBER_WORD.search(low)
 _OVER_CLASS_WORD = r"(?:over|above)\s+\d[\d.,]*-(?:million|billion)-yuan"
 _GAP_TOKENS = re.compile(rf"{_OVER_CLASS_WORD}|\"[^\"]*\"|“[^”]*”|[\w'’\-]+", re.I)
 _YEAR = re.compile(r"\d{4}")
+_PROJECTS_NEXT = re.compile(r"\s+(?:projects|deals|contracts)\b", re.I)
+_YEAR_COUNT_BEFORE = re.compile(
+    r"\b(?:total\s+of|totall?ing|altogether|are|were|includ(?:es|ing|ed)|cover(?:s|ing|ed))\s+$", re.I
+)
+
+
+def _year_count(sentence: str, start: int, end: int) -> bool:
+    """A year-like number that counts: 'a total of 1996 projects' (never 'in 2019 projects')."""
+    return bool(_PROJECTS_NEXT.match(sentence, end) and _YEAR_COUNT_BEFORE.search(sentence, max(0, start - 20), start))
+
+
 _BAD_LAST = frozenset("pPoOfFnNyYbBrRhHlLeEgGtTvVcC#(.")  # last characters _BAD_BEFORE can end on
 _UNIT = (
-    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|deals|"
+    r"(?P<unit>project\s+(?:outcomes|results|contracts|agreements|deals)|projects?|mega-?projects|deals|"
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
@@ -67,8 +78,9 @@ _PREDICATE_BEFORE = re.compile(
 _NUMBER_OF_WAS = re.compile(  # ... 'this brings the number of key projects in 2022 to 2,000'
     r"\b(?:brings?|brought|bringing|rais(?:es|ed|ing|e))\s+the\s+(?:total\s+)?number\s+of\s+[^,;.]{0,40}?projects\b[^,;.]{0,30}?\s+to\s+$|"
     r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:(?:\w+\s+){0,3}?|(?:each\s+)?(?:of|with|above|over)\s+[^,;]{1,70}?\s)"  # '... of more than 1 billion yuan'
-    r"(?:was|were|is|stood\s+at|stands?\s+at|reach(?:ed|es)?|came\s+to|totall?ed|hit)\s+$",
+    r"(?:(?:\w+\s+){0,3}?|(?:each\s+)?(?:of|with|above|over)\s+[^,;]{1,100}?\s)"  # '... of more than 1 billion yuan'
+    r"(?:was|were|is|stood\s+at|stands?\s+at|reach(?:ed|es)?|came\s+to|totall?ed|hit|"
+    r"(?:increased|rose|risen|grew|grown|climbed|jumped)\s+(?:(?:from|by)\s+[^,;]{1,30}?\s+)?to)\s+$",
     re.I,
 )
 _ELLIPTIC_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bwhich|\bother|\banother|\bremaining)\s*$", re.I)
@@ -233,8 +245,8 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
         value = _DOZENS.get(" ".join(text.lower().split()[:-1])) if "dozen" in text.lower() else word_to_int(text)
         if value is None or value <= 0:
             continue
-        if 1949 <= value <= 2049 and _YEAR.fullmatch(text):
-            continue  # a year
+        if 1949 <= value <= 2049 and _YEAR.fullmatch(text) and not _year_count(sentence, start, end):
+            continue  # a year ('a total of 1996 projects' is a count)
         before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
         if (
@@ -279,7 +291,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
             return Count(start, end, value, "list")  # '9 foreign-funded and 37 domestic ones'
     if text.lower() == "one" and not _ELLIPTIC_AFTER.match(sentence, end):
         return None
-    before = sentence[max(0, start - 80) : start]  # (every test below reads <= 80)
+    before = sentence[max(0, start - 120) : start]  # (every test below reads <= 120)
     if (
         _POST_NOUN_BEFORE.search(before[-12:])
         or (
@@ -301,7 +313,7 @@ def _read_count(sentence: str, tokens: list, i: int, counts: dict[int, Count], p
     if pw_end <= start:  # the next three need 'projects' before
         if (
             _PREDICATE_BEFORE.search(before[-40:])
-            or ("number" in before[-80:].lower() and _NUMBER_OF_WAS.search(before[-80:]))
+            or ("number" in before[-120:].lower() and _NUMBER_OF_WAS.search(before[-120:]))
             or (before.endswith(" for ") and _FOR_GAPPED.search(sentence, 0, start))
         ):
             if _OTHER_NOUN.match(sentence, end):

@@ -55,9 +55,21 @@ _YEARS_AGO = re.compile(
 _NOW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:now|today|this\s+year|on\s+\w+day)\b", re.I)
 
 
+# 'after investing X in the province last year': what was spent before the news, not a group's total
+_AFTER_INVESTING = re.compile(
+    r"\b(?:after|having)\s+(?:invest(?:ing|ed)|poured|pouring)\s+(?:(?:a\s+total\s+of|about|over|more\s+than|nearly)\s+)?$",
+    re.I,
+)
+
+
 def past_figure(s: str, at: int) -> bool:
     """The sentence opens on a time long past ('10 years ago, when ...') and no clause of now
     ('; on Monday', ', and today') comes before the figure at `at`. 'The zone, founded 20 years
-    ago, signed ...' opens on no past time."""
+    ago, signed ...' opens on no past time. Or the figure is what was spent before ('after
+    investing X last year')."""
+    if "nvest" in s[max(0, at - 40) : at] and _AFTER_INVESTING.search(s, max(0, at - 40), at):
+        return True
+    if "years ago" not in s[:at]:
+        return False
     past = _YEARS_AGO.match(s, 0, at)
     return past is not None and _NOW_CLAUSE.search(s, past.end(), at) is None

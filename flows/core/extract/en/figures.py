@@ -88,12 +88,23 @@ _OVER_CLASS = re.compile(
 )
 
 
+# 'Investment in 100-million-yuan projects': a translated 亿元项目, a class by size with no count
+# before it, neither an amount nor a band of a count elsewhere (plural noun: 'a 5-billion-yuan
+# project' stays one project's amount; '12 100-million-yuan projects' is left to the count rules)
+_PLAIN_CLASS = re.compile(
+    r"(?<![\w.,$-])(?<!over )(?<!above )(?<!than )(?<!\d )(?P<n>\d+(?:\.\d+)?)-(?P<s>million|billion)-yuan(?=\s+(?:projects|ones)\b)",
+    re.IGNORECASE,
+)
+
+
 def and_above_classes(sentence: str, found: list[Amount]) -> list[Amount]:
     """found plus the hyphenated 'N-billion-and-above' and 'over N-million-yuan' size classes
     of the sentence."""
     classes = [(c, c.start()) for c in _AND_ABOVE_CLASS.finditer(sentence)] if "-and-" in sentence else []
     if "-yuan " in sentence:
         classes += [(c, c.start("n")) for c in _OVER_CLASS.finditer(sentence)]
+        plain = {c.start("n") for c in _PLAIN_CLASS.finditer(sentence)}  # a class no count states: no figure
+        found = [a for a in found if a.start not in plain] if plain else found
     if not classes:
         return found
     starts = {start for _, start in classes}

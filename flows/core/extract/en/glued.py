@@ -34,8 +34,18 @@ _OPEN_END = re.compile(r"[\w,(“\"'-]$")
 _FIELD = re.compile(r"[a-z]+(?:\s[a-z]+)?\s*[:：|]")
 
 
+# a line that ends on a word no sentence or heading ends on: 'contracts for 88 major projects in'
+_DANGLING = re.compile(r"\b(?:in|of|the|for|and|to|with|by|at|on|an?|from|into|than|its|their|which)$")
+_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")  # 'Feb.' + '27, in which'
+
+
 def wrapped(prev: str, s: str) -> bool:
     """s continues prev: a page wrapped at a fixed width cut one sentence at a line end
     ('... retail transaction of on-site tourism' + 'projects reached 51 million yuan, ...'):
-    prev ends in a word or comma, s opens in lower case (not a page's 'published: ...' field)."""
-    return s[:1].islower() and not _FIELD.match(s) and bool(_OPEN_END.search(prev.rstrip()))
+    prev ends in a word or comma, s opens in lower case (not a page's 'published: ...' field);
+    or prev ends on a preposition or article ('... projects in' + 'Inner Mongolia, ...') or on
+    a month's abbreviation before the day ('on Feb.' + '27, ...'), whatever s opens with."""
+    end = prev.rstrip()
+    if _DANGLING.search(end) or (s[:1].isdigit() and _MONTH_DOT.search(end)):
+        return True
+    return s[:1].islower() and not _FIELD.match(s) and bool(_OPEN_END.search(end))

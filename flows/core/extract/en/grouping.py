@@ -288,6 +288,15 @@ _INCLUDING_AND = re.compile(r"\s+including\s+[^,;()]{3,90}?\s+and\s+", re.I)
 _HAVE_TOTAL = re.compile(r"\b(?:have|had)\s+(?:a\s+)?(?:combined|total)\b", re.I)
 
 
+# 'N projects ..., including the X Carbon Fiber Project with a total investment of Y': Y is the
+# named project's (a capitalised name ending in a facility word, no comma before 'with': '36
+# projects were signed, including the X Park, with a total investment of Y' is the 36's)
+_INCLUDING_NAMED = re.compile(
+    r"\bincluding\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,8}?(?:Project|Park|Plant|Station|Base|Cent(?:er|re))\b"
+    r"[^,;]{0,20}?\s+(?:with|worth|costing|involving|valued\s+at)\b[^,;]{0,40}$"
+)
+
+
 def _take_amount(r: _Reading, it: Item) -> None:
     """A total joins the group before when it has no amount yet (and is not '..., of which'
     a part of it); else it opens a group of its own."""
@@ -296,8 +305,10 @@ def _take_amount(r: _Reading, it: Item) -> None:
         cur.listed, cur.sector = True, None
         r.open(Group([it], amount=it, list_total=True))
         return
-    if pair_total(r.s, r.groups, r.cur, it) or (
-        cur and "projects " in s[cur.end : it.start] and OF_NAMED_PART.search(s, cur.end, it.start)
+    if (
+        pair_total(r.s, r.groups, r.cur, it)
+        or (cur and "projects " in s[cur.end : it.start] and OF_NAMED_PART.search(s, cur.end, it.start))
+        or (cur and "including " in s[cur.end : it.start] and _INCLUDING_NAMED.search(s, cur.end, it.start))
     ):
         r.open(Group([it], amount=it))  # '... with investment in A and B projects reaching X': a part's
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.back_totals import pointing_back
 from flows.core.extract.en.cohort_sector import sector_of
 from flows.core.extract.en.cohort_stage import stage_of
 from flows.core.extract.en.context import PLURAL_AGENTS, after_intro, framed_name, object_name, project_name
@@ -90,6 +91,7 @@ def cohort_mention(
         # 'The projects, which come from 11 economies, including A and B, will draw ...'
         clause = _RELATIVE.sub(r"\1", clause)
         anaphor = None if _PART_INTRO.search(clause) else _anaphor(clause)
+        anaphor = anaphor or (None if second else pointing_back(s, g.start, g.end))
         if anaphor:
             m.extra["anaphor"] = anaphor
             named = stage_terms(clause)  # 'the signed projects': which of the groups before

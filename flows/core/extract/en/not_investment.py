@@ -72,6 +72,14 @@ _DONE_AFTER = re.compile(
     r"\s+(?:of|in)\s+investments?\s+(?:ha(?:ve|s|d)\s+been|(?:was|were))\s+(?:completed|made|finished)\b", re.I
 )
 
+# 'X (has been) invested into key projects from Jan. to Oct.' / '... by the end of June': money
+# spent in a period, a progress statistic (never 'will be invested', a plan or a signing)
+_SPENT_BY_DATE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+(?:already\s+)?been\s+|was\s+|were\s+)?invested\s+(?:in|into)\s+[^;]{0,60}?"
+    r"(?:\bfrom\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+to\b|\bin\s+the\s+first\s+"
+    r"(?:half|quarter|three\s+quarters|\w+\s+months)\b|\b(?:by|till|until|up\s+to)\s+the\s+end\s+of\b|\bso\s+far\b)",
+    re.I,
+)
 # a list item of the figures before: '..., and the tertiary industry was ', 'intelligent sensors was '
 _PARALLEL_LAST = ("was", "were", "at", "reached", "about", "nearly")  # what _PARALLEL_ITEM ends with
 _PARALLEL_ITEM = re.compile(
@@ -93,10 +101,14 @@ def done_or_parallel(s: str, a: Amount, before: str, clause: str) -> bool:
     (investment done); 'The added value
     of ... was X, and the tertiary industry was Y' (a list item of output figures)."""
     if (
-        s.startswith(" completed", a.end)
-        and not s[a.end + 10 : a.end + 11].isalpha()
-        and _WITH_INVESTMENT.search(before)
-    ) or _DONE_AFTER.match(s, a.end):
+        (
+            s.startswith(" completed", a.end)
+            and not s[a.end + 10 : a.end + 11].isalpha()
+            and _WITH_INVESTMENT.search(before)
+        )
+        or _DONE_AFTER.match(s, a.end)
+        or (" invested " in s[a.end : a.end + 30].lower() and _SPENT_BY_DATE.match(s, a.end))
+    ):
         return True
     if " from " in s[a.end : a.end + 30] and _FROM_OTHER_PROVINCES.match(s, a.end) and not _PROJECT_WORD.search(clause):
         return True
@@ -152,8 +164,9 @@ _FOREIGN_IS = re.compile(
 )
 # '..., with a total investment of X and a contractual investment of Y': the contracted part;
 # '..., with a total investment of X, and a planned investment of Y': the year's share
+# (or at the clause's start: keep_amount cuts '... X yuan and ' off, leaving 'contracted investment of ')
 _CONTRACTUAL = re.compile(
-    r"\band\s+(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
+    r"(?:\band\s+|^\s*)(?:an?\s+|the\s+|its\s+)?(?:contractual|contracted|planned|(?:annual|yearly)(?:\s+planned)?)\s+"
     r"(?:investment|capital|funds)\s+"
     rf"(?:of|is|was|reached|totall?ed|amounted\s+to)\s+{QUAL_OPT}$",
     re.I,

@@ -1,8 +1,7 @@
 """English number and money parsing for the cohort extractor.
 
-`word_to_int` reads spelled-out counts ("Sixty-six", "one hundred and five"); `find_amounts`
-locates money expressions ("RMB 175.1 billion", "$1.45b", "4 billion 280 million yuan") in a
-sentence and returns their spans, values in full units, ISO currency and qualifier.
+`word_to_int` reads spelled-out counts ("Sixty-six"); `find_amounts` locates money expressions
+("RMB 175.1 billion", "$1.45b") in a sentence: spans, values, ISO currency and qualifier.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.bare_bands import yuan_bands
 from flows.core.extract.en.cues import plain, word_finder
+from flows.core.extract.en.earlier_currency import earlier_currency
 
 UNITS = {
     w: i
@@ -346,7 +346,7 @@ def find_amounts(sentence: str) -> list[Amount]:
             gap = sentence[a.end : found[i + 1].start]
             if _BORROW_GAP.fullmatch(gap) and found[i + 1].currency:
                 a.currency = found[i + 1].currency
-    return [a for a in found if a.currency]
+    return [a for a in earlier_currency(sentence, found) if a.currency]
 
 
 _LIST_HEAD_RE = re.compile(
