@@ -38,8 +38,9 @@ STRESS = ROOT / "tests" / "data" / "stress"
 # sector's floor back at .90, F1's at .90 (reached .942) until it reaches .95 again; with rounds
 # en19 and the review fixes (506 articles: F1 .955, sector .906, band .968, stage .983) F1's is .95;
 # round en22 (labels) added 14 unseen pages (en_s721-734, as found F1 .56-.77) and took F1 to .949
-# (the 506 old ones stay at .955, sector .910, band .977): F1's floor .90 until it reaches .95 again
-FLOORS = {"en": (0.90, 0.90, 0.95, 0.95)}
+# (the 506 old ones stay at .955, sector .910, band .977): F1's floor .90 until it reaches .95 again;
+# round en21 (counts, 17 more unseen pages) took the 537 articles to F1 .956: F1's floor .95
+FLOORS = {"en": (0.95, 0.90, 0.95, 0.95)}
 DEFAULT = (0.85, 0.80, 0.90, 0.90)
 # zh: 494 articles (s240-453, s501-616 and s621-638 real texts; s401-420 and s501-520 gold by
 # independent annotators): F1 0.981, sector 0.932, band 0.980, stage 0.975; sector's floor stays at
