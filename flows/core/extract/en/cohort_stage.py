@@ -42,12 +42,21 @@ def _nearest(spans: list, lo: int, hi: int, start: int, end: int) -> str | None:
     return best
 
 
+def _weak_signed_yields(s: str, spans: list, lo: int, hi: int) -> list:
+    """'agreed to invest' reads a concluded deal only where no start or completion is told of the
+    same projects ('20 projects that investors had agreed to invest in started construction')."""
+    if not any(st in ("started", "completed") and lo <= a and b <= hi for a, b, st in spans):
+        return spans
+    return [sp for sp in spans if not (sp[2] == "signed" and s[sp[0] : sp[1]].lower().startswith("agreed"))]
+
+
 def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
     """The stage term nearest the figures; after an earlier cohort of the same sentence, its
     own predicate ('... broke ground and 18 projects were completed') comes after the figures."""
     spans = _stage_spans(s)
     if not spans:
         return None
+    spans = _weak_signed_yields(s, spans, prev_end, next_start)
     if prev_end:
         clause = CLAUSE_END.search(s, g.end, next_start)
         end = clause.start() if clause else next_start
