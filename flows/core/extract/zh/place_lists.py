@@ -15,6 +15,7 @@ import copy
 import re
 
 from flows.core.extract.places import lookup
+from flows.core.extract.zh.labels import sector_of
 from flows.core.extract.zh.numerals import INT
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
@@ -30,6 +31,15 @@ _ITEM = re.compile(
     rf"(?:(?<=[,、;:])|^)\s*(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:\(含[^()]{{1,10}}\))?\s*(?P<num>{INT})\s*[个项宗](?=\s*[,;。、]|\s*$)"
 )
 _NOT_PLACE = re.compile(r"项目|业|领域|类|以上|以下|其中|合计|共计|总计|新增|累计")
+_PLACE_END = tuple("区县市州旗镇乡村园")
+
+
+def _not_place(name: str) -> bool:
+    """An item that names no place: a word of another kind, or a field (生物医药12个, 现代物流5个)
+    that does not end as a place does."""
+    return _NOT_PLACE.search(name) is not None or (not name.endswith(_PLACE_END) and sector_of(name) is not None)
+
+
 # places joined by 、 and the count each has (甲、乙、丙新开工项目各4个)
 _EACH = re.compile(
     rf"(?:(?<=[,;:。])|^)\s*(?P<places>(?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,6}}?)"
@@ -49,7 +59,7 @@ def place_list_counts(s: str) -> list[re.Match]:
         end = len(s)
         for stop in (s.find("。", head.end()), s.find(";", head.end())):
             end = min(end, stop) if stop >= 0 else end
-        items = [m for m in _ITEM.finditer(s, head.end(), end) if not _NOT_PLACE.search(m.group("place"))]
+        items = [m for m in _ITEM.finditer(s, head.end(), end) if not _not_place(m.group("place"))]
         if len(items) >= 2:
             found += items
     return found
@@ -71,7 +81,7 @@ def place_region(s: str, start: int) -> str | None:
     """The place a count at `start` belongs to: the bare name right before it, when it is an
     item of a place list or a name ending in 区/县/市 (English where the gazetteer knows it)."""
     m = _PLACE_TAIL.search(s, max(0, start - 12), start)
-    if m is None or _NOT_PLACE.search(m.group("place")):
+    if m is None or _not_place(m.group("place")):
         return None
     name = m.group("place")
     if name[0] in "全本该各此这":  # 全市, 本区: the whole, no place of a list
