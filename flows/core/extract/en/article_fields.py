@@ -179,9 +179,18 @@ def theme_of_title(kept: list[CohortMention], sentences: list[str]) -> None:
             return
         m = _TITLE_KIND.match(title) or _TITLE_ITS.search(title)
         code = sector_in(m.group("field")) if m else None
-        if code and main.sentence_index <= 5:
+        if code and main.sentence_index <= 5 and not _body_of_many(main, sentences):
             main.sector_code = code
             return
+
+
+def _body_of_many(main: CohortMention, sentences: list[str]) -> bool:
+    """The main cohort's own sentence lists fields of two sectors or more ('covering new energy,
+    tourism and logistics'), or it or the next says the group spans many: the title's field is then
+    one of them, not the group's."""
+    own = sentences[main.sentence_index] if main.sentence_index < len(sentences) else ""
+    text = " ".join(sentences[main.sentence_index : main.sentence_index + 2])
+    return _many_fields(text) or len({code for _, _, code in sector_terms(own)}) >= 2
 
 
 # 'held a centralized groundbreaking event for major industrial projects ... 121 projects
