@@ -235,13 +235,21 @@ def _named_examples(text: str, own: str | None) -> str | None:
     return codes.pop() if len(codes) == 1 and None not in codes else None
 
 
-def _examples_root(text: str) -> str | None:
-    """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
-    化工: manufacturing over chemicals): that sector."""
+def _list_codes(text: str) -> set[str] | None:
+    """The sectors of a list of sector words only (its joins aside), two at least; else None."""
     pattern, table = _sectors()
     text = _list_only(text, pattern)
     codes = {table[h.group()] for h in pattern.finditer(text)}
     if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+        return None
+    return codes
+
+
+def _examples_root(text: str) -> str | None:
+    """A list of sector words only, one of whose sectors lies above all the others (轻工、建材和
+    化工: manufacturing over chemicals): that sector."""
+    codes = _list_codes(text)
+    if codes is None:
         return None
     parents = _parents()
     tops = {c for c in codes if not (_ancestors(c, parents) - {c}) & codes}
@@ -262,10 +270,8 @@ def _mixed_examples(text: str, own: str) -> str | None:
     """The sector of a generic group (产业项目) after a list of sector words: `own` when the list
     is not only sector words or all of them fall under it (装备制造、汽车零部件 -> manufacturing),
     else the nearest sector above them all (新能源、新材料 -> emerging industries), else none."""
-    pattern, table = _sectors()
-    text = _list_only(text, pattern)
-    codes = {table[h.group()] for h in pattern.finditer(text)}
-    if len(codes) < 2 or "none" in codes or _EXAMPLE_JOIN.sub("", pattern.sub("", text)):
+    codes = _list_codes(text)
+    if codes is None:
         return own
     parents = _parents()
     lines = [_ancestors(c, parents) for c in codes]
