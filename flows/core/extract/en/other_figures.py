@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.changes import number_changed
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
 from flows.core.extract.en.cues import SIGNING_EVENT, THIS_YEAR_AFTER, cue, has_any, may_contain
 from flows.core.extract.en.not_investment import QUAL_OPT, may_never, never_search
@@ -185,7 +186,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if "fund" in s[:60].lower() and _SCALE_OF.search(clause) and _FUND_SUBJECT.match(s):
         return True
-    if _KIND_AFTER.match(s, a.end):
+    if _KIND_AFTER.match(s, a.end) or number_changed(s, a, clause):  # (en_changes)
         return True
     close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion
     if close and "(" in s[max(0, a.start - 5) : a.start] and _KIND_AFTER.match(s, close.end()):
