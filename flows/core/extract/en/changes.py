@@ -25,3 +25,22 @@ def number_changed(s: str, a: Amount, clause: str) -> bool:
         return False
     m = _NUMBER_OF.search(clause)
     return m is not None and _CHANGE_AFTER.match(s, a.end) is not None
+
+
+# '..., reaching 3.4 billion yuan', '..., to 2.1 billion yuan': a participle or 'to' that only
+# carries on the clause before the comma, whose subject the figure is ('the average investment
+# of a project is X higher than last year, reaching Y')
+_CARRIES_ON = re.compile(
+    r"^\s*(?:reaching|to\s+reach|hitting|totall?ing|amounting\s+to|standing\s+at|coming\s+to|to)\s+"
+    r"(?:(?:a\s+(?:record|new\s+high\s+of)|about|around|nearly|over|more\s+than|some)\s+)?$",
+    re.I,
+)
+
+
+def carried_clause(s: str, start: int, clause: str) -> str:
+    """The clause of the figure at `start`: the one before the comma too when its own only
+    carries that one on (the trap words of the subject then hold for the figure)."""
+    if not clause or len(clause) > 40 or not _CARRIES_ON.match(clause):
+        return clause
+    head = s[max(0, start - len(clause) - 161) : start - len(clause) - 1]
+    return head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". ")) + 1 :] + "," + clause
