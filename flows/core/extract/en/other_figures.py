@@ -33,14 +33,16 @@ from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
 
 _KIND_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*or\s+(?:about\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s*,\s*)?(?:in|of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
     r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b"
     r"|\s*worth\s+of\s+(?:[\w-]+\s+){0,2}?(?:items|goods|commodities|products|supplies|equipment|materials)\b"
     r"|\s*(?:\([^)]{0,40}\)\s*)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?for\s+the\s+(?:sale|purchase|supply|"
     r"export|import)\s+of\b",
     re.I,
 )  # ... and '$12 million worth of items for a project could enter the zone': goods, not investment
-# ... and 'Deals worth X were clinched for the sale of farm produce': trade
+# ... and 'Deals worth X were clinched for the sale of farm produce': trade; 'X, or 52 percent, of the
+# transaction value': a share of a trade total
 _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
 # what every _ITEM match ends with: white space after the last letter of one of its words
 # (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
