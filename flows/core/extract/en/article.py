@@ -104,7 +104,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     return kept
 
 
-_PROJECT_TALK = ("project", "deal", "contract", "agreement", "signed", "signing", "inked")
+_PROJECT_TALK = ("project", "deal", "contract", "agreement", "pact", "signed", "signing", "inked")
 
 
 def _about_projects(sentences: list[str]) -> bool:
