@@ -30,6 +30,7 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
+from flows.core.extract.en.one_sentence_total import join_in_sentence
 from flows.core.extract.en.other_figures import drop_approval_counts
 from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
@@ -84,6 +85,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         mentions = [m for m in mentions if m.project_name]
         if not mentions:
             return []
+    mentions = join_in_sentence(mentions)  # a total and its count in two clauses (en_one_sentence_total)
     kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
     kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_other_figures
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
@@ -104,7 +106,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
     return kept
 
 
-_PROJECT_TALK = ("project", "deal", "contract", "agreement", "signed", "signing", "inked")
+_PROJECT_TALK = ("project", "deal", "contract", "agreement", "pact", "signed", "signing", "inked")
 
 
 def _about_projects(sentences: list[str]) -> bool:

@@ -51,9 +51,9 @@ _PAREN_BAND = re.compile(
 _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 
 # "11 projects with investment of more than 1 billion yuan", "8 projects of over 500 million
-# yuan": no 'total', a round threshold
+# yuan", "those with investment of over 1 billion yuan include ...": no 'total', a round threshold
 _WITH_Q = re.compile(
-    rf"(?:\b(?:projects|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:\b(?:projects|those|ones|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
     rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
     rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
@@ -118,6 +118,9 @@ def _invest_in(s: str, it: Item, near: str) -> bool:
     return "invest" in near and bool(_INVEST_LEAD.search(near)) and bool(_IN_COUNT.match(s, it.end))
 
 
+# 'Of the 30 projects, those worth more than 1 billion yuan include ...': 'those' stands for
+# the projects, each above the floor
+_THOSE_Q = re.compile(rf"\bthose\s+(?:each\s+)?(?:worth|valued\s+at)\s+(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
 _FOR_INVESTMENTS = re.compile(
     rf"\b(?:(?:are|were|is|was)\s+for|involv(?:e|es|ed|ing))\s+(?:investments|deals)\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
     re.I,
@@ -167,6 +170,7 @@ def band_of(
         )
         or (a.bound == "lower" and (" investments " in near or " deals " in near) and _FOR_INVESTMENTS.search(near))
         or _round_threshold(s, it, near)
+        or ("those" in near and _THOSE_Q.search(near))
     ):
         if a.bound == "upper":
             return (None, a.value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from flows.core.extract.en.changes import carried_clause
 from flows.core.extract.en.cues import LEAST_INVESTMENT, THIS_YEAR_AFTER, cue, may_contain, may_end_with, plain
 from flows.core.extract.en.earlier import past_figure
 from flows.core.extract.en.fast import in_last_words
@@ -182,6 +183,7 @@ def keep_amount(s: str, a: Amount) -> bool:
         return False
     before = s[max(0, a.start - 90) : a.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
+    clause = carried_clause(s, a.start, clause)  # '..., reaching X' carries the clause before on (en_changes)
     if "yuan and " in clause:  # '9 fund projects worth 15 billion yuan and 31 industrial projects worth'
         clause = clause[clause.rfind("yuan and ") + 9 :]
     if _may_never(clause) and never_search(clause):

@@ -12,8 +12,10 @@ import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _SPENT
 
-_VS_LAST_YEAR = re.compile(
-    r"\s*,?\s*(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year", re.I
+_VS_LAST_YEAR = re.compile(  # ... and '12 projects more than a year ago'
+    r"\s*,?\s*(?:(?:more|fewer|less)\s+)?(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?"
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+(?:year|session|edition|fair))",
+    re.I,
 )
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
@@ -26,7 +28,7 @@ def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
     """Whether the count at start (its noun ends at noun_end) is a difference or the projects
     a money figure before it was spent in."""
     if sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(
-        ("compared", "than", "over")
+        ("compared", "than", "over", "more", "fewer", "less")
     ) and _VS_LAST_YEAR.match(sentence, noun_end):
         return True
     if "selected " in sentence or "chosen " in sentence or "picked " in sentence:

@@ -125,13 +125,30 @@ _MONTHS = (
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
 )
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|(?<!\ba\s)number\s+of|{_MONTHS})|[#(])\s*$", re.I)
+# 'Seven more projects were signed online': more projects, not a difference ('15 more than last
+# year', '15 more projects than ...')
+_MORE_SIGNED = r"\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+(?:were|was|have|has|had|are|will)\b"
+_MORE_SIGNED_RE = re.compile(r"\s+(?:more|additional)" + _MORE_SIGNED, re.I)
+_COMPARED = re.compile(
+    r"\b(?:than|compared|last\s+year|a\s+year\s+(?:earlier|ago)|previous|year[-\s]on[-\s]year)\b", re.I
+)
+
+
+def _more_signed(sentence: str, end: int) -> bool:
+    """'Seven more projects were signed online': N more projects, where the sentence compares
+    with nothing ('9 more projects were signed than last year' is a difference)."""
+    return _MORE_SIGNED_RE.match(sentence, end) is not None and not _COMPARED.search(sentence)
+
+
 _BAD_AFTER = re.compile(
-    r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|fewer\b|less\b|"
-    r"additional\b|-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",
+    r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|times\b|more\b|additional\b|fewer\b|less\b|"
+    r"-year\b|years?\b|st\b|nd\b|rd\b|th\b|\)|(?:million|billion|trillion|mln|bln|bn)\b(?!-))",
     re.I,
 )
 
 
+# 'More than 40% (91 projects) of the assisted projects': a share's count in brackets
+_SHARE_PAREN = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*\(\s*$", re.I)
 _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
 
@@ -158,6 +175,8 @@ def _noun(sentence: str, end: int, value: int) -> int | None:
     if not m:
         return _field_list_noun(sentence, end) if value > 1 and "," in sentence[end : end + 60] else None
     gap = _GAP_TOKENS.findall(m.group("gap"))
+    if gap and gap[0].lower() in ("more", "additional") and _more_signed(sentence, end):
+        gap = gap[1:]  # 'Seven more cooperation projects were signed'
     investor = bool(gap) and gap[-1].lower() in ("enterprises", "companies", "firms")
     if any(w.lower() in GAP_STOP for w in (gap[:-1] if investor else gap)):
         return None
@@ -250,8 +269,10 @@ def _number_tokens(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[in
         before = sentence[max(0, start - 20) : start]
         tail = before.rstrip()[-1:]
         if (
-            tail in _BAD_LAST and _BAD_BEFORE.search(before) and not (tail == "(" and text[:1].isalpha())
-        ) or _BAD_AFTER.match(sentence, end):
+            tail in _BAD_LAST
+            and _BAD_BEFORE.search(before)
+            and not (tail == "(" and (text[:1].isalpha() or _SHARE_PAREN.search(before)))
+        ) or (_BAD_AFTER.match(sentence, end) and not _more_signed(sentence, end)):
             continue  # ('(eight with foreign capital)' is a count: a bracket only bars a numbering '(1)')
         tokens.append((start, end, value, text))
     return tokens

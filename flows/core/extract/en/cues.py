@@ -77,6 +77,8 @@ OTHER_UNITS = (
     # manufacturing plants worth X', 'six production lines valued at X'
     r"(?:(?<=production\s)|(?<=manufacturing\s))(?:facilities|plants|lines)"
     r"(?=[^.;]{0,40}?\b(?:investments?|worth|valued)\b)|"
+    # 'Twelve pacts worth 3.2 billion dollars were signed': a signing's pacts with their value
+    r"pacts(?=[^.;]{0,80}?\b(?:investments?|worth|valued|signed|inked|sealed)\b)|"
     r"initiatives(?=\s+(?:each\s+)?(?:valued|worth|with\s+(?:an?\s+)?(?:total\s+)?investment|launched|breaking|broke))"
 )
 

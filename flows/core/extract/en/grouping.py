@@ -178,6 +178,11 @@ def _respective_floor(r: _Reading, it: Item) -> bool:
     return True
 
 
+# a band whose head is 'those' ('..., those with investment of over X') names projects of its
+# own, not the counted group before it
+_THOSE_HEAD = re.compile(r"\bthose\s+(?:each\s+)?(?:with|worth|valued|of)\b[^,;()]*$", re.I)
+
+
 def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     """An amount that sizes each project: the band of the count after it (when a predicate or
     elliptic count follows), of the counted group before, or of 'every project'. False when
@@ -198,6 +203,8 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         return False
     if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
         r.pending, r.pending_currency = band, it.amount.currency
+    elif cur and "those" in s[prev_end : it.start] and _THOSE_HEAD.search(s, prev_end, it.start):
+        pass  # 'Among the 30 projects, those with investment of over X include A and B': no count
     elif cur and cur.count is not None and cur.band is None:
         cur.band, cur.band_currency = band, it.amount.currency
         cur.items.append(it)

@@ -45,3 +45,17 @@ def rounds_headline(m: CohortMention, n: CohortMention) -> bool:
         return False
     below = bool(_BELOW.search(m.evidence or ""))
     return m.amount >= body if below else m.amount <= body
+
+
+def rounds_headline_count(m: CohortMention, n: CohortMention) -> bool:
+    """m, a headline's approximate count with no amount ('Over 600 deals signed'), rounds body
+    cohort n's count (638): fewer significant digits, within headline_restatement, and the
+    direction its qualifier says."""
+    if not title_line(m) or n.sentence_index <= m.sentence_index or not m.approximate or m.amount is not None:
+        return False
+    mc, nc = m.project_count, n.project_count
+    if mc is None or nc is None or m.size_min is not None or m.size_max is not None or m.extra.get("subset"):
+        return False
+    if not close(float(mc), float(nc), "headline_restatement") or _digits(mc) >= _digits(nc):
+        return False
+    return mc >= nc if _BELOW.search(m.evidence or "") else mc <= nc

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from flows.core.extract.en.bare_bands import yuan_bands
 from flows.core.extract.en.cues import plain, word_finder
+from flows.core.extract.en.currencies import POST_CUR, POST_CURRENCY, PRE_CUR, PRE_CURRENCY, PRE_LAST, SCALED_ONLY
 from flows.core.extract.en.earlier_currency import earlier_currency
 
 UNITS = {
@@ -43,60 +44,7 @@ _MAGSEQ = (
     rf"|{NUM}\s*million\s+{NUM}\s*thousand(?![\w$])|{_MAG})"
 )
 
-# currency symbols/words -> ISO 4217 (matched case-insensitively)
-PRE_CURRENCY = {
-    "us$": "USD",
-    "u.s.$": "USD",
-    "us $": "USD",
-    "u.s. $": "USD",
-    "usd": "USD",
-    "$": "USD",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "¥": "CNY",
-    "hk$": "HKD",
-    "hkd": "HKD",
-    "nt$": "TWD",
-    "twd": "TWD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "jpy": "JPY",
-    "rm": "MYR",
-}
-POST_CURRENCY = {
-    "yuan": "CNY",
-    "chinese yuan": "CNY",
-    "rmb": "CNY",
-    "renminbi": "CNY",
-    "cny": "CNY",
-    "yuan (rmb)": "CNY",
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "us dollar": "USD",
-    "u.s. dollar": "USD",
-    "american dollars": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "hong kong dollars": "HKD",
-    "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD",
-    "hk dollars": "HKD",
-    "hkd": "HKD",
-    "yen": "JPY",
-    "japanese yen": "JPY",
-    "jpy": "JPY",
-    "pounds": "GBP",
-    "pounds sterling": "GBP",
-    "gbp": "GBP",
-    "ringgit": "MYR",
-}
-PRE_CUR = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bHK\$|\bNT\$|\b(?:USD|RMB|CNY|HKD|TWD|EUR|GBP|JPY)(?:\b|(?=\d)|$)|\bRM(?![A-Za-z])|[$¥€£])"
-_POST = "|".join(re.escape(k) for k in sorted(POST_CURRENCY, key=len, reverse=True))
+_POST = POST_CUR  # currency words after a number (flows/lexicons/currencies.csv)
 AMOUNT_RE = re.compile(
     rf"(?:(?P<pre>{PRE_CUR})\s?)?(?P<num>{_MAGSEQ}|{NUM})(?:(?:\s+|(?<=illion)-|(?<=illion)(?=yuan\b))(?P<post>{_POST})\b)?",
     re.IGNORECASE,
@@ -207,7 +155,7 @@ def qualifier(before: str) -> tuple[bool, str | None]:
 
 
 _PRE_BEFORE = re.compile(rf"(?:{PRE_CUR})\s?$", re.IGNORECASE)
-_PRE_LAST = frozenset("$¥€£dbyrpmDBYRPM")  # last characters of PRE_CUR: its cheap pre-check
+_PRE_LAST = PRE_LAST  # last characters of PRE_CUR: its cheap pre-check
 # Where a number starts; `cue` is set when a scale or currency word may follow (a superset of
 # what AMOUNT_RE can add after digits): a bare number without it is never an amount.
 # (the digit comes first so that the regex engine can skip to digits quickly)
@@ -320,8 +268,8 @@ def find_amounts(sentence: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _candidates(sentence):
         pre, post, num = m.group("pre"), m.group("post"), m.group("num")
-        if not (pre or post or _scaled(num)):
-            continue
+        if not (pre or post or _scaled(num)) or (post and not pre and post.lower() in SCALED_ONLY and not _scaled(num)):
+            continue  # ('12 won': a verb, not 12 Korean won)
         if not pre and post:
             sized = _size_class(sentence, m)
             if sized:

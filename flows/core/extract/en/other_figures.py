@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.extract.en.changes import number_changed
 from flows.core.extract.en.cues import MONEY_FIGURE as _MONEY
 from flows.core.extract.en.cues import SIGNING_EVENT, THIS_YEAR_AFTER, cue, has_any, may_contain
 from flows.core.extract.en.not_investment import QUAL_OPT, may_never, never_search
@@ -32,11 +33,16 @@ from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, Amount
 from flows.core.model import CohortMention
 
 _KIND_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*or\s+(?:about\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s*,\s*)?(?:in|of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
     r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b"
-    r"|\s*worth\s+of\s+(?:[\w-]+\s+){0,2}?(?:items|goods|commodities|products|supplies|equipment|materials)\b",
+    r"|\s*worth\s+of\s+(?:[\w-]+\s+){0,2}?(?:items|goods|commodities|products|supplies|equipment|materials)\b"
+    r"|\s*(?:\([^)]{0,40}\)\s*)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?for\s+the\s+(?:sale|purchase|supply|"
+    r"export|import)\s+of\b",
     re.I,
 )  # ... and '$12 million worth of items for a project could enter the zone': goods, not investment
+# ... and 'Deals worth X were clinched for the sale of farm produce': trade; 'X, or 52 percent, of the
+# transaction value': a share of a trade total
 _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
 # what every _ITEM match ends with: white space after the last letter of one of its words
 # (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
@@ -185,7 +191,7 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
         return True
     if "fund" in s[:60].lower() and _SCALE_OF.search(clause) and _FUND_SUBJECT.match(s):
         return True
-    if _KIND_AFTER.match(s, a.end):
+    if _KIND_AFTER.match(s, a.end) or number_changed(s, a, clause):  # (en_changes)
         return True
     close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion
     if close and "(" in s[max(0, a.start - 5) : a.start] and _KIND_AFTER.match(s, close.end()):

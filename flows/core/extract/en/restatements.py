@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.headline_rounding import rounds_headline, title_line
+from flows.core.extract.en.headline_rounding import rounds_headline, rounds_headline_count, title_line
 from flows.core.extract.en.labels import sector_terms
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
@@ -56,19 +56,28 @@ def _states_amount_of(m: CohortMention, n: CohortMention) -> bool:
     )
 
 
+_MORE_OF_THEM = re.compile(
+    r"\b[\w-]+\s+more\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+(?:were|was|have|has|had|are|will)\b",
+    re.I,
+)
+
+
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
     if m.amount is None and m.project_count == n.project_count and _states_amount_of(m, n):
         return True  # a title's 'with a total investment of X, ... has started and completed N projects'
+    if m.amount is None and "more" in (m.evidence or "") and _MORE_OF_THEM.search(m.evidence or ""):
+        return False  # 'Seven more projects were signed online' after seven signed: further ones
     if (
         m.amount is None
         and m.extra.get("explicit_stage")
         and n.extra.get("explicit_stage")
         and m.stage != n.stage
         and m.sentence_index != n.sentence_index
-    ):
+        and not (title_line(m) and m.project_count == n.project_count and n.sentence_index > m.sentence_index)
+    ):  # (a title's '8 projects launched' restates the body's eight signed with their total)
         return False  # '6 projects were signed ... 6 industrial projects will begin work': two groups
     if m.sector_code and not n.sector_code and n.size_min is not None and m.size_min is None:
         return False  # '7 projects each over 1 billion yuan ... 7 environmental ones': by band, by field
@@ -83,10 +92,10 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
                 and not m.extra.get("subset")
                 and _close(float(m.project_count), float(n.project_count), NEAR)
             ):
-                return False
+                return rounds_headline_count(m, n)  # a title's 'Over 600 deals signed' for the body's 638
             return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
-        if m.amount is None:
-            return m.size_min is None and m.size_max is None
+        if m.amount is None:  # ('400 projects above 100 million yuan' restated with their total)
+            return (m.size_min, m.size_max) in ((None, None), (n.size_min, n.size_max))
         if m.currency != n.currency:  # a title's '$10 bln' for '65.72 billion yuan (about $10.1 billion)'
             return _amount_near(m, n, SAME) or (title_line(m) and _amount_near(m, n, NEAR)) or rounds_headline(m, n)
         if not _amount_near(m, n, NEAR):

@@ -25,7 +25,7 @@ from flows.core.extract.en.table_rows import table_rows
 from flows.core.model import CohortMention
 
 _DIGIT = re.compile(r"\d")
-PROJECT_WORDS = ("project", "deal", "contract", "agreement", "initiatives", "program")  # cues.OTHER_UNITS
+PROJECT_WORDS = ("project", "deal", "contract", "agreement", "initiatives", "program", "pacts")  # cues.OTHER_UNITS
 _GAPPED_CUES = ("among", "includ", "of them", "of which", "of these", "namely")
 MONEY_WORDS = (
     "illion",

@@ -1,0 +1,79 @@
+"""A group's total and its count in two clauses of one sentence (used by en_article): 'The
+total investment amounted to 120 billion yuan, and 130 projects were signed', 'A total
+investment of 9.9 billion yuan will go into the 14 projects', 'The fair clinched 101 projects,
+investment of which amounts to 88.6 billion yuan' -> one cohort.
+
+The sentence holds these two figures only: a bare amount whose clause says investment and a
+count-only group (no band, no part of another, the same stage); a count told first takes the
+amount after it only when the amount's clause points back at it ('of which', 'their').
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.model import CohortMention
+
+_INVESTMENT = re.compile(r"\b(?:total\s+)?investments?\b", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(?:(?:investment|value)\s+of\s+which|of\s+which\s+the\s+(?:total\s+)?investment|their\s+(?:total\s+|combined\s+)?"
+    r"investment|whose\s+(?:total\s+|combined\s+)?investment)\b",
+    re.I,
+)
+_PART_WORDS = re.compile(r"\b(?:of\s+which|among\s+(?:them|which|these)|including|includes?)\b", re.I)
+
+
+def _bare(m: CohortMention, part: bool = False) -> bool:
+    """A bare amount (`part`: one its 'of which' marked a part may do: 'investment of which')."""
+    return (
+        m.project_count is None
+        and m.amount is not None
+        and not m.project_name
+        and m.size_min is None
+        and m.size_max is None
+        and (part or not m.extra.get("subset"))
+    )
+
+
+def _counted(m: CohortMention) -> bool:
+    return (
+        m.project_count is not None
+        and m.project_count > 1
+        and m.amount is None
+        and m.size_min is None
+        and m.size_max is None
+        and not m.extra.get("subset")
+    )
+
+
+def _one_group(amount: CohortMention, count: CohortMention, amount_first: bool) -> bool:
+    text = amount.evidence or ""
+    if amount.stage != count.stage and amount.extra.get("explicit_stage") and count.extra.get("explicit_stage"):
+        return False  # 'Projects worth X were signed, and 12 projects started construction': two groups
+    if not _INVESTMENT.search(text):
+        return False
+    if amount_first:
+        return not _PART_WORDS.search(text)  # '..., of which 31 have started': a part
+    return _POINTS_BACK.search(text) is not None
+
+
+def join_in_sentence(mentions: list[CohortMention]) -> list[CohortMention]:
+    """Fold a sentence's bare total into its only count-only group (see the module's note)."""
+    by_sentence: dict[int, list[CohortMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    dropped: set[int] = set()
+    for pair in by_sentence.values():
+        if len(pair) != 2:
+            continue
+        first, second = pair
+        if _bare(first) and _counted(second) and _one_group(first, second, True):
+            first.project_count, first.approximate = second.project_count, first.approximate or second.approximate
+            first.sector_code = first.sector_code or second.sector_code
+            dropped.add(id(second))
+        elif _counted(first) and _bare(second, part=True) and _one_group(second, first, False):
+            first.amount, first.currency = second.amount, second.currency
+            first.alt_amount, first.alt_currency = second.alt_amount, second.alt_currency
+            first.approximate = first.approximate or second.approximate
+            dropped.add(id(second))
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
