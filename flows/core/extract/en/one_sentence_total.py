@@ -1,7 +1,7 @@
 """A group's total and its count in two clauses of one sentence (used by en_article): 'The
-total investment amounted to 120 billion yuan, and 130 projects were signed', 'A total
-investment of 9.9 billion yuan will go into the 14 projects', 'The fair clinched 101 projects,
-investment of which amounts to 88.6 billion yuan' -> one cohort.
+total investment amounted to 120 billion yuan, and 130 projects were signed', 'The fair
+clinched 101 projects, investment of which amounts to 88.6 billion yuan' -> one cohort ('more
+than X of investment as 30 projects were signed', one clause, is the counts stage's matter).
 
 The sentence holds these two figures only: a bare amount whose clause says investment and a
 count-only group (no band, no part of another, the same stage); a count told first takes the
@@ -20,6 +20,7 @@ _POINTS_BACK = re.compile(
     r"investment|whose\s+(?:total\s+|combined\s+)?investment)\b",
     re.I,
 )
+_TWO_CLAUSES = re.compile(r"(?:yuan|dollars|euros|billion|million|\))\s*(?:,|;)\s*(?:and\s+|while\s+|with\s+)?", re.I)
 _PART_WORDS = re.compile(r"\b(?:of\s+which|among\s+(?:them|which|these)|including|includes?)\b", re.I)
 
 
@@ -52,8 +53,8 @@ def _one_group(amount: CohortMention, count: CohortMention, amount_first: bool) 
         return False  # 'Projects worth X were signed, and 12 projects started construction': two groups
     if not _INVESTMENT.search(text):
         return False
-    if amount_first:
-        return not _PART_WORDS.search(text)  # '..., of which 31 have started': a part
+    if amount_first:  # two clauses ('X, and N projects were signed'), not 'X of investment as N ...'
+        return not _PART_WORDS.search(text) and _TWO_CLAUSES.search(text) is not None
     return _POINTS_BACK.search(text) is not None
 
 
