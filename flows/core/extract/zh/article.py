@@ -27,10 +27,12 @@ from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.named_refs import SEGMENT, anaphora_name, named_sector, segment_start
 from flows.core.extract.zh.names import name_before, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
+from flows.core.extract.zh.past_totals import without_past_totals
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.post_passes import post_passes
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
+from flows.core.extract.zh.stage_sum import stage_sum
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
@@ -71,7 +73,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None, "sents": sentences}
     for i, s in enumerate(sentences):
-        s = repair(s)
+        s = without_past_totals(repair(s), sentences)  # 历届…累计 / 2005年至今…累计 (zh.past_totals)
         if not may_carry(sentences, i, s):
             continue
         toks = scan(s)
@@ -162,6 +164,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
+    stage_sum(s, idx, toks, found)  # 开工8个、签约10个,总投资X: the sum's (zh.stage_sum)
     round_sectors(s, state, found)  # a round of one field named before (zh.count_sector)
     link(s, found, out, state, frames, frame_refs)
 
