@@ -50,8 +50,10 @@ _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资�
 # 这批项目总投资X: the group before
 _ANAPHOR = re.compile(rf"(?:{THE_GROUP})(?:[^\d,;。]{{0,4}})?项目")
 # a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
+# (本次签约项目包括A、B等,总投资X: its examples between)
 _THIS_ROUND = re.compile(
-    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?的[^\d,;。]{{0,8}}?项目\s*"
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?(?:的[^\d,;。]{{0,8}}?)?项目\s*"
+    r"(?:(?:包括|涵盖|涉及|有)[^;。]{0,80}?等[^\d,;。]{0,8},\s*)?"
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
@@ -274,7 +276,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
     if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
-    elif lo == 0 and _THIS_ROUND.fullmatch(s, 0, t.start):  # 本次集中开工的重大项目总投资X: the group before
+    elif _THIS_ROUND.fullmatch(s, 0, t.start):  # 本次集中开工的重大项目总投资X: the group before
         m.extra["anaphor"] = "top"
     if t.alt:
         m.alt_amount, m.alt_currency = t.alt
