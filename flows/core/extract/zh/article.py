@@ -35,6 +35,7 @@ from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.stage_sum import stage_sum
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.venue_parts import venue_parts
 from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
 from flows.core.model import CohortMention
 
@@ -141,6 +142,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     bounds = boundaries(s)
     frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s or "属于" in s) else []
     inline_counts(s, toks)
+    venue_parts(s, toks)  # 共设6个会场,其中开工项目5个、竣工项目1个: venues (zh.venue_parts)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
     for k, t in enumerate(toks):
