@@ -28,6 +28,7 @@ from flows.core.extract.zh.named_refs import SEGMENT, anaphora_name, named_secto
 from flows.core.extract.zh.names import name_before, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
 from flows.core.extract.zh.past_totals import without_past_totals
+from flows.core.extract.zh.phase_name import phase_name, phase_of_total
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.post_passes import post_passes
 from flows.core.extract.zh.scan import scan
@@ -159,7 +160,9 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
-            t.name = name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", ""))
+            t.name = (
+                name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", "")) or phase_name(s, t.start)
+            )
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
@@ -265,6 +268,8 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
+    if phase_of_total(s, lo, t.start):  # 总投资X,一期投资Y: a part of X (zh.phase_name)
+        return None
     named = _GROUP_THEN_TOTAL.search(s, max(0, lo - 40), t.start) if lo and s[lo - 1] == "," else None
     if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start) and not named:
         if not (lo and _BARE_PREDICATE.fullmatch(s, lo, t.start) and _CUE.search(s, clause_start(s, lo - 1), lo)):
