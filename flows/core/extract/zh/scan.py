@@ -222,7 +222,13 @@ _FDI_COUNT = re.compile(rf"(?:外资|台资|港资|侨资)(?:投资)?项目\s*(?
 
 def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
     lo = clause_start(s, a)
-    return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
+    if lo <= 0 or _FDI_CUE.fullmatch(prefix) is None or _FDI_COUNT.search(s, max(0, lo - 16), lo) is None:
+        return False
+    return _TOTAL_NEXT.match(s, a) is None  # …合同外资X,总投资Y: the count's total is Y
+
+
+# the clause after a foreign-capital figure gives the projects' total (合同外资额X,总投资Y)
+_TOTAL_NEXT = re.compile(r"[^,;。]*,\s*(?:项目)?(?:计划)?(?:总投资|投资总额)")
 
 
 # the year's plan
