@@ -85,6 +85,7 @@ _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达|约|超)?\s*$")
 _TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
 _TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_INVESTMENT}|总金额|总额|合计)(?:为)?\s*$")
+_SUM_CUE = re.compile(r"(?:总投资额?|投资总额|总额|总金额|签约金额|合计|共计)(?:达到?|约|为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资|签订|签下)(?:额)?(?:为|达|约|超)?\s*$")
@@ -158,6 +159,9 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if _BAND_MAX.match(after) and ("项目" in clause_after(s, b) or count_follows):
         return Tok("band", a, b, size_max=f.value)
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
+        if f.num and _SUM_CUE.search(prefix) and not then_project and not after.lstrip().startswith("的"):
+            # 总投资上百亿元: a round total, not a band (总投资上亿元的达20个 stays one)
+            return Tok("amount", a, b, f.value, f.currency, True)
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
     if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
