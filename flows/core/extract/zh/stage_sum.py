@@ -39,6 +39,8 @@ def _run(s: str, toks: list[Tok], k: int) -> int:
         and not toks[j].listed
         and _JOIN.fullmatch(s, toks[j - 1].end, toks[j].start)
     ):
+        if toks[j].value == sum(t.value for t in toks[k:j]):
+            break  # 开工项目3个,签约项目9个,共计12个: the list's own total ends it
         j += 1
     return j
 
