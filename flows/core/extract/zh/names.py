@@ -28,7 +28,7 @@ _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资|�
 # what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线, …度假区, …酒店)
 _WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体|度假区|酒店|景区|乐园|旅游村)"
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
-_CUE = rf"(?:(?:计划|预计|估计|预估|协议)?(?:{TOTAL_INVESTMENT}|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
+_CUE = rf"(?:(?:计划|预计|估计|预估|协议)?(?:新增)?(?:{TOTAL_INVESTMENT}|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
     rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
