@@ -38,6 +38,8 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             prev.amount, prev.currency, prev.approximate = m.amount, m.currency, m.approximate
             prev.alt_amount, prev.alt_currency = m.alt_amount, m.alt_currency
             prev.sector_code = prev.sector_code or m.sector_code
+            if prev.stage in (None, "promoted"):  # 85个项目落户…。本次签约项目…总投资X: the stage it names
+                prev.stage = m.stage or prev.stage
             remap[i] = next(j for j, o in enumerate(out) if o is prev)
             continue
         prev = out[-1] if out else None

@@ -27,12 +27,16 @@ from flows.core.extract.zh.local_yuan import local_yuan
 from flows.core.extract.zh.named_refs import SEGMENT, anaphora_name, named_sector, segment_start
 from flows.core.extract.zh.names import name_before, without_names
 from flows.core.extract.zh.pairing import next_amount, not_before_count
+from flows.core.extract.zh.past_totals import without_past_totals
+from flows.core.extract.zh.phase_name import phase_name, phase_of_total
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.post_passes import post_passes
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
+from flows.core.extract.zh.stage_sum import stage_sum
 from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.venue_parts import venue_parts
 from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
 from flows.core.model import CohortMention
 
@@ -48,8 +52,10 @@ _CUE = re.compile(r"投资|总额|金额|揽金|引资|签约|签下|签订|资�
 # 这批项目总投资X: the group before
 _ANAPHOR = re.compile(rf"(?:{THE_GROUP})(?:[^\d,;。]{{0,4}})?项目")
 # a sentence that opens on this round's projects and their total (本次集中开工的重大项目总投资1.33万亿元)
+# (本次签约项目包括A、B等,总投资X: its examples between)
 _THIS_ROUND = re.compile(
-    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?的[^\d,;。]{{0,8}}?项目\s*"
+    rf"\s*(?:{THIS_BATCH})[^\d,;。]{{0,10}}?(?:的[^\d,;。]{{0,8}}?)?项目\s*"
+    r"(?:(?:包括|涵盖|涉及|有)[^;。]{0,80}?等[^\d,;。]{0,8},\s*)?"
     r"(?:投资总额|总投资额?|签约总?金额|签约总额|协议总?投资额?|合同总?金额)\s*(?:为|达到?|约|共计|合计)?\s*"
 )
 # a sentence that opens on a bare total (…项目总数为104个。投资总额达689.2亿元): the same group
@@ -71,7 +77,7 @@ def extract_zh(sentences: list[str]) -> list[CohortMention]:
     out: list[CohortMention] = []
     state = {"last_top": None, "first_top": None, "sents": sentences}
     for i, s in enumerate(sentences):
-        s = repair(s)
+        s = without_past_totals(repair(s), sentences)  # 历届…累计 / 2005年至今…累计 (zh.past_totals)
         if not may_carry(sentences, i, s):
             continue
         toks = scan(s)
@@ -137,6 +143,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     bounds = boundaries(s)
     frames = list(_FRAME.finditer(s)) if ("项目中" in s or "项目里" in s or "项目当中" in s or "属于" in s) else []
     inline_counts(s, toks)
+    venue_parts(s, toks)  # 共设6个会场,其中开工项目5个、竣工项目1个: venues (zh.venue_parts)
     found: list[tuple[int, CohortMention, dict]] = []  # (position, mention, hints)
     frame_refs: dict[int, int] = {}  # a frame's own count (…的42个项目中,)
     for k, t in enumerate(toks):
@@ -153,7 +160,9 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
         if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
-            t.name = name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", ""))
+            t.name = (
+                name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", "")) or phase_name(s, t.start)
+            )
             if t.name:
                 t.kind = "named"
         if t.kind == "named":
@@ -162,6 +171,7 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
         total = _total_mention(s, idx, toks, k)
         if total is not None:
             found.append(total)
+    stage_sum(s, idx, toks, found)  # 开工8个、签约10个,总投资X: the sum's (zh.stage_sum)
     round_sectors(s, state, found)  # a round of one field named before (zh.count_sector)
     link(s, found, out, state, frames, frame_refs)
 
@@ -258,6 +268,8 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     total (投资, 签约, 总额…), not when it is a stock of enterprises."""
     t = toks[k]
     lo = clause_start(s, t.start, soft=False)
+    if phase_of_total(s, lo, t.start):  # 总投资X,一期投资Y: a part of X (zh.phase_name)
+        return None
     named = _GROUP_THEN_TOTAL.search(s, max(0, lo - 40), t.start) if lo and s[lo - 1] == "," else None
     if not _CUE.search(s[lo : t.start]) and not _place_amount(s, lo, t.start) and not named:
         if not (lo and _BARE_PREDICATE.fullmatch(s, lo, t.start) and _CUE.search(s, clause_start(s, lo - 1), lo)):
@@ -271,7 +283,7 @@ def _total_mention(s: str, idx: int, toks: list[Tok], k: int) -> tuple[int, Coho
     m = _mention(s, idx, amount=t.value, currency=t.currency, approximate=t.approx, sector_code=sector_of(own))
     if _ANAPHOR.search(s, lo, t.start) or (lo == 0 and _BARE_TOTAL.fullmatch(s, 0, t.start)):
         m.extra["anaphor"] = True
-    elif lo == 0 and _THIS_ROUND.fullmatch(s, 0, t.start):  # 本次集中开工的重大项目总投资X: the group before
+    elif _THIS_ROUND.fullmatch(s, 0, t.start):  # 本次集中开工的重大项目总投资X: the group before
         m.extra["anaphor"] = "top"
     if t.alt:
         m.alt_amount, m.alt_currency = t.alt

@@ -42,8 +42,9 @@ NUM = (
 )
 INT = r"(?:\d{1,3}(?: \d{3}(?!\d))+|\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百千]+)"
 UNIT = r"(?:万亿|亿|千万|百万|万)"
-# the units after 万 in statistics print (29亿8,922万1,000美元: a trailing 1,000), only after 万
-TAIL = r"(?<=万)\d{1,3}(?:,\d{3})?(?!\d)"
+# the units after 万 in statistics print (29亿8,922万1,000美元: a trailing 1,000; 260亿129万5千元:
+# a trailing 5千), only after 万
+TAIL = r"(?<=万)(?:\d\s*[千百](?![万亿])|[一二两三四五六七八九][千百](?![万亿])|\d{1,3}(?:,\d{3})?(?![\d千百]))"
 CUR = r"(?:澳门元|澳门币|美元|美金|欧元|港元|港币|日元|英镑|韩元|元人民币|元|人民币)"
 
 _AMOUNT_RE = re.compile(

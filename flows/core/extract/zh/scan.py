@@ -66,7 +66,7 @@ _EXAMPLE_OF = re.compile(r"^的?[^,;。、\d\s]{0,10}?项目等")
 _LEVEL = re.compile(r"^\s*级[^,;。、\d]{0,6}?项目")
 # an investor's amount then what it builds: 投资6.2亿元,在某区建设…项目 / 分别投资50亿元,各自兴建A和B
 _BUILD_AFTER = re.compile(
-    r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|建)(?!成|设中)"
+    r"^\s*[,,]?\s*(?:各自|主要)?(?:用于)?(?:(?:在[^,;。、]{1,12}?)?(?:建设|兴建|新建|投建|打造|新上|建)(?!成|设中)"
     r"|(?:落户|落地|位于)[^,;。、]{1,14}?的)"  # 投资12亿元,落户某经开区的A项目
 )
 BUILD_AFTER = _BUILD_AFTER
@@ -85,6 +85,7 @@ _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达|约|超)?\s*$")
 _TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
 _TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_INVESTMENT}|总金额|总额|合计)(?:为)?\s*$")
+_SUM_CUE = re.compile(r"(?:总投资额?|投资总额|总额|总金额|签约金额|合计|共计)(?:达到?|约|为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资|签订|签下)(?:额)?(?:为|达|约|超)?\s*$")
@@ -158,6 +159,9 @@ def _money(s: str, m: re.Match, bounds: list[int], counts: list[Tok]) -> Tok | N
     if _BAND_MAX.match(after) and ("项目" in clause_after(s, b) or count_follows):
         return Tok("band", a, b, size_max=f.value)
     if f.pre == "上" and (not f.num or f.num in ("十", "百", "千")):
+        if f.num and _SUM_CUE.search(prefix) and not then_project and not after.lstrip().startswith("的"):
+            # 总投资上百亿元: a round total, not a band (总投资上亿元的达20个 stays one)
+            return Tok("amount", a, b, f.value, f.currency, True)
         return Tok("band", a, b, size_min=f.value)
     total = then_project and f.pre in _ABOUT and _TOTAL_BEFORE.search(s, max(0, a - 8), a)
     if total and f.pre in ("达", "达到") and _EACH_REACHES.match(after):
@@ -222,7 +226,13 @@ _FDI_COUNT = re.compile(rf"(?:外资|台资|港资|侨资)(?:投资)?项目\s*(?
 
 def _fdi_of_count(s: str, a: int, prefix: str) -> bool:
     lo = clause_start(s, a)
-    return lo > 0 and _FDI_CUE.fullmatch(prefix) is not None and _FDI_COUNT.search(s, max(0, lo - 16), lo) is not None
+    if lo <= 0 or _FDI_CUE.fullmatch(prefix) is None or _FDI_COUNT.search(s, max(0, lo - 16), lo) is None:
+        return False
+    return _TOTAL_NEXT.match(s, a) is None  # …合同外资X,总投资Y: the count's total is Y
+
+
+# the clause after a foreign-capital figure gives the projects' total (合同外资额X,总投资Y)
+_TOTAL_NEXT = re.compile(r"[^,;。]*,\s*(?:项目)?(?:计划)?(?:总投资|投资总额)")
 
 
 # the year's plan

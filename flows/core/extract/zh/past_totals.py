@@ -1,0 +1,50 @@
+"""Figures summed over all the editions of an event or since an earlier year: no cohort of this
+round. '2005年至今,…已举办十四届,…累计签约合作项目N个,投资总额X' / '历届大会共签约项目N个' /
+'自2016年以来,累计引进项目N个' (in an article of a later year): the clause that opens the
+cumulative span is cut from the sentence up to its ';' or end, this round's figures before it kept.
+'今年以来…累计' (this year's running total) stays, and so does a since-year that is the latest year
+the article names; a span that names this round (本届, 本次, 此次, 今年) is not cut.
+Called by zh.article's extract_zh on each repaired sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_start
+
+_NUMERAL = r"[\d一二两三四五六七八九十]+"
+# all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / 首届以来
+_EDITIONS = re.compile(
+    rf"历届|首届以来|(?:举办|创办|开办|举行)以来|已(?:连续|成功|累计)?(?:举办|举行)了?{_NUMERAL}(?:届|次)"
+    rf"|{_NUMERAL}届以来"
+)
+# since an earlier year: 2005年至今 / 自2016年以来 / 2018年起
+_SINCE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^,;。\d]{0,4}?(?:以来|至今|迄今|起)")
+_SUM = re.compile(r"累计|共计|总计|共有|共签|共引|共落|共开")
+_THIS_ROUND = re.compile(r"本届|本次|此次|这次|今年|当年|本年")
+_YEAR = re.compile(r"(?<![至到\-—~])((?:19|20)\d{2})\s*年")
+
+
+def _latest_year(sentences: list[str]) -> int:
+    return max((int(y) for t in sentences for y in _YEAR.findall(t)), default=0)
+
+
+def without_past_totals(s: str, sentences: list[str]) -> str:
+    """The sentence without its clauses of all editions' or earlier years' cumulative figures."""
+    if "累计" not in s and "共" not in s and "总计" not in s:
+        return s
+    since = _SINCE_YEAR.search(s)
+    if since is not None and int(since.group("y")) >= _latest_year(sentences):
+        since = None  # 2023年以来 in an article of 2023: this year's running total
+    cues = [m for m in (_EDITIONS.search(s), since) if m is not None]
+    if not cues:
+        return s
+    cue = min(cues, key=lambda m: m.start())
+    hi = s.find(";", cue.end())
+    hi = len(s) if hi < 0 else hi
+    lo = clause_start(s, cue.start(), soft=False)
+    span = s[lo:hi]
+    if _SUM.search(span) is None or _THIS_ROUND.search(span):
+        return s
+    return s[:lo] + s[hi:]

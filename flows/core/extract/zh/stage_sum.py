@@ -1,0 +1,110 @@
+"""A list of counts of different groups and one total after them: the total is the list's sum.
+'集中开工8个项目、签约10个项目,总投资X' / '签约工业项目11个、服务业项目4个,总投资X': one cohort of
+8+10 (11+4) projects with X (its stage the first count's), and each count stays a count-only
+cohort. The counts must name different stages, or all name a field and different ones. Not when
+the last count has an amount of its own or one count does, when 其中 / 包括 makes a count a part
+of the one before, or when a count before the list has 其中 between (the list's parent takes it).
+Called by zh.article's _sentence on its found list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.labels import sector_of
+from flows.core.extract.zh.tokens import Tok
+from flows.core.model import CohortMention
+
+_STAGES = frozenset(("started", "signed", "completed", "negotiating"))
+# between two counts of the list: a join and the next one's verb or noun (、签约 / ,集中签约 / 和竣工)
+_JOIN = re.compile(r"(?:个?[^,;。、\d其包含]{0,8}?项目)?\s*(?:、|,|和|及|以及)\s*(?:和|及)?[^,;。、\d其包含]{0,10}")
+# between the last count and the total: its clause's end and a word of a sum
+_SUM_GAP = re.compile(
+    r"(?:个?[^,;。、\d]{0,8}?项目)?\s*,\s*(?:[^,;。、\d]{0,6}?)(?:总投资额?|投资总额|总金额|总额|合计|共计|总计)"
+    r"(?:额)?(?:合计|共计|总计|共)?(?:为|达到?|约|超过?|逾|近)?\s*"
+)
+
+
+def _entry(found: list, pos: int) -> int | None:
+    return next((i for i, (at, m, _) in enumerate(found) if at == pos and m.project_count is not None), None)
+
+
+def _run(s: str, toks: list[Tok], k: int) -> int:
+    """The index after the last count of the list that starts at count k."""
+    j = k + 1
+    while (
+        j < len(toks)
+        and toks[j].kind == "count"
+        and not toks[j].listed
+        and _JOIN.fullmatch(s, toks[j - 1].end, toks[j].start)
+    ):
+        if toks[j].value == sum(t.value for t in toks[k:j]):
+            break  # 开工项目3个,签约项目9个,共计12个: the list's own total ends it
+        j += 1
+    return j
+
+
+def _distinct(s: str, counts: list[Tok], entries: list[tuple[int, CohortMention, dict]]) -> bool:
+    """Different stages, or each count names its own field in its own words (工业项目11个、服务业项目4个)."""
+    stages = [h.get("own") for _, _, h in entries]
+    if all(x in _STAGES for x in stages) and len(set(stages)) == len(stages):
+        return True
+    starts = [clause_start(s, counts[0].start)] + [c.end for c in counts[:-1]]
+    sectors = [sector_of(s[lo : c.end]) for lo, c in zip(starts, counts, strict=True)]
+    return all(sectors) and len(set(sectors)) == len(sectors)
+
+
+def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMention, dict]]) -> None:
+    """Replace the last count's (or no count's) hold on a total after a list of group counts by
+    a cohort of their sum."""
+    k = 0
+    while k < len(toks):
+        j = _run(s, toks, k) if toks[k].kind == "count" and not toks[k].listed else k + 1
+        if (
+            j - k < 2
+            or j >= len(toks)
+            or toks[j].kind != "amount"
+            or not _SUM_GAP.fullmatch(s, toks[j - 1].end, toks[j].start)
+        ):
+            k = j
+            continue
+        a, counts = toks[j], toks[k:j]
+        if any(t.kind == "count" for t in toks[:k]) and "其中" in s[: counts[0].start]:
+            return  # 共签约项目40个,其中A项目25个、B项目15个,总投资X: the parent's
+        at = [_entry(found, c.start) for c in counts]
+        if None in at:
+            return
+        entries = [found[i] for i in at]
+        if any(m.amount is not None for _, m, _ in entries[:-1]) or entries[-1][1].amount not in (None, a.value):
+            return
+        if not _distinct(s, counts, entries):
+            return
+        last = entries[-1][1]
+        last.amount = last.currency = last.alt_amount = last.alt_currency = None
+        last.approximate = False
+        found[:] = [f for f in found if not (f[0] == a.start and f[1].project_count is None)]
+        found.append(
+            (
+                a.start,
+                _sum(s, idx, counts, a),
+                {"own": entries[0][2].get("own"), "before": s[: counts[0].start], "after": s[a.end :]},
+            )
+        )
+        found.sort(key=lambda f: f[0])
+        return
+
+
+def _sum(s: str, idx: int, counts: list[Tok], a: Tok) -> CohortMention:
+    total = CohortMention(
+        evidence=s,
+        sentence_index=idx,
+        project_count=int(sum(c.value for c in counts)),
+        amount=a.value,
+        currency=a.currency,
+        approximate=a.approx,
+        alt_amount=a.alt[0] if a.alt else None,
+        alt_currency=a.alt[1] if a.alt else None,
+    )
+    total.extra["stage_sum"] = True
+    return total
