@@ -19,9 +19,9 @@ from flows.core.extract.en.host_words import mask_host
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
-    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"\)?[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
-    r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)(?:\s+(?:this\s+time|today|on\s+site|on\s+the\s+spot))?\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
+    r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)(?:\s+(?:this\s+time|today|on\s+site|on\s+the\s+spot))?\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)|(?:are|were)\s))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
     r"(?:(?:(?:were|was|are|is)\s+)?[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # '(were) signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|will|all|mainly|mostly|largely)\s+)*"  # 'will focus on'
