@@ -15,12 +15,13 @@ from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
+from flows.core.extract.en.host_words import mask_host
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
-    r"[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
+    r"\)?[\s,]*(?:or\s+[\d.]+\s*(?:%|percent)\s*,\s*)?(?:(?<=, )(?:which|that)\s+(?=span|cover|involv))?"  # ', which span ...'
     r"(?:(?<=, )all\s+of\s+(?:which|them)\s+(?=are|were))?"  # ', all of which are industrial projects'
-    r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
+    r"(?:(?:(?:were|was|are|is|been)\s+)?(?:signed|inked|contracted|launched|started)(?:\s+(?:this\s+time|today|on\s+site|on\s+the\s+spot))?\s*,?\s+(?=(?:mainly\s+)?(?:span|cover|involv|focus|rang)|(?:are|were)\s))?"  # '60 projects signed cover ...', '41 programs were inked, mainly involving ...'
     r"(?:(?:(?:were|was|are|is)\s+)?[a-z]+ed\s+(?=in\s+(?:the\s+)?(?:fields?|sectors?|areas?|industries)\s+of\b))?"  # '(were) signed in the fields of'
     r"(?:(?:were|was|are|is|been)\s+(?:invested|introduced\s+to\s+investors)\s+(?=in\s))?"  # '... were invested in emerging industries'
     r"(?:(?:(?:are|were|is|was|will|all|mainly|mostly|largely)\s+)*"  # 'will focus on'
@@ -368,6 +369,7 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
     projects ...'), a frame opening it ('In the field of new materials, ...'), else its last
     coordinated part's first field term (companies' and single projects' words masked)."""
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
+    clause = mask_host(clause, g.count)  # 'As a hub for biomedicine, the city signed ...'
     subject = _SUBJECT.match(clause) if g.count is None else None
     code = sector_in(subject.group(1)) if subject else None
     if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'

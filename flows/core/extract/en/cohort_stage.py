@@ -57,6 +57,7 @@ def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
     if not spans:
         return None
     spans = _weak_signed_yields(s, spans, prev_end, next_start)
+    next_start = _own_clause_end(s, spans, g, prev_end, next_start)
     if prev_end:
         clause = CLAUSE_END.search(s, g.end, next_start)
         end = clause.start() if clause else next_start
@@ -65,6 +66,28 @@ def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
         if after:
             return after
     return _nearest(spans, prev_end, next_start, g.start, g.end)
+
+
+# where the next group's clause opens: '... to activate 30 projects and other firms broke ground
+# on 20 projects', '... 25 projects, while others started construction on 14'
+_NEXT_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|,\s+and\s+|\s+and\s+", re.I)
+
+
+def _own_clause_end(s: str, spans: list, g: Group, prev_end: int, next_start: int) -> int:
+    """Where the group's own words end when another group follows in the sentence: a stage
+    term after the joint that opens the next group's clause is that group's predicate, not
+    this one's, when a term before the figures tells this group's ('firms signed with the
+    developer to activate 30 projects and other firms broke ground on 20 projects')."""
+    if next_start >= len(s):
+        return next_start
+    joints = list(_NEXT_CLAUSE.finditer(s, g.end, next_start))
+    joint = joints[-1] if joints else None
+    if joint is None or not any(joint.end() <= a and b <= next_start for a, b, _ in spans):
+        return next_start
+    own = any(prev_end <= a and b <= g.start for a, b, _ in spans) or any(
+        g.end <= a and b <= joint.start() for a, b, _ in spans
+    )
+    return joint.start() if own else next_start
 
 
 _AND_NEXT_ITEM = re.compile(r"\s+and\s+(?:the|an?)\s+", re.I)  # opens the next item's noun phrase
