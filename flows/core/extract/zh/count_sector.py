@@ -29,7 +29,24 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _named_after(s, t.end)
         or _examples_after(s, t.end)
         or _round_sector(s, t.start)
+        or _batch_before(s, lo)
     )
+
+
+# the clause before names the batch the count's clause counts (集中开工一批交通基础设施项目,共17个;
+# 全省乡村振兴项目集中签约,共签约项目56个), no figure in it
+_BATCH = re.compile(
+    r"[^,;:。\d]*?(?:一批(?P<batch>[^,;:。\d]{2,16}?)项目"
+    r"|(?P<round>[^,;:。\d]{2,16}?)项目集中(?:签约|开工|开复工|竣工|投产))\s*"
+)
+
+
+def _batch_before(s: str, lo: int) -> str | None:
+    if lo < 6 or s[lo - 1] != "," or ("一批" not in s[max(0, lo - 30) : lo] and "集中" not in s[max(0, lo - 30) : lo]):
+        return None
+    m = _BATCH.fullmatch(s, clause_start(s, lo - 1, soft=False), lo - 1)
+    field = m and (m.group("batch") or m.group("round"))
+    return None if not field or generic_only(field) else sector_of(field)
 
 
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
