@@ -29,7 +29,28 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
         or _named_after(s, t.end)
         or _examples_after(s, t.end)
         or _round_sector(s, t.start)
+        or _batch_before(s, lo)
     )
+
+
+# the clause before names the batch the count's clause counts (集中开工一批交通基础设施项目,共17个;
+# 全省乡村振兴项目集中签约,共签约项目56个; 签约项目涉及物流、商贸等现代服务业,共9个), no figure in it
+_BATCH = re.compile(
+    r"[^,;:。\d]*?(?:一批(?P<batch>[^,;:。\d]{2,16}?)项目"
+    r"|(?P<round>[^,;:。\d]{2,16}?)项目集中(?:签约|开工|开复工|竣工|投产)"
+    r"|[^,;:。\d]{0,12}?项目(?:涉及|涵盖|覆盖)(?P<fields>[^,;:。\d]{2,40}))\s*"  # 签约项目涉及A、B等X,共9个
+)
+_TOTAL_OPEN = ("共", "合计", "总计")
+
+
+def _batch_before(s: str, lo: int) -> str | None:
+    if lo < 6 or s[lo - 1] != ",":
+        return None
+    m = _BATCH.fullmatch(s, clause_start(s, lo - 1, soft=False), lo - 1)
+    if m and m.group("fields") and not s.startswith(_TOTAL_OPEN, lo):
+        return None  # the fields clause names the group only when the count's clause sums it (共N个)
+    field = m and (m.group("batch") or m.group("round") or m.group("fields"))
+    return None if not field or generic_only(field) else sector_of(field)
 
 
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)

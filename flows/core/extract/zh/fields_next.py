@@ -23,6 +23,7 @@ def fields_next(sentences: list[str], mentions: list[CohortMention]) -> list[Coh
     """Give the one group of the sentence before a fields-only sentence the sector of its fields."""
     drive_before(sentences, mentions)
     mixed_round(sentences, mentions)
+    names_next(sentences, mentions)
     for i, s in enumerate(sentences):
         if i == 0 or not _FIELDS_LEAD.match(s) or _DIGIT.search(s):
             continue
@@ -100,3 +101,28 @@ def _sector(s: str) -> str | None:
     if kind is None or generic_only(kind.group("kind")):
         return None
     return sector_of(kind.group("kind"))
+
+
+# a sentence naming each project of the group counted before it (这5个项目分别是:A项目、B小镇、C度假区)
+_NAMES_LEAD = re.compile(
+    r"\s*(?:据悉|据了解|据介绍|其中)?\s*,?\s*(?:这|该|上述|此)\s*(?P<n>\d+)\s*个[^,;。\d]{0,6}?项目"
+    r"(?:分别)?(?:是|为|包括)\s*:?"
+)
+_NAME_SPLIT = re.compile(r"、|以及|和")
+
+
+def names_next(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """The group of the sentence before, counted N and naming no field, takes the one field its N
+    named projects give (at least half of them naming it, none another)."""
+    for i, s in enumerate(sentences):
+        lead = _NAMES_LEAD.match(s) if i and "项目" in s else None
+        if lead is None:
+            continue
+        n = int(lead.group("n"))
+        group = [m for m in mentions if m.sentence_index == i - 1 and m.project_count == n and not m.project_name]
+        if len(group) != 1 or group[0].sector_code:
+            continue
+        items = [x for x in _NAME_SPLIT.split(s[lead.end() :].split("。")[0]) if x.strip()]
+        codes = [c for c in (sector_of(x, head="left") for x in items) if c]
+        if len(items) >= 2 and len(set(codes)) == 1 and 2 * len(codes) >= len(items):
+            group[0].sector_code = codes[0]

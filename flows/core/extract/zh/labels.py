@@ -298,10 +298,10 @@ def _parents() -> dict[str, str]:
     return {r["sector_code"]: (r.get("parent_code") or "").strip() for r in load("sectors")}
 
 
-# a group's fields named after it: 签约项目67个,…,涉及算力、人工智能等领域
+# a group's fields named after it: 签约项目67个,…,涉及算力、人工智能等领域 (or 涉及A、B和C产业, the clause ending there)
 FIELDS_VERB = "涉及|涵盖|覆盖|聚焦|集中在|分布在|主要为"  # (shared with zh.fields_next)
 _FIELDS_AFTER = re.compile(
-    rf"^[^;。]*?(?:{FIELDS_VERB})(?:了|到)?([^,;。:等]{{2,60}})等(?:多个|诸多|众多)?(?:产业)?(?:细分)?(?:领域|产业|行业|方面)"
+    rf"^[^;。]*?(?:{FIELDS_VERB})(?:了|到)?([^,;。:等]{{2,60}})(?:等(?:多个|诸多|众多)?(?:产业)?(?:细分)?(?:领域|产业|行业|方面)|(?:领域|产业|行业)(?=[,;。]|$))"
 )
 
 

@@ -13,7 +13,8 @@ from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import only_sector_words
 from flows.core.extract.zh.words import TOTAL_INVESTMENT
 
-_NAME_END = re.compile(r"[,;:。!?、【】\[\]|“”]|以及|等")
+# (A项目和投资X的B项目: the first name ends at its 项目 when the next project's amount follows)
+_NAME_END = re.compile(r"[,;:。!?、【】\[\]|“”]|以及|等|(?<=项目|工程)(?:和|及|与)(?=(?:总|计划)?投资)")
 _NAME_STOP = re.compile(r"已|正在|顺利|落户|成功")
 # a name opens on a character, a letter or a size (11.6万平方米商住楼项目, 30万吨聚酯项目)
 _LEAD = re.compile(r"“?(?:[\u4e00-\u9fffA-Za-z]|\d+(?:\.\d+)?\s*[万千]?(?:平方米|亩|吨|千瓦|兆瓦|辆|套|台))")

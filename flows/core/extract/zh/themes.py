@@ -1,0 +1,89 @@
+"""The field of a themed investment round (2023生物医药产业招商大会, 全市文旅项目签约会, 县农业招商推介会,
+乡村振兴产业项目招商推介暨集中签约仪式): when every themed round the article names
+gives one specific field, its cohorts that name none of their own take it, as a reader files a
+biomedicine fair's signings under biomedicine. Not given: a trade fair, expo, forum or summit (农博会,
+数字经济大会: they show and sign all kinds), a broad field (制造业招商大会: every industry), a zone's event (生物医药产业园签约仪式), a cohort of a period
+(今年以来, 今年已签约, 累计, 上半年, 同比), one said to hold only some of the field's (有两个是X项目), one whose own sentence lists fields of several sectors, and none at all
+when the article gives any group or single project a field of another sector (a tourism round whose
+signings include a cell bank; a farm round whose starts include 基础设施 and 民生 parts) or names
+an expo or trade fair (a round held at a fair: the totals are the fair's, of every kind). Used by zh.post_passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.labels import FIELDS_VERB, generic_only, sector_of
+from flows.core.extract.zh.mixed_parts import _line
+from flows.core.model import CohortMention
+
+# an investment round of one field: 招商 / 推介 / 签约 / 开工 / 投资 before the meeting's word (a trade
+# fair, expo, forum or summit of a field, 农博会 / 数字经济大会 / 金融论坛, shows and signs all kinds)
+_THEMED = re.compile(
+    r"(?P<field>[^,;。:!?、\s\d“”()《》的在举召于]{2,16}?)(?:重点|重大|产业|项目|合作|集中|专场)*"
+    r"(?:招商引资|招商|投资|投融资|推介|签约|开工|开复工)(?:暨|及|和|与|招商|推介|签约|开工|洽谈|集中|项目)*"
+    r"(?:洽谈会|对接会|(?<!大)会|仪式)"
+)
+_SUFFIX_WORDS = ("会", "仪式")  # every _THEMED match ends with one
+# a zone's round (生物医药产业园签约仪式) or an office or official named before the round words
+_NOT_FIELD = re.compile(r"园|开发区|高新区|新区|基地|部|厅|局|委|长|书记|主任|参加|出席|见证|主持|举办")
+_BROAD = frozenset({"manufacturing", "emerging_industries"})
+_PERIOD = re.compile(
+    r"以来|今年|本年|年内|同比|累计|全年|上半年|下半年|前三季度|季度|截至|截止|\d+\s*-\s*\d+\s*月|月份"
+)
+# a group said to hold only some projects of a field (其中合同项目4个,…,有两个是文化旅游项目)
+_SOME_ARE = re.compile(r"有[\d一两二三四五六七八九十]+个(?:是|为|属于)")
+# an expo or trade fair hosting the round (…博览会闭幕…, 以农博会为平台,举办…休闲农业推介会): its totals are the fair's
+_FAIR = re.compile(r"博览会|博会|交易会|展会|展览会|洽会|交会")
+_FIELDS = re.compile(rf"(?:{FIELDS_VERB})(?:了|到)?(?P<list>[^;。:]{{2,80}}?)等")
+_ITEM = re.compile(r"[、,和及与]|以及")
+
+
+def _field_of(m: re.Match) -> str | None:
+    field = m.group("field")
+    if _NOT_FIELD.search(field) or generic_only(field):
+        return None
+    return sector_of(field)
+
+
+def article_theme(sentences: list[str]) -> str | None:
+    """The one specific field the article's themed events give, else None."""
+    codes = set()
+    for s in sentences:
+        if any(w in s for w in _SUFFIX_WORDS):
+            codes |= {_field_of(m) for m in _THEMED.finditer(s)}
+    codes.discard(None)
+    if len(codes) != 1 or codes & _BROAD:
+        return None
+    return codes.pop()
+
+
+def _mixed_fields(evidence: str) -> bool:
+    """The sentence lists fields of two sectors or more (涉及新能源、生物医药、现代物流等领域)."""
+    for m in _FIELDS.finditer(evidence):
+        codes = {sector_of(x) for x in _ITEM.split(m.group("list"))} - {None}
+        if len(codes) > 1:
+            return True
+    return False
+
+
+def _other_field(code: str, theme: str) -> bool:
+    return theme not in _line(code) and code not in _line(theme)
+
+
+def themed_cohorts(sentences: list[str], mentions: list[CohortMention]) -> None:
+    """Give the article's themed field to its cohorts that name no field."""
+    theme = article_theme(sentences)
+    if theme is None or any(_FAIR.search(s) for s in sentences):
+        return
+    if any(m.sector_code and _other_field(m.sector_code, theme) for m in mentions):
+        return  # a group or a project of another field: the round's projects are not all of one
+    for m in mentions:
+        if m.sector_code or m.project_name or m.extra.get("basket"):
+            continue
+        parent = mentions[m.parent] if m.parent is not None and m.parent < len(mentions) else None
+        if parent is not None and parent.sector_code and parent.sector_code != theme:
+            continue
+        if _PERIOD.search(m.evidence) or _SOME_ARE.search(m.evidence) or _mixed_fields(m.evidence):
+            continue
+        m.sector_code = theme
