@@ -39,6 +39,7 @@ from flows.core.extract.zh import (
 from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import as_written, may_hold
+from flows.core.ingest import language, sentences
 from flows.core.ingest.read import decode_bytes
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
@@ -185,9 +186,12 @@ def test_typo_cue_scan_as_any():
 def test_langs_as_the_batch_expression():
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
     texts += ["", "abc", "中", "中 abcdef", "中 abcdefg", "中文" + "x" * 11, "中文" + "x" * 13, "x" * 2000 + "中"]
+    # the edges of HAN_CLASS in UTF-8 (E4 B8 80 .. E9 BF BF) and their neighbours, Latin-1 letters
+    texts += [chr(c) + "ab" for c in (0x4DFF, 0x4E00, 0x4FFF, 0x5000, 0x9FFF, 0xA000, 0x3400, 0x4400, 0x20000)]
+    texts += ["é" * 5 + "中", "ÀÉ中", "中" * 1499 + "abcdefgh", "中" + "\U0001f600" * 3 + "ab"]
     col = pl.Series("text", texts, dtype=pl.String)
-    sample = pl.col("text").str.slice(0, batch.LANG_SAMPLE)
-    han, latin = sample.str.count_matches(batch.HAN_CLASS), sample.str.count_matches(batch.LATIN_CLASS)
+    sample = pl.col("text").str.slice(0, language.LANG_SAMPLE)
+    han, latin = sample.str.count_matches(language.HAN_CLASS), sample.str.count_matches(language.LATIN_CLASS)
     expr = pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
     assert batch._langs(col) == pl.DataFrame([col]).select(expr.alias("lang"))["lang"].to_list()
 
@@ -201,7 +205,7 @@ def test_normalized_as_the_series_expression():
         ["plain", "ａｓｃｉｉ", "x", "全角\u3000空格", "y"],  # mixed: ASCII rows among non-ASCII ones
     ):
         slow = pl.Series("text", batch_texts, dtype=pl.String).str.normalize("NFKC")
-        assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))
+        assert batch._normalized(batch_texts) == slow.str.replace_all("[\u3000\u00a0]", " ").to_list()
 
 
 def _round_sector_as_it_was(s: str, start: int) -> str | None:
@@ -560,3 +564,19 @@ def test_dropped_unit_cue_precheck():
     for s in _lines("en") + _EN_EXTRA + extra:
         if len(dropped_unit._CUE.findall(s)) >= 2:
             assert not cues.plain(s) or s.lower().count("illion") >= 2, s
+
+
+def test_sentence_lists_as_split_sentences():
+    texts = [decode_bytes(p.read_bytes()) for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["", " \n\r\n ", "a.\r\nB", "一。二!\u3000\n三", "Mr. Li came. He left.The end", "x\x1cy.\x1c Z"]
+    for langs in (["zh"] * len(texts), ["en"] * len(texts), [language.detect_lang(t) for t in texts]):
+        frame = pl.DataFrame({"article_id": range(len(texts)), "lang": langs, "text": texts})
+        grouped = sentences.split_sentences(frame).group_by("article_id", maintain_order=True).agg("sentence")
+        by_article = dict(zip(grouped["article_id"].to_list(), grouped["sentence"].to_list()))
+        assert sentences.sentence_lists(langs, texts) == [by_article.get(i, []) for i in range(len(texts))]
+
+
+def test_white_space_is_what_strip_chars_strips():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    stripped = pl.Series([c + "a" + c for c in chars], dtype=pl.String).str.strip_chars().to_list()
+    assert [c for c, s in zip(chars, stripped) if s == "a"] == list(sentences.WHITE_SPACE)
