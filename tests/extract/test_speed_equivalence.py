@@ -580,3 +580,39 @@ def test_white_space_is_what_strip_chars_strips():
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
     stripped = pl.Series([c + "a" + c for c in chars], dtype=pl.String).str.strip_chars().to_list()
     assert [c for c, s in zip(chars, stripped) if s == "a"] == list(sentences.WHITE_SPACE)
+
+
+def test_word_hits_and_known_ends_as_their_alternations():
+    by_key, ends, (_, word_re, _) = event_names._known()
+    words = [k for k in by_key if not event_names._CJK.search(k) and not k.isupper()]
+    extra = [
+        f"{a}{w}{b}" for w in words[:40] for a in ("", "x", "-", " ", "2021 ") for b in ("", "s", "-", " 2021", ",")
+    ]
+    extra += [
+        "china–asean expo and china‐asean expo",
+        "boao forum for asian",
+        "the canton fair-canton fair canton fair",
+    ]
+    texts = _lines("en") + _EN_EXTRA + _lines("zh") + ["CIIE", "the CAEXPO, WAIC", "中国-东盟博览会"]
+    for s in [x.lower() for x in texts] + extra:
+        assert [m.span() for m in event_names._word_hits(s)] == [m.span() for m in word_re.finditer(s)], s
+    for s in texts + extra:
+        for ends_re, kinds in zip(event_names._known_ends(), ends):
+            flat = re.compile("|".join(re.escape(e) for e in sorted(kinds)) or "(?!)")
+            assert bool(ends_re.search(s)) == bool(flat.search(s)), s
+
+
+def test_rows_with_cues_as_find():
+    rows = (
+        (re.compile(r"\b(?:investment)\b", re.I), ("investment",)),
+        (re.compile(r"\b(?:invest)", re.I), ("invest", "inv")),
+        (re.compile(r"\b(?:x)\b", re.I), ("",)),
+        (re.compile(r"\b(?:tradeoff|trade)\b", re.I), ("trade", "tradeoff")),
+    ) + tuple(not_investment._NEVER_ROWS)
+    texts = [s.lower() for s in _lines("en") + _EN_EXTRA] + ["investment", "inv", "tradeoff trade", "ab"]
+    for s in texts:
+        for pos, end in ((0, len(s)), (3, min(12, len(s))), (5, 5), (2, len(s) - 1)):
+            if pos <= end <= len(s):  # (as search_rows calls it)
+                want = [k for k, (_, cues) in enumerate(rows) if any(s.find(c, pos, end) >= 0 for c in cues)]
+                assert fast._rows_with_cues(rows, s, pos, end) == want, (s, pos, end)
+        assert fast.search_rows(not_investment.NEVER, not_investment._NEVER_ROWS, s, 9, 4) is None
