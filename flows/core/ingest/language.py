@@ -27,23 +27,22 @@ def detect_lang(text: str) -> str:
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
 
 
-# HAN_CLASS (U+4E00..U+9FFF) in UTF-8: a lead byte E5..E9 (U+5000..U+9FFF), or E4 with a second
-# byte B8..BF (U+4E00..U+4FFF); LATIN_CLASS is the ASCII letters, one byte each
-_HAN_LEADS = bytes(range(0xE5, 0xEA))
-_HAN_E4 = tuple(bytes((0xE4, b)) for b in range(0xB8, 0xC0))
+# HAN_CLASS (U+4E00..U+9FFF): the UTF-16 code units whose high byte is 4E..9F (a character
+# beyond the BMP is two surrogates, D8..DF); LATIN_CLASS: the ASCII letters, one byte each in UTF-8
+_HAN_HIGH = bytes(range(0x4E, 0xA0))
 _LATIN_BYTES = string.ascii_letters.encode()
 
 
 def lang_of(text: str) -> str:
     """= detect_lang(text), the characters of each class counted in the encoded sample by
-    bytes.translate and bytes.count (no match object per character)."""
-    sample = text[:LANG_SAMPLE].encode()
-    han = len(sample) - len(sample.translate(None, _HAN_LEADS))
-    if b"\xe4" in sample:
-        han += sum(map(sample.count, _HAN_E4))
+    bytes.translate (no match object per character)."""
+    sample = text[:LANG_SAMPLE]
+    high = sample.encode("utf-16-le")[1::2]
+    han = len(high) - len(high.translate(None, _HAN_HIGH))
     if not han:
         return "en"
-    latin = len(sample) - len(sample.translate(None, _LATIN_BYTES))
+    utf8 = sample.encode()
+    latin = len(utf8) - len(utf8.translate(None, _LATIN_BYTES))
     return "zh" if han * 3 >= latin * 0.5 else "en"
 
 
