@@ -63,15 +63,16 @@ WHITE_SPACE = (
 def sentence_lists(langs: list[str], texts: list[str]) -> list[list[str]]:
     """Each text's sentences, as split_sentences gives them in order (its rows grouped by
     article): each language's texts through its own breaks only (a when/then/otherwise runs
-    both branches on every row), the lines stripped and the empty ones dropped in Python (no
-    explode and window over the batch)."""
+    both branches on every row), the lines split, stripped and the empty ones dropped in Python
+    (no explode and window over the batch, no list column to convert)."""
     out: list[list[str]] = [[] for _ in texts]
     for zh, breaks in ((True, _zh_breaks), (False, _en_breaks)):
         rows = [i for i, lang in enumerate(langs) if (lang == "zh") == zh]
         if not rows:
             continue
-        frame = pl.LazyFrame({"text": [texts[i] for i in rows]}, schema={"text": pl.String})
-        parts = frame.select(breaks(_lines(pl.col("text"))).str.split("\n")).collect()["text"].to_list()
-        for i, lines in zip(rows, parts):
-            out[i] = [s for s in (line.strip(WHITE_SPACE) for line in lines) if s]
+        group = [texts[i] for i in rows]
+        text = _lines(pl.col("text")) if any("\r" in t for t in group) else pl.col("text")  # (else the same)
+        marked = pl.LazyFrame({"text": group}, schema={"text": pl.String}).select(breaks(text)).collect()
+        for i, done in zip(rows, marked["text"].to_list()):  # (str.split on one character, as Polars')
+            out[i] = [s for s in (line.strip(WHITE_SPACE) for line in done.split("\n")) if s]
     return out
