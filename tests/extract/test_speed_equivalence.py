@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -624,3 +625,17 @@ def test_rows_with_cues_as_find():
                 want = [k for k, (_, cues) in enumerate(rows) if any(s.find(c, pos, end) >= 0 for c in cues)]
                 assert fast._rows_with_cues(rows, s, pos, end) == want, (s, pos, end)
         assert fast.search_rows(not_investment.NEVER, not_investment._NEVER_ROWS, s, 9, 4) is None
+
+
+def test_nfkc_here_as_polars():
+    stable = [
+        chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and not language._OUTSIDE_STABLE.match(chr(c))
+    ]
+    assert all(unicodedata.category(c) != "Cn" for c in stable)  # assigned in Python's database
+    texts = stable + ["".join(stable)] + [decode_bytes(p.read_bytes()) for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["e\u0301", "\u1100\u1161", "ｆｕｌｌ\u3000width ﬁ", "①②", "℃ ㎡ ½ x²", "\U0001ccd6 A", "\ua7f1"]
+    polars = pl.Series(texts, dtype=pl.String).str.normalize("NFKC").to_list()
+    for t, want in zip(texts, polars):
+        got = language.nfkc_here(t)
+        assert got is None or got == want, repr(t[:40])
+    assert language.nfkc_here("\U0001ccd6 A") is None and language.nfkc_here("中，文") == "中,文"

@@ -16,7 +16,7 @@ from flows.core.extract.event import detect_event
 from flows.core.extract.fx import to_cny
 from flows.core.extract.merge import dedupe
 from flows.core.extract.zh.article import extract_zh
-from flows.core.ingest.language import lang_of, to_simplified
+from flows.core.ingest.language import lang_of, nfkc_here, to_simplified
 from flows.core.ingest.sentences import sentence_lists
 from flows.core.model import Article, CohortMention
 
@@ -52,15 +52,22 @@ def article_frame(articles: list[Article]) -> pl.DataFrame:
 
 
 def _normalized(texts: list[str]) -> list[str]:
-    """The texts NFKC-folded, ideographic and no-break spaces made plain, in Polars; an ASCII
-    text (which neither step changes) is passed as it is."""
-    folded = [i for i, t in enumerate(texts) if not t.isascii()]
-    if not folded:
-        return list(texts)
-    done = pl.Series([texts[i] for i in folded], dtype=pl.String).str.normalize("NFKC")
+    """The texts NFKC-folded, ideographic and no-break spaces made plain; an ASCII text (which
+    neither step changes) is passed as it is, one of language.nfkc_here's blocks alone is folded
+    by Python, the others in Polars."""
     texts = list(texts)
-    for i, t in zip(folded, done.str.replace_all("[\u3000\u00a0]", " ").to_list()):
-        texts[i] = t
+    folded = []
+    for i, t in enumerate(texts):
+        if not t.isascii():
+            here = nfkc_here(t)
+            if here is None:
+                folded.append(i)
+            else:
+                texts[i] = here.replace("\u3000", " ").replace("\u00a0", " ")
+    if folded:
+        done = pl.Series([texts[i] for i in folded], dtype=pl.String).str.normalize("NFKC")
+        for i, t in zip(folded, done.str.replace_all("[\u3000\u00a0]", " ").to_list()):
+            texts[i] = t
     return texts
 
 

@@ -46,6 +46,22 @@ def lang_of(text: str) -> str:
     return "zh" if han * 3 >= latin * 0.5 else "en"
 
 
+# blocks whose every character Python's Unicode database (unicodedata.unidata_version) assigns:
+# a text of these alone NFKC-normalizes alike under that version and any later one, as Polars'
+# (Unicode's normalization stability policy); tests check each character is assigned and folds
+# as Polars folds it
+_OUTSIDE_STABLE = re.compile(
+    "[^\x00-\u024f\u2010-\u2027\u2030-\u205e\u2100-\u214f\u2190-\u21ff\u2460-\u25ff"
+    "\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e\uffe0-\uffe6]"
+)
+
+
+def nfkc_here(text: str) -> str | None:
+    """text NFKC-folded by Python's unicodedata when every character lies in those blocks (the
+    same as Polars' str.normalize("NFKC") then), else None."""
+    return None if _OUTSIDE_STABLE.search(text) else unicodedata.normalize("NFKC", text)
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
