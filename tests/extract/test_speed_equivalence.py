@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from flows.core.extract.zh import (
 from flows.core.extract.zh import counts as zh_counts
 from flows.core.extract.zh import names as zh_names
 from flows.core.extract.zh.fast import as_written, may_hold
+from flows.core.ingest import language, sentences
 from flows.core.ingest.read import decode_bytes
 from flows.core.lexicon import load
 from flows.core.model import CohortMention
@@ -185,9 +187,12 @@ def test_typo_cue_scan_as_any():
 def test_langs_as_the_batch_expression():
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(STRESS.glob("*/*.txt"))]
     texts += ["", "abc", "中", "中 abcdef", "中 abcdefg", "中文" + "x" * 11, "中文" + "x" * 13, "x" * 2000 + "中"]
+    # the edges of HAN_CLASS in UTF-8 (E4 B8 80 .. E9 BF BF) and their neighbours, Latin-1 letters
+    texts += [chr(c) + "ab" for c in (0x4DFF, 0x4E00, 0x4FFF, 0x5000, 0x9FFF, 0xA000, 0x3400, 0x4400, 0x20000)]
+    texts += ["é" * 5 + "中", "ÀÉ中", "中" * 1499 + "abcdefgh", "中" + "\U0001f600" * 3 + "ab"]
     col = pl.Series("text", texts, dtype=pl.String)
-    sample = pl.col("text").str.slice(0, batch.LANG_SAMPLE)
-    han, latin = sample.str.count_matches(batch.HAN_CLASS), sample.str.count_matches(batch.LATIN_CLASS)
+    sample = pl.col("text").str.slice(0, language.LANG_SAMPLE)
+    han, latin = sample.str.count_matches(language.HAN_CLASS), sample.str.count_matches(language.LATIN_CLASS)
     expr = pl.when((han > 0) & (han * 3 >= latin * 0.5)).then(pl.lit("zh")).otherwise(pl.lit("en"))
     assert batch._langs(col) == pl.DataFrame([col]).select(expr.alias("lang"))["lang"].to_list()
 
@@ -201,7 +206,7 @@ def test_normalized_as_the_series_expression():
         ["plain", "ａｓｃｉｉ", "x", "全角\u3000空格", "y"],  # mixed: ASCII rows among non-ASCII ones
     ):
         slow = pl.Series("text", batch_texts, dtype=pl.String).str.normalize("NFKC")
-        assert batch._normalized(batch_texts).equals(slow.str.replace_all("[\u3000\u00a0]", " "))
+        assert batch._normalized(batch_texts) == slow.str.replace_all("[\u3000\u00a0]", " ").to_list()
 
 
 def _round_sector_as_it_was(s: str, start: int) -> str | None:
@@ -560,3 +565,77 @@ def test_dropped_unit_cue_precheck():
     for s in _lines("en") + _EN_EXTRA + extra:
         if len(dropped_unit._CUE.findall(s)) >= 2:
             assert not cues.plain(s) or s.lower().count("illion") >= 2, s
+
+
+def test_sentence_lists_as_split_sentences():
+    texts = [decode_bytes(p.read_bytes()) for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["", " \n\r\n ", "a.\r\nB", "一。二!\u3000\n三", "Mr. Li came. He left.The end", "x\x1cy.\x1c Z"]
+    plain = [t for t in texts if "\r" not in t]  # (no \r in the batch: the CR step is left out)
+    for langs, batch_texts in (
+        (["zh"] * len(texts), texts),
+        (["en"] * len(texts), texts),
+        ([language.detect_lang(t) for t in texts], texts),
+        (["en"] * len(plain), plain),
+        (["zh"] * len(plain), plain),
+    ):
+        frame = pl.DataFrame({"article_id": range(len(batch_texts)), "lang": langs, "text": batch_texts})
+        grouped = sentences.split_sentences(frame).group_by("article_id", maintain_order=True).agg("sentence")
+        by_article = dict(zip(grouped["article_id"].to_list(), grouped["sentence"].to_list()))
+        want = [by_article.get(i, []) for i in range(len(batch_texts))]
+        assert sentences.sentence_lists(langs, batch_texts) == want
+
+
+def test_white_space_is_what_strip_chars_strips():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    stripped = pl.Series([c + "a" + c for c in chars], dtype=pl.String).str.strip_chars().to_list()
+    assert [c for c, s in zip(chars, stripped) if s == "a"] == list(sentences.WHITE_SPACE)
+
+
+def test_word_hits_and_known_ends_as_their_alternations():
+    by_key, ends, (_, word_re, _) = event_names._known()
+    words = [k for k in by_key if not event_names._CJK.search(k) and not k.isupper()]
+    extra = [
+        f"{a}{w}{b}" for w in words[:40] for a in ("", "x", "-", " ", "2021 ") for b in ("", "s", "-", " 2021", ",")
+    ]
+    extra += [
+        "china–asean expo and china‐asean expo",
+        "boao forum for asian",
+        "the canton fair-canton fair canton fair",
+    ]
+    texts = _lines("en") + _EN_EXTRA + _lines("zh") + ["CIIE", "the CAEXPO, WAIC", "中国-东盟博览会"]
+    for s in [x.lower() for x in texts] + extra:
+        assert [m.span() for m in event_names._word_hits(s)] == [m.span() for m in word_re.finditer(s)], s
+    for s in texts + extra:
+        for ends_re, kinds in zip(event_names._known_ends(), ends):
+            flat = re.compile("|".join(re.escape(e) for e in sorted(kinds)) or "(?!)")
+            assert bool(ends_re.search(s)) == bool(flat.search(s)), s
+
+
+def test_rows_with_cues_as_find():
+    rows = (
+        (re.compile(r"\b(?:investment)\b", re.I), ("investment",)),
+        (re.compile(r"\b(?:invest)", re.I), ("invest", "inv")),
+        (re.compile(r"\b(?:x)\b", re.I), ("",)),
+        (re.compile(r"\b(?:tradeoff|trade)\b", re.I), ("trade", "tradeoff")),
+    ) + tuple(not_investment._NEVER_ROWS)
+    texts = [s.lower() for s in _lines("en") + _EN_EXTRA] + ["investment", "inv", "tradeoff trade", "ab"]
+    for s in texts:
+        for pos, end in ((0, len(s)), (3, min(12, len(s))), (5, 5), (2, len(s) - 1)):
+            if pos <= end <= len(s):  # (as search_rows calls it)
+                want = [k for k, (_, cues) in enumerate(rows) if any(s.find(c, pos, end) >= 0 for c in cues)]
+                assert fast._rows_with_cues(rows, s, pos, end) == want, (s, pos, end)
+        assert fast.search_rows(not_investment.NEVER, not_investment._NEVER_ROWS, s, 9, 4) is None
+
+
+def test_nfkc_here_as_polars():
+    stable = [
+        chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and not language._OUTSIDE_STABLE.match(chr(c))
+    ]
+    assert all(unicodedata.category(c) != "Cn" for c in stable)  # assigned in Python's database
+    texts = stable + ["".join(stable)] + [decode_bytes(p.read_bytes()) for p in sorted(STRESS.glob("*/*.txt"))]
+    texts += ["e\u0301", "\u1100\u1161", "ｆｕｌｌ\u3000width ﬁ", "①②", "℃ ㎡ ½ x²", "\U0001ccd6 A", "\ua7f1"]
+    polars = pl.Series(texts, dtype=pl.String).str.normalize("NFKC").to_list()
+    for t, want in zip(texts, polars):
+        got = language.nfkc_here(t)
+        assert got is None or got == want, repr(t[:40])
+    assert language.nfkc_here("\U0001ccd6 A") is None and language.nfkc_here("中，文") == "中,文"

@@ -1,6 +1,7 @@
 """Articles -> a frame of cohort mentions, both languages, one batch at a time.
 
-Polars does the batch work (language, normalization, sentence split); each language's rule
+Polars does the batch work (normalization, sentence split; the language is counted on bytes
+in language.lang_of); each language's rule
 set (extract_en / extract_zh) reads an article's sentences in order, because "among them" and
 "respectively" need their neighbours. Event and place come from event.detect_event.
 """
@@ -15,8 +16,8 @@ from flows.core.extract.event import detect_event
 from flows.core.extract.fx import to_cny
 from flows.core.extract.merge import dedupe
 from flows.core.extract.zh.article import extract_zh
-from flows.core.ingest.language import HAN_CLASS, LANG_SAMPLE, LATIN_CLASS, to_simplified
-from flows.core.ingest.sentences import split_sentences
+from flows.core.ingest.language import lang_of, nfkc_here, to_simplified
+from flows.core.ingest.sentences import sentence_lists
 from flows.core.model import Article, CohortMention
 
 EXTRACTORS = {"en": extract_en, "zh": extract_zh}
@@ -31,48 +32,49 @@ def full_text(article: Article) -> str:
     return body
 
 
-def article_frame(articles: list[Article]) -> pl.DataFrame:
-    """[article_id, lang, text]: language by language.detect_lang's rule and text by
-    language.normalize, computed for the whole batch at once (sets each article's lang)."""
-    frame = pl.DataFrame(
-        {"article_id": range(len(articles)), "text": [full_text(art) for art in articles]},
-        schema={"article_id": pl.Int64, "text": pl.String},
-    )
-    langs = _langs(frame["text"])
-    frame = frame.with_columns(pl.Series("lang", langs, dtype=pl.String))
+def article_texts(articles: list[Article]) -> tuple[list[str], list[str]]:
+    """(langs, texts): each article's language by language.detect_lang's rule and its text by
+    language.normalize (sets each article's lang)."""
+    texts = [full_text(art) for art in articles]
+    langs = _langs(texts)
     for art, lang in zip(articles, langs):
         art.lang = lang
-    texts = [to_simplified(t) if lang == "zh" else t for t, lang in zip(frame["text"], langs)]
-    return frame.select("article_id", "lang", _normalized(texts))
+    return langs, _normalized([to_simplified(t) if lang == "zh" else t for t, lang in zip(texts, langs)])
 
 
-def _normalized(texts: list[str]) -> pl.Series:
-    """The texts NFKC-folded, ideographic and no-break spaces made plain, in Polars; an ASCII
-    text (which neither step changes) is passed as it is."""
-    folded = [i for i, t in enumerate(texts) if not t.isascii()]
-    if len(folded) == len(texts):
-        return pl.Series("text", texts, dtype=pl.String).str.normalize("NFKC").str.replace_all("[\u3000\u00a0]", " ")
+def article_frame(articles: list[Article]) -> pl.DataFrame:
+    """[article_id, lang, text]: article_texts as a frame."""
+    langs, texts = article_texts(articles)
+    return pl.DataFrame(
+        {"article_id": range(len(articles)), "lang": langs, "text": texts},
+        schema={"article_id": pl.Int64, "lang": pl.String, "text": pl.String},
+    )
+
+
+def _normalized(texts: list[str]) -> list[str]:
+    """The texts NFKC-folded, ideographic and no-break spaces made plain; an ASCII text (which
+    neither step changes) is passed as it is, one of language.nfkc_here's blocks alone is folded
+    by Python, the others in Polars."""
+    texts = list(texts)
+    folded = []
+    for i, t in enumerate(texts):
+        if not t.isascii():
+            here = nfkc_here(t)
+            if here is None:
+                folded.append(i)
+            else:
+                texts[i] = here.replace("\u3000", " ").replace("\u00a0", " ")
     if folded:
         done = pl.Series([texts[i] for i in folded], dtype=pl.String).str.normalize("NFKC")
-        texts = list(texts)
         for i, t in zip(folded, done.str.replace_all("[\u3000\u00a0]", " ").to_list()):
             texts[i] = t
-    return pl.Series("text", texts, dtype=pl.String)
+    return texts
 
 
-def _langs(texts: pl.Series) -> list[str]:
+def _langs(texts) -> list[str]:
     """language.detect_lang's rule for the batch: 'zh' when Han characters make a fair share of
-    the letters of the sample. (The Latin letters are counted only where there is Han: no Han
-    is English whatever the Latin count.)"""
-    sample = texts.str.slice(0, LANG_SAMPLE)
-    han = sample.str.count_matches(HAN_CLASS)
-    some = (han > 0).arg_true()
-    langs = ["en"] * len(texts)
-    latin = sample.gather(some).str.count_matches(LATIN_CLASS).to_list()
-    for i, h, n in zip(some.to_list(), han.gather(some).to_list(), latin):
-        if h * 3 >= n * 0.5:
-            langs[i] = "zh"
-    return langs
+    the letters of the sample (language.lang_of, its classes counted on the encoded sample)."""
+    return [lang_of(t) for t in texts]
 
 
 def extract_articles(articles: list[Article], failures: list[tuple[str, str]] | None = None) -> pl.DataFrame:
@@ -87,15 +89,12 @@ def extract_rows(articles: list[Article], failures: list[tuple[str, str]] | None
     """As extract_articles, as plain rows (dicts with COHORT_SCHEMA's keys)."""
     if not articles:
         return []
-    frame = article_frame(articles)
-    sentences = split_sentences(frame)
-    grouped = sentences.group_by("article_id", maintain_order=True).agg("sentence")
-    by_article = dict(zip(grouped["article_id"].to_list(), grouped["sentence"].to_list()))
-    langs, texts = frame["lang"].to_list(), frame["text"].to_list()
+    langs, texts = article_texts(articles)
+    by_article = sentence_lists(langs, texts)
     rows: list[dict] = []
     for i, art in enumerate(articles):
         try:
-            rows.extend(_article_rows(art, langs[i], texts[i], by_article.get(i, [])))
+            rows.extend(_article_rows(art, langs[i], texts[i], by_article[i]))
         except Exception as exc:  # noqa: BLE001 - one article must not sink the batch
             if failures is None:
                 raise

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.core.lexicon import event_suffixes, load
+from flows.core.lexicon import event_suffixes, load, trie
 
 KNOWN_LINES, NAME_LINES = 6, 6
 # the Chinese numerals of an ordinal and a plausible year; flows.core.extract.event reads them too
@@ -141,12 +141,38 @@ def _known() -> tuple[dict[str, dict], tuple[frozenset[str], ...], list[re.Patte
 def _known_ends() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The pre-checks of _known_hits as one search each: any alias ending (Chinese), any
     acronym, any last word of an English alias, as a substring."""
-    return tuple(re.compile("|".join(re.escape(e) for e in sorted(ends)) or "(?!)") for ends in _known()[1])
+    return tuple(re.compile(trie(ends) or "(?!)") for ends in _known()[1])  # (prefix-factored)
+
+
+_WORDISH = re.compile(r"[\w-]")  # what the English aliases' (?<![\w-]) refuses before a match
+
+
+@lru_cache(maxsize=1)
+def _word_scan() -> re.Pattern:
+    """The English aliases' pattern without its opening look-behind, the aliases as one
+    prefix-factored regex (the engine skips to their first letters instead of trying the
+    look-behind and then every alias at each character)."""
+    words = [k for k in _known()[0] if not _CJK.search(k) and not k.isupper()]
+    return re.compile(r"(?:{})(?![\w-])".format(trie(words).replace(r"\-", _DASH_CLASS) or "(?!)"))
+
+
+def _word_hits(lower: str) -> list[re.Match]:
+    """= list(_known()[2][1].finditer(lower)): a match whose look-behind fails is passed over
+    and the scan goes on from its next character, as the pattern's scan does. (Longest alias
+    first at a position in both: those matching there are prefixes of one another.)"""
+    scan, out, pos = _word_scan(), [], 0
+    while (m := scan.search(lower, pos)) is not None:
+        if m.start() and _WORDISH.match(lower, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]:
     """(line index, start, end, event row) of every known-event alias in the opening lines."""
-    by_key, _, (zh_re, word_re, acr_re) = _known()
+    by_key, _, (zh_re, _, acr_re) = _known()
     zh_ends, word_ends, acronyms = _known_ends()
     hits = []
     for i, line in enumerate(lines[:KNOWN_LINES]):
@@ -159,7 +185,7 @@ def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]
             if acronyms.search(line):
                 found = [(m, m.group(0)) for m in acr_re.finditer(line)]
             if len(lower) == len(line) and word_ends.search(lower):
-                found += [(m, m.group(0)) for m in word_re.finditer(lower)]
+                found += [(m, m.group(0)) for m in _word_hits(lower)]
         for m, text in found:
             row = by_key.get(text.translate(_DASHES))
             if row:
@@ -231,6 +257,8 @@ def _generic_en(line: str) -> list[tuple[str, list[int]]]:
         return []  # a title-case headline: every word is "Capitalized"
     out = []
     for run in _EN_RUN.finditer(line):
+        if not _EN_KEYWORD_RE.search(line, run.start(), run.end()):
+            continue  # no token of the run can be a keyword (each holds one)
         toks = run.group(0).split()
         keys = [k for k, t in enumerate(toks) if _EN_KEY.match(t)]
         if not keys:

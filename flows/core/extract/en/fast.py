@@ -9,8 +9,10 @@ where a pattern can start (a digit, a number word) and leave the pattern to deci
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.core.extract.en.cues import plain
+from flows.core.lexicon import trie
 
 # repair._ANY_GLUE = r"\d[A-Za-z]{3}|[a-z]{2}\d|[a-z]{3}(?:project|deal)", each branch opened
 # by a literal or a digit so that the regex engine skips to them
@@ -42,15 +44,50 @@ def search_rows(whole: re.Pattern, rows: tuple, text: str, pos: int = 0, endpos:
     pos = max(0, pos)
     if not plain(text):
         return whole.search(text, pos, end)
-    low = text.lower()  # (plain: as long as text, folded as re.IGNORECASE folds)
+    if pos > end:  # (no cue occurs in an empty span; whole finds nothing there either)
+        return None
     best = None
-    for pattern, cues in rows:
-        for c in cues:
-            if low.find(c, pos, end) >= 0:
-                break
-        else:
-            continue
-        m = pattern.search(text, pos, end)
+    for k in _rows_with_cues(rows, text.lower(), pos, end):  # (plain: lower() as re.I folds)
+        m = rows[k][0].search(text, pos, end)
         if m is not None and (best is None or m.start() < best.start()):
             best = m
     return best
+
+
+class _Same:
+    """rows as a cache key by identity (hashing the rows' patterns each call costs what it saves)."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: tuple):
+        self.rows = rows
+
+    def __hash__(self) -> int:
+        return id(self.rows)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.rows is self.rows
+
+
+@lru_cache(maxsize=16)
+def _cue_scan(key: _Same) -> tuple:
+    """(the cues as one prefix-factored pattern (the longest cue at a position), cue -> the rows
+    of it and of every cue that is a prefix of it, rows with an empty cue), once per rows."""
+    rows = key.rows
+    cues = {c for _, row_cues in rows for c in row_cues if c}
+    owners = {c: {k for k, (_, row_cues) in enumerate(rows) if c in row_cues} for c in cues}
+    closed = {c: frozenset().union(*(owners[p] for p in cues if c.startswith(p))) for c in cues}
+    always = frozenset(k for k, (_, row_cues) in enumerate(rows) if "" in row_cues)
+    return re.compile(trie(cues) if cues else "(?!)"), closed, always
+
+
+def _rows_with_cues(rows: tuple, low: str, pos: int, end: int) -> list[int]:
+    """The indexes, in order, of the rows one of whose cues occurs in low[pos:end] (= any(
+    low.find(c, pos, end) >= 0 for c in cues), pos <= end): the cues found at each position are
+    the longest one there and those that are prefixes of it."""
+    scan, closed, always = _cue_scan(_Same(rows))
+    found = set(always)
+    while (m := scan.search(low, pos, end)) is not None:  # (at each start: no cue inside another lost)
+        found |= closed[m.group(0)]
+        pos = m.start() + 1
+    return sorted(found)
