@@ -80,6 +80,8 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
             return
         if not _distinct(s, counts, entries):
             return
+        for _, m, _ in entries:
+            m.extra["sum_part"] = True
         last = entries[-1][1]
         last.amount = last.currency = last.alt_amount = last.alt_currency = None
         last.approximate = False
