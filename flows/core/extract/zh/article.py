@@ -31,6 +31,7 @@ from flows.core.extract.zh.past_totals import without_past_totals
 from flows.core.extract.zh.phase_name import phase_name, phase_of_total
 from flows.core.extract.zh.place_lists import each_place, place_labels
 from flows.core.extract.zh.post_passes import post_passes
+from flows.core.extract.zh.quoted_name import quoted_name
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.sentence_gate import may_carry, repair
 from flows.core.extract.zh.stage_sum import stage_sum
@@ -159,9 +160,14 @@ def _sentence(s: str, idx: int, toks: list[Tok], out: list[CohortMention], state
     for k, t in enumerate(toks):
         if t.used or t.listed or t.kind not in ("amount", "named"):
             continue
-        if t.kind == "amount" and (not t.approx or s[t.start] in "约达"):  # 约/达 are no bounds
+        if t.kind == "amount" and (
+            not t.approx or s[t.start] in "约达" or s.startswith("高达", t.start)
+        ):  # 约/达/高达 are no bounds
             t.name = (
-                name_before(s, t.start) or anaphora_name(s, t.start, state.get("prev", "")) or phase_name(s, t.start)
+                name_before(s, t.start)
+                or anaphora_name(s, t.start, state.get("prev", ""))
+                or phase_name(s, t.start)  # 投资建设A项目,一期投资X (zh.phase_name)
+                or quoted_name(s, t.start)  # 「A产业园区」签约金额X (zh.quoted_name)
             )
             if t.name:
                 t.kind = "named"

@@ -116,6 +116,8 @@ def _count_restatement(m: CohortMention, others: list[CohortMention]) -> CohortM
             continue
         if o is m or o.project_count != m.project_count or o.amount is None:
             continue
+        if m.extra.get("sum_part") and o.sentence_index != m.sentence_index:
+            continue  # 开工8个、签约10个,总投资X: a part of a stage sum is its own group (zh.stage_sum)
         if _own_stage_group(m, o, others):
             continue
         if (m.sector_code is None or m.sentence_index == 0) and (m.parent is None or m.parent == o.parent):

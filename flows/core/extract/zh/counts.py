@@ -86,9 +86,10 @@ COUNT_N = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千第])(?P<num>(?!一大)[一二两三四五六七八九十百]+)大"
     r"(?P<mid>(?![批类])(?:(?!园区|片区|经济区|新区|基地|功能区|开发区|平台)[^\d,;。、:()!?个类批领域板块行业]){0,10}?)项目"
 )
-# investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件, 共签约48件)
+# investment cases counted with 件 (Taiwan usage: 投资案共计82件, 方案核准46件, 投资件数共计1,086件, 共签约48件,
+# 签约促参案12件)
 COUNT_T = re.compile(
-    rf"(?:投资案件?|案件|核准|件数|意向书|协议书|签约)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
+    rf"(?:投资案件?|案件|(?:促参|招商|开发)案|核准|件数|意向书|协议书|签约)(?:共计|合计|累计|计有|共有|共|计|达|为)?\s*(?P<num>{INT})\s*(?:余|多)?\s*件(?=[,;。、]|$)"
 )
 # investment cases counted before their noun (促成N件投资案, N件促参案: Taiwan usage; N件提案 are motions,
 # N件建设方案 / 投资提案 / 议案 plans and motions)

@@ -26,8 +26,18 @@ _THIS_ROUND = re.compile(r"本届|本次|此次|这次|今年|当年|本年")
 _YEAR = re.compile(r"(?<![至到\-—~])((?:19|20)\d{2})\s*年")
 
 
+_AHEAD = re.compile(r"计划|预计|力争|争取|将于|将在|到|至|于|前")
+
+
 def _latest_year(sentences: list[str]) -> int:
-    return max((int(y) for t in sentences for y in _YEAR.findall(t)), default=0)
+    """The latest year the article reports on (a planned year, 计划2025年建成 / 到2025年, is none)."""
+    years = [
+        int(m.group(1))
+        for t in sentences
+        for m in _YEAR.finditer(t)
+        if not _AHEAD.search(t, max(0, m.start() - 4), m.start()) and not t.startswith("前", m.end())
+    ]
+    return max(years, default=0)
 
 
 def without_past_totals(s: str, sentences: list[str]) -> str:

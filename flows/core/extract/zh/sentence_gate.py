@@ -62,11 +62,16 @@ def repair(s: str) -> str:
         s = _STRAY_SPACE.sub("", s)
     if "○" in s:  # a white circle written for zero inside a numeral (二○五七)
         s = _CIRCLE_ZERO.sub("〇", s)
+    if "个亿" in s or "个多亿" in s:  # spoken 总投资5个亿 / 20多个亿 / 5个多亿: N亿元 (not 3个亿元以上项目)
+        s = _GE_YI.sub(lambda m: m["num"] + (m["more"] or m["more2"] or "") + "亿元", s)
     if ",," in s or ",;" in s:  # copied pages double their commas (签约项目283项,,总投资X,;在谈…)
         s = _DOUBLED.sub("", s)
     return trillions(s)
 
 
+_GE_YI = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百几]+)\s*(?:(?P<more>[多余])个|个(?P<more2>多)?)亿(?![元级])"
+)
 _DOUBLED = re.compile(r",+(?=[,;。])")
 _CIRCLE_ZERO = re.compile(r"(?<=[〇零一二两三四五六七八九])○|○(?=[〇零一二两三四五六七八九○])")
 

@@ -52,7 +52,27 @@ def _distinct(s: str, counts: list[Tok], entries: list[tuple[int, CohortMention,
         return True
     starts = [clause_start(s, counts[0].start)] + [c.end for c in counts[:-1]]
     sectors = [sector_of(s[lo : c.end]) for lo, c in zip(starts, counts, strict=True)]
-    return all(sectors) and len(set(sectors)) == len(sectors)
+    if all(sectors) and len(set(sectors)) == len(sectors):
+        return True
+    return _kinds(s, counts)
+
+
+# the kind word of one item of a tight list, right before its 项目 (合同项目18个 / 、协议项目7个)
+_KIND = re.compile(r"[^\d\s,;。、:()个项]{2}")
+
+
+def _kinds(s: str, counts: list[Tok]) -> bool:
+    """A tight list (、/和 only, no comma) whose items each name their own kind right before
+    项目 (合同项目18个、协议项目7个)."""
+    kinds = []
+    for prev, c in zip([None, *counts[:-1]], counts, strict=True):
+        if not s.startswith("项目", c.start) or (prev is not None and "," in s[prev.end : c.start]):
+            return False
+        kind = s[max(0, c.start - 2) : c.start]
+        if not _KIND.fullmatch(kind):
+            return False
+        kinds.append(kind)
+    return len(set(kinds)) == len(kinds)
 
 
 def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMention, dict]]) -> None:
@@ -80,6 +100,8 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
             return
         if not _distinct(s, counts, entries):
             return
+        for _, m, _ in entries:
+            m.extra["sum_part"] = True
         last = entries[-1][1]
         last.amount = last.currency = last.alt_amount = last.alt_currency = None
         last.approximate = False

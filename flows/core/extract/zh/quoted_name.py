@@ -1,0 +1,34 @@
+"""A project named in quotes right before its amount's cue: '「某某产业园区」签约金额就高达X' /
+'“某某智慧谷”总投资X' / '《某某小镇》项目投资额X' is a project of one with that name. The quoted
+words must end as a works noun does (园区, 基地, 中心, 小镇…) or be followed by 项目, so that a
+quoted slogan, campaign or regulation ('“双招双引”签约金额', 「产创条例」) names no project.
+Called by zh.article's _sentence for an amount no count took.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.extract.zh.clauses import clause_start
+
+_WORKS_END = r"(?:项目|工程|产业园区?|园区|园|基地|中心|城|谷|小镇|镇|厂|工厂|生产线|广场|综合体|港|大厦|楼|会馆|酒店|度假区|景区|乐园|案)"
+_QUOTED = re.compile(
+    r"[「“《\"](?P<name>[^」”》\",;。「“《]{2,30}?)[」”》\"]\s*(?P<tail>项目)?\s*的?\s*"
+    r"(?:签约(?:总)?金额|签约额|协议(?:总)?金额|合同(?:总)?金额|计划总投资|总投资额?|投资总额|投资额|投资)"
+    r"\s*(?:就|也|则)?\s*(?:高达|达到?|为|约|超过?|逾|近)?\s*$"
+)
+_NOT_WORKS = re.compile(r"条例|办法|规划|方案|政策|意见|通知|行动|战略|计划|工程师|招商|双招|活动")
+
+
+def quoted_name(s: str, pos: int) -> str | None:
+    """The quoted name of the project an amount at pos belongs to, or None."""
+    lo = clause_start(s, pos, soft=False)
+    if not any(q in s[lo:pos] for q in '」”》"'):
+        return None
+    hit = _QUOTED.search(s, lo, pos)
+    if hit is None:
+        return None
+    name = hit.group("name").strip()
+    if _NOT_WORKS.search(name) or not (hit.group("tail") or re.search(_WORKS_END + "$", name)):
+        return None
+    return name + (hit.group("tail") or "")
