@@ -103,11 +103,11 @@ _FIELDS_SENTENCE = re.compile(
     r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)"
     r"(?:\s+(?:signed|inked|contracted|launched|started)(?:\s+(?:at|during|on)\s+[^,.;]{1,60}?)?(?=\s+(?:mainly\s+)?(?:cover|involv|span|focus|rang)))?"  # 'The projects signed (at X) cover'
     r"\s*(?:,[^.;]{0,120}?,|,)?"
-    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:)"
+    r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|\s+(?:mainly\s+|mostly\s+)?(?:cover|involve|span|focus)\b)"
     r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
     r"(?=\s+(?:(?:will|mainly|mostly|"
     r"largely)\s+)*(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
-    r"are\s+(?:mainly\s+|mostly\s+)?(?:in\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
+    r"are\s+(?:mainly\s+|mostly\s+|all\s+)?(?:in\b|(?:related|relevant)\s+to\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
     r"|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
     re.I,
 )

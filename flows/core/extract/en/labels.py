@@ -31,11 +31,11 @@ class _Lexicon:
     `first` reads a term at the very start of a text and `rest` one after a separator (which
     it consumes): the regex engine skips to separators faster than it tries a lookbehind."""
 
-    def __init__(self, name: str, label: str, sep: str = r"[^\w-]"):
+    def __init__(self, name: str, label: str, sep: str = r"[^\w-]", end: str = r"(?![\w-])"):
         self.table = {r["term"].strip().lower(): r[label].strip() for r in load(name)}
         trie = _trie(self.table)
-        self.first = re.compile(rf"{trie}(?![\w-])")
-        self.rest = re.compile(rf"{sep}({trie})(?![\w-])")
+        self.first = re.compile(rf"{trie}{end}")
+        self.rest = re.compile(rf"{sep}({trie}){end}")
 
     def spans(self, low: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of every term of the lower-cased text, in order."""
@@ -71,12 +71,14 @@ def _stage_table() -> _Lexicon:
 
 @lru_cache(maxsize=1)
 def _sector_table() -> _Lexicon:
-    return _Lexicon("sectors_en", "sector_code", _FIELD_SEP)
+    return _Lexicon("sectors_en", "sector_code", _FIELD_SEP, _FIELD_END)
 
 
 # a field term may end a hyphenated compound, whose head it is ('a coal-power-petrochemical
 # complex', 'an eco-tourism resort', 'a fishery-solar project'), not after a negating or
 # temporal prefix ('non-agricultural', 'post-pandemic')
+# and may open one whose second part only relates it ('tourism-related projects', 'AI-driven')
+_FIELD_END = r"(?!\w)(?!-(?!(?:related|based|oriented|focused|themed|linked|driven)\b))"
 _FIELD_SEP = r"(?:[^\w-]|(?<=\w)(?<!\bnon)(?<!\banti)(?<!\bpost)(?<!\bpre)(?<!\bex)(?<!\bco)(?<!\bre)(?<!\bde)-)"
 
 
