@@ -39,6 +39,7 @@ from flows.core.extract.zh.subsets import link
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.venue_parts import venue_parts
 from flows.core.extract.zh.words import THE_GROUP, THIS_BATCH
+from flows.core.extract.zh.zone_subject import zone_subject
 from flows.core.model import CohortMention
 
 _FRAME = re.compile(
@@ -216,7 +217,7 @@ def _count_mention(s: str, idx: int, toks: list[Tok], k: int, bounds: list[int])
     if money is None and s.startswith("项目", t.start) and "、" in (s[t.end : t.end + 1], s[lo - 1 : lo]):
         m.extra["field_item_at"] = t.start  # 新签约项目3个、新供地项目3个: two items stay two (merge)
     place = subject.rstrip()[-1:] in _PLACE_ENDS and _PLACE_ITEM.fullmatch(subject)  # (rstrip: \s's spaces)
-    m.sector_code = None if place else sector_of(subject)  # 新港区22个: a place
+    m.sector_code = None if place else sector_of(zone_subject(subject))  # 新港区22个: a place (zh.zone_subject)
     if m.sector_code is None:
         m.sector_code = group_sector(s, toks, k, lo, money)
         if m.sector_code is None and basket(subject):  # its parts may name it (zh.count_sector)

@@ -3,7 +3,7 @@ one project give its amount in a clause of its own, the name in the clause or se
 - 开工的A基地建设一期项目,项目总投资5580万元 / …A项目开工现场,该项目总投资1.2亿元;
 - A项目正式签约。…据悉,该项目由B公司投资建设,…,总投资23.5亿元 (the sentence before or the
   title names it: 总投资超14亿元!A物流园项目开工。…项目计划总投资14.13亿元);
-- 最大的签约项目是A旅游区,总投资100亿元 (named after 是/为);
+- 最大的签约项目是A旅游区,总投资100亿元 (named after 是/为); 甲与乙签订了A项目合同,总投资X;
 - 总投资25亿元、总容量为30万吨的A中心在某地奠基 (an aside between the total and the name).
 Only when the sentence holds no other amount and no count, and no group was counted in the sentences
 searched for the name (项目总投资X after 20个项目集中开工 is the batch's). Used by zh.post_passes.
@@ -26,6 +26,9 @@ _NAME_BEFORE = re.compile(
 _NAME_DONE = re.compile(
     r"(?P<name>[^,;。、的!!?\d]{3,30}?(?:项目|工程))(?:在[^,;。]{0,20}?)?(?:正式|成功|顺利|集中)?"
     r"(?P<verb>签约|开工|动工|奠基|开建|落户|落地)"
+)
+_SIGNED_BEFORE = re.compile(
+    r"(?:签订|签署|签下)了?(?P<name>[^,;。、的\d]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
 )
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
 _WORKS = r"(?:项目|工程|中心|基地|产业园|园区|物流园|工厂|生产线)"
@@ -72,6 +75,9 @@ def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tu
     if named_as:
         return named_as.group("name"), None
     seg = max(before.rfind(";"), before.rfind("。")) + 1
+    signed = _SIGNED_BEFORE.search(before, max(seg, before.rfind(",") + 1))
+    if signed and not bare.group("this"):  # 某县与某集团签订了A项目合同,总投资X
+        return signed.group("name"), "签约"
     this = bare.group("this") or _THIS_SEGMENT.match(s, seg)
     if not this or _FIGURE.search(s, seg, lo):
         return None

@@ -117,8 +117,20 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
             m.sector_code = group.sector_code
         elif m.sector_code and m.project_count and m.parent is None and not m.project_name:
             frame = m
-        elif m.parent is None:
+        elif m.parent is None and not _signed_sibling(m, frame):
             frame = None
+
+
+def _signed_sibling(m: CohortMention, frame: CohortMention | None) -> bool:
+    """A signed count naming nothing else in the frame's sentence (引进物流项目68个;已经签约项目35个;开工
+    建设项目33个): it keeps its own words (no sector), and the frame goes on to the parts after it."""
+    return bool(
+        frame is not None
+        and m.stage == "signed"
+        and m.sentence_index == frame.sentence_index
+        and m.project_count
+        and not (m.sector_code or m.project_name or m.size_min or m.region)
+    )
 
 
 def _signed_part_of(mentions: list[CohortMention], i: int) -> CohortMention | None:

@@ -27,6 +27,8 @@ _THEMED = re.compile(
 _SUFFIX_WORDS = ("会", "仪式")  # every _THEMED match ends with one
 # a zone's round (生物医药产业园签约仪式) or an office or official named before the round words
 _NOT_FIELD = re.compile(r"园|开发区|高新区|新区|基地|部|厅|局|委|长|书记|主任|参加|出席|见证|主持|举办")
+# a round still to come (下一步将举办农业招商推介会): its field is no field of the figures told
+_FUTURE = re.compile(r"将于|将在|将举办|将举行|即将|拟于|计划于|下一步|下半年将")
 _BROAD = frozenset({"manufacturing", "emerging_industries"})
 _PERIOD = re.compile(
     r"以来|今年|本年|年内|同比|累计|全年|上半年|下半年|前三季度|季度|截至|截止|\d+\s*-\s*\d+\s*月|月份"
@@ -51,7 +53,7 @@ def article_theme(sentences: list[str]) -> str | None:
     codes = set()
     for s in sentences:
         if any(w in s for w in _SUFFIX_WORDS):
-            codes |= {_field_of(m) for m in _THEMED.finditer(s)}
+            codes |= {_field_of(m) for m in _THEMED.finditer(s) if not _FUTURE.search(s, 0, m.start())}
     codes.discard(None)
     if len(codes) != 1 or codes & _BROAD:
         return None
