@@ -66,7 +66,8 @@ GAP_STOP = frozenset(
     "including among about of the a an are were is was be been have has had will would more "
     "fewer less additional per each percent times years industries countries cities "
     "provinces enterprises companies sectors fields areas regions counties districts guests "
-    "people firms sides parties that which who this these those their its our they them".split()
+    "people firms sides parties that which who this these those their its our they them "
+    "groups investors businesses partners delegations institutions organizations banks".split()
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"

@@ -187,12 +187,21 @@ _AN_INVESTMENT = re.compile(r"\s*an?\s+investment\s+of\s+(?:(?:about|around|appr
 _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall", "contract")
 
 
+# the subject pointing back, then a verb listing its fields: the fields name no part
+_FIELDS_VERB = re.compile(
+    r"\s*(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+"
+    r"(?:span(?:s|ned|ning)?|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|rang(?:e|es|ed)|(?:are|were)\s+in)\b",
+    re.I,
+)
+
+
 def _anaphor(prefix: str) -> str | None:
     """'demonstrative' ('these projects'), 'definite' ('the projects', 'their', 'the total
     investment') when the clause before an amount opens with a phrase pointing back."""
     if _AN_INVESTMENT.match(prefix):  # 'N projects in X. An investment of Y was achieved ...'
         return "definite"
-    if not may_contain(prefix, _ANAPHOR_CUE) or sector_in(prefix):
+    fields = _FIELDS_VERB.match(prefix)  # 'These projects span A, B and C, amounting to ...'
+    if not may_contain(prefix, _ANAPHOR_CUE) or sector_in(prefix[: fields.end()] if fields else prefix):
         return None
     if _DEMONSTRATIVE.search(prefix):
         return "demonstrative"
