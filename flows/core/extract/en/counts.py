@@ -149,7 +149,9 @@ _BAD_AFTER = re.compile(
 
 
 # 'More than 40% (91 projects) of the assisted projects': a share's count in brackets
-_SHARE_PAREN = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*\(\s*$", re.I)
+_SHARE_PAREN = re.compile(  # ... and 'About a quarter (31 projects) of them'
+    r"(?:%|\bper\s*cent|\bpercent|\b(?:half|quarters?|thirds?|fifths?|tenths?)|\bmajority|\bmost)\s*\(\s*$", re.I
+)
 _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
 
