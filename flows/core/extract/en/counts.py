@@ -59,7 +59,10 @@ _UNIT = (
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
-NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I)
+# ('30-odd projects', '40-plus deals': a round count and more)
+NOUN_RE = re.compile(
+    rf"(?:-odd|-plus)?\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I
+)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
     "in on at from to for with by across than over under into through since during "
