@@ -151,11 +151,12 @@ def _join_anaphors(mentions: list[CohortMention]) -> list[CohortMention]:
         kind = m.extra.get("anaphor")
         if kind:
             # the sentence before, or the one before it when the one between has no figures
+            # ('These projects ...' may reach over three: a photo's file name, its caption and credit)
             last = max((n.sentence_index for n in out if n.sentence_index < m.sentence_index), default=-9)
             before = [
                 n
                 for n in out
-                if n.sentence_index == last >= m.sentence_index - 2
+                if n.sentence_index == last >= m.sentence_index - (4 if kind == "demonstrative" else 2)
                 and n.project_count is not None
                 and n.project_count > 1
                 and n.amount is None

@@ -51,11 +51,13 @@ _PAREN_BAND = re.compile(
 _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 
 # "11 projects with investment of more than 1 billion yuan", "8 projects of over 500 million
-# yuan", "those with investment of over 1 billion yuan include ...": no 'total', a round threshold
+# yuan", "those with investment of over 1 billion yuan include ...", "..., including 64 above 5
+# billion yuan" (a gapped part): no 'total', a round threshold
 _WITH_Q = re.compile(
     rf"(?:\b(?:projects|those|ones|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
     rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
-    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)"
+    rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?"
+    rf"|\b(?:including|of\s+which|among\s+them,?)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?)"
     rf"(?:{LOWER_Q}|{UPPER_Q})\s+$",
     re.I,
 )

@@ -73,14 +73,14 @@ _PLAN_SHARE_AFTER = re.compile(
 # this year's planned share of a multi-year total
 _PLANNED_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:planned|scheduled|earmarked|arranged)"
-    r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|to\s+be\s+(?:invested|put\s+in|completed|spent))"
+    r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|(?:to|will)\s+be\s+(?:invested|put\s+in|completed|spent))"
     r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
     re.I,
 )
 
 # ... and 'with an estimated investment of X in 2023' after the total: the year's share
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|plans?|annual|scheduled|estimated)\b", re.I)
-_PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be")
+_PLANNED_CUE = cue("plan", "schedul", "earmark", "arrang", "to be", "will be")  # (... will be invested this year)
 _FORECAST = re.compile(r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*\bwill\b", re.I)
 _DELTA_BEFORE = re.compile(
     r"\b(?:increase[sd]?|increasing|up|rose|risen|grew|grown|growth|added|more|higher|lower|extra\s+investment|"

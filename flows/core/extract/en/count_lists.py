@@ -28,7 +28,9 @@ PROJECT_WORD = re.compile(r"\bprojects?\b|\bdeals\b|\bcontracts\b", re.I)
 
 # a list item that leaves its noun out: "Among them, 6 are on infrastructure, 25 on industry",
 # "13 projects, 11 signed on Monday and two signed earlier", "They include two with ..."
-_GAP_BEFORE = re.compile(r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely))\s*$", re.I)
+_GAP_BEFORE = re.compile(
+    r"(?:[,;:(]|\b(?:and|while|whereas|include[sd]?|including|namely|(?:of|among)\s+(?:them|which|these)))\s*$", re.I
+)  # ... and '93 projects were signed, of which 31 have started construction'
 _GAP_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were|is|was|being|have\s+been|has\s+been|had\s+been|"
     r"have|has|had)\s+)?(?:newly\s+)?(?:on|in(?!\s+each\b)|with|having|from|for|by|located|based|signed|inked|started|launched|completed|put|"
@@ -45,7 +47,10 @@ GAP_CONTEXT = re.compile(
     r"including|namely|(?:of|among)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:projects|deals|contracts|agreements))\b",
     re.I,
 )
-_GAP_WORDS = (",", ";", ":", "and", "while", "whereas", "include", "included", "includes", "including", "namely")
+_GAP_WORDS = (
+    *(",", ";", ":", "and", "while", "whereas", "include", "included", "includes", "including", "namely"),
+    *("which", "them", "these"),
+)
 
 
 def gapped_counts(sentence: str, tokens: list, counts: dict[int, Count]) -> None:

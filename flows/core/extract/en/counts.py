@@ -59,14 +59,18 @@ _UNIT = (
     rf"contracts|agreements|ones|{OTHER_UNITS})\b"
 )
 _GAP_WORD = rf"(?:{_OVER_CLASS_WORD}|[A-Za-z][\w'’\-]*|\d[\d.,]*-[A-Za-z][\w\-]*-(?:level|class|above|over)|\"[^\"]{{1,40}}\"|“[^”]{{1,40}}”)"
-NOUN_RE = re.compile(rf"\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I)
+# ('30-odd projects', '40-plus deals': a round count and more)
+NOUN_RE = re.compile(
+    rf"(?:-odd|-plus)?\s+(?:of\s+(?:the|these|those)\s+)?(?P<gap>(?:{_GAP_WORD}\s+){{0,7}}?){_UNIT}", re.I
+)
 # words that cannot sit between a number and "projects" in one noun phrase
 GAP_STOP = frozenset(
     "in on at from to for with by across than over under into through since during "
     "including among about of the a an are were is was be been have has had will would more "
     "fewer less additional per each percent times years industries countries cities "
     "provinces enterprises companies sectors fields areas regions counties districts guests "
-    "people firms sides parties that which who this these those their its our they them".split()
+    "people firms sides parties that which who this these those their its our they them "
+    "groups investors businesses partners delegations institutions organizations banks".split()
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:numbered|number|numbering|came to|come to|reached|reaching|totaled|totalled|"
@@ -148,7 +152,9 @@ _BAD_AFTER = re.compile(
 
 
 # 'More than 40% (91 projects) of the assisted projects': a share's count in brackets
-_SHARE_PAREN = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*\(\s*$", re.I)
+_SHARE_PAREN = re.compile(  # ... and 'About a quarter (31 projects) of them'
+    r"(?:%|\bper\s*cent|\bpercent|\b(?:half|quarters?|thirds?|fifths?|tenths?)|\bmajority|\bmost)\s*\(\s*$", re.I
+)
 _DOZEN = re.compile(r"\b(?:half\s+a|an?|one|two|three|four|five)\s+dozen\b", re.I)
 _DOZENS = {"half a": 6, "a": 12, "an": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60}
 

@@ -136,7 +136,7 @@ def amount_items(s: str) -> tuple[list[Item], list[tuple[int, int]]]:
             and prev.alt is None
             and prev.band is None
             and _ALT_GAP.search(s[prev.end : a.start])
-            and re.match(r"\s*\)", s[a.end :])
+            and _ALT_CLOSE.match(s, a.end)
         ):
             prev.alt = a
             prev.end = s.index(")", a.end) + 1
@@ -183,6 +183,10 @@ def _kept(s: str, found: list[Amount]) -> list[Amount]:
     return out
 
 
+# the end of a bracketed conversion: '($2 billion)', '($ 2 billion at the current exchange rate)'
+_ALT_CLOSE = re.compile(
+    r"\s*(?:at\s+(?:the\s+)?(?:current|present|today's|prevailing|latest)\s+(?:exchange\s+)?rates?\s*)?\)", re.I
+)
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|nearly)?\s*", re.I)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.I)
 

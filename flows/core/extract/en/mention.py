@@ -171,14 +171,15 @@ _DEMONSTRATIVE = re.compile(
     re.I,
 )
 _DEFINITE = re.compile(
-    r"(?:^|,)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
+    r"(?:^|,|\b(?:said|says|showed|show)\s+(?:that\s+)?)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
     r"they\b|their\b|(?:the\s+)?involved\s+(?:investment|value|amount)\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
     r"contract(?:ed)?\s+)(?:investment|value|amount)\b"
-    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:(?:the|these|those|this|that|all|such)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:projects|deals|contracts|agreements)\b|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
     re.I,
 )  # not 'total investment in R&D' ('An estimated total investment of <the amount>' and 'The
-# contract value of foreign investment' are)
+# contract value of foreign investment' are; so are 'Officials said the total value of agreements'
+# and 'the total amount of contracts')
 _SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
@@ -192,12 +193,21 @@ _AN_INVESTMENT = re.compile(r"\s*an?\s+investment\s+of\s+(?:(?:about|around|appr
 _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "total", "combined", "overall", "contract")
 
 
+# the subject pointing back, then a verb listing its fields: the fields name no part
+_FIELDS_VERB = re.compile(
+    r"\s*(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+"
+    r"(?:span(?:s|ned|ning)?|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|rang(?:e|es|ed)|(?:are|were)\s+in)\b",
+    re.I,
+)
+
+
 def _anaphor(prefix: str) -> str | None:
     """'demonstrative' ('these projects'), 'definite' ('the projects', 'their', 'the total
     investment') when the clause before an amount opens with a phrase pointing back."""
     if _AN_INVESTMENT.match(prefix):  # 'N projects in X. An investment of Y was achieved ...'
         return "definite"
-    if not may_contain(prefix, _ANAPHOR_CUE) or sector_in(prefix):
+    fields = _FIELDS_VERB.match(prefix)  # 'These projects span A, B and C, amounting to ...'
+    if not may_contain(prefix, _ANAPHOR_CUE) or sector_in(prefix[: fields.end()] if fields else prefix):
         return None
     if _DEMONSTRATIVE.search(prefix):
         return "demonstrative"

@@ -134,8 +134,10 @@ def _fund_group(s: str, g: Group) -> bool:
 def _goal_or_forecast(s: str, low: str, g: Group, clause_start: int, next_start: int) -> bool:
     """'... strive to sign 300 projects in the whole year' (a goal), 'It is expected that more
     than 1,400 contracts will be signed' (a forecast): no result of the event."""
-    if has_any(low, _TARGET_WORDS) and _TARGET.search(s, clause_start, g.start) and _YEAR_SCOPE.search(s):
-        return True
+    if has_any(low, _TARGET_WORDS) and _TARGET.search(s, clause_start, g.start):
+        tail = _ING_CLAUSE.search(s, g.end)  # (not the year of a participle clause after: ', climaxing in 2022')
+        if _YEAR_SCOPE.search(s, 0, tail.start() if tail else len(s)):
+            return True
     return " that " in low and _FUTURE_SIGNING.search(s, clause_start, next_start) is not None
 
 
@@ -159,6 +161,7 @@ _FUTURE_SIGNING = re.compile(
     r"(?:signed|sign|inked|concluded|clinched)\b",
     re.I,
 )
+_ING_CLAUSE = re.compile(r",\s+(?!including\b|totall?ing\b|involving\b|covering\b)[a-z]+ing\b")
 _YEAR_SCOPE = re.compile(
     r"\b(?:this\s+year|the\s+(?:whole|full|entire)\s+year|for\s+the\s+year|"
     r"(?:by|in)\s+(?:the\s+end\s+of\s+)?20\d\d)\b",

@@ -53,6 +53,7 @@ def join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and (
                 GROUP_TALK.search(prev.evidence or "")
                 or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
+                or _INVESTMENT_SIGNED.search(prev.evidence or "")  # 'X of investment was inked at the fair'
             )
             # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
             # which span ...' frames the whole group, whose fields they are
@@ -87,3 +88,12 @@ _BACK = re.compile(
 # '... with the total contractual value exceeding 610 billion yuan': a group's amount too (in
 # the body: a headline's is restated there)
 _CONTRACT_VALUE = re.compile(r"\bcontract(?:ual|ed)?\s+(?:value|amount|investment)\b", re.I)
+
+
+# 'More than X of investment has been inked at the fair', 'Investment worth X was signed': a
+# signing's total told without its projects (the next sentence counts them)
+_INVESTMENT_SIGNED = re.compile(
+    r"\binvestments?\b[^.;]{0,60}?\b(?:inked|signed|sealed|clinched)\b|\b(?:inked|signed|sealed|clinched)\b[^.;]{0,40}?"
+    r"\binvestments?\b",
+    re.I,
+)
