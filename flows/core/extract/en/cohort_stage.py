@@ -45,15 +45,18 @@ def _nearest(spans: list, lo: int, hi: int, start: int, end: int) -> str | None:
 _FIRM_STAGES = ("signed", "started", "completed")
 
 
-def _weak_terms_yield(s: str, spans: list, lo: int, hi: int) -> list:
+def _weak_terms_yield(s: str, spans: list, lo: int, hi: int, start: int) -> list:
     """A weak term (stages_en.csv: 'agreed to invest', 'investment intentions', 'under
     discussion', 'selected') names its stage only where the group's own words (lo..hi) tell
     no other signed, started or completed: '20 projects that investors had agreed to invest in
     started construction', '30 projects with investment intentions of X were signed', 'The 12
-    projects, selected from 80 applications, were completed'."""
+    projects, selected from 80 applications, were completed'; the group's clause opens after
+    the last comma before its figures at `start` ('Among the 50 projects signed, 12 projects
+    worth X were selected' are selected)."""
     weak = [sp for sp in spans if lo <= sp[0] and sp[1] <= hi and weak_stage_term(s[sp[0] : sp[1]])]
     if not weak:
         return spans
+    lo = max((m.end() for m in CLAUSE_END.finditer(s, lo, start)), default=lo)
     firm = {st for a, b, st in spans if st in _FIRM_STAGES and lo <= a and b <= hi and (a, b, st) not in weak}
     return [sp for sp in spans if not (sp in weak and firm - {sp[2]})]
 
@@ -64,7 +67,7 @@ def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
     spans = _stage_spans(s)
     if not spans:
         return None
-    spans = _weak_terms_yield(s, spans, prev_end, next_start)
+    spans = _weak_terms_yield(s, spans, prev_end, next_start, g.start)
     next_start = _own_clause_end(s, spans, g, prev_end, next_start)
     if prev_end:
         clause = CLAUSE_END.search(s, g.end, next_start)
