@@ -369,7 +369,7 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
     projects ...'), a frame opening it ('In the field of new materials, ...'), else its last
     coordinated part's first field term (companies' and single projects' words masked)."""
     clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
-    clause = mask_host(clause, g.count)  # 'As a hub for biomedicine, the city signed ...'
+    clause = mask_host(clause, g.count, s[g.start : g.end])  # 'As a hub for biomedicine, the city signed ...'
     subject = _SUBJECT.match(clause) if g.count is None else None
     code = sector_in(subject.group(1)) if subject else None
     if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'

@@ -13,7 +13,7 @@ import re
 
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.labels import stage_near, stage_terms
+from flows.core.extract.en.labels import stage_near, stage_terms, weak_stage_term
 from flows.core.extract.en.numbers import ABOUT_Q, LOWER_Q, WORD_NUM
 
 CLAUSE_END = re.compile(r"[,;:]|\b(?:while|whereas)\b", re.I)
@@ -42,12 +42,23 @@ def _nearest(spans: list, lo: int, hi: int, start: int, end: int) -> str | None:
     return best
 
 
-def _weak_signed_yields(s: str, spans: list, lo: int, hi: int) -> list:
-    """'agreed to invest' reads a concluded deal only where no start or completion is told of the
-    same projects ('20 projects that investors had agreed to invest in started construction')."""
-    if not any(st in ("started", "completed") and lo <= a and b <= hi for a, b, st in spans):
+_FIRM_STAGES = ("signed", "started", "completed")
+
+
+def _weak_terms_yield(s: str, spans: list, lo: int, hi: int, start: int) -> list:
+    """A weak term (stages_en.csv: 'agreed to invest', 'investment intentions', 'under
+    discussion', 'selected') names its stage only where the group's own words (lo..hi) tell
+    no other signed, started or completed: '20 projects that investors had agreed to invest in
+    started construction', '30 projects with investment intentions of X were signed', 'The 12
+    projects, selected from 80 applications, were completed'; the group's clause opens after
+    the last comma before its figures at `start` ('Among the 50 projects signed, 12 projects
+    worth X were selected' are selected)."""
+    weak = [sp for sp in spans if lo <= sp[0] and sp[1] <= hi and weak_stage_term(s[sp[0] : sp[1]])]
+    if not weak:
         return spans
-    return [sp for sp in spans if not (sp[2] == "signed" and s[sp[0] : sp[1]].lower().startswith("agreed"))]
+    lo = max((m.end() for m in CLAUSE_END.finditer(s, lo, start)), default=lo)
+    firm = {st for a, b, st in spans if st in _FIRM_STAGES and lo <= a and b <= hi and (a, b, st) not in weak}
+    return [sp for sp in spans if not (sp in weak and firm - {sp[2]})]
 
 
 def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
@@ -56,7 +67,7 @@ def _stage(s: str, g: Group, prev_end: int, next_start: int) -> str | None:
     spans = _stage_spans(s)
     if not spans:
         return None
-    spans = _weak_signed_yields(s, spans, prev_end, next_start)
+    spans = _weak_terms_yield(s, spans, prev_end, next_start, g.start)
     next_start = _own_clause_end(s, spans, g, prev_end, next_start)
     if prev_end:
         clause = CLAUSE_END.search(s, g.end, next_start)

@@ -1,33 +1,53 @@
 """A total after a list of a group's projects belongs to the group, not to one of them.
 
 'These projects included a photovoltaic project, a school building and an ecological
-restoration project, with a total investment of 1.77 billion yuan': the clause's subject is
-the group the sentence before counted, its verb lists some of its projects, and the 'total'
-after the list is the group's. No item of the list is a cohort of one; the amount points back
-to the group (as 'The projects include 9 A and 37 B ones, ..., with a total investment of X').
+restoration project, with a total investment of 1.77 billion yuan' and 'The projects include
+9 foreign-funded and 37 domestic ones, ..., with a total investment of X': the clause's
+subject is the whole group the sentence before counted, its verb lists some of its projects,
+and the 'total' after the list is the group's. No item of the list is a cohort of one; the
+amount points back to the group (grouping marks its group `list_total`, the mention's anaphor
+is 'definite').
+
+The subject must be the whole group: 'the/these/those/all (the) projects', at most with the
+group's own verb ('the signed projects', 'the projects signed on site'). A selector picks a
+few out of it ('the major / key / biggest projects include A and B, with a total investment
+of X': X is those few's), and a 'respectively' list or plural 'total investments' gives each
+item its own amount: neither is the group's total.
 """
 
 from __future__ import annotations
 
 import re
 
-_GROUP_LISTS = re.compile(
-    r"^\s*(?:the|these|those|all\s+(?:the|these))\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals)\s+"
-    r"(?:(?:mainly|mostly)\s+)?(?:include[sd]?|cover(?:s|ed)?|involv(?:e|es|ed)|compris(?:e|es|ed)|(?:are|were)\s+)",
+_PARTICIPLE = r"(?:signed|contracted|started|launched|completed|introduced)"
+# the sentence's subject is the whole group and its verb lists projects
+LIST_HEAD = re.compile(
+    rf"^\s*(?:the|these|those|all\s+(?:the|these|those))\s+(?:{_PARTICIPLE}\s+)?(?:projects|deals)\s+"
+    rf"(?:{_PARTICIPLE}\s+(?:(?:on\s+site|this\s+time|today)\s+)?)?(?:(?:mainly|mostly)\s+)?"
+    r"(?:include[sd]?|cover(?:s|ed)?|involv(?:e|es|ed)|compris(?:e|es|ed)|(?:are|were)\s)",
     re.I,
 )
 _TOTAL_LEAD = re.compile(
     r",\s*(?:with\s+)?(?:an?\s+|the\s+)?(?:total|combined|aggregate|overall)\b[^,;()]{0,30}$|,\s*(?:totall?ing|worth\s+a\s+total\s+of)\s+[^,;()]{0,12}$",
     re.I,
 )
+_LIST_SEP = re.compile(r",\s|\s(?:and|as\s+well\s+as)\s", re.I)
+# each item its own amount: 'with total investments of 40 billion, 10 billion and 8 billion yuan respectively'
+_EACH_OWN = re.compile(r"\binvestments\b", re.I)
+_RESPECTIVELY = re.compile(r"^[^.;]*?\brespectively\b", re.I)
 
 
-def group_total(prefix: str) -> bool:
-    """Whether the amount after prefix is the total of a group whose projects the clause lists."""
-    head, lead = _GROUP_LISTS.match(prefix), _TOTAL_LEAD.search(prefix)
+def each_own(s: str, lead_start: int, amount_end: int) -> bool:
+    """The amount after lead_start is one of a list of amounts, one per item."""
+    return bool(_EACH_OWN.search(s, lead_start, amount_end) or _RESPECTIVELY.match(s[amount_end:]))
+
+
+def listed_total(s: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end of sentence s is the total of the whole group whose
+    projects the sentence's subject lists ('The projects include A, B and C, with a total
+    investment of X')."""
+    head = LIST_HEAD.match(s, 0, start)
+    lead = head and _TOTAL_LEAD.search(s[:start])
     # a list of two or more (one item with its total, 'include the X park, with a total
     # investment of Y', is that project's)
-    return bool(head and lead and _LIST_SEP.search(prefix, head.end(), lead.start()))
-
-
-_LIST_SEP = re.compile(r",\s|\s(?:and|as\s+well\s+as)\s", re.I)
+    return bool(head and lead and _LIST_SEP.search(s, head.end(), lead.start()) and not each_own(s, lead.start(), end))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from flows.core.extract.en.bands import IS_SUM, band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
+from flows.core.extract.en.group_list_total import LIST_HEAD, each_own, listed_total
 from flows.core.extract.en.list_totals import (
     OF_NAMED_PART,
     TOTAL_WORDS,
@@ -96,6 +97,9 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             and not including_total(r.s, r.groups, r.cur, it)
         ):
             _take_amount(r, it)
+    for g in r.groups:  # 'These projects included A, B and an X project, with a total investment of Y'
+        if g.amount is not None and g.count in (None, 1) and listed_total(s, g.amount.start, g.amount.end):
+            g.list_total = True
     count_of_amount_before(r.s, r.groups)
     return r.groups, r.every
 
@@ -262,9 +266,8 @@ def _partition(r: _Reading, head: Group) -> bool:
 
 
 # 'The projects include 9 foreign-funded and 37 domestic ones, covering ..., with a total
-# investment of X': a total after a two-count list is the sentence subject's
+# investment of X': a total after a two-count list is the sentence subject's (group_list_total)
 _LIST_AND = re.compile(r"\s+(?:[\w'’-]+\s+)?,?\s*and\s+$", re.I)
-_SUBJECT_INCLUDES = re.compile(r"^\s*(?:the|these|those)\s+(?:[\w'’-]+\s+){0,2}?projects\s+include\s", re.I)
 
 
 def _list_total(r: _Reading, it: Item) -> bool:
@@ -278,7 +281,8 @@ def _list_total(r: _Reading, it: Item) -> bool:
         and (
             (
                 _LIST_AND.match(s[prev.end : cur.start]) is not None
-                and _SUBJECT_INCLUDES.match(s[: prev.start]) is not None
+                and LIST_HEAD.match(s, 0, prev.start) is not None
+                and not each_own(s, cur.end, it.end)
             )
             or (
                 _INCLUDING_AND.fullmatch(s, prev.end, cur.start) is not None

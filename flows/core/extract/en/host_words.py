@@ -4,12 +4,16 @@ A fronted clause ('As a hub for biomedicine, the city signed 25 projects'; 'Alth
 industry slowed, ...'), an aside about the place ('The city, known for its auto industry,
 signed ...'; 'The zone, home to many chip makers, ...') and one firm's line of business
 ('Investors including a battery maker and a drug company signed 30 projects') name no field of
-a group of projects: they are blanked before the clause's field terms are read.
+a group of projects: they are blanked before the clause's field terms are read, unless the
+group's own words point back to them ('..., the city signed 20 such projects', '..., it has
+signed') or the firm is the subject of the group's verb.
 """
 
 from __future__ import annotations
 
 import re
+
+from flows.core.extract.en.labels import sector_in
 
 # a fronted adverbial clause; not a topic frame ('As for new energy, 12 projects ...')
 _FRONTED = re.compile(
@@ -28,14 +32,36 @@ _ONE_FIRM = re.compile(
     r"enterprise|developer|operator|group)\b(?!s)",
     re.I,
 )
+# ... named among the group's investors or partners, not as the subject of its verb ('An auto
+# parts group signed 5 projects': its business is the group's field)
+_FIRM_OBJECT = re.compile(r"\b(?:with|including|such\s+as|from|by|and)\s+$", re.I)
+# the group's words point back to the fronted clause's field: '20 such projects', 'projects in
+# the sector', 'related projects'
+_POINTS_BACK = re.compile(
+    r"\b(?:such|related)\s+(?:[\w'’-]+\s+)?projects\b|\bin\s+(?:the|this|that)\s+(?:sector|industry|field)\b",
+    re.I,
+)
+# ... or the main clause's subject is its host: 'Since the X park opened, it has signed ...'
+_HOST_SUBJECT = re.compile(r"\s*(?:it|the\s+(?:park|zone|base|cluster|hub|cent(?:er|re)))\s", re.I)
 
 
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-def mask_host(clause: str, count: int | None) -> str:
+def mask_host(clause: str, count: int | None, group: str = "") -> str:
     """clause with its fronted clause, its asides about the place and (for a group of projects)
-    one firm's business blanked (same length)."""
-    clause = _ASIDE.sub(_blank, _FRONTED.sub(_blank, clause, count=1))
-    return _ONE_FIRM.sub(_blank, clause) if count and count > 1 else clause
+    one firm's business blanked (same length); group is the group's own words (its count to its
+    amount). A host or firm the group's own words point back
+    to, or its one named field, stays: 'As the X industry grows, the city signed 20 projects in
+    the sector', 'An auto parts group signed 5 projects'."""
+    fronted = _FRONTED.match(clause)
+    if fronted and not (_HOST_SUBJECT.match(clause, fronted.end()) or _POINTS_BACK.search(group)):
+        clause = _blank(fronted) + clause[fronted.end() :]
+    clause = _ASIDE.sub(_blank, clause)
+    if not (count and count > 1 and _ONE_FIRM.search(clause)):
+        return clause
+    masked = _ONE_FIRM.sub(_blank, clause)
+    if sector_in(masked):  # the clause names the group's own field elsewhere
+        return masked
+    return _ONE_FIRM.sub(lambda m: _blank(m) if _FIRM_OBJECT.search(clause, 0, m.start()) else m.group(0), clause)

@@ -70,6 +70,17 @@ def _stage_table() -> _Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _weak_stage_terms() -> frozenset[str]:
+    return frozenset(r["term"].strip().lower() for r in load("stages_en") if (r.get("weak") or "").strip() == "1")
+
+
+def weak_stage_term(term: str) -> bool:
+    """Whether a stage term (as found in the text) is weak in stages_en.csv: it names its stage
+    only when the group's own words tell no other signed, started or completed."""
+    return _lower(term) in _weak_stage_terms()
+
+
+@lru_cache(maxsize=1)
 def _sector_table() -> _Lexicon:
     return _Lexicon("sectors_en", "sector_code", _FIELD_SEP, _FIELD_END)
 

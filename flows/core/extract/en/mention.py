@@ -19,7 +19,6 @@ from flows.core.extract.en.context import PLURAL_AGENTS, after_intro, framed_nam
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.group_list_total import group_total
 from flows.core.extract.en.labels import sector_in, stage_terms
 from flows.core.extract.en.numbers import qualifier
 from flows.core.extract.en.singles import single_project
@@ -64,10 +63,9 @@ def cohort_mention(
     prefix = s[clause_start : g.start]
     counted = next((it.count for it in g.items if it.count), None)
     # 'These projects included A, B and an X project, with a total investment of Y': the group's
-    listed_total = g.count in (None, 1) and a is not None and group_total(prefix)
-    if listed_total:
+    if g.list_total:
         m.project_count = None  # not the list's last 'an X project'
-    if m.project_count in (None, 1) and a and not listed_total:
+    if m.project_count in (None, 1) and a and not g.list_total:
         name = _facility_name(s, g, prefix, s[clause_start : g.end])
         if name:
             m.project_count = 1
@@ -89,7 +87,7 @@ def cohort_mention(
     ):
         m.extra["framed"] = True  # 'for several of the 46 projects': the 46, not what 'several' did
     second = prev_end > 0 and _AND_THE.match(s, prev_end, g.start)  # ', and the signed projects 5 billion'
-    if g.list_total or listed_total:  # 'The projects include 9 A and 37 B ones, ..., with a total investment of X'
+    if g.list_total:  # 'The projects include 9 A and 37 B ones, ..., with a total investment of X'
         m.extra["anaphor"] = "definite"
     elif m.project_count is None and a and (prev_end == 0 or second):
         clause = s[second.end() : g.start] if second else s[: g.start]
