@@ -10,3 +10,5 @@ THIS_BATCH = f"{THIS_ROUND}|{THE_GROUP}"
 TOTAL_INVESTMENT = "总投资|投资总额"
 # the noun of the projects counted or banded (项目; Taiwan: 2亿元以上的投资案)
 PROJECT_WORD = "项目|投资案"
+# a period frame: a running or a year's total, not one round's (今年已签约…, 1-5月, 截至目前)
+PERIOD = r"以来|今年|本年|年内|累计|全年|上半年|下半年|截至|截止|\d+\s*-\s*\d+\s*月|前[\d一二三四五六七八九十]+个?月"
