@@ -17,9 +17,10 @@ from flows.core.extract.zh.labels import sector_of, stage_of
 from flows.core.extract.zh.named_refs import COUNT, done_before
 from flows.core.extract.zh.names import group_words
 from flows.core.extract.zh.scan import scan
+from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
-_CUE = r"(?:计划|预计|拟)?(?:总投资|投资总额)(?:额)?(?:为|达到?|约|超过|近)?\s*"
+_CUE = rf"(?:计划|预计|拟)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达到?|约|超过|近)?\s*"
 _BARE = re.compile(rf"\s*(?P<this>(?:该|此|这个)?项目)?{_CUE}")
 _THIS_SEGMENT = re.compile(r"\s*(?:据悉|据了解|据介绍|其中)?\s*,?\s*(?:该|此|这个)项目")
 _NAME_BEFORE = re.compile(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.words import THIS_ROUND
 
 _NUMERAL = r"[\d一二两三四五六七八九十]+"
 # all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / 首届以来
@@ -28,7 +29,7 @@ _THIS_EDITION = re.compile(rf"第{_NUMERAL}届|本届")
 # since an earlier year: 2005年至今 / 自2016年以来 / 2018年起
 _SINCE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^,;。\d]{0,4}?(?:以来|至今|迄今|起)")
 _SUM = re.compile(r"累计|共计|总计|共有|共签|共引|共落|共开")
-_THIS_ROUND = re.compile(r"本届|本次|此次|这次|今年|当年|本年")
+_THIS_ROUND = re.compile(rf"{THIS_ROUND}|本届|今年|当年|本年")
 _YEAR = re.compile(r"(?<![至到\-—~])((?:19|20)\d{2})\s*年")
 
 

@@ -17,6 +17,7 @@ import re
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import sector_of
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import REACH, SUM_WORD, TOTAL_WORD
 from flows.core.model import CohortMention
 
 _STAGES = frozenset(("started", "signed", "completed", "negotiating"))
@@ -25,8 +26,8 @@ _JOIN = re.compile(r"(?:个?[^,;。、\d其包含]{0,8}?项目)?\s*(?:、|,|和|
 # between the last count and the total: its clause's end and a word of a sum, with no stage or group
 # of its own before it (开工项目总投资X / 签约总额X / 服务业项目总投资X is that one group's total)
 _SUM_GAP = re.compile(
-    r"(?:个?[^,;。、\d]{0,8}?项目)?\s*,\s*(?:合计|共计|总计|项目|计划)*(?:总投资额?|投资总额|总金额|总额|合计|共计|总计)"
-    r"(?:额)?(?:合计|共计|总计|共)?(?:为|达到?|约|超过?|逾|近)?\s*"
+    rf"(?:个?[^,;。、\d]{{0,8}}?项目)?\s*,\s*(?:{SUM_WORD}|项目|计划)*(?:{TOTAL_WORD}|{SUM_WORD})"
+    rf"(?:额)?(?:{SUM_WORD}|共)?(?:{REACH})?\s*"
 )
 # a place a count's clause opens on (A县开工项目8个,B县签约项目10个): two places' counts are no group
 _PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))")
