@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.words import THIS_BATCH, TOTAL_INVESTMENT
+from flows.core.extract.zh.words import PERIOD, THIS_BATCH, THIS_ROUND, TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
 
@@ -24,7 +24,7 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             prev = _whole_of_part(mentions, out, prev)  # 共30项,其中:A27项,B3项。总投资X: the whole's total
         if (
             anaphor
-            and (anaphor != "top" or prev is None or prev.parent is None)  # 本次…项目: the round's group
+            and (anaphor != "top" or _round_group(prev))  # 本次…项目: the round's group
             and m.project_count is None
             and prev is not None
             and prev.amount is None
@@ -54,6 +54,22 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
             if m.parent is not None:
                 m.parent = remap.get(m.parent)
     return out
+
+
+_PERIOD = re.compile(PERIOD)
+_THIS_ROUND_WORD = re.compile(THIS_ROUND)
+
+
+def _round_group(prev: CohortMention | None) -> bool:
+    """A group this round's total (本次…项目总投资X) can refer back to: a top-level count not told in a
+    period's frame (今年已签约项目45个 / 1-5月… is the year's group, not this round's) unless its
+    sentence names this round too."""
+    if prev is None:
+        return True
+    if prev.parent is not None:
+        return False
+    s = prev.evidence or ""
+    return not _PERIOD.search(s) or bool(_THIS_ROUND_WORD.search(s))
 
 
 # a sentence opening on the noun of the group counted before and its total (…新开工项目17万个。新开工项目计划总投资X)

@@ -1,6 +1,7 @@
 """A named project's name told around its figure, and its sector (split from zh.article):
 - the name a segment's own words refer back to (该项目, a segment opening on a project alone, the
   project the sentence before signed: 签订A项目投资协议。该项目总投资X);
+- the project the last few sentences tell as signed or started (`done_before`, for zh.one_project);
 - its sector from its name's words, else the head of the list it stands in (某产业签约了总投资X的A、
   总投资Y的B), else its description after it.
 Used by zh.article.
@@ -12,7 +13,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import generic_only, sector_of
-from flows.core.extract.zh.names import opening_name
+from flows.core.extract.zh.names import group_words, opening_name
 from flows.core.extract.zh.tokens import Tok
 
 # a segment's end
@@ -91,9 +92,9 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
             return opening_name(subject.group("name"))
         parts = head.split(",")  # …,A项目在某会上成功签约,总投资X: the project the clause before signed
-        done = _DONE_NAME.fullmatch(parts[-2]) if len(parts) > 1 and _BARE_CUE.fullmatch("," + parts[-1]) else None
+        done = _done_clause(parts[-2]) if len(parts) > 1 and _BARE_CUE.fullmatch("," + parts[-1]) else None
         if done and not _FIGURE.search(parts[-2]):
-            return opening_name(done.group("name"))
+            return opening_name(done)
         told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
         return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
@@ -123,10 +124,50 @@ _NAMED_AS = re.compile(r"项目(?:为|是)(?P<name>[^,;。、]{3,40}?项目)(?=[
 _FIRM_PROJECT_SIGNED = re.compile(
     r"(?:与|和|同)[^,;。、]{2,30}?(?:公司|集团)(?P<name>[^,;。、]{3,40}?项目)(?:正式|成功|顺利)?(?:签约|签约落户)\s*。?\s*$"
 )
+# A项目(在某会上)(成功|正式|集中)签约/开工/落户: a project a clause or sentence tells as signed, started or landed
 _DONE_NAME = re.compile(
-    r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、]{3,30}?项目)(?:在[^,;。\d]{2,30}?上)?"
-    r"(?:成功|正式|顺利)?(?:签约|签约落户|落户|落地)"
+    r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、的!!?]{3,30}?(?:项目|工程))(?:在[^,;。]{0,30}?)?"
+    r"(?:正式|成功|顺利|(?P<batch>集中))?(?P<verb>签约落户|签约|落户|落地|开工|动工|奠基|开建)"
 )
+# a count of projects, or a batch however many (一批重大项目); 第三个 is a rank
+COUNT = re.compile(
+    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目"
+    r"|(?:一批|一系列|多个|多项|若干)[^,;。]{0,8}项目)"
+)
+_REACH = 3
+
+
+def _one_done(done: re.Match | None) -> str | None:
+    """The name a done-match tells, unless it is a batch (集中开工) or a group's words (全区重大项目)."""
+    if done is None or done.group("batch"):
+        return None
+    name = done.group("name").strip()
+    return None if group_words(name) else name
+
+
+def _done_clause(clause: str) -> str | None:
+    """The project a whole clause tells as done (…,A项目在某会上成功签约,总投资X)."""
+    done = None
+    for done in _DONE_NAME.finditer(clause):  # noqa: B007 - keeps the last
+        pass
+    return _one_done(done) if done and done.end() == len(clause.rstrip()) else None
+
+
+def done_before(sentences: list[str], i: int) -> tuple[str | None, str] | None:
+    """(name, verb) of the project the last few sentences (the title among them) tell as signed or
+    started, when they count no group; the name is None for a batch or a group's words (全区重大
+    项目集中开工: the verb still gives the stage of the batch's total)."""
+    for x in sentences[max(0, i - _REACH) : i][::-1]:
+        if COUNT.search(x):
+            return None
+        done = None
+        for done in _DONE_NAME.finditer(x):  # noqa: B007 - keeps the last
+            pass
+        if done:
+            return _one_done(done), done.group("verb")
+    return None
+
+
 _SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
 _OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")

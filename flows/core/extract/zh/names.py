@@ -212,13 +212,25 @@ def built_names(after: str) -> list[str]:
     cut = _BUILT_END.search(after)
     text = (after[: cut.start()] if cut else after).strip()
     whole = _BUILT_TAIL.match(text)
-    if not whole or len(whole.group("name")) < 4:
-        return []
+    if not whole or len(whole.group("name")) < 4 or _HAS_COUNT.search(text):
+        return []  # 新上亿元以上项目12个: a count of its own, not what the amount builds
     parts = [p for p in _BUILT_SPLIT.split(text) if p]
     if len(parts) > 1 and all(_BUILT_TAIL.match(p) and len(p) >= 3 for p in parts):
         return [p.strip() for p in parts]
     name = whole.group("name")
-    return [] if _NOT_A_NAME.search(name) else [name]
+    return [] if group_words(name) else [name]
+
+
+def _a_group(name: str) -> bool:
+    """A group's words, not one project's name (亿元以上项目, 重点工业项目, 工业项目)."""
+    core = _PHASE_TAIL.sub("", name)
+    return len(_GENERIC_GROUP.sub("", name)) < 3 or bool(_GENERIC_TAIL.search(core)) or only_sector_words(core)
+
+
+def group_words(name: str) -> bool:
+    """`name` says a group, a scope or an event, not one project (全区重大项目, 一批重点项目,
+    我县举行招商引资项目, 年一季度重点项目): the tests every name reader here applies."""
+    return bool(_NOT_A_NAME.search(name)) or _a_group(name)
 
 
 # a list of projects told as amount-then-name, the cue once at its head: 引进投资80亿元的A、30亿元的B

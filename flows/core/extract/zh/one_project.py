@@ -14,18 +14,17 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.labels import sector_of, stage_of
+from flows.core.extract.zh.named_refs import COUNT, done_before
+from flows.core.extract.zh.names import group_words
 from flows.core.extract.zh.scan import scan
+from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
-_CUE = r"(?:计划|预计|拟)?(?:总投资|投资总额)(?:额)?(?:为|达到?|约|超过|近)?\s*"
+_CUE = rf"(?:计划|预计|拟)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达到?|约|超过|近)?\s*"
 _BARE = re.compile(rf"\s*(?P<this>(?:该|此|这个)?项目)?{_CUE}")
 _THIS_SEGMENT = re.compile(r"\s*(?:据悉|据了解|据介绍|其中)?\s*,?\s*(?:该|此|这个)项目")
 _NAME_BEFORE = re.compile(
     r"(?:^|设在|在|的|,)\s*(?P<name>[^,;。、的在!!\d]{3,30}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)"
-)
-_NAME_DONE = re.compile(
-    r"(?P<name>[^,;。、的!!?\d]{3,30}?(?:项目|工程))(?:在[^,;。]{0,20}?)?(?:正式|成功|顺利|集中)?"
-    r"(?P<verb>签约|开工|动工|奠基|开建|落户|落地)"
 )
 _SIGNED_BEFORE = re.compile(
     r"(?:签订|签署|签下)了?(?P<name>[^,;。、的\d]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
@@ -33,11 +32,7 @@ _SIGNED_BEFORE = re.compile(
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
 _WORKS = r"(?:项目|工程|中心|基地|产业园|园区|物流园|工厂|生产线)"
 _ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{_WORKS})(?=在|于|正式|项目|[,;。])")
-_COUNT = re.compile(
-    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目)"
-)  # (第三个: a rank)
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
-_REACH = 3
 
 
 def one_projects(sentences: list[str], mentions: list[CohortMention]) -> None:
@@ -49,19 +44,20 @@ def one_projects(sentences: list[str], mentions: list[CohortMention]) -> None:
             continue
         s = m.evidence
         tok = next((t for t in scan(s) if t.kind == "amount" and t.value == m.amount), None)
-        if tok is None or _COUNT.search(s):
+        if tok is None or COUNT.search(s):
             continue
         found = _named(sentences, m, s, tok.start, tok.end)
         if found is None:
             continue
         name, verb = found
-        m.project_count, m.project_name = 1, name
-        m.sector_code = m.sector_code or sector_of(name, head="left")
+        if name is not None and not group_words(name):  # the name tests names.py applies
+            m.project_count, m.project_name = 1, name
+            m.sector_code = m.sector_code or sector_of(name, head="left")
         if verb and m.stage in (None, "promoted"):
             m.stage = stage_of(verb) or m.stage
 
 
-def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tuple[str, str | None] | None:
+def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tuple[str | None, str | None] | None:
     """The project's name (and the verb it was told with) for the amount at s[a:b], else None."""
     aside = _ASIDE_NAME.match(s, b)
     if aside:
@@ -86,18 +82,4 @@ def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tu
         pass
     if own and own.end() == len(before) or (own and "该项目" in s[own.end() : a]):
         return own.group("name"), None
-    return _named_before(sentences, m.sentence_index)
-
-
-def _named_before(sentences: list[str], i: int) -> tuple[str, str | None] | None:
-    """The project the last few sentences (the title among them) tell as signed or started, when
-    they count no group."""
-    for x in sentences[max(0, i - _REACH) : i][::-1]:
-        if _COUNT.search(x):
-            return None
-        done = None
-        for done in _NAME_DONE.finditer(x):  # noqa: B007 - keeps the last
-            pass
-        if done:
-            return done.group("name").strip(), done.group("verb")
-    return None
+    return done_before(sentences, m.sentence_index)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
+from flows.core.extract.zh.words import REACH, TOTAL_WORD
 
+# a phase's investment after its phase word: (项目|工程)(计划)(总)投资(额)(为|达…)
+_PHASE_CUE = rf"(?:项目|工程)?(?:计划)?(?:总)?投资(?:额|总额)?(?:{REACH})?\s*"
 # the amount's own clause: 一期(项目)投资 / 首期总投资 / 一期工程计划投资
-_PHASE = re.compile(
-    r"\s*(?:其中)?(?:一期|首期)(?:项目|工程)?(?:计划)?(?:总)?投资(?:额|总额)?(?:为|达到?|约|超过?|逾|近)?\s*"
-)
+_PHASE = re.compile(rf"\s*(?:其中)?(?:一期|首期){_PHASE_CUE}")
 # the clause before: …(投资)建设/兴建/新建 A项目
 _BUILT = re.compile(
     r"(?:投资)?(?:建设|兴建|新建|投建|建)(?P<name>[^,;。、\d]{0,6}?[^,;。、]{2,28}?"
@@ -30,11 +31,8 @@ def phase_name(s: str, pos: int) -> str | None:
 
 
 # any phase's own clause: 一期投资 / 二期工程投资 / 首期计划投资
-_ANY_PHASE = re.compile(
-    r"\s*(?:其中)?(?:[一二三四1-4]期|首期|后期|远期)(?:项目|工程)?(?:计划)?(?:总)?投资(?:额|总额)?"
-    r"(?:为|达到?|约|超过?|逾|近)?\s*"
-)
-_TOTAL_BEFORE = re.compile(r"总投资|投资总额|总额|总金额")
+_ANY_PHASE = re.compile(rf"\s*(?:其中)?(?:[一二三四1-4]期|首期|后期|远期){_PHASE_CUE}")
+_TOTAL_BEFORE = re.compile(TOTAL_WORD)
 
 
 def phase_of_total(s: str, lo: int, pos: int) -> bool:

@@ -29,7 +29,7 @@ from flows.core.extract.zh.numerals import (
 )
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.trap_lists import trap_list_items
-from flows.core.extract.zh.words import PROJECT_WORD, TOTAL_INVESTMENT
+from flows.core.extract.zh.words import PROJECT_WORD, SUM_WORD, TOTAL_INVESTMENT, TOTAL_WORD
 from flows.core.lexicon import load
 
 _CUR_LEAD = re.compile(r"(新台币|台币|美元|港币|港元|欧元|日元)\s*(?:约|逾|超|近)?\s*$")
@@ -85,8 +85,8 @@ _AT_CUE = re.compile(r"(?:投资总额|投资额|总投资|投资规模)(?:均)?
 _AT_COUNT = re.compile(rf"^\s*(?:以上)?的(?:项目)?(?:达到?|有|共有|为)\s*(?:{INT})\s*[个项宗]")
 _COUNT_CUE_BEFORE = re.compile(rf"{INT}\s*[个项宗]\s*(?:计划)?(?:{TOTAL_INVESTMENT})(?:额)?(?:为|达|约|超)?\s*$")
 _TOTALS = ("总投资", "投资总额")  # what every _COUNT_CUE_BEFORE match holds
-_TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_INVESTMENT}|总金额|总额|合计)(?:为)?\s*$")
-_SUM_CUE = re.compile(r"(?:总投资额?|投资总额|总额|总金额|签约金额|合计|共计)(?:达到?|约|为)?\s*$")
+_TOTAL_BEFORE = re.compile(rf"(?:{TOTAL_WORD}|合计)(?:为)?\s*$")
+_SUM_CUE = re.compile(rf"(?:{TOTAL_WORD}|签约金额|{SUM_WORD})(?:达到?|约|为)?\s*$")
 _ABOUT = (None, "约", "大约", "近", "将近", "接近", "达", "达到")
 _EACH_BEFORE = re.compile(r"分别(?:投资|出资)?(?:约|超过|超|逾|近)?\s*$")
 _NAMED_CUE = re.compile(r"(?:总投资|计划总投资|投资总额|投资额|计划投资|投资|签订|签下)(?:额)?(?:为|达|约|超)?\s*$")

@@ -1,9 +1,12 @@
 """A list of counts of different groups and one total after them: the total is the list's sum.
 '集中开工8个项目、签约10个项目,总投资X' / '签约工业项目11个、服务业项目4个,总投资X': one cohort of
-8+10 (11+4) projects with X (its stage the first count's), and each count stays a count-only
-cohort. The counts must name different stages, or all name a field and different ones. Not when
-the last count has an amount of its own or one count does, when 其中 / 包括 makes a count a part
-of the one before, or when a count before the list has 其中 between (the list's parent takes it).
+8+10 (11+4) projects with X (its stage the first count's: one of the stages the sum holds, as a
+cohort carries one), and each count stays a count-only cohort. The counts must name different
+stages, or all name a field and different ones. Not when the last count has an amount of its own
+or one count does, when the total's word names a stage or a group (开工项目总投资X / 签约总额X is
+that count's), when the counts open on different places (A县…,B县…: no group of the text), when
+其中 / 包括 makes a count a part of the one before, or when a count before the list has 其中 between
+(the list's parent takes it).
 Called by zh.article's _sentence on its found list.
 """
 
@@ -14,16 +17,20 @@ import re
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import sector_of
 from flows.core.extract.zh.tokens import Tok
+from flows.core.extract.zh.words import REACH, SUM_WORD, TOTAL_WORD
 from flows.core.model import CohortMention
 
 _STAGES = frozenset(("started", "signed", "completed", "negotiating"))
 # between two counts of the list: a join and the next one's verb or noun (、签约 / ,集中签约 / 和竣工)
 _JOIN = re.compile(r"(?:个?[^,;。、\d其包含]{0,8}?项目)?\s*(?:、|,|和|及|以及)\s*(?:和|及)?[^,;。、\d其包含]{0,10}")
-# between the last count and the total: its clause's end and a word of a sum
+# between the last count and the total: its clause's end and a word of a sum, with no stage or group
+# of its own before it (开工项目总投资X / 签约总额X / 服务业项目总投资X is that one group's total)
 _SUM_GAP = re.compile(
-    r"(?:个?[^,;。、\d]{0,8}?项目)?\s*,\s*(?:[^,;。、\d]{0,6}?)(?:总投资额?|投资总额|总金额|总额|合计|共计|总计)"
-    r"(?:额)?(?:合计|共计|总计|共)?(?:为|达到?|约|超过?|逾|近)?\s*"
+    rf"(?:个?[^,;。、\d]{{0,8}}?项目)?\s*,\s*(?:{SUM_WORD}|项目|计划)*(?:{TOTAL_WORD}|{SUM_WORD})"
+    rf"(?:额)?(?:{SUM_WORD}|共)?(?:{REACH})?\s*"
 )
+# a place a count's clause opens on (A县开工项目8个,B县签约项目10个): two places' counts are no group
+_PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))")
 
 
 def _entry(found: list, pos: int) -> int | None:
@@ -98,7 +105,7 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
         entries = [found[i] for i in at]
         if any(m.amount is not None for _, m, _ in entries[:-1]) or entries[-1][1].amount not in (None, a.value):
             return
-        if not _distinct(s, counts, entries):
+        if not _distinct(s, counts, entries) or _places(s, counts):
             return
         for _, m, _ in entries:
             m.extra["sum_part"] = True
@@ -115,6 +122,13 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
         )
         found.sort(key=lambda f: f[0])
         return
+
+
+def _places(s: str, counts: list[Tok]) -> bool:
+    """The counts' clauses open on different places (A县开工项目8个,B县签约项目10个)."""
+    starts = [clause_start(s, counts[0].start)] + [c.end for c in counts[:-1]]
+    found = {p.group("place") for lo, c in zip(starts, counts, strict=True) if (p := _PLACE.match(s[lo : c.start]))}
+    return len(found) > 1
 
 
 def _sum(s: str, idx: int, counts: list[Tok], a: Tok) -> CohortMention:
