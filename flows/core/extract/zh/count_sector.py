@@ -44,13 +44,28 @@ _TOTAL_OPEN = ("共", "合计", "总计")
 
 
 def _batch_before(s: str, lo: int) -> str | None:
-    if lo < 6 or s[lo - 1] != ",":
+    """The field of the batch the clause before names, when the count's clause sums that batch
+    (共N个 / 合计 / 总计): a count of its own (全市共开工项目120个, 全县累计签约项目56个) is a whole of which
+    the batch may be one part, and a list of fields of several sectors names no one field."""
+    if lo < 6 or s[lo - 1] != "," or not s.startswith(_TOTAL_OPEN, lo):
         return None
     m = _BATCH.fullmatch(s, clause_start(s, lo - 1, soft=False), lo - 1)
-    if m and m.group("fields") and not s.startswith(_TOTAL_OPEN, lo):
-        return None  # the fields clause names the group only when the count's clause sums it (共N个)
-    field = m and (m.group("batch") or m.group("round") or m.group("fields"))
+    if m and m.group("fields"):
+        return one_field(m.group("fields"))
+    field = m and (m.group("batch") or m.group("round"))
     return None if not field or generic_only(field) else sector_of(field)
+
+
+_LIST_SPLIT = re.compile(r"[、和及与]|以及|等")
+_LIST_FILLER = re.compile(r"(?:多个|诸多|众多)?(?:产业|领域|行业|方面|板块)*")
+
+
+def one_field(text: str) -> str | None:
+    """The sector of a list of fields (装备制造、生物医药和文化旅游; 物流、商贸等现代服务业) when every
+    item gives the same one; a list of two sectors or more (or an item naming none) gives none."""
+    items = [x for x in _LIST_SPLIT.split(text) if not _LIST_FILLER.fullmatch(x.strip())]
+    codes = {sector_of(x) for x in items}
+    return codes.pop() if len(codes) == 1 and None not in codes and not generic_only(text) else None
 
 
 # a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
