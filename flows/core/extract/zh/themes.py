@@ -3,7 +3,8 @@
 gives one specific field, its cohorts that name none of their own take it, as a reader files a
 biomedicine fair's signings under biomedicine. Not given: a trade fair, expo, forum or summit (农博会,
 数字经济大会: they show and sign all kinds), a broad field (制造业招商大会: every industry), a zone's event (生物医药产业园签约仪式), a cohort of a period
-(今年以来, 今年已签约, 累计, 上半年, 同比), one said to hold only some of the field's (有两个是X项目), one whose own sentence lists fields of several sectors, and none at all
+(今年以来, 今年已签约, 累计, 上半年, 同比), one whose own sentence tells a batch round of no field
+(重点项目集中签约仪式, 主会场集中开工: another event than the themed one), one said to hold only some of the field's (有两个是X项目), one whose own sentence lists fields of several sectors, and none at all
 when the article gives any group or single project a field of another sector (a tourism round whose
 signings include a cell bank; a farm round whose starts include 基础设施 and 民生 parts) or names
 an expo or trade fair (a round held at a fair: the totals are the fair's, of every kind). Used by zh.post_passes.
@@ -69,6 +70,22 @@ def _mixed_fields(evidence: str) -> bool:
     return False
 
 
+# a round of a batch told in the cohort's own sentence (重点项目集中签约仪式, 主会场集中开工项目20个)
+_BATCH_ROUND = re.compile(r"集中(?:签约|开工|开复工|竣工|投产)")
+
+
+def _own_round(evidence: str, theme: str) -> bool:
+    """The cohort's own sentence tells a batch round whose words before it give no field or
+    another (某县举行重点项目集中签约仪式,共签约项目20个; 当天还在主会场集中开工项目20个): that
+    round's cohort, not the themed event's (a side event named in passing, a second event)."""
+    for r in _BATCH_ROUND.finditer(evidence):
+        words = evidence[: r.start()]
+        code = None if generic_only(words) else sector_of(words)
+        if code is None or _other_field(code, theme):
+            return True
+    return False
+
+
 def _other_field(code: str, theme: str) -> bool:
     return theme not in _line(code) and code not in _line(theme)
 
@@ -87,5 +104,7 @@ def themed_cohorts(sentences: list[str], mentions: list[CohortMention]) -> None:
         if parent is not None and parent.sector_code and parent.sector_code != theme:
             continue
         if _PERIOD.search(m.evidence) or _SOME_ARE.search(m.evidence) or _mixed_fields(m.evidence):
+            continue
+        if _own_round(m.evidence, theme):
             continue
         m.sector_code = theme
