@@ -32,6 +32,7 @@ from flows.core.extract.zh import (
     labels,
     money_find,
     place_lists,
+    rounds,
     rows,
     scan,
     sentence_gate,
@@ -209,18 +210,6 @@ def test_normalized_as_the_series_expression():
         assert batch._normalized(batch_texts) == slow.str.replace_all("[\u3000\u00a0]", " ").to_list()
 
 
-def _round_sector_as_it_was(s: str, start: int) -> str | None:
-    """count_sector._round_sector before its pre-check on the round words and its scan's start."""
-    if not any(s.find(w, 0, start) >= 0 for w in ("仪式", "活动", "推介会")):
-        return None
-    m = None
-    for m in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
-        pass
-    if m is None or count_sector.generic_only(m.group("field")) or count_sector._TWO_KINDS.search(m.group("field")):
-        return None
-    return count_sector.sector_of(m.group("field"))
-
-
 _ROUND_EXTRA = [
     "文化旅游重点项目集中开工仪式,集中开工8个重点项目",
     "生物医药产业推介会上,签约3个项目",
@@ -235,19 +224,18 @@ _ROUND_EXTRA = [
 ]
 
 
-def test_round_sector_as_it_was():
+def test_rounds_precheck_and_last_round():
+    """zh.rounds: a sentence without a round's verb or word has no round; the last round ending
+    by a figure's start is the last match of ROUND.finditer(s, 0, start)."""
     for s in _lines("zh") + _ROUND_EXTRA:
-        for start in [*range(0, len(s) + 1, 3), len(s)]:
-            assert count_sector._round_sector(s, start) == _round_sector_as_it_was(s, start), (s, start)
-            matched = any(True for _ in count_sector._ROUND.finditer(s, 0, start))
-            if matched:  # a match holds one of the round words in s[:start]
-                assert any(s.find(w, 0, start) >= 0 for w in count_sector._ROUND_WORDS), s
-
-
-def test_round_end_precheck():
-    for s in _lines("zh") + _ROUND_EXTRA + [x + "\n" for x in _ROUND_EXTRA] + [x + "。" for x in _ROUND_EXTRA]:
-        if count_sector._ROUND_END.match(s):
-            assert any(w in s[-8:] for w in count_sector._ROUND_END_WORDS), s
+        got = [(m.start(), m.end()) for m in rounds.ROUND.finditer(s)]
+        assert [(a, b) for a, b, _ in rounds.rounds(s)] == got, s
+        for start in [i for i, c in enumerate(s) if c.isdigit()] + [len(s)]:
+            last = None
+            for last in rounds.ROUND.finditer(s, 0, start):  # noqa: B007
+                pass
+            r = rounds.last_round(s, start)
+            assert (r and r[:2]) == (last and last.span()), (s, start)
 
 
 def _rows_texts() -> list[str]:
@@ -462,21 +450,6 @@ def test_share_after_holds_account():
                 assert cues.may_contain(s[start:], other_figures._ACCOUNT), (s, start)
 
 
-def test_last_round_as_finditer():
-    extra = [
-        "文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目",
-        "数字经济产业推介会上,生物医药产业投资推介会,签约3个",
-        "签约仪式签约仪式签约仪式",
-    ]
-    for s in _lines("zh") + extra:
-        for start in range(0, len(s) + 1, 3):
-            last = None
-            for last in count_sector._ROUND.finditer(s, 0, start):  # noqa: B007
-                pass
-            got = count_sector._last_round(s, start)
-            assert (got and got.span()) == (last and last.span()), (s, start)
-
-
 def test_zh_topic_milestone_foreign_prechecks():
     for s in _lines("zh") + ["清洁能源方面,签约项目9个", "开工项目数量首次突破600个", "其中外资金额为3亿美元"]:
         cuts = [0] + [i + 1 for i, c in enumerate(s) if c in ",:;。"]
@@ -525,10 +498,6 @@ def test_trap_before_as_its_alternation():
 def test_p_hint_as_any_in():
     for s in _lines("zh") + list(zh_counts._P_HINTS) + ["项目中已", ",多", ":共计"]:
         assert (zh_counts._P_HINT.search(s) is not None) == any(h in s for h in zh_counts._P_HINTS), s
-
-
-def test_round_words_end_on_round_ends():
-    assert all(w.endswith(count_sector._ROUND_ENDS) for w in count_sector._ROUND_WORDS)
 
 
 def test_stage_frames_counts_read_once():

@@ -11,6 +11,7 @@ from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.fast import may_hold
 from flows.core.extract.zh.labels import fields_sector, first_of_kinds, generic_only, ranked_group_sector, sector_of
 from flows.core.extract.zh.numerals import SIBLING_COUNT
+from flows.core.extract.zh.rounds import last_round, round_sector, rounds
 from flows.core.extract.zh.tokens import Tok
 from flows.core.model import CohortMention
 
@@ -34,64 +35,43 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
 
 
 # the clause before names the batch the count's clause counts (集中开工一批交通基础设施项目,共17个;
-# 全省乡村振兴项目集中签约,共签约项目56个; 签约项目涉及物流、商贸等现代服务业,共9个), no figure in it
+# 签约项目涉及物流、商贸等现代服务业,共9个), no figure in it (a round named by its field is zh.rounds')
 _BATCH = re.compile(
     r"[^,;:。\d]*?(?:一批(?P<batch>[^,;:。\d]{2,16}?)项目"
-    r"|(?P<round>[^,;:。\d]{2,16}?)项目集中(?:签约|开工|开复工|竣工|投产)"
     r"|[^,;:。\d]{0,12}?项目(?:涉及|涵盖|覆盖)(?P<fields>[^,;:。\d]{2,40}))\s*"  # 签约项目涉及A、B等X,共9个
 )
 _TOTAL_OPEN = ("共", "合计", "总计")
 
 
 def _batch_before(s: str, lo: int) -> str | None:
-    if lo < 6 or s[lo - 1] != ",":
+    """The field of the batch the clause before names, when the count's clause sums that batch
+    (共N个 / 合计 / 总计): a count of its own (全市共开工项目120个, 全县累计签约项目56个) is a whole of which
+    the batch may be one part, and a list of fields of several sectors names no one field."""
+    if lo < 6 or s[lo - 1] != "," or not s.startswith(_TOTAL_OPEN, lo):
         return None
     m = _BATCH.fullmatch(s, clause_start(s, lo - 1, soft=False), lo - 1)
-    if m and m.group("fields") and not s.startswith(_TOTAL_OPEN, lo):
-        return None  # the fields clause names the group only when the count's clause sums it (共N个)
-    field = m and (m.group("batch") or m.group("round") or m.group("fields"))
+    if m and m.group("fields"):
+        return one_field(m.group("fields"))
+    field = m and m.group("batch")
     return None if not field or generic_only(field) else sector_of(field)
 
 
-# a round of one field's projects named before the count (文化旅游重点项目集中开工仪式,集中开工A、B等8个重点项目)
-_ROUND = re.compile(
-    r"(?P<field>[^,;。:\d“”]{2,12}?)(?:(?:重点|重大)?项目(?:集中)?(?:签约|开工|开复工|竣工)(?:仪式|活动)"
-    r"|产业(?:[^,;。:\d“”]{0,10}?(?:招商引资|招商|投资))?推介会)"
-)
-# what every _ROUND match holds: (签)约 or (开/开复/竣)工 before 仪式/活动, or (产业/招商/投资) before 推介会
-_ROUND_WORDS = ("约仪式", "约活动", "工仪式", "工活动", "业推介会", "商推介会", "资推介会")
-_ROUND_WORD = re.compile("|".join(_ROUND_WORDS))
-_ROUND_ENDS = ("仪式", "活动", "推介会")  # what each of _ROUND_WORDS ends with
-_ROUND_REACH = 30  # a match starts at most this far before the first of its _ROUND_WORDS
+_LIST_SPLIT = re.compile(r"[、和及与]|以及|等")
+_LIST_FILLER = re.compile(r"(?:多个|诸多|众多)?(?:产业|领域|行业|方面|板块)*")
+
+
+def one_field(text: str) -> str | None:
+    """The sector of a list of fields (装备制造、生物医药和文化旅游; 物流、商贸等现代服务业) when every
+    item gives the same one; a list of two sectors or more (or an item naming none) gives none."""
+    items = [x for x in _LIST_SPLIT.split(text) if not _LIST_FILLER.fullmatch(x.strip())]
+    codes = {sector_of(x) for x in items}
+    return codes.pop() if len(codes) == 1 and None not in codes and not generic_only(text) else None
 
 
 def _round_sector(s: str, start: int) -> str | None:
     """The field a round of projects is named by (…数字经济重大项目集中签约仪式), earlier in the
-    count's sentence: the sector of its projects when it is one specific sector."""
-    m = _last_round(s, start)
-    if m is None or generic_only(m.group("field")) or _TWO_KINDS.search(m.group("field")):
-        return None  # (数字经济项目和重大招商引资工业项目签约仪式: a round of two kinds names no one field)
-    return sector_of(m.group("field"))
-
-
-_TWO_KINDS = re.compile(r"项目[和及与、]")
-
-
-def _last_round(s: str, start: int) -> re.Match | None:
-    """The last match of _ROUND.finditer(s, 0, start): every match ends on one of _ROUND_WORDS and
-    starts at most _ROUND_REACH before the first it holds, so each next match is searched from
-    there before the next of those words (no scan of a sentence without one, nor between them)."""
-    m, pos = None, 0
-    if not may_hold(s, 0, start, _ROUND_ENDS):
-        return None
-    while True:
-        word = _ROUND_WORD.search(s, pos, start)
-        if word is None:
-            return m
-        nxt = _ROUND.search(s, max(pos, word.start() - _ROUND_REACH), start)
-        if nxt is None:
-            return m
-        m, pos = nxt, nxt.end()
+    count's sentence: the sector of its projects when it is one specific sector (zh.rounds)."""
+    return round_sector(last_round(s, start))
 
 
 # the group's projects listed after it (16个签约项目包括A、B、C等)
@@ -255,9 +235,7 @@ def basket_from_parts(mentions: list[CohortMention]) -> None:
             m.sector_code = parts[0].sector_code
 
 
-# the sentence before ends on a round of one field (举行数字经济重大项目集中签约仪式。)
-_ROUND_END = re.compile(r"[^。]*?(?:仪式|活动|推介会)\W{0,3}$")
-_ROUND_END_WORDS = ("仪式", "活动", "推介会")
+_ROUND_TAIL = re.compile(r"\W{0,3}")  # what may follow a round ending the sentence before (。 and a \n)
 
 
 _FRAME_COUNT = re.compile(r"[\d,.]+\s*[个项][^,;。\d]{0,12}?项目(?:中|里|当中)")
@@ -269,9 +247,8 @@ def round_sectors(s: str, state: dict, found: list) -> None:
     A、B等41个重大项目集中签约), or of the round a sentence opening on 会后/会上 goes back to (…文旅
     产业投资推介会举行…。会后还举行了项目签约仪式,19个项目现场签约)."""
     prev = state.get("prev", "")
-    # (a _ROUND_END match ends its round word within the last 4 characters: 3 \W and a final \n)
-    ends_round = prev and any(w in prev[-8:] for w in _ROUND_END_WORDS) and _ROUND_END.match(prev)
-    before = _round_sector(prev, len(prev)) if ends_round else None
+    last = rounds(prev)[-1] if prev and rounds(prev) else None
+    before = round_sector(last) if last and _ROUND_TAIL.fullmatch(prev, last[1]) else None
     own = _round_sector(s, len(s)) if found else None
     if not own and found and _AFTER_MEETING.match(s):
         before = before or _meeting_field(state.get("sents") or [], found[0][1].sentence_index)
@@ -287,8 +264,8 @@ def _meeting_field(sents: list[str], i: int) -> str | None:
     """The field of the last round named in the few sentences before sentence i; none when another
     meeting is named after it (…推介会举行。…召开经济运行分析会议。会上通报…: that meeting's 会上)."""
     for x in sents[max(0, i - _MEETING_REACH) : i][::-1]:
-        if _ROUND_WORD.search(x):
-            return _round_sector(x, len(x))
+        if rounds(x):
+            return round_sector(rounds(x)[-1])
         if _OTHER_MEETING.search(x):
             return None
     return None

@@ -7,6 +7,9 @@ Used by zh.post_passes.
 
 from __future__ import annotations
 
+import re
+
+from flows.core.extract.zh.labels import stage_of
 from flows.core.extract.zh.mixed_parts import _line
 from flows.core.model import CohortMention
 
@@ -27,14 +30,29 @@ def _whole(m: CohortMention, parts: list[CohortMention]) -> bool:
     return False
 
 
+# a clause of its own after the ; (下半年签约…, 另外全市竣工…): a group of another period, stage or scope
+_OWN_FRAME = re.compile(
+    r"上半年|下半年|全年|今年|去年|季度|以来|截至|\d+\s*-\s*\d+\s*月|另外|此外|同时|全省|全市|全区|全县|全州|全旗"
+)
+
+
+def _own_clause(evidence: str) -> bool:
+    """The text after the ; that follows the 其中 parts opens a group of its own: a stage, period or
+    scope word (上半年…,其中A项目5个;下半年签约B项目3个), not a list going on (其中A项目1个;B项目1个)."""
+    semi = evidence.find(";", max(evidence.find("其中"), 0))
+    tail = evidence[semi + 1 :] if semi >= 0 else ""
+    return bool(tail) and (stage_of(tail) is not None or bool(_OWN_FRAME.search(tail)))
+
+
 def _parts(mentions: list[CohortMention], i: int) -> list[CohortMention]:
     """The 其中 parts of mention i, and the parts of its sentence listed on after them past a ;
-    (其中A项目1个,…;B项目1个: the list goes on though the parser ties only the first)."""
+    (其中A项目1个,…;B项目1个: the list goes on though the parser ties only the first) unless the
+    clause after the ; is a group of its own (_own_clause)."""
     kids = [j for j, k in enumerate(mentions) if k.parent == i]
     if not kids:
         return []
     m, last = mentions[i], kids[-1]
-    for k in mentions[last + 1 :]:
+    for k in [] if _own_clause(m.evidence) else mentions[last + 1 :]:
         if k.sentence_index != m.sentence_index or k.parent is not None or k.project_name:
             break
         kids.append(mentions.index(k))

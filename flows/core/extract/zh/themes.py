@@ -1,9 +1,10 @@
 """The field of a themed investment round (2023生物医药产业招商大会, 全市文旅项目签约会, 县农业招商推介会,
 乡村振兴产业项目招商推介暨集中签约仪式): when every themed round the article names
 gives one specific field, its cohorts that name none of their own take it, as a reader files a
-biomedicine fair's signings under biomedicine. Not given: a trade fair, expo, forum or summit (农博会,
-数字经济大会: they show and sign all kinds), a broad field (制造业招商大会: every industry), a zone's event (生物医药产业园签约仪式), a cohort of a period
-(今年以来, 今年已签约, 累计, 上半年, 同比), one said to hold only some of the field's (有两个是X项目), one whose own sentence lists fields of several sectors, and none at all
+biomedicine fair's signings under biomedicine (a round and its field: zh.rounds). Not given: a broad field
+(制造业招商大会: every industry), a cohort of a period
+(今年以来, 今年已签约, 累计, 上半年, 同比), one whose own sentence tells a batch round of no field
+(重点项目集中签约仪式, 主会场集中开工: another event than the themed one), one said to hold only some of the field's (有两个是X项目), one whose own sentence lists fields of several sectors, and none at all
 when the article gives any group or single project a field of another sector (a tourism round whose
 signings include a cell bank; a farm round whose starts include 基础设施 and 民生 parts) or names
 an expo or trade fair (a round held at a fair: the totals are the fair's, of every kind). Used by zh.post_passes.
@@ -13,23 +14,11 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.labels import FIELDS_VERB, generic_only, sector_of
+from flows.core.extract.zh.labels import FIELDS_VERB, sector_of
 from flows.core.extract.zh.mixed_parts import _line
+from flows.core.extract.zh.rounds import BROAD, round_code, rounds
 from flows.core.model import CohortMention
 
-# an investment round of one field: 招商 / 推介 / 签约 / 开工 / 投资 before the meeting's word (a trade
-# fair, expo, forum or summit of a field, 农博会 / 数字经济大会 / 金融论坛, shows and signs all kinds)
-_THEMED = re.compile(
-    r"(?P<field>[^,;。:!?、\s\d“”()《》的在举召于]{2,16}?)(?:重点|重大|产业|项目|合作|集中|专场)*"
-    r"(?:招商引资|招商|投资|投融资|推介|签约|开工|开复工)(?:暨|及|和|与|招商|推介|签约|开工|洽谈|集中|项目)*"
-    r"(?:洽谈会|对接会|(?<!大)会|仪式)"
-)
-_SUFFIX_WORDS = ("会", "仪式")  # every _THEMED match ends with one
-# a zone's round (生物医药产业园签约仪式) or an office or official named before the round words
-_NOT_FIELD = re.compile(r"园|开发区|高新区|新区|基地|部|厅|局|委|长|书记|主任|参加|出席|见证|主持|举办")
-# a round still to come (下一步将举办农业招商推介会): its field is no field of the figures told
-_FUTURE = re.compile(r"将于|将在|将举办|将举行|即将|拟于|计划于|下一步|下半年将")
-_BROAD = frozenset({"manufacturing", "emerging_industries"})
 _PERIOD = re.compile(
     r"以来|今年|本年|年内|同比|累计|全年|上半年|下半年|前三季度|季度|截至|截止|\d+\s*-\s*\d+\s*月|月份"
 )
@@ -41,21 +30,13 @@ _FIELDS = re.compile(rf"(?:{FIELDS_VERB})(?:了|到)?(?P<list>[^;。:]{{2,80}}?)
 _ITEM = re.compile(r"[、,和及与]|以及")
 
 
-def _field_of(m: re.Match) -> str | None:
-    field = m.group("field")
-    if _NOT_FIELD.search(field) or generic_only(field):
-        return None
-    return sector_of(field)
-
-
 def article_theme(sentences: list[str]) -> str | None:
     """The one specific field the article's themed events give, else None."""
     codes = set()
     for s in sentences:
-        if any(w in s for w in _SUFFIX_WORDS):
-            codes |= {_field_of(m) for m in _THEMED.finditer(s) if not _FUTURE.search(s, 0, m.start())}
+        codes |= {code for _, _, code in rounds(s)}
     codes.discard(None)
-    if len(codes) != 1 or codes & _BROAD:
+    if len(codes) != 1 or codes & BROAD:
         return None
     return codes.pop()
 
@@ -65,6 +46,21 @@ def _mixed_fields(evidence: str) -> bool:
     for m in _FIELDS.finditer(evidence):
         codes = {sector_of(x) for x in _ITEM.split(m.group("list"))} - {None}
         if len(codes) > 1:
+            return True
+    return False
+
+
+# a round of a batch told in the cohort's own sentence (重点项目集中签约仪式, 主会场集中开工项目20个)
+_BATCH_ROUND = re.compile(r"集中(?:签约|开工|开复工|竣工|投产)")
+
+
+def _own_round(evidence: str, theme: str) -> bool:
+    """The cohort's own sentence tells a batch round whose words before it give no field or
+    another (某县举行重点项目集中签约仪式,共签约项目20个; 当天还在主会场集中开工项目20个): that
+    round's cohort, not the themed event's (a side event named in passing, a second event)."""
+    for r in _BATCH_ROUND.finditer(evidence):
+        code = round_code(evidence[: r.start()])
+        if code is None or _other_field(code, theme):
             return True
     return False
 
@@ -87,5 +83,7 @@ def themed_cohorts(sentences: list[str], mentions: list[CohortMention]) -> None:
         if parent is not None and parent.sector_code and parent.sector_code != theme:
             continue
         if _PERIOD.search(m.evidence) or _SOME_ARE.search(m.evidence) or _mixed_fields(m.evidence):
+            continue
+        if _own_round(m.evidence, theme):
             continue
         m.sector_code = theme
