@@ -86,7 +86,7 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         if not mentions:
             return []
     mentions = join_in_sentence(mentions)  # a total and its count in two clauses (en_one_sentence_total)
-    kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
+    kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))), sentences)
     kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_other_figures
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)
