@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
+from flows.core.extract.en.count_refusals import MORE_PROJECTS
 from flows.core.extract.en.headline_rounding import rounds_headline, rounds_headline_count, title_line, title_text
 from flows.core.extract.en.labels import sector_terms, stage_terms
 from flows.core.extract.en.numbers import find_amounts
@@ -56,19 +57,13 @@ def _states_amount_of(m: CohortMention, n: CohortMention) -> bool:
     )
 
 
-_MORE_OF_THEM = re.compile(
-    r"\b[\w-]+\s+more\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+(?:were|was|have|has|had|are|will)\b",
-    re.I,
-)
-
-
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
     if m.amount is None and m.project_count == n.project_count and _states_amount_of(m, n):
         return True  # a title's 'with a total investment of X, ... has started and completed N projects'
-    if m.amount is None and "more" in (m.evidence or "") and _MORE_OF_THEM.search(m.evidence or ""):
+    if m.amount is None and "more" in (m.evidence or "") and MORE_PROJECTS.search(m.evidence or ""):
         return False  # 'Seven more projects were signed online' after seven signed: further ones
     if (
         m.amount is None
