@@ -23,11 +23,8 @@ COMPARED = re.compile(
 )
 # 'Seven more projects were signed online': further projects (matched right after the count;
 # searched in a sentence: restatements keeps them apart from an earlier group of that count)
-MORE_PROJECTS = re.compile(
-    r"\s+(?:more|additional)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:were|was|have|has|had|are|will)\b",
-    re.I,
-)
+MORE_NOUN = r"\s+(?:more|additional)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b"
+MORE_PROJECTS = re.compile(MORE_NOUN + r"\s+(?:were|was|have|has|had|are|will)\b", re.I)
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.count_refusals import MORE_PROJECTS
+from flows.core.extract.en.count_refusals import MORE_NOUN, MORE_PROJECTS
 from flows.core.extract.en.headline_rounding import rounds_headline, rounds_headline_count, title_line, title_text
 from flows.core.extract.en.labels import sector_terms, stage_terms
 from flows.core.extract.en.numbers import find_amounts
@@ -205,8 +205,7 @@ def _stage_told_apart(m: CohortMention, n: CohortMention, sentences: list[str]) 
     if not (title_line(m) and m.amount is None and m.stage != n.stage and m.extra.get("explicit_stage")):
         return False
     count = re.compile(
-        rf"(?:(?<![\d.,]){m.project_count}\s+(?:more|additional)|\banother\s+{m.project_count})\s+"
-        r"(?:[\w-]+\s+){0,2}?projects\b",
+        rf"(?<![\d.,]){m.project_count}{MORE_NOUN}|\banother\s+{m.project_count}\s+(?:[\w-]+\s+){{0,2}}?projects\b",
         re.I,
     )
     return any(
