@@ -30,14 +30,13 @@ from flows.core.extract.en.cohort_sector import fields_sentence
 from flows.core.extract.en.context import HEADS, NAME_RE
 from flows.core.extract.en.cues import has_any
 from flows.core.extract.en.labels import sector_in, stage_counts, stage_near
-from flows.core.extract.en.one_sentence_total import join_in_sentence
 from flows.core.extract.en.other_figures import drop_approval_counts
 from flows.core.extract.en.project_sheet import one_project_sheet
 from flows.core.extract.en.repair import repair_sentences
 from flows.core.extract.en.restatements import drop_headline_blends, drop_trap_echoes, fold_restatements
 from flows.core.extract.en.sentence import breaks_down_earlier, sentence_mentions
 from flows.core.extract.en.sheet_field import sheet_field
-from flows.core.extract.en.split_total import join_split_total
+from flows.core.extract.en.split_total import join_in_sentence, join_split_total
 from flows.core.model import CohortMention
 
 # a heading after which a web page lists other articles' headlines
@@ -85,8 +84,8 @@ def _extract(sentences: list[str]) -> list[CohortMention]:
         mentions = [m for m in mentions if m.project_name]
         if not mentions:
             return []
-    mentions = join_in_sentence(mentions)  # a total and its count in two clauses (en_one_sentence_total)
-    kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))))
+    mentions = join_in_sentence(mentions)  # a total and its count in two clauses (en_split_total)
+    kept = fold_restatements(drop_headline_blends(join_split_total(_join_anaphors(mentions))), sentences)
     kept = drop_approval_counts(drop_trap_echoes(kept, sentences), sentences)  # en_other_figures
     one_project_sheet(kept, sentences)  # a portal's sheet offering one project (en_project_sheet)
     sheet_field(kept, sentences)  # ... and that project's field (en_sheet_field)

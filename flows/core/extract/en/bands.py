@@ -51,10 +51,10 @@ _PAREN_BAND = re.compile(
 _LEVEL_AFTER = re.compile(r"[\s-]*(?:level|class|grade)\b", re.I)
 
 # "11 projects with investment of more than 1 billion yuan", "8 projects of over 500 million
-# yuan", "those with investment of over 1 billion yuan include ...", "..., including 64 above 5
-# billion yuan" (a gapped part): no 'total', a round threshold
+# yuan", "..., including 64 above 5 billion yuan" (a gapped part): no 'total', a round threshold
+# ('those with investment of over 1 billion yuan include ...': THOSE_HEAD)
 _WITH_Q = re.compile(
-    rf"(?:\b(?:projects|those|ones|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
+    rf"(?:\b(?:projects|ones|(?<=\b1\s)project)\s+(?:each\s+)?(?:of\s+|with\s+(?:(?:an?\s+)?(?:individual\s+)?investments?\s+"
     rf"(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?)?|(?<![\w.,])(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?with\s+"
     rf"(?:(?:an?\s+)?(?:individual\s+)?investments?\s+(?:contract\s+)?(?:scale\s+|value\s+)?(?:of\s+)?)?"
     rf"|\b(?:including|of\s+which|among\s+them,?)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{WORD_NUM})\s+(?:each\s+)?)"
@@ -120,9 +120,10 @@ def _invest_in(s: str, it: Item, near: str) -> bool:
     return "invest" in near and bool(_INVEST_LEAD.search(near)) and bool(_IN_COUNT.match(s, it.end))
 
 
-# 'Of the 30 projects, those worth more than 1 billion yuan include ...': 'those' stands for
-# the projects, each above the floor
-_THOSE_Q = re.compile(rf"\bthose\s+(?:each\s+)?(?:worth|valued\s+at)\s+(?:{LOWER_Q}|{UPPER_Q})\s+$", re.I)
+# 'Of the 30 projects, those worth more than 1 billion yuan include ...', '..., those with
+# investment of over X': 'those' stands for the projects, each above (or below) the bound; the
+# band names projects of its own, not the counted group before it (grouping)
+THOSE_HEAD = re.compile(r"\bthose\s+(?:each\s+)?(?:with|worth|valued|of)\b[^,;()]*$", re.I)
 _FOR_INVESTMENTS = re.compile(
     rf"\b(?:(?:are|were|is|was)\s+for|involv(?:e|es|ed|ing))\s+(?:investments|deals)\s+(?:of\s+)?(?:{LOWER_Q})\s+$",
     re.I,
@@ -172,7 +173,7 @@ def band_of(
         )
         or (a.bound == "lower" and (" investments " in near or " deals " in near) and _FOR_INVESTMENTS.search(near))
         or _round_threshold(s, it, near)
-        or ("those" in near and _THOSE_Q.search(near))
+        or (a.bound in ("lower", "upper") and "those" in near and THOSE_HEAD.search(near))
     ):
         if a.bound == "upper":
             return (None, a.value)

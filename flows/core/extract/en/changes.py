@@ -37,10 +37,25 @@ _CARRIES_ON = re.compile(
 )
 
 
+# the clause carried on tells a change or a comparison ('is X higher than last year', 'rose 12
+# percent'); one that counts projects or tells them signed is the group's own description
+# ('30 projects were signed at the import expo, totaling X'), and its words never refuse the total
+_CHANGE_HEAD = re.compile(
+    r"\b(?:higher|lower|more|less|up|down|rose|risen|grew|grown|increased|decreased|fell|fallen|dropped|"
+    r"declined|jumped|climbed|surged|doubled|tripled)\b",
+    re.I,
+)
+_OWN_GROUP = re.compile(r"\bprojects\b|\b(?:signed|launched|started|introduced)\b", re.I)
+
+
 def carried_clause(s: str, start: int, clause: str) -> str:
     """The clause of the figure at `start`: the one before the comma too when its own only
-    carries that one on (the trap words of the subject then hold for the figure)."""
+    carries that one on and that one tells a change of no group of projects (the trap words of
+    its subject then hold for the figure)."""
     if not clause or len(clause) > 40 or not _CARRIES_ON.match(clause):
         return clause
     head = s[max(0, start - len(clause) - 161) : start - len(clause) - 1]
-    return head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". ")) + 1 :] + "," + clause
+    head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". ")) + 1 :]
+    if not _CHANGE_HEAD.search(head) or _OWN_GROUP.search(head):
+        return clause
+    return head + "," + clause

@@ -12,11 +12,19 @@ import re
 
 from flows.core.extract.en.cues import MONEY_FIGURE as _SPENT
 
-_VS_LAST_YEAR = re.compile(  # ... and '12 projects more than a year ago'
-    r"\s*,?\s*(?:(?:more|fewer|less)\s+)?(?:compared\s+with|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?"
-    r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+(?:year|session|edition|fair))",
+# a comparison with an earlier year: matched right after a count ('41 new projects compared
+# with the same period last year', '12 projects more than a year ago': a difference) or searched
+# in its sentence (counts: '9 more projects were signed than in 2022' is a difference too)
+COMPARED = re.compile(
+    r"\s*,?\s*(?:(?:more|fewer|less)\s+)?(?:(?:compared\s+(?:with|to)|than|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?"
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+(?:year|session|edition|fair)|(?:in\s+)?"
+    r"(?:19|20)\d\d\b)|year[-\s]on[-\s]year\b)",
     re.I,
 )
+# 'Seven more projects were signed online': further projects (matched right after the count;
+# searched in a sentence: restatements keeps them apart from an earlier group of that count)
+MORE_NOUN = r"\s+(?:more|additional)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b"
+MORE_PROJECTS = re.compile(MORE_NOUN + r"\s+(?:were|was|have|has|had|are|will)\b", re.I)
 _INVESTED_FOR = re.compile(r"\b(?:invested\s+(?:for|in)|(?:poured|injected)\s+into)\s+$", re.I)
 
 
@@ -29,7 +37,7 @@ def not_a_group(sentence: str, start: int, noun_end: int) -> bool:
     a money figure before it was spent in."""
     if sentence[noun_end : noun_end + 30].lstrip(" ,").lower().startswith(
         ("compared", "than", "over", "more", "fewer", "less")
-    ) and _VS_LAST_YEAR.match(sentence, noun_end):
+    ) and COMPARED.match(sentence, noun_end):
         return True
     if "selected " in sentence or "chosen " in sentence or "picked " in sentence:
         if _POOL_BEFORE.search(sentence, max(0, start - 30), start):

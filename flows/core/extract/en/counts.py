@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from flows.core.extract.en.count_lists import GAP_CONTEXT, LIST_GAP, PROJECT_WORD, Count, gapped_counts, listed_counts
-from flows.core.extract.en.count_refusals import not_a_group
+from flows.core.extract.en.count_refusals import COMPARED, MORE_PROJECTS, not_a_group
 from flows.core.extract.en.cues import OTHER_UNITS, may_end_with, word_finder, word_number_matches
 from flows.core.extract.en.firm_counts import firm_counts
 from flows.core.extract.en.labels import sector_in
@@ -129,19 +129,13 @@ _MONTHS = (
     r"Sep|Sept|September|Oct|October|Nov|November|Dec|December"
 )
 _BAD_BEFORE = re.compile(rf"(?:\b(?:top|No\.|no|(?<!\ba\s)number\s+of|{_MONTHS})|[#(])\s*$", re.I)
-# 'Seven more projects were signed online': more projects, not a difference ('15 more than last
-# year', '15 more projects than ...')
-_MORE_SIGNED = r"\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+(?:were|was|have|has|had|are|will)\b"
-_MORE_SIGNED_RE = re.compile(r"\s+(?:more|additional)" + _MORE_SIGNED, re.I)
-_COMPARED = re.compile(
-    r"\b(?:than|compared|last\s+year|a\s+year\s+(?:earlier|ago)|previous|year[-\s]on[-\s]year)\b", re.I
-)
 
 
 def _more_signed(sentence: str, end: int) -> bool:
     """'Seven more projects were signed online': N more projects, where the sentence compares
-    with nothing ('9 more projects were signed than last year' is a difference)."""
-    return _MORE_SIGNED_RE.match(sentence, end) is not None and not _COMPARED.search(sentence)
+    with no earlier year ('9 more projects were signed than last year' is a difference;
+    count_refusals' one spelling of each)."""
+    return MORE_PROJECTS.match(sentence, end) is not None and not COMPARED.search(sentence)
 
 
 _BAD_AFTER = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.core.extract.en.bands import IS_SUM, band_of, floor_of, implausible_total
+from flows.core.extract.en.bands import IS_SUM, THOSE_HEAD, band_of, floor_of, implausible_total
 from flows.core.extract.en.cues import OF_THEM, cue, may_contain
 from flows.core.extract.en.figures import Group, Item
 from flows.core.extract.en.group_list_total import LIST_HEAD, each_own, listed_total
@@ -182,11 +182,6 @@ def _respective_floor(r: _Reading, it: Item) -> bool:
     return True
 
 
-# a band whose head is 'those' ('..., those with investment of over X') names projects of its
-# own, not the counted group before it
-_THOSE_HEAD = re.compile(r"\bthose\s+(?:each\s+)?(?:with|worth|valued|of)\b[^,;()]*$", re.I)
-
-
 def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
     """An amount that sizes each project: the band of the count after it (when a predicate or
     elliptic count follows), of the counted group before, or of 'every project'. False when
@@ -207,7 +202,7 @@ def _take_band(r: _Reading, it: Item, nxt: Item | None) -> bool:
         return False
     if pred_next and (cur is None or cur.band is not None or nxt.count.kind == "predicate"):
         r.pending, r.pending_currency = band, it.amount.currency
-    elif cur and "those" in s[prev_end : it.start] and _THOSE_HEAD.search(s, prev_end, it.start):
+    elif cur and "those" in s[prev_end : it.start] and THOSE_HEAD.search(s, prev_end, it.start):
         pass  # 'Among the 30 projects, those with investment of over X include A and B': no count
     elif cur and cur.count is not None and cur.band is None:
         cur.band, cur.band_currency = band, it.amount.currency

@@ -25,8 +25,13 @@ def _digits(v: float) -> int:
 def title_line(m: CohortMention) -> bool:
     """m stands in the page's headline: its first line, or a title line (short, no full stop)
     among the first six (after a dateline, or a portal's 'News Article' and category lines)."""
-    text = (m.evidence or "").rstrip()
-    return m.sentence_index == 0 or (m.sentence_index <= _TITLE_LINES and len(text) < 160 and text[-1:] not in ".;:")
+    return title_text(m.sentence_index, m.evidence or "")
+
+
+def title_text(index: int, text: str) -> bool:
+    """Line `index` of the page, `text`, is a headline (see title_line)."""
+    text = text.rstrip()
+    return index == 0 or (index <= _TITLE_LINES and len(text) < 160 and text[-1:] not in ".;:")
 
 
 _TITLE_LINES = 5  # the last line index a title may stand on

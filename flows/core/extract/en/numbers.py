@@ -258,6 +258,11 @@ def _bare_classes(sentence: str, found: list[Amount]) -> list[Amount]:
     return sorted(out, key=lambda a: a.start)
 
 
+# a lower-case word after 'won' other than a preposition or a conjunction: 'won approval', 'won the bid'
+_WORD_AFTER = re.compile(
+    r"\s+(?!(?:in|into|for|of|to|from|at|on|by|with|and|or|as|over|under|per|each|worth|while|but|was|were|is|are|will|"
+    r"has|have|had|last|this|next)\b)[a-z]"
+)
 _WORD_OR_DIGIT_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUM})\s+$", re.IGNORECASE)
 
 
@@ -268,8 +273,13 @@ def find_amounts(sentence: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _candidates(sentence):
         pre, post, num = m.group("pre"), m.group("post"), m.group("num")
-        if not (pre or post or _scaled(num)) or (post and not pre and post.lower() in SCALED_ONLY and not _scaled(num)):
-            continue  # ('12 won': a verb, not 12 Korean won)
+        if not (pre or post or _scaled(num)) or (
+            post
+            and not pre
+            and post.lower() in SCALED_ONLY
+            and (not _scaled(num) or _WORD_AFTER.match(sentence, m.end()))
+        ):
+            continue  # ('12 won', 'another 10 billion won approval': a verb, not Korean won)
         if not pre and post:
             sized = _size_class(sentence, m)
             if sized:

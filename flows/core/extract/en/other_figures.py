@@ -36,13 +36,18 @@ _KIND_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*or\s+(?:about\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s*,\s*)?(?:in|of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sales|revenues?|turnover|"
     r"exports?|imports?|trade|output(?:\s+value)?|tax(?:es)?|profits?|transactions?|(?:the\s+)?(?:economic\s+)?benefits?)\b"
-    r"|\s*worth\s+of\s+(?:[\w-]+\s+){0,2}?(?:items|goods|commodities|products|supplies|equipment|materials)\b"
-    r"|\s*(?:\([^)]{0,40}\)\s*)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?for\s+the\s+(?:sale|purchase|supply|"
+    r"|\s*worth\s+of\s+(?:[\w-]+\s+){0,2}?(?:items|goods|commodities|products|supplies|equipment|materials)\b",
+    re.I,
+)  # ... and '$12 million worth of items for a project could enter the zone': goods, not investment;
+# 'X, or 52 percent, of the transaction value': a share of a trade total
+# 'Deals worth X were clinched for the sale of farm produce': trade, when deals (not projects:
+# 'projects worth X were launched for the supply of clean water') are what is worth X
+_SOLD_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?for\s+the\s+(?:sale|purchase|supply|"
     r"export|import)\s+of\b",
     re.I,
-)  # ... and '$12 million worth of items for a project could enter the zone': goods, not investment
-# ... and 'Deals worth X were clinched for the sale of farm produce': trade; 'X, or 52 percent, of the
-# transaction value': a share of a trade total
+)
+_DEALS = re.compile(r"\b(?:deals?|contracts?|agreements?|orders?|transactions?)\b", re.I)
 _ITEM = re.compile(r"^\s*(?:and\s+)?[^,;]{0,80}?\b(?:was|were|is|are)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
 # what every _ITEM match ends with: white space after the last letter of one of its words
 # (s e t y d in any case re.I folds: ſ is an s); keep in step with _ITEM's words
@@ -192,6 +197,8 @@ def other_figure(s: str, a: Amount, clause: str) -> bool:
     if "fund" in s[:60].lower() and _SCALE_OF.search(clause) and _FUND_SUBJECT.match(s):
         return True
     if _KIND_AFTER.match(s, a.end) or number_changed(s, a, clause):  # (en_changes)
+        return True
+    if _SOLD_AFTER.match(s, a.end) and _DEALS.search(clause) and "project" not in clause.lower():
         return True
     close = _CLOSE.match(s, a.end)  # '1.7 million yuan (US$261,538) in sales': its conversion
     if close and "(" in s[max(0, a.start - 5) : a.start] and _KIND_AFTER.match(s, close.end()):

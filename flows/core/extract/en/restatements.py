@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.en.context import keep_amount
-from flows.core.extract.en.headline_rounding import rounds_headline, rounds_headline_count, title_line
-from flows.core.extract.en.labels import sector_terms
+from flows.core.extract.en.count_refusals import MORE_NOUN, MORE_PROJECTS
+from flows.core.extract.en.headline_rounding import rounds_headline, rounds_headline_count, title_line, title_text
+from flows.core.extract.en.labels import sector_terms, stage_terms
 from flows.core.extract.en.numbers import find_amounts
 from flows.core.extract.merge import other_group
 from flows.core.model import CohortMention
@@ -56,19 +57,13 @@ def _states_amount_of(m: CohortMention, n: CohortMention) -> bool:
     )
 
 
-_MORE_OF_THEM = re.compile(
-    r"\b[\w-]+\s+more\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+(?:were|was|have|has|had|are|will)\b",
-    re.I,
-)
-
-
 def _covers(n: CohortMention, m: CohortMention) -> bool:
     """True when precise cohort n already states what mention m restates."""
     if n is m or n.amount is None or (m.sector_code and n.sector_code and m.sector_code != n.sector_code):
         return False  # '80 infrastructure projects, 80 livelihood projects': not a repeat
     if m.amount is None and m.project_count == n.project_count and _states_amount_of(m, n):
         return True  # a title's 'with a total investment of X, ... has started and completed N projects'
-    if m.amount is None and "more" in (m.evidence or "") and _MORE_OF_THEM.search(m.evidence or ""):
+    if m.amount is None and "more" in (m.evidence or "") and MORE_PROJECTS.search(m.evidence or ""):
         return False  # 'Seven more projects were signed online' after seven signed: further ones
     if (
         m.amount is None
@@ -94,8 +89,11 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
             ):
                 return rounds_headline_count(m, n)  # a title's 'Over 600 deals signed' for the body's 638
             return m.amount is None or (m.sentence_index == 0 and _amount_near(m, n, NEAR))
-        if m.amount is None:  # ('400 projects above 100 million yuan' restated with their total)
-            return (m.size_min, m.size_max) in ((None, None), (n.size_min, n.size_max))
+        if m.amount is None:  # (a headline's '400 projects above 100 million yuan' restated with their total;
+            # in the body the same count and band may be another place's or period's group)
+            return (m.size_min, m.size_max) == (None, None) or (
+                _headline(m) and (m.size_min, m.size_max) == (n.size_min, n.size_max)
+            )
         if m.currency != n.currency:  # a title's '$10 bln' for '65.72 billion yuan (about $10.1 billion)'
             return _amount_near(m, n, SAME) or (title_line(m) and _amount_near(m, n, NEAR)) or rounds_headline(m, n)
         if not _amount_near(m, n, NEAR):
@@ -115,6 +113,12 @@ def _covers(n: CohortMention, m: CohortMention) -> bool:
         or (_amount_near(m, n, NEAR) and (m.approximate or title_line(m) or _fewer_digits(m.amount, n)))
         or rounds_headline(m, n)  # a title's 'projects worth over 5 bln USD' for 5.85 billion
     )
+
+
+def _headline(m: CohortMention) -> bool:
+    """m stands on a headline line, one with no full stop (a page with no title line opens on
+    a sentence of its body)."""
+    return title_line(m) and (m.evidence or "").rstrip()[-1:] not in ".;:"
 
 
 def _rounds_count(m: CohortMention, n: CohortMention) -> bool:
@@ -194,13 +198,34 @@ def _key(m: CohortMention) -> tuple:
     )
 
 
-def fold_restatements(mentions: list[CohortMention]) -> list[CohortMention]:
+def _stage_told_apart(m: CohortMention, n: CohortMention, sentences: list[str]) -> bool:
+    """A headline's count under another stage than body cohort n's ('Hefei signs 8 projects'
+    over 8 started) is a second batch when a body line of its own tells that stage of as many
+    further projects ('On Friday, it signed 8 more projects')."""
+    if not (title_line(m) and m.amount is None and m.stage != n.stage and m.extra.get("explicit_stage")):
+        return False
+    count = re.compile(
+        rf"(?<![\d.,]){m.project_count}{MORE_NOUN}|\banother\s+{m.project_count}\s+(?:[\w-]+\s+){{0,2}}?projects\b",
+        re.I,
+    )
+    return any(
+        i not in (m.sentence_index, n.sentence_index)
+        and not title_text(i, text)
+        and count.search(text) is not None
+        and any(stage == m.stage for _, _, stage in stage_terms(text))
+        for i, text in enumerate(sentences)
+    )
+
+
+def fold_restatements(mentions: list[CohortMention], sentences: list[str] | None = None) -> list[CohortMention]:
     """Drop restatements: exact repeats, and approximate/rounded/count-only echoes of a
     precise cohort (labels the echo carries are kept on the cohort it restates)."""
     dropped: set[int] = set()
     for i, m in enumerate(mentions):
         for j, n in enumerate(mentions):
-            if j != i and j not in dropped and (_covers(n, m) or _rounds_count(m, n)):
+            if j == i or j in dropped or (sentences and _stage_told_apart(m, n, sentences)):
+                continue
+            if _covers(n, m) or _rounds_count(m, n):
                 _merge_into(n, m)
                 dropped.add(i)
                 break
