@@ -172,12 +172,15 @@ _DEFINITE = re.compile(
     r"(?:^|,|\b(?:said|says|showed|show)\s+(?:that\s+)?)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
     r"they\b|their\b|(?:the\s+)?involved\s+(?:investment|value|amount)\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
     r"contract(?:ed)?\s+)(?:investment|value|amount)\b"
-    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:(?:the|these|those|this|that|all|such)\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:projects|deals|contracts|agreements)\b|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
+    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?|)"
+    r"(?:projects|deals|contracts|agreements)\b(?!\s+(?:(?:this|last|next)\s+year|under\s+construction|(?:in|across)\s+the\s+"
+    r"(?:city|province|country|county|district|region|state))\b)|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
     re.I,
 )  # not 'total investment in R&D' ('An estimated total investment of <the amount>' and 'The
 # contract value of foreign investment' are; so are 'Officials said the total value of agreements'
-# and 'the total amount of contracts')
+# and 'the total amount of contracts'); words before the project noun only after a determiner,
+# and no time or place of its own after it: 'total investment in key projects (this year / in
+# the province)' is another, wider group
 _SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
