@@ -55,10 +55,12 @@ def mask_host(clause: str, count: int | None, group: str = "") -> str:
     amount). A host or firm the group's own words point back
     to, or its one named field, stays: 'As the X industry grows, the city signed 20 projects in
     the sector', 'An auto parts group signed 5 projects'."""
+    points_back = bool(_POINTS_BACK.search(group))  # the fronted clause's or the aside's field
     fronted = _FRONTED.match(clause)
-    if fronted and not (_HOST_SUBJECT.match(clause, fronted.end()) or _POINTS_BACK.search(group)):
+    if fronted and not (_HOST_SUBJECT.match(clause, fronted.end()) or points_back):
         clause = _blank(fronted) + clause[fronted.end() :]
-    clause = _ASIDE.sub(_blank, clause)
+    if not points_back:
+        clause = _ASIDE.sub(_blank, clause)
     if not (count and count > 1 and _ONE_FIRM.search(clause)):
         return clause
     masked = _ONE_FIRM.sub(_blank, clause)
