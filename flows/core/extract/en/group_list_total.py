@@ -12,7 +12,7 @@ The subject must be the whole group: 'the/these/those/all (the) projects', at mo
 group's own verb ('the signed projects', 'the projects signed on site'). A selector picks a
 few out of it ('the major / key / biggest projects include A and B, with a total investment
 of X': X is those few's), and a 'respectively' list or plural 'total investments' gives each
-item its own amount: neither is the group's total.
+item its own amount (one plural 'total investments of X' does not): neither is the group's total.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ _TOTAL_LEAD = re.compile(
     re.I,
 )
 _LIST_SEP = re.compile(r",\s|\s(?:and|as\s+well\s+as)\s", re.I)
-# each item its own amount: 'with total investments of 40 billion, 10 billion and 8 billion yuan respectively'
-_EACH_OWN = re.compile(r"\binvestments\b", re.I)
-_RESPECTIVELY = re.compile(r"^[^.;]*?\brespectively\b", re.I)
+# each item its own amount: 'with total investments of 40 billion, 10 billion and 8 billion yuan
+# respectively': a second amount in the lead or 'respectively' (a plural 'total investments of
+# X' with one amount is still the group's total)
+_EACH_OWN = re.compile(r"\d[^.;]*?(?:,\s+|\s+and\s+)(?:US\$|\$|RMB\s*)?\d", re.I)
+_RESPECTIVELY = re.compile(r"^[^.;]*?\brespectively\b|^\s*(?:,\s*|and\s+)(?:US\$|\$|RMB\s*)?\d", re.I)
 
 
 def each_own(s: str, lead_start: int, amount_end: int) -> bool:
