@@ -19,14 +19,10 @@ from __future__ import annotations
 
 import re
 
-_PARTICIPLE = r"(?:signed|contracted|started|launched|completed|introduced)"
+from flows.core.extract.en.group_head import LIST_VERB, SUBJECT
+
 # the sentence's subject is the whole group and its verb lists projects
-LIST_HEAD = re.compile(
-    rf"^\s*(?:the|these|those|all\s+(?:the|these|those))\s+(?:{_PARTICIPLE}\s+)?(?:projects|deals)\s+"
-    rf"(?:{_PARTICIPLE}\s+(?:(?:on\s+site|this\s+time|today)\s+)?)?(?:(?:mainly|mostly)\s+)?"
-    r"(?:include[sd]?|cover(?:s|ed)?|involv(?:e|es|ed)|compris(?:e|es|ed)|(?:are|were)\s)",
-    re.I,
-)
+LIST_HEAD = re.compile(rf"^\s*{SUBJECT}\s+{LIST_VERB}", re.I)
 _TOTAL_LEAD = re.compile(
     r",\s*(?:with\s+)?(?:an?\s+|the\s+)?(?:total|combined|aggregate|overall)\b[^,;()]{0,30}$|,\s*(?:totall?ing|worth\s+a\s+total\s+of)\s+[^,;()]{0,12}$",
     re.I,

@@ -19,6 +19,7 @@ from flows.core.extract.en.context import PLURAL_AGENTS, after_intro, framed_nam
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
+from flows.core.extract.en.group_head import FIELDS_VERB, SUBJECT
 from flows.core.extract.en.labels import sector_in, stage_terms
 from flows.core.extract.en.numbers import qualifier
 from flows.core.extract.en.singles import single_project
@@ -195,11 +196,7 @@ _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "tot
 
 
 # the subject pointing back, then a verb listing its fields: the fields name no part
-_FIELDS_VERB = re.compile(
-    r"\s*(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:span(?:s|ned|ning)?|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|rang(?:e|es|ed)|(?:are|were)\s+in)\b",
-    re.I,
-)
+_FIELDS_VERB = re.compile(rf"\s*{SUBJECT}\s+{FIELDS_VERB}", re.I)
 
 
 def _anaphor(prefix: str) -> str | None:
