@@ -16,7 +16,7 @@ from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
 from flows.core.extract.en.group_head import FIELDS_VERB, SUBJECT
-from flows.core.extract.en.host_words import mask_host
+from flows.core.extract.en.host_words import mask_host, points_back
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
@@ -364,8 +364,10 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
     """The field the clause before the figures names: its subject ('The modern agriculture
     projects ...'), a frame opening it ('In the field of new materials, ...'), else its last
     coordinated part's first field term (companies' and single projects' words masked)."""
-    clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
-    clause = mask_host(clause, g.count, s[g.start : g.end])  # 'As a hub for biomedicine, the city signed ...'
+    clause, group = after_intro(prefix) if name else prefix, s[g.start : g.end]
+    if not points_back(group):  # 'The city, a hub for X, signed 20 such projects': the aside's field
+        clause = _APPOSITIVE.sub(" ", clause)  # a named one: not the list's fields
+    clause = mask_host(clause, g.count, group)  # 'As a hub for biomedicine, the city signed ...'
     subject = _SUBJECT.match(clause) if g.count is None else None
     code = sector_in(subject.group(1)) if subject else None
     if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'
