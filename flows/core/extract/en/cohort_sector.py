@@ -15,7 +15,8 @@ from flows.core.extract.en.context import after_intro
 from flows.core.extract.en.counts import ARE_PROJECTS
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
-from flows.core.extract.en.host_words import mask_host
+from flows.core.extract.en.group_head import FIELDS_VERB, SUBJECT
+from flows.core.extract.en.host_words import mask_host, points_back
 from flows.core.extract.en.labels import mask_firms, sector_in, sector_terms
 
 _IN_SECTOR = re.compile(
@@ -100,15 +101,10 @@ _AND_OR = re.compile(r"\b(?:and|or|etc)\b", re.I)
 # 'The projects cover A, B and C.' right after a cohort: the fields of that cohort
 _FIELDS_SENTENCE = re.compile(
     r"\s*(?:in\s+terms\s+of\s+[^,.;]{1,40},\s*)?"
-    r"(?:(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|agreements|contracts)"
-    r"(?:\s+(?:signed|inked|contracted|launched|started)(?:\s+(?:at|during|on)\s+[^,.;]{1,60}?)?(?=\s+(?:mainly\s+)?(?:cover|involv|span|focus|rang)))?"  # 'The projects signed (at X) cover'
-    r"\s*(?:,[^.;]{0,120}?,|,)?"
+    rf"(?:{SUBJECT}\s*(?:,[^.;]{{0,120}}?,|,)?"  # 'The projects signed at X, ..., cover'
     r"|they(?=\s+fall\s+into\s+(?:\w+\s+)?(?:categories|types)\s*:|\s+(?:mainly\s+|mostly\s+)?(?:cover|involve|span|focus)\b)"
     r"|the\s+(?:industries|fields|sectors|areas)\s+(?:involved|covered))"  # 'The industries involved include A, B and C'
-    r"(?=\s+(?:(?:will|mainly|mostly|"
-    r"largely)\s+)*(?:cover|involv|span|range\s+from|focus|target|belong|fall\s+into\b|(?:are|were)\s+divided\s+into\b|"
-    r"are\s+(?:mainly\s+|mostly\s+|all\s+)?(?:in\b|(?:related|relevant)\s+to\b|(?:distributed|concentrated)\s+(?:in|across|among)\b))"
-    r"|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
+    rf"(?=\s+{FIELDS_VERB}|(?<=ed)\s+(?:include|are)\b)",  # '... involved include', '... covered are'
     re.I,
 )
 _INCLUDE = re.compile(r"^\s+(?:include|are)\b", re.I)
@@ -368,8 +364,10 @@ def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> 
     """The field the clause before the figures names: its subject ('The modern agriculture
     projects ...'), a frame opening it ('In the field of new materials, ...'), else its last
     coordinated part's first field term (companies' and single projects' words masked)."""
-    clause = _APPOSITIVE.sub(" ", after_intro(prefix) if name else prefix)  # a named one: not the list's fields
-    clause = mask_host(clause, g.count, s[g.start : g.end])  # 'As a hub for biomedicine, the city signed ...'
+    clause, group = after_intro(prefix) if name else prefix, s[g.start : g.end]
+    if not points_back(group):  # 'The city, a hub for X, signed 20 such projects': the aside's field
+        clause = _APPOSITIVE.sub(" ", clause)  # a named one: not the list's fields
+    clause = mask_host(clause, g.count, group)  # 'As a hub for biomedicine, the city signed ...'
     subject = _SUBJECT.match(clause) if g.count is None else None
     code = sector_in(subject.group(1)) if subject else None
     if code:  # 'The new industrialization projects are divided into ..., with a total investment of X'

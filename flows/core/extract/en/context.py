@@ -70,10 +70,11 @@ _PLAN_SHARE_AFTER = re.compile(
     re.I,
 )
 # "with 6.8 billion yuan planned for 2014", "... to be put in during the current year":
-# this year's planned share of a multi-year total
+# this year's planned share of a multi-year total ('will be completed in 2025' tells when a
+# project finishes, not a share: 'will be' takes only the spending verbs)
 _PLANNED_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:planned|scheduled|earmarked|arranged)"
-    r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|(?:to|will)\s+be\s+(?:invested|put\s+in|completed|spent))"
+    r"(?:\s+to\s+be\s+(?:invested|put\s+in))?|to\s+be\s+(?:invested|put\s+in|completed|spent)|will\s+be\s+(?:invested|put\s+in|spent))"
     r"\s+(?:for|during|in|within|this|over)\s+(?:the\s+)?(?:this|current|year|\d{4})",
     re.I,
 )

@@ -12,29 +12,27 @@ The subject must be the whole group: 'the/these/those/all (the) projects', at mo
 group's own verb ('the signed projects', 'the projects signed on site'). A selector picks a
 few out of it ('the major / key / biggest projects include A and B, with a total investment
 of X': X is those few's), and a 'respectively' list or plural 'total investments' gives each
-item its own amount: neither is the group's total.
+item its own amount (one plural 'total investments of X' does not): neither is the group's total.
 """
 
 from __future__ import annotations
 
 import re
 
-_PARTICIPLE = r"(?:signed|contracted|started|launched|completed|introduced)"
+from flows.core.extract.en.group_head import LIST_VERB, SUBJECT
+
 # the sentence's subject is the whole group and its verb lists projects
-LIST_HEAD = re.compile(
-    rf"^\s*(?:the|these|those|all\s+(?:the|these|those))\s+(?:{_PARTICIPLE}\s+)?(?:projects|deals)\s+"
-    rf"(?:{_PARTICIPLE}\s+(?:(?:on\s+site|this\s+time|today)\s+)?)?(?:(?:mainly|mostly)\s+)?"
-    r"(?:include[sd]?|cover(?:s|ed)?|involv(?:e|es|ed)|compris(?:e|es|ed)|(?:are|were)\s)",
-    re.I,
-)
+LIST_HEAD = re.compile(rf"^\s*{SUBJECT}\s+{LIST_VERB}", re.I)
 _TOTAL_LEAD = re.compile(
     r",\s*(?:with\s+)?(?:an?\s+|the\s+)?(?:total|combined|aggregate|overall)\b[^,;()]{0,30}$|,\s*(?:totall?ing|worth\s+a\s+total\s+of)\s+[^,;()]{0,12}$",
     re.I,
 )
 _LIST_SEP = re.compile(r",\s|\s(?:and|as\s+well\s+as)\s", re.I)
-# each item its own amount: 'with total investments of 40 billion, 10 billion and 8 billion yuan respectively'
-_EACH_OWN = re.compile(r"\binvestments\b", re.I)
-_RESPECTIVELY = re.compile(r"^[^.;]*?\brespectively\b", re.I)
+# each item its own amount: 'with total investments of 40 billion, 10 billion and 8 billion yuan
+# respectively': a second amount in the lead or 'respectively' (a plural 'total investments of
+# X' with one amount is still the group's total)
+_EACH_OWN = re.compile(r"\d[^.;]*?(?:,\s+|\s+and\s+)(?:US\$|\$|RMB\s*)?\d", re.I)
+_RESPECTIVELY = re.compile(r"^[^.;]*?\brespectively\b|^\s*(?:,\s*|and\s+)(?:US\$|\$|RMB\s*)?\d", re.I)
 
 
 def each_own(s: str, lead_start: int, amount_end: int) -> bool:

@@ -20,6 +20,7 @@ from flows.core.extract.en.group_list_total import LIST_HEAD, each_own, listed_t
 from flows.core.extract.en.list_totals import (
     OF_NAMED_PART,
     TOTAL_WORDS,
+    band_part_head_total,
     count_of_amount_before,
     including_total,
     pair_total,
@@ -91,6 +92,8 @@ def group_items(s: str, items: list[Item]) -> tuple[list[Group], list[tuple]]:
             r.open(Group([it], count=1, amount=it, single=True))
         elif _combined_after_band(r, it):
             _take_amount(r, it)  # '19 projects with over 50 million yuan each and a combined X'
+        elif band_part_head_total(r.s, r.groups, r.cur, it):
+            pass  # '80 projects, including 12 above 1 billion yuan, with a total investment of X'
         elif (
             not _take_band(r, it, nxt)
             and not _take_gapped_total(r, it)

@@ -49,16 +49,24 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+def points_back(group: str) -> bool:
+    """Whether the group's own words point back to a field named before them ('20 such
+    projects', 'related projects', 'projects in the sector')."""
+    return bool(_POINTS_BACK.search(group))
+
+
 def mask_host(clause: str, count: int | None, group: str = "") -> str:
     """clause with its fronted clause, its asides about the place and (for a group of projects)
     one firm's business blanked (same length); group is the group's own words (its count to its
     amount). A host or firm the group's own words point back
     to, or its one named field, stays: 'As the X industry grows, the city signed 20 projects in
     the sector', 'An auto parts group signed 5 projects'."""
+    back = points_back(group)  # the fronted clause's or the aside's field
     fronted = _FRONTED.match(clause)
-    if fronted and not (_HOST_SUBJECT.match(clause, fronted.end()) or _POINTS_BACK.search(group)):
+    if fronted and not (_HOST_SUBJECT.match(clause, fronted.end()) or back):
         clause = _blank(fronted) + clause[fronted.end() :]
-    clause = _ASIDE.sub(_blank, clause)
+    if not back:
+        clause = _ASIDE.sub(_blank, clause)
     if not (count and count > 1 and _ONE_FIRM.search(clause)):
         return clause
     masked = _ONE_FIRM.sub(_blank, clause)

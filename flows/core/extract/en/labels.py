@@ -192,7 +192,19 @@ def _not_field(low: str, hit: tuple[int, int, str], text: str = "") -> bool:
             and _PLACE_BEFORE.search(text, max(0, hit[0] - 60), hit[0]) is not None
         )
         or (low[max(0, hit[0] - 4) : hit[0]] == " of " and _AGENCY_BEFORE.search(low, max(0, hit[0] - 40), hit[0]))
+        or (low[hit[1] : hit[1] + 1] == "-" and _head_follows(low, hit[1]))
     )
+
+
+# 'AI-driven manufacturing projects', 'tourism-oriented infrastructure projects': a relating
+# compound before another field term modifies it; the head names the field
+_RELATING = re.compile(r"-(?:related|based|oriented|focused|themed|linked|driven)\s+")
+
+
+def _head_follows(low: str, end: int) -> bool:
+    m = _RELATING.match(low, end)
+    nxt = _sector_table().first_span(low, m.end() - 1) if m else None
+    return bool(nxt and nxt[0] - m.end() <= 12 and not _STOP.search(low, m.end(), nxt[0]))
 
 
 def sector_in(text: str) -> str | None:

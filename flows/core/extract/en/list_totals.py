@@ -64,6 +64,30 @@ def including_total(s: str, groups: list[Group], cur: Group | None, it: Item) ->
     return False
 
 
+# 'The city signed 80 projects, including 12 above 1 billion yuan, with a total investment of
+# X': after a gapped band part closing an 'including' aside, the total is the head's (the part
+# stays count-only)
+_ASIDE_OPEN = re.compile(r"\s*,\s*(?:including|of\s+which|among\s+them,?)\s+", re.I)
+_ASIDE_TOTAL = re.compile(
+    r"\s*,\s*with\s+(?:an?\s+)?(?:total|combined)\s+(?:investment|value)\s+of\b[^,;\d]{0,20}", re.I
+)
+
+
+def band_part_head_total(s: str, groups: list[Group], cur: Group | None, it: Item) -> bool:
+    """Whether the total it is the head's after a gapped band part of its aside (then set)."""
+    if not (cur and len(groups) > 1 and cur is groups[-1] and cur.band is not None and cur.amount is None):
+        return False
+    head, first = groups[-2], cur.items[0]
+    if not (first.count and first.count.kind == "gapped" and head.count is not None and head.amount is None):
+        return False
+    if head.band is not None or not _ASIDE_OPEN.fullmatch(s, head.end, cur.start):
+        return False
+    if not _ASIDE_TOTAL.fullmatch(s, cur.end, it.start):
+        return False
+    head.amount = it
+    return True
+
+
 # 'five A projects, including a B project, and two C projects began ... with a total
 # investment of X': the total of both counts, not the last one's (an amount of its own)
 _PAIR_AND = re.compile(r"(?:\s*,\s*including\s+[^,;]{1,80})?\s*,?\s+and\s+$", re.I)

@@ -19,6 +19,7 @@ from flows.core.extract.en.context import PLURAL_AGENTS, after_intro, framed_nam
 from flows.core.extract.en.counts import Count
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.figures import Group
+from flows.core.extract.en.group_head import FIELDS_VERB, SUBJECT
 from flows.core.extract.en.labels import sector_in, stage_terms
 from flows.core.extract.en.numbers import qualifier
 from flows.core.extract.en.singles import single_project
@@ -172,12 +173,15 @@ _DEFINITE = re.compile(
     r"(?:^|,|\b(?:said|says|showed|show)\s+(?:that\s+)?)\s*(?:(?:the|all\s+the|all)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\b|"
     r"they\b|their\b|(?:the\s+)?involved\s+(?:investment|value|amount)\b|(?:the\s+|an?\s+)?(?:(?:estimated|expected)\s+)?(?:(?:total|combined|overall)\s+(?:contract(?:ed)?\s+)?|"
     r"contract(?:ed)?\s+)(?:investment|value|amount)\b"
-    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:(?:the|these|those|this|that|all|such)\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:projects|deals|contracts|agreements)\b|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
+    r"(?!\s+(?:in|of|into|on|by|from)\b(?!\s+(?:(?:the|these|those|this|that|all|such)\s+(?:[\w'’-]+\s+){0,2}?|)"
+    r"(?:projects|deals|contracts|agreements)\b(?!\s+(?:(?:this|last|next)\s+year|under\s+construction|(?:in|across)\s+the\s+"
+    r"(?:city|province|country|county|district|region|state))\b)|\s+(?:foreign|overseas)\s+(?:investment|capital)\b|\s*$)))",
     re.I,
 )  # not 'total investment in R&D' ('An estimated total investment of <the amount>' and 'The
 # contract value of foreign investment' are; so are 'Officials said the total value of agreements'
-# and 'the total amount of contracts')
+# and 'the total amount of contracts'); words before the project noun only after a determiner,
+# and no time or place of its own after it: 'total investment in key projects (this year / in
+# the province)' is another, wider group
 _SOME_OF = re.compile(r"\b(?:several|some|a\s+few|many|most|part|dozens)\s+of\s+the\s+$", re.I)
 # a second clause pointing back: '..., and the signed projects 52.6 billion yuan'
 _AND_THE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s+(?=(?:the|these|those)\s)", re.I)
@@ -192,11 +196,7 @@ _ANAPHOR_CUE = cue("these", "those", "such", "the", "all", "they", "their", "tot
 
 
 # the subject pointing back, then a verb listing its fields: the fields name no part
-_FIELDS_VERB = re.compile(
-    r"\s*(?:the|these|those|all\s+the)\s+(?:[\w'’-]+\s+){0,2}?(?:projects|deals|contracts|agreements)\s+"
-    r"(?:span(?:s|ned|ning)?|cover(?:s|ed|ing)?|involv(?:e|es|ed|ing)|rang(?:e|es|ed)|(?:are|were)\s+in)\b",
-    re.I,
-)
+_FIELDS_VERB = re.compile(rf"\s*{SUBJECT}\s+{FIELDS_VERB}", re.I)
 
 
 def _anaphor(prefix: str) -> str | None:

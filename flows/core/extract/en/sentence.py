@@ -134,8 +134,11 @@ def _fund_group(s: str, g: Group) -> bool:
 def _goal_or_forecast(s: str, low: str, g: Group, clause_start: int, next_start: int) -> bool:
     """'... strive to sign 300 projects in the whole year' (a goal), 'It is expected that more
     than 1,400 contracts will be signed' (a forecast): no result of the event."""
-    if has_any(low, _TARGET_WORDS) and _TARGET.search(s, clause_start, g.start):
-        tail = _ING_CLAUSE.search(s, g.end)  # (not the year of a participle clause after: ', climaxing in 2022')
+    target = _TARGET.search(s, clause_start, g.start) if has_any(low, _TARGET_WORDS) else None
+    if target:
+        # a plan's batch is not dated by a participle clause after it (', climaxing in 2022');
+        # a goal verb's year may sit there (', aiming to complete the task by the end of 2023')
+        tail = None if _GOAL_VERB.match(target.group(0)) else _ING_CLAUSE.search(s, g.end)
         if _YEAR_SCOPE.search(s, 0, tail.start() if tail else len(s)):
             return True
     return " that " in low and _FUTURE_SIGNING.search(s, clause_start, next_start) is not None
@@ -156,6 +159,7 @@ _TARGET = re.compile(
     r"endeavou?r(?:s|ing)?\s+to|expect(?:s|ed)?\s+to)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )
+_GOAL_VERB = re.compile(r"(?:aim|striv|target|goal|seek|endeavo)", re.I)
 _FUTURE_SIGNING = re.compile(
     r"\b(?:estimated|expected|predicted|projected|forecast)\s+that\b[^.;]*?\bwill\s+(?:be\s+)?"
     r"(?:signed|sign|inked|concluded|clinched)\b",

@@ -75,7 +75,7 @@ def join_split_total(mentions: list[CohortMention]) -> list[CohortMention]:
             and (
                 GROUP_TALK.search(prev.evidence or "")
                 or (prev.sentence_index and _CONTRACT_VALUE.search(prev.evidence or ""))
-                or _INVESTMENT_SIGNED.search(prev.evidence or "")  # 'X of investment was inked at the fair'
+                or _investment_signed(prev, m)  # 'X of investment was inked at the fair'
             )
             # '36 investment projects in agriculture': a part; but 'several of the 46 projects,
             # which span ...' frames the whole group, whose fields they are
@@ -170,3 +170,26 @@ def join_in_sentence(mentions: list[CohortMention]) -> list[CohortMention]:
             first.approximate = first.approximate or second.approximate
             dropped.add(id(second))
     return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
+# with no project word to tie the two, the count's sentence must give the whole ('a total of N
+# projects'), and neither sentence may frame a part of its own: a fronted time or place ('In
+# 2023, ...', 'Last year, ...', 'In Wuhu, ...'), another year, or one investor group ('by Hong
+# Kong firms', 'Foreign investment')
+_TOTAL_COUNT = re.compile(rf"\ba\s+total\s+of\s+(?:\d|{WORD_NUM})", re.I)
+_FRONTED = re.compile(r"\s*(?:in|this|last|during|for|over|by|at)\b[^,.;]{0,40},", re.I)
+_INVESTORS = r"(?:[\w'’-]+\s+){1,3}?(?:firms|companies|investors|enterprises|businesses)\b"
+_OWN_PART = re.compile(
+    rf"\b(?:last\s+year|(?:in|during|for)\s+(?:19|20)\d\d|(?:by|from)\s+{_INVESTORS}|foreign|overseas)\b|"
+    rf"^\s*{_INVESTORS}\s+(?:signed|inked)",
+    re.I,
+)
+
+
+def _investment_signed(prev: CohortMention, m: CohortMention) -> bool:
+    amount_ev, count_ev = prev.evidence or "", m.evidence or ""
+    return bool(
+        _INVESTMENT_SIGNED.search(amount_ev)
+        and _TOTAL_COUNT.search(count_ev)
+        and not any(_FRONTED.match(ev) or _OWN_PART.search(ev) for ev in (amount_ev, count_ev))
+    )
