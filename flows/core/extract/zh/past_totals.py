@@ -33,19 +33,23 @@ _THIS_ROUND = re.compile(rf"{THIS_ROUND}|本届|今年|当年|本年")
 _YEAR = re.compile(r"(?<![至到\-—~])((?:19|20)\d{2})\s*年")
 
 
-_AHEAD = re.compile(r"计划|预计|力争|争取|将于|将在|目标|规划|到|至|于|前")
+_AHEAD = re.compile(r"计划|预计|力争|争取|将于|将在|目标|规划|到|至|前")
 # a target after the year (2025年全面建成 / 2026年实现产值… / 2025年底完工 / 突破千亿元)
 _TARGET_AFTER = re.compile(r"[^,;。\d]{0,6}?(?:建成|实现|投产|竣工|完工|突破|达到|前)")
+# a plan anywhere after the year in its sentence (2025年,全市将继续… / 2025年全市…力争增长8%)
+_FUTURE = re.compile(r"将|力争|计划|预计|目标|争取")
 
 
 def _latest_year(sentences: list[str]) -> int:
     """The latest year the article reports on (a planned or target year, 计划2025年建成 / 到2025年 /
-    2025年全面建成 / 力争2025年…突破, is none)."""
+    2025年全面建成 / 2025年,全市将… / 2025年全市…力争…, is none; 于2024年5月10日 is a date)."""
     years = [
         int(m.group(1))
         for t in sentences
         for m in _YEAR.finditer(t)
-        if not _AHEAD.search(t, max(0, m.start() - 4), m.start()) and not _TARGET_AFTER.match(t, m.end())
+        if not _AHEAD.search(t, max(0, m.start() - 4), m.start())
+        and not _TARGET_AFTER.match(t, m.end())
+        and not _FUTURE.search(t, m.end())
     ]
     return max(years, default=0)
 
