@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import sector_of
+from flows.core.extract.zh.labels import sector_of, stage_of
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.words import REACH, SUM_WORD, TOTAL_WORD
 from flows.core.model import CohortMention
@@ -32,7 +32,8 @@ _SUM_GAP = re.compile(
     rf"(?:额)?(?:{SUM_WORD}|共)?(?:{REACH})?\s*"
 )
 # a place a count's clause opens on (A县开工项目8个,B县签约项目10个): two places' counts are no group
-_PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))")
+# (a list's level, 开工省级/签约市重点, and a verb before it name no place)
+_PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))(?![级重])")
 
 
 def _entry(found: list, pos: int) -> int | None:
@@ -145,7 +146,7 @@ def _places(s: str, counts: list[Tok]) -> bool:
     """The counts' clauses open on different places (A县开工项目8个,B县签约项目10个)."""
     starts = [clause_start(s, counts[0].start)] + [c.end for c in counts[:-1]]
     found = {p.group("place") for lo, c in zip(starts, counts, strict=True) if (p := _PLACE.match(s[lo : c.start]))}
-    return len(found) > 1
+    return len({p for p in found if stage_of(p) is None}) > 1
 
 
 def _sum(s: str, idx: int, counts: list[Tok], a: Tok) -> CohortMention:
