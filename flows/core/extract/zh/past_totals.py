@@ -3,7 +3,8 @@ round. '2005年至今,…已举办十四届,…累计签约合作项目N个,投�
 '自2016年以来,累计引进项目N个' (in an article of a later year): the clause that opens the
 cumulative span is cut from the sentence up to its ';' or end, or up to the clause that names this
 edition by its ordinal (已连续举办十届,第十届…共签约), this round's figures kept. 举办以来 alone
-(博览会举办以来,共签约…) may be since this fair opened: cut only with 累计/历届/总计.
+(博览会举办以来,共签约…) may be since this fair opened: cut only with 累计/历届/总计; 创办以来 and
+自首届(举办)以来 are since the first edition: cut with 共 too.
 '今年以来…累计' (this year's running total) stays, and so does a since-year that is the latest year
 the article names; a span that names this round (本届, 本次, 此次, 今年) is not cut.
 Called by zh.article's extract_zh on each repaired sentence.
@@ -17,9 +18,10 @@ from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.words import THIS_ROUND
 
 _NUMERAL = r"[\d一二两三四五六七八九十]+"
-# all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / 首届以来
+# all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / (自)首届(举办)以来 / 创办以来
 _EDITIONS = re.compile(
-    rf"历届|首届以来|(?P<held>(?:举办|创办|开办|举行)以来)|已(?:连续|成功|累计)?(?:举办|举行)了?{_NUMERAL}(?:届|次)"
+    rf"历届|首届[^,;。]{{0,4}}?以来|(?:创办|开办)以来|(?P<held>(?:举办|举行)以来)"
+    rf"|已(?:连续|成功|累计)?(?:举办|举行)了?{_NUMERAL}(?:届|次)"
     rf"|{_NUMERAL}届以来"
 )
 # 举办以来 alone may be since this fair opened (博览会举办以来,共签约…): all editions only with 累计/历届/总计
