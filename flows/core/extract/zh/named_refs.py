@@ -13,7 +13,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import generic_only, sector_of
-from flows.core.extract.zh.names import group_words, opening_name
+from flows.core.extract.zh.names import COUNT, group_words, opening_name
 from flows.core.extract.zh.tokens import Tok
 
 # a segment's end
@@ -128,11 +128,6 @@ _FIRM_PROJECT_SIGNED = re.compile(
 _DONE_NAME = re.compile(
     r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、的!!?]{3,30}?(?:项目|工程))(?:在[^,;。]{0,30}?)?"
     r"(?:正式|成功|顺利|(?P<batch>集中))?(?P<verb>签约落户|签约|落户|落地|开工|动工|奠基|开建)"
-)
-# a count of projects, or a batch however many (一批重大项目); 第三个 is a rank
-COUNT = re.compile(
-    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目"
-    r"|(?:一批|一系列|多个|多项|若干)[^,;。]{0,8}项目)"
 )
 _REACH = 3
 

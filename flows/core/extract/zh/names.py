@@ -23,7 +23,12 @@ _GENERIC_GROUP = re.compile(
     r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
     r"开工|在建|续建|新建|新开工|的)*项目$"
 )
-_HAS_COUNT = re.compile(r"\d\s*[个项宗]")
+# a count of projects, or a batch however many (一批重大项目); 第三个 is a rank. The one "has a count"
+# test of every name reader (names, named_refs, one_project)
+COUNT = re.compile(
+    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目"
+    r"|(?:一批|一系列|多个|多项|若干)[^,;。]{0,8}项目)"
+)
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资|洽谈|对接")
 # what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线, …度假区, …酒店)
@@ -68,7 +73,7 @@ def project_name(after: str) -> str | None:
         cut = _NAME_STOP.search(text)
         text = text[: cut.start()] if cut else text
     core = _GENERIC_GROUP.sub("", text)
-    if len(core) < 3 or len(text) < 4 or _HAS_COUNT.search(text) or only_sector_words(core):
+    if len(core) < 3 or len(text) < 4 or COUNT.search(text) or only_sector_words(core):
         return None
     return text
 
@@ -212,7 +217,7 @@ def built_names(after: str) -> list[str]:
     cut = _BUILT_END.search(after)
     text = (after[: cut.start()] if cut else after).strip()
     whole = _BUILT_TAIL.match(text)
-    if not whole or len(whole.group("name")) < 4 or _HAS_COUNT.search(text):
+    if not whole or len(whole.group("name")) < 4 or COUNT.search(text):
         return []  # 新上亿元以上项目12个: a count of its own, not what the amount builds
     parts = [p for p in _BUILT_SPLIT.split(text) if p]
     if len(parts) > 1 and all(_BUILT_TAIL.match(p) and len(p) >= 3 for p in parts):

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.labels import sector_of, stage_of
-from flows.core.extract.zh.named_refs import COUNT, done_before
-from flows.core.extract.zh.names import group_words
+from flows.core.extract.zh.named_refs import done_before
+from flows.core.extract.zh.names import COUNT, group_words
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
