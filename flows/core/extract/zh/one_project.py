@@ -15,7 +15,7 @@ import re
 
 from flows.core.extract.zh.labels import sector_of, stage_of
 from flows.core.extract.zh.named_refs import done_before
-from flows.core.extract.zh.names import COUNT, group_words
+from flows.core.extract.zh.names import COUNT, WORKS, group_words
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
@@ -30,8 +30,7 @@ _SIGNED_BEFORE = re.compile(
     r"(?:签订|签署|签下)了?(?P<name>[^,;。、的\d]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
 )
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
-_WORKS = r"(?:项目|工程|中心|基地|产业园|园区|物流园|工厂|生产线)"
-_ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{_WORKS})(?=在|于|正式|项目|[,;。])")
+_ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{WORKS})(?=在|于|正式|项目|[,;。])")
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.names import group_words
+from flows.core.extract.zh.names import WORKS, group_words
 
-_WORKS_END = r"(?:项目|工程|产业园区?|园区|园|基地|中心|城|谷|小镇|镇|厂|工厂|生产线|广场|综合体|港|大厦|楼|会馆|酒店|度假区|景区|乐园|案)"
+# names' works nouns and the ones a quoted name may end on too (“某某智慧谷”, 《A小镇》, 「B大厦」)
+_WORKS_END = rf"(?:{WORKS}|城|谷|小镇|镇|广场|港|大厦|楼|会馆|案)"
 _QUOTED = re.compile(
     r"[「“《\"](?P<name>[^」”》\",;。「“《]{2,30}?)[」”》\"]\s*(?P<tail>项目)?\s*的?\s*"
     r"(?:签约(?:总)?金额|签约额|协议(?:总)?金额|合同(?:总)?金额|计划总投资|总投资额?|投资总额|投资额|投资)"
