@@ -78,7 +78,7 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         first, _, rest = head.partition(",")
         if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
-        signed = _SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
+        signed = SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
         if signed:  # …再次签订A项目,总投资达X (年产…的合作项目: its capacity names it)
             name = signed.group("name")
             return opening_name(name) or (name if _CAPACITY_NAME.match(name) else None)
@@ -111,7 +111,11 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
 
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
-_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{4,40}?项目)(?:合同书?|协议书?)?$")
+# the project a clause ends signing (签约A项目 / 某县与某集团签订了A项目投资合同): the one reader, also
+# one_project's (…签订了A项目合同,总投资X)
+SIGNED_CLAUSE = re.compile(
+    r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
+)
 _CAPACITY_NAME = re.compile(r"年产\d[^,;。、]{2,30}的[^,;。、\d]{0,6}项目$")
 _INVESTED_NAME = re.compile(r"投资(?:建设)?的(?P<name>[^,;。、的\d]{4,40}?项目)$")
 _BOTH_TOTAL = re.compile(r"\s*(?:总投资|投资总额)及[^,;。\d]{1,8}?均为\s*")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.labels import sector_of, stage_of
-from flows.core.extract.zh.named_refs import done_before
+from flows.core.extract.zh.named_refs import SIGNED_CLAUSE, done_before
 from flows.core.extract.zh.names import COUNT, WORKS, group_words
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.words import TOTAL_INVESTMENT
@@ -25,9 +25,6 @@ _BARE = re.compile(rf"\s*(?P<this>(?:该|此|这个)?项目)?{_CUE}")
 _THIS_SEGMENT = re.compile(r"\s*(?:据悉|据了解|据介绍|其中)?\s*,?\s*(?:该|此|这个)项目")
 _NAME_BEFORE = re.compile(
     r"(?:^|设在|在|的|,)\s*(?P<name>[^,;。、的在!!\d]{3,30}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)"
-)
-_SIGNED_BEFORE = re.compile(
-    r"(?:签订|签署|签下)了?(?P<name>[^,;。、的\d]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
 )
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
 _ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{WORKS})(?=在|于|正式|项目|[,;。])")
@@ -70,7 +67,7 @@ def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tu
     if named_as:
         return named_as.group("name"), None
     seg = max(before.rfind(";"), before.rfind("。")) + 1
-    signed = _SIGNED_BEFORE.search(before, max(seg, before.rfind(",") + 1))
+    signed = SIGNED_CLAUSE.search(before, max(seg, before.rfind(",") + 1))
     if signed and not bare.group("this"):  # 某县与某集团签订了A项目合同,总投资X
         return signed.group("name"), "签约"
     this = bare.group("this") or _THIS_SEGMENT.match(s, seg)
