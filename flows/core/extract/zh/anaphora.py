@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.words import PERIOD, THIS_BATCH, THIS_ROUND, TOTAL_INVESTMENT
+from flows.core.extract.zh.words import PERIOD, RUNNING, THIS_BATCH, THIS_ROUND, TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
 
@@ -59,7 +59,7 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
 _PERIOD = re.compile(PERIOD)
 _THIS_ROUND_WORD = re.compile(THIS_ROUND)
 # a running total's frame wherever it stands before the count (截至目前, / 1-5月, / 今年以来,)
-_RUNNING = re.compile(r"以来|累计|全年|上半年|下半年|截至|截止|\d+\s*-\s*\d+\s*月|前[\d一二三四五六七八九十]+个?月")
+_RUNNING = re.compile(RUNNING)
 # the sentence tells the event itself (…集中开工仪式举行, 现场签约…, 会上…)
 _EVENT = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|活动|现场|会上")
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
