@@ -76,7 +76,7 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         head = head[2:].lstrip(",")
     if not _THIS_PROJECT.search(s, lo, pos):
         first, _, rest = head.partition(",")
-        if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
+        if rest and _BARE_CUE.search(rest) and not _MONEY_OR_COUNT.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
         signed = SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
         if signed:  # …再次签订A项目,总投资达X (年产…的合作项目: its capacity names it)
@@ -85,17 +85,19 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         invested = _INVESTED_NAME.search(first) if _BOTH_TOTAL.fullmatch(rest) else None
         if invested:  # 某集团在某市投资的A项目,总投资及外资金额均为X
             return invested.group("name")
-        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _FIGURE.search(head) else None
+        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _MONEY_OR_COUNT.search(head) else None
         if deal and _CUE_AT_END.search(head):  # 与A公司签订的项目计划投资X: one deal
             return deal.group("firm") + "项目"
         subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
-        if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
+        if subject and _OWN_CUE.search(head) and not _MONEY_OR_COUNT.search(head):
             return opening_name(subject.group("name"))
         parts = head.split(",")  # …,A项目在某会上成功签约,总投资X: the project the clause before signed
         done = _done_clause(parts[-2]) if len(parts) > 1 and _BARE_CUE.fullmatch("," + parts[-1]) else None
-        if done and not _FIGURE.search(parts[-2]):
+        if done and not _MONEY_OR_COUNT.search(parts[-2]):
             return opening_name(done)
-        told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
+        told = (
+            _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _MONEY_OR_COUNT.search(rest) else None
+        )
         return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
         signed = _NAMED_AS.search(prev)  # …签约的A类项目为B项目。该项目…: B
@@ -170,4 +172,4 @@ def done_before(sentences: list[str], i: int) -> tuple[str | None, str] | None:
 _SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
 _OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
-_FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")
+_MONEY_OR_COUNT = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

@@ -28,7 +28,8 @@ _NAME_BEFORE = re.compile(
 )
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
 _ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{WORKS})(?=在|于|正式|项目|[,;。])")
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
+# a money figure (named_refs._FIGURE also takes a count)
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
 
 
 def one_projects(sentences: list[str], mentions: list[CohortMention]) -> None:
@@ -71,7 +72,7 @@ def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tu
     if signed and not bare.group("this"):  # 某县与某集团签订了A项目合同,总投资X
         return signed.group("name"), "签约"
     this = bare.group("this") or _THIS_SEGMENT.match(s, seg)
-    if not this or _FIGURE.search(s, seg, lo):
+    if not this or _MONEY.search(s, seg, lo):
         return None
     own = None
     for own in _NAME_BEFORE.finditer(before, seg):  # noqa: B007 - keeps the last
