@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.extract.zh.words import PERIOD, THIS_BATCH, THIS_ROUND, TOTAL_INVESTMENT
+from flows.core.extract.zh.words import PERIOD, RUNNING, THIS_BATCH, THIS_ROUND, TOTAL_INVESTMENT
 from flows.core.model import CohortMention
 
 
@@ -58,18 +58,43 @@ def join_anaphora(mentions: list[CohortMention]) -> list[CohortMention]:
 
 _PERIOD = re.compile(PERIOD)
 _THIS_ROUND_WORD = re.compile(THIS_ROUND)
+# a running total's frame wherever it stands before the count (截至目前, / 1-5月, / 今年以来,)
+_RUNNING = re.compile(RUNNING)
+# the sentence tells the event itself (…集中开工仪式举行, 现场签约…, 会上…)
+_EVENT = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|活动|现场|会上")
+_CLAUSE_END = re.compile(r"[,，;；:：。]")
 
 
 def _round_group(prev: CohortMention | None) -> bool:
-    """A group this round's total (本次…项目总投资X) can refer back to: a top-level count not told in a
-    period's frame (今年已签约项目45个 / 1-5月… is the year's group, not this round's) unless its
-    sentence names this round too."""
+    """A group this round's total (本次…项目总投资X) can refer back to: a top-level count not told as a
+    running total. A period word in the count's own clause before it refuses it (全区今年已签约项目38个,
+    全县今年谋划…), and so does a running total's frame earlier in the sentence (截至目前, / 1-5月,) unless
+    the sentence tells the event itself (…集中开工仪式举行, / 这是今年以来规模最大的一次签约,现场签约…);
+    a bare 今年/年内 elsewhere (今年首批…集中开工, / 均将于年内开工) is the event's date. A sentence naming
+    this round (本次/此次) always takes it."""
     if prev is None:
         return True
     if prev.parent is not None:
         return False
     s = prev.evidence or ""
-    return not _PERIOD.search(s) or bool(_THIS_ROUND_WORD.search(s))
+    if _THIS_ROUND_WORD.search(s):
+        return True
+    at = _count_at(s, prev.project_count)
+    if at is None:
+        return not _PERIOD.search(s)
+    ends = [c.end() for c in _CLAUSE_END.finditer(s, 0, at)]
+    start = ends[-1] if ends else 0
+    if _PERIOD.search(s, start, at):
+        return False
+    return not (_RUNNING.search(s, 0, start) and not _EVENT.search(s))
+
+
+def _count_at(s: str, count: int | None) -> int | None:
+    """Where the count (N个/项) stands in its sentence, None when it is not written in digits there."""
+    if count is None:
+        return None
+    hit = re.search(rf"(?<![\d.]){count}\s*(?:个|项|宗)", s)
+    return hit.start() if hit else None
 
 
 # a sentence opening on the noun of the group counted before and its total (…新开工项目17万个。新开工项目计划总投资X)

@@ -23,6 +23,7 @@ def group_sector(s: str, toks: list[Tok], k: int, lo: int, money: Tok | None) ->
     return (
         sibling  # 13个产业项目和1个基金项目: one category beside another, 产业项目 is manufacturing
         or _all_of_kind(s, t.end)
+        or (money is not None and k + 1 < len(toks) and toks[k + 1] is money and _all_of_kind(s, money.end))
         or _respectively_sector(s, lo, t.start)
         or _fields_after(s, toks, k, money)
         or _topic_sector(s, lo)
@@ -108,8 +109,9 @@ def _named_after(s: str, end: int) -> str | None:
     return sector_of(m.group("name")) if m else None
 
 
-# the group's kind stated after it (签约引进项目14个,均为工业项目)
-_ALL_OF_KIND = re.compile(r"\s*,\s*(?:均为|全部为|全部是|全为|均是|都是)(?P<group>[^,;。\d]{1,10}?项目)")
+# the group's kind stated after it or after its own total (签约引进项目14个,均为工业项目 / 生物医药产业园
+# 引进项目15个,总投资90亿元,全部为生物医药项目: the zone's field, dropped by zh.zone_subject, comes back)
+_ALL_OF_KIND = re.compile(r"(?:元)?\s*,\s*(?:均为|全部为|全部是|全为|均是|都是)(?P<group>[^,;。\d]{1,14}?项目)")
 
 
 def _respectively_sector(s: str, lo: int, pos: int) -> str | None:

@@ -13,7 +13,7 @@ import re
 
 from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.labels import generic_only, sector_of
-from flows.core.extract.zh.names import group_words, opening_name
+from flows.core.extract.zh.names import COUNT, group_words, opening_name
 from flows.core.extract.zh.tokens import Tok
 
 # a segment's end
@@ -76,26 +76,28 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
         head = head[2:].lstrip(",")
     if not _THIS_PROJECT.search(s, lo, pos):
         first, _, rest = head.partition(",")
-        if rest and _BARE_CUE.search(rest) and not _FIGURE.search(rest) and first.endswith(("项目", "工程")):
+        if rest and _BARE_CUE.search(rest) and not _MONEY_OR_COUNT.search(rest) and first.endswith(("项目", "工程")):
             return opening_name(first)
-        signed = _SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
+        signed = SIGNED_CLAUSE.search(first) if rest and _BARE_CUE.fullmatch("," + rest) else None
         if signed:  # …再次签订A项目,总投资达X (年产…的合作项目: its capacity names it)
             name = signed.group("name")
             return opening_name(name) or (name if _CAPACITY_NAME.match(name) else None)
         invested = _INVESTED_NAME.search(first) if _BOTH_TOTAL.fullmatch(rest) else None
         if invested:  # 某集团在某市投资的A项目,总投资及外资金额均为X
             return invested.group("name")
-        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _FIGURE.search(head) else None
+        deal = _ONE_INVESTOR.match(head) if lo == 0 and not _MONEY_OR_COUNT.search(head) else None
         if deal and _CUE_AT_END.search(head):  # 与A公司签订的项目计划投资X: one deal
             return deal.group("firm") + "项目"
         subject = _SUBJECT_NAME.match(head) if lo == 0 else None  # A项目是…之一,…,拟投资X
-        if subject and _OWN_CUE.search(head) and not _FIGURE.search(head):
+        if subject and _OWN_CUE.search(head) and not _MONEY_OR_COUNT.search(head):
             return opening_name(subject.group("name"))
         parts = head.split(",")  # …,A项目在某会上成功签约,总投资X: the project the clause before signed
         done = _done_clause(parts[-2]) if len(parts) > 1 and _BARE_CUE.fullmatch("," + parts[-1]) else None
-        if done and not _FIGURE.search(parts[-2]):
+        if done and not _MONEY_OR_COUNT.search(parts[-2]):
             return opening_name(done)
-        told = _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _FIGURE.search(rest) else None
+        told = (
+            _SUBJECT_NAME.match(first) if rest and _OWN_CUE.search(rest) and not _MONEY_OR_COUNT.search(rest) else None
+        )
         return opening_name(told.group("name")) if told else None  # (其中,)A项目是…,由B打造,拟投资X
     if lo == 0 and prev and _THIS_PROJECT.match(s):
         signed = _NAMED_AS.search(prev)  # …签约的A类项目为B项目。该项目…: B
@@ -111,7 +113,11 @@ def anaphora_name(s: str, pos: int, prev: str = "") -> str | None:
 
 # 签订A项目投资协议 / 签约A项目: the project a sentence signs
 _SIGNED_NAME = re.compile(r"(?:签订|签约|签署|签下)了?(?P<name>[^,;。、\d]{3,30}?项目)(?:投资|合作)?(?:协议|合同)?")
-_SIGNED_CLAUSE = re.compile(r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{4,40}?项目)(?:合同书?|协议书?)?$")
+# the project a clause ends signing (签约A项目 / 某县与某集团签订了A项目投资合同): the one reader, also
+# one_project's (…签订了A项目合同,总投资X)
+SIGNED_CLAUSE = re.compile(
+    r"(?:签订|签约|签署|签下)[了的]?(?P<name>[^,;。、]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
+)
 _CAPACITY_NAME = re.compile(r"年产\d[^,;。、]{2,30}的[^,;。、\d]{0,6}项目$")
 _INVESTED_NAME = re.compile(r"投资(?:建设)?的(?P<name>[^,;。、的\d]{4,40}?项目)$")
 _BOTH_TOTAL = re.compile(r"\s*(?:总投资|投资总额)及[^,;。\d]{1,8}?均为\s*")
@@ -128,11 +134,6 @@ _FIRM_PROJECT_SIGNED = re.compile(
 _DONE_NAME = re.compile(
     r"(?:我市|我县|我区|该市|该县|该区)?(?P<name>[^,;。、的!!?]{3,30}?(?:项目|工程))(?:在[^,;。]{0,30}?)?"
     r"(?:正式|成功|顺利|(?P<batch>集中))?(?P<verb>签约落户|签约|落户|落地|开工|动工|奠基|开建)"
-)
-# a count of projects, or a batch however many (一批重大项目); 第三个 is a rank
-COUNT = re.compile(
-    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目"
-    r"|(?:一批|一系列|多个|多项|若干)[^,;。]{0,8}项目)"
 )
 _REACH = 3
 
@@ -171,4 +172,4 @@ def done_before(sentences: list[str], i: int) -> tuple[str | None, str] | None:
 _SUBJECT_NAME = re.compile(r"(?P<name>[^,;。、\d]{3,30}?项目)(?:是|为|系)")
 _OWN_CUE = re.compile(r",\s*(?:拟|计划|预计)?(?:总投资|投资总额|投资)(?:额)?(?:为|达|约)?\s*$")
 _BARE_CUE = re.compile(r",\s*(?:计划|预计)?(?:总投资|投资总额)(?:额)?(?:为|达|约)?\s*$")
-_FIGURE = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")
+_MONEY_OR_COUNT = re.compile(r"\d\s*(?:万|亿)?\s*(?:元|美元|个|项)")

@@ -23,22 +23,27 @@ _GENERIC_GROUP = re.compile(
     r"(?:一批|这批|该|此|这些|其他|各类|重点|重大|新|签约|产业|合作|投资|招商|集中|"
     r"开工|在建|续建|新建|新开工|的)*项目$"
 )
-_HAS_COUNT = re.compile(r"\d\s*[个项宗]")
+# a count of projects, or a batch however many (一批重大项目); 第三个 is a rank. The one "has a count"
+# test of every name reader (names, named_refs, one_project)
+COUNT = re.compile(
+    r"(?<!第)(?:\d\s*(?:个|项|宗|批)|[一二两三四五六七八九十百]+\s*(?:个|项|宗)[^,;。]{0,6}项目"
+    r"|(?:一批|一系列|多个|多项|若干)[^,;。]{0,8}项目)"
+)
 _PHASE_TAIL = re.compile(r"项目(?:[一二三四五六七八九十\d]期)?$")
 _HEAD_CUE = re.compile(r"签|开工|此次|本次|今年|引进|落地|投资|洽谈|对接")
-# what a named project ends with: 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线, …度假区, …酒店)
-_WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体|度假区|酒店|景区|乐园|旅游村)"
+# what a named project ends with (the one list of works nouns; quoted_name adds its quoted-only ones): 项目, or a works noun (铁路…段, …工程, …产业园, …中心, …生产线, …度假区, …酒店)
+WORKS = r"(?:项目|工程|[^\d]段|产业园|园区|园|中心|基地|生产线|工厂|厂|养殖场|电站|大桥|桥梁|隧道|铁路|公路|机场|码头|医院|学校|综合体|度假区|酒店|景区|乐园|旅游村)"
 # the cue between a project and its amount: 总投资 / 投资额, or what was signed for it (签约额, 合同金额)
 _CUE = rf"(?:(?:计划|预计|估计|预估|协议)?(?:新增)?(?:{TOTAL_INVESTMENT}|投资)(?:额|规模)?|签约(?:总|金)?额|合同(?:总|金)?额)"
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>.+?{_WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
+    rf"^(?P<name>.+?{WORKS}(?:[一二三四五六七八九十\d]期)?)\s*[,(:、]?\s*{_CUE}"
     r"(?:为|达到|达|约|超过|超|近|逾)?\s*$"
 )
-_BRACKET_NAMED = re.compile(rf"(?:如|包括|例如)?(?P<name>[^,;。、()\d]{{2,30}}?{_WORKS})$")
+_BRACKET_NAMED = re.compile(rf"(?:如|包括|例如)?(?P<name>[^,;。、()\d]{{2,30}}?{WORKS})$")
 _CUE_ONLY = re.compile(rf"^\s*(?:由[^,;。]{{1,20}}?)?{_CUE}(?:为|达到|达|约|超过|超|近|逾)?\s*$")
 _BARE_REACH = re.compile(r"\s*(?:达到?|为|约)?\s*")
 # a ranking aside between a project and its amount: A项目投资额最大,计划总投资X
-_LARGEST = re.compile(rf"(?P<works>{_WORKS})(?:的)?(?:投资(?:额|规模|总额)?|规模|体量)(?:最大|最高)(?=\s*,)")
+_LARGEST = re.compile(rf"(?P<works>{WORKS})(?:的)?(?:投资(?:额|规模|总额)?|规模|体量)(?:最大|最高)(?=\s*,)")
 _GENERIC_TAIL = re.compile(
     r"(?:签约|开工|集中|重大|重点|产业|合作|投资|招商|新建|续建|在建|竣工|投产|这些|各类|该|此类|其他|"
     r"入库|储备|上述|全部|所有|新开工|列统|亿元以上|以上|落地|引进|外资|内资|内联|外联|合同|协议|引资|领域|行业|板块)$"
@@ -68,7 +73,7 @@ def project_name(after: str) -> str | None:
         cut = _NAME_STOP.search(text)
         text = text[: cut.start()] if cut else text
     core = _GENERIC_GROUP.sub("", text)
-    if len(core) < 3 or len(text) < 4 or _HAS_COUNT.search(text) or only_sector_words(core):
+    if len(core) < 3 or len(text) < 4 or COUNT.search(text) or only_sector_words(core):
         return None
     return text
 
@@ -171,10 +176,10 @@ def _checked(name: str) -> str | None:
 _DISCOURSE_LEAD = re.compile(r"^(?:另外|此外|其中|同时|其次|还有)")
 
 
-_LIST_ITEM_NAME = re.compile(rf"[^,;:。!?]{{3,40}}?{_WORKS}(?:[一二三四五六七八九十\d]期)?")
+_LIST_ITEM_NAME = re.compile(rf"[^,;:。!?]{{3,40}}?{WORKS}(?:[一二三四五六七八九十\d]期)?")
 _BUILT_END = re.compile(r"[,;:。!?()【】\[\]|]|以及|等")
 _BUILT_SPLIT = re.compile(r"和|与|及|、")
-_BUILT_TAIL = re.compile(rf"^(?P<name>.*{_WORKS}(?:[一二三四五六七八九十\d]期)?)")
+_BUILT_TAIL = re.compile(rf"^(?P<name>.*{WORKS}(?:[一二三四五六七八九十\d]期)?)")
 
 
 _OPENING = re.compile(r"^(?P<name>[\u4e00-\u9fff“”A-Za-z0-9]{3,30}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)")
@@ -212,7 +217,7 @@ def built_names(after: str) -> list[str]:
     cut = _BUILT_END.search(after)
     text = (after[: cut.start()] if cut else after).strip()
     whole = _BUILT_TAIL.match(text)
-    if not whole or len(whole.group("name")) < 4 or _HAS_COUNT.search(text):
+    if not whole or len(whole.group("name")) < 4 or COUNT.search(text):
         return []  # 新上亿元以上项目12个: a count of its own, not what the amount builds
     parts = [p for p in _BUILT_SPLIT.split(text) if p]
     if len(parts) > 1 and all(_BUILT_TAIL.match(p) and len(p) >= 3 for p in parts):

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.labels import sector_of, stage_of
-from flows.core.extract.zh.named_refs import COUNT, done_before
-from flows.core.extract.zh.names import group_words
+from flows.core.extract.zh.named_refs import SIGNED_CLAUSE, done_before
+from flows.core.extract.zh.names import COUNT, WORKS, group_words
 from flows.core.extract.zh.scan import scan
 from flows.core.extract.zh.words import TOTAL_INVESTMENT
 from flows.core.model import CohortMention
@@ -26,13 +26,10 @@ _THIS_SEGMENT = re.compile(r"\s*(?:据悉|据了解|据介绍|其中)?\s*,?\s*(?
 _NAME_BEFORE = re.compile(
     r"(?:^|设在|在|的|,)\s*(?P<name>[^,;。、的在!!\d]{3,30}?(?:项目|工程)(?:[一二三四五六七八九十\d]期)?)"
 )
-_SIGNED_BEFORE = re.compile(
-    r"(?:签订|签署|签下)了?(?P<name>[^,;。、的\d]{3,40}?项目)(?:投资|合作)?(?:合同书?|协议书?)?\s*$"
-)
 _NAMED_AS = re.compile(r"项目(?:是|为)(?P<name>[^,;。、\d]{3,30})\s*$")
-_WORKS = r"(?:项目|工程|中心|基地|产业园|园区|物流园|工厂|生产线)"
-_ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{_WORKS})(?=在|于|正式|项目|[,;。])")
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
+_ASIDE_NAME = re.compile(rf"、[^,;。的]{{2,24}}?的(?P<name>[^,;。、的\d]{{3,30}}?{WORKS})(?=在|于|正式|项目|[,;。])")
+# a money figure (named_refs._FIGURE also takes a count)
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:元|美元)")
 
 
 def one_projects(sentences: list[str], mentions: list[CohortMention]) -> None:
@@ -71,11 +68,11 @@ def _named(sentences: list[str], m: CohortMention, s: str, a: int, b: int) -> tu
     if named_as:
         return named_as.group("name"), None
     seg = max(before.rfind(";"), before.rfind("。")) + 1
-    signed = _SIGNED_BEFORE.search(before, max(seg, before.rfind(",") + 1))
+    signed = SIGNED_CLAUSE.search(before, max(seg, before.rfind(",") + 1))
     if signed and not bare.group("this"):  # 某县与某集团签订了A项目合同,总投资X
         return signed.group("name"), "签约"
     this = bare.group("this") or _THIS_SEGMENT.match(s, seg)
-    if not this or _FIGURE.search(s, seg, lo):
+    if not this or _MONEY.search(s, seg, lo):
         return None
     own = None
     for own in _NAME_BEFORE.finditer(before, seg):  # noqa: B007 - keeps the last

@@ -3,7 +3,8 @@ round. '2005年至今,…已举办十四届,…累计签约合作项目N个,投�
 '自2016年以来,累计引进项目N个' (in an article of a later year): the clause that opens the
 cumulative span is cut from the sentence up to its ';' or end, or up to the clause that names this
 edition by its ordinal (已连续举办十届,第十届…共签约), this round's figures kept. 举办以来 alone
-(博览会举办以来,共签约…) may be since this fair opened: cut only with 累计/历届/总计.
+(博览会举办以来,共签约…) may be since this fair opened: cut only with 累计/历届/总计; 创办以来 and
+自首届(举办)以来 are since the first edition: cut with 共 too.
 '今年以来…累计' (this year's running total) stays, and so does a since-year that is the latest year
 the article names; a span that names this round (本届, 本次, 此次, 今年) is not cut.
 Called by zh.article's extract_zh on each repaired sentence.
@@ -17,9 +18,10 @@ from flows.core.extract.zh.clauses import clause_start
 from flows.core.extract.zh.words import THIS_ROUND
 
 _NUMERAL = r"[\d一二两三四五六七八九十]+"
-# all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / 首届以来
+# all the editions so far: 历届 / 举办以来 / 已(连续)举办十四届 / (自)首届(举办)以来 / 创办以来
 _EDITIONS = re.compile(
-    rf"历届|首届以来|(?P<held>(?:举办|创办|开办|举行)以来)|已(?:连续|成功|累计)?(?:举办|举行)了?{_NUMERAL}(?:届|次)"
+    rf"历届|首届[^,;。]{{0,4}}?以来|(?:创办|开办)以来|(?P<held>(?:举办|举行)以来)"
+    rf"|已(?:连续|成功|累计)?(?:举办|举行)了?{_NUMERAL}(?:届|次)"
     rf"|{_NUMERAL}届以来"
 )
 # 举办以来 alone may be since this fair opened (博览会举办以来,共签约…): all editions only with 累计/历届/总计
@@ -33,19 +35,23 @@ _THIS_ROUND = re.compile(rf"{THIS_ROUND}|本届|今年|当年|本年")
 _YEAR = re.compile(r"(?<![至到\-—~])((?:19|20)\d{2})\s*年")
 
 
-_AHEAD = re.compile(r"计划|预计|力争|争取|将于|将在|目标|规划|到|至|于|前")
+_AHEAD = re.compile(r"计划|预计|力争|争取|将于|将在|目标|规划|到|至|前")
 # a target after the year (2025年全面建成 / 2026年实现产值… / 2025年底完工 / 突破千亿元)
 _TARGET_AFTER = re.compile(r"[^,;。\d]{0,6}?(?:建成|实现|投产|竣工|完工|突破|达到|前)")
+# a plan anywhere after the year in its sentence (2025年,全市将继续… / 2025年全市…力争增长8%)
+_FUTURE = re.compile(r"将|力争|计划|预计|目标|争取")
 
 
 def _latest_year(sentences: list[str]) -> int:
     """The latest year the article reports on (a planned or target year, 计划2025年建成 / 到2025年 /
-    2025年全面建成 / 力争2025年…突破, is none)."""
+    2025年全面建成 / 2025年,全市将… / 2025年全市…力争…, is none; 于2024年5月10日 is a date)."""
     years = [
         int(m.group(1))
         for t in sentences
         for m in _YEAR.finditer(t)
-        if not _AHEAD.search(t, max(0, m.start() - 4), m.start()) and not _TARGET_AFTER.match(t, m.end())
+        if not _AHEAD.search(t, max(0, m.start() - 4), m.start())
+        and not _TARGET_AFTER.match(t, m.end())
+        and not _FUTURE.search(t, m.end())
     ]
     return max(years, default=0)
 

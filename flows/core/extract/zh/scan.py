@@ -71,6 +71,10 @@ _BUILD_AFTER = re.compile(
     r"|(?:落户|落地|位于)[^,;。、]{1,14}?的)"  # 投资12亿元,落户某经开区的A项目
 )
 BUILD_AFTER = _BUILD_AFTER
+# a count's clause right before the amount's (项目18个,总投资X / 共18个项目,总投资X): the amount is the count's
+_COUNTED_BEFORE = re.compile(
+    rf"(?:{INT})\s*[个项宗](?:{PROJECT_WORD})?\s*[,，]\s*(?:计划)?(?:{TOTAL_WORD}|投资)(?:为|达到?|约|超过?)?\s*$"
+)
 _OVER = ("超过", "超", "逾", "过")
 # a bare unit (亿元, no numeral) naming a class of projects: 亿元项目 / 过亿元的合同、协议项目 (labels, wt-zh9)
 _BARE_BAND = re.compile(r"^的?[^,;。\d\s]{0,12}?项目")
@@ -268,6 +272,8 @@ def _amount_or_named(s: str, f: _Figure, b: int, then_project: bool, total: bool
         return Tok("named", a, b, f.value, f.currency, f.approx, name=name)
     build = _BUILD_AFTER.match(after) if cue else None
     if build and name_before(s, a):  # A项目:总投资X,主要建设B生产线: A is the project
+        build = None
+    if build and _COUNTED_BEFORE.search(s, max(0, a - 24), a):  # 开工项目18个,总投资X,…建设A: the count's total
         build = None
     if build:
         names = built_names(after[build.end() :])

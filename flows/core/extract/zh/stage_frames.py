@@ -108,29 +108,40 @@ def stage_parts_keep_sector(mentions: list[CohortMention]) -> None:
     segment opens on (新型化工项目32个,…,开复工项目25个), else the last top-level group of one sector
     a sentence or two before, no other group between (the first of them it can be a part of)."""
     frame: CohortMention | None = None
+    cap: int | None = None  # the count of a signed sibling the frame goes on over: later parts fit in it
     for i, m in enumerate(mentions):
         groups = [g for g in (_own_group(mentions, i), frame) if g is not None and g.sector_code]
+        groups = [g for g in groups if g is not frame or cap is None or (m.project_count or 0) <= cap]
         parent = mentions[m.parent] if m.parent is not None and 0 <= m.parent < i else None
         group = next((g for g in groups if _stage_part(m, g, _nth(mentions, i), g is parent)), None)
         group = group or _signed_part_of(mentions, i)
         if group is not None:
             m.sector_code = group.sector_code
         elif m.sector_code and m.project_count and m.parent is None and not m.project_name:
-            frame = m
-        elif m.parent is None and not _signed_sibling(m, frame):
-            frame = None
+            frame, cap = m, None
+        elif m.parent is None and _signed_sibling(m, frame, _nth(mentions, i)):
+            cap = m.project_count
+        elif m.parent is None:
+            frame, cap = None, None
 
 
-def _signed_sibling(m: CohortMention, frame: CohortMention | None) -> bool:
-    """A signed count naming nothing else in the frame's sentence (引进物流项目68个;已经签约项目35个;开工
-    建设项目33个): it keeps its own words (no sector), and the frame goes on to the parts after it."""
-    return bool(
-        frame is not None
-        and m.stage == "signed"
-        and m.sentence_index == frame.sentence_index
-        and m.project_count
-        and not (m.sector_code or m.project_name or m.size_min or m.region)
-    )
+# a signed count told as the frame's own projects (已经签约项目35个 / 其中签约…), not a new item of a list
+_ALREADY = re.compile(r"已经?|目前|其中")
+
+
+def _signed_sibling(m: CohortMention, frame: CohortMention | None, nth: int) -> bool:
+    """A signed count naming nothing else in the frame's sentence, told as the frame's own projects
+    and not above its count (引进物流项目68个;已经签约项目35个;开工建设项目33个): it keeps its own words (no
+    sector), and the frame goes on to the parts after it that fit in it. A bare 签约项目M个 opens a
+    new item of a period's list (引进新能源项目20个,签约项目35个,开工项目15个): the frame ends."""
+    if frame is None or m.stage != "signed" or m.sentence_index != frame.sentence_index or not m.project_count:
+        return False
+    if m.sector_code or m.project_name or m.size_min or m.region:
+        return False
+    clause = _clause(m.evidence, m.project_count, nth) or ""
+    at = _COUNT_AT.search(clause)
+    told = _ALREADY.search(clause, 0, at.start() if at else len(clause))
+    return bool(told) and m.project_count <= (frame.project_count or 0)
 
 
 def _signed_part_of(mentions: list[CohortMention], i: int) -> CohortMention | None:

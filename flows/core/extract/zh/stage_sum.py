@@ -2,7 +2,9 @@
 '集中开工8个项目、签约10个项目,总投资X' / '签约工业项目11个、服务业项目4个,总投资X': one cohort of
 8+10 (11+4) projects with X (its stage the first count's: one of the stages the sum holds, as a
 cohort carries one), and each count stays a count-only cohort. The counts must name different
-stages, or all name a field and different ones. Not when the last count has an amount of its own
+stages, or all name a field and different ones, or the kinds of one partition (合同/协议, 内资/外资,
+新建/续建); a stage then a kind of it (签约项目30个、外资项目8个) is a headline and its part: the
+total goes to the headline. Not when the last count has an amount of its own
 or one count does, when the total's word names a stage or a group (开工项目总投资X / 签约总额X is
 that count's), when the counts open on different places (A县…,B县…: no group of the text), when
 其中 / 包括 makes a count a part of the one before, or when a count before the list has 其中 between
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 from flows.core.extract.zh.clauses import clause_start
-from flows.core.extract.zh.labels import sector_of
+from flows.core.extract.zh.labels import sector_of, stage_of
 from flows.core.extract.zh.tokens import Tok
 from flows.core.extract.zh.words import REACH, SUM_WORD, TOTAL_WORD
 from flows.core.model import CohortMention
@@ -30,7 +32,8 @@ _SUM_GAP = re.compile(
     rf"(?:额)?(?:{SUM_WORD}|共)?(?:{REACH})?\s*"
 )
 # a place a count's clause opens on (A县开工项目8个,B县签约项目10个): two places' counts are no group
-_PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))")
+# (a list's level, 开工省级/签约市重点, and a verb before it name no place)
+_PLACE = re.compile(r"^(?:个|项目)?\s*[、,和及]?\s*(?P<place>[^,;。、\d]{1,8}?(?:省|市|县|区|镇|乡|街道))(?![级重])")
 
 
 def _entry(found: list, pos: int) -> int | None:
@@ -64,22 +67,20 @@ def _distinct(s: str, counts: list[Tok], entries: list[tuple[int, CohortMention,
     return _kinds(s, counts)
 
 
-# the kind word of one item of a tight list, right before its 项目 (合同项目18个 / 、协议项目7个)
-_KIND = re.compile(r"[^\d\s,;。、:()个项]{2}")
+# the kinds that split one group in two, each named right before 项目 (合同项目18个、协议项目7个)
+_PARTITIONS = (frozenset(("合同", "协议")), frozenset(("内资", "外资")), frozenset(("新建", "续建")))
 
 
 def _kinds(s: str, counts: list[Tok]) -> bool:
-    """A tight list (、/和 only, no comma) whose items each name their own kind right before
-    项目 (合同项目18个、协议项目7个)."""
+    """A tight list (、/和 only, no comma) whose items name the kinds of one partition right before
+    项目 (合同项目18个、协议项目7个 / 内资项目N个、外资项目M个 / 新建项目N个、续建项目M个). Any other two
+    words (签约项目30个、外资项目8个) are a group and a part of it, no sum."""
     kinds = []
     for prev, c in zip([None, *counts[:-1]], counts, strict=True):
         if not s.startswith("项目", c.start) or (prev is not None and "," in s[prev.end : c.start]):
             return False
-        kind = s[max(0, c.start - 2) : c.start]
-        if not _KIND.fullmatch(kind):
-            return False
-        kinds.append(kind)
-    return len(set(kinds)) == len(kinds)
+        kinds.append(s[max(0, c.start - 2) : c.start])
+    return len(set(kinds)) == len(kinds) and any(set(kinds) <= p for p in _PARTITIONS)
 
 
 def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMention, dict]]) -> None:
@@ -105,7 +106,10 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
         entries = [found[i] for i in at]
         if any(m.amount is not None for _, m, _ in entries[:-1]) or entries[-1][1].amount not in (None, a.value):
             return
-        if not _distinct(s, counts, entries) or _places(s, counts):
+        if not _distinct(s, counts, entries):
+            _headline_total(s, counts, entries)
+            return
+        if _places(s, counts):
             return
         for _, m, _ in entries:
             m.extra["sum_part"] = True
@@ -124,11 +128,25 @@ def stage_sum(s: str, idx: int, toks: list[Tok], found: list[tuple[int, CohortMe
         return
 
 
+def _headline_total(s: str, counts: list[Tok], entries: list[tuple[int, CohortMention, dict]]) -> None:
+    """A tight list (、) whose first item names a stage and whose later items name none (签约项目30个、
+    外资项目8个,总投资X) is a headline and its parts: the total the last item took is the first's."""
+    first, last = entries[0][1], entries[-1][1]
+    if entries[0][2].get("own") not in _STAGES or any(h.get("own") for _, _, h in entries[1:]):
+        return
+    if any("," in s[p.end : c.start] for p, c in zip(counts, counts[1:], strict=False)) or last.amount is None:
+        return
+    first.amount, first.currency, first.approximate = last.amount, last.currency, last.approximate
+    first.alt_amount, first.alt_currency = last.alt_amount, last.alt_currency
+    last.amount = last.currency = last.alt_amount = last.alt_currency = None
+    last.approximate = False
+
+
 def _places(s: str, counts: list[Tok]) -> bool:
     """The counts' clauses open on different places (A县开工项目8个,B县签约项目10个)."""
     starts = [clause_start(s, counts[0].start)] + [c.end for c in counts[:-1]]
     found = {p.group("place") for lo, c in zip(starts, counts, strict=True) if (p := _PLACE.match(s[lo : c.start]))}
-    return len(found) > 1
+    return len({p for p in found if stage_of(p) is None}) > 1
 
 
 def _sum(s: str, idx: int, counts: list[Tok], a: Tok) -> CohortMention:

@@ -17,11 +17,10 @@ import re
 from flows.core.extract.zh.labels import FIELDS_VERB, sector_of
 from flows.core.extract.zh.mixed_parts import _line
 from flows.core.extract.zh.rounds import BROAD, round_code, rounds
+from flows.core.extract.zh.words import PERIOD_REPORT
 from flows.core.model import CohortMention
 
-_PERIOD = re.compile(
-    r"以来|今年|本年|年内|同比|累计|全年|上半年|下半年|前三季度|季度|截至|截止|\d+\s*-\s*\d+\s*月|月份"
-)
+_PERIOD = re.compile(PERIOD_REPORT)  # a period's report, not the themed round's (zh.words)
 # a group said to hold only some projects of a field (其中合同项目4个,…,有两个是文化旅游项目)
 _SOME_ARE = re.compile(r"有[\d一两二三四五六七八九十]+个(?:是|为|属于)")
 # an expo or trade fair hosting the round (…博览会闭幕…, 以农博会为平台,举办…休闲农业推介会): its totals are the fair's

@@ -15,5 +15,9 @@ SUM_WORD = "合计|共计|总计"
 REACH = "为|达到?|约|超过?|逾|近"
 # the noun of the projects counted or banded (项目; Taiwan: 2亿元以上的投资案)
 PROJECT_WORD = "项目|投资案"
+# a running total's frame (截至目前, 1-5月, 今年以来, 累计, 前三个月)
+RUNNING = r"以来|累计|全年|上半年|下半年|截至|截止|\d+\s*-\s*\d+\s*月|前[\d一二三四五六七八九十]+个?月"
 # a period frame: a running or a year's total, not one round's (今年已签约…, 1-5月, 截至目前)
-PERIOD = r"以来|今年|本年|年内|累计|全年|上半年|下半年|截至|截止|\d+\s*-\s*\d+\s*月|前[\d一二三四五六七八九十]+个?月"
+PERIOD = rf"{RUNNING}|今年|本年|年内"
+# a period's report, its quarters and comparisons too (一季度, 1-9月份, 同比增长): themes' test
+PERIOD_REPORT = rf"{PERIOD}|同比|季度|月份"
