@@ -13,6 +13,7 @@ from flows.core.extract.en.cohort_sector import fields_predicate, fields_sentenc
 from flows.core.extract.en.cues import cue, may_contain
 from flows.core.extract.en.labels import sector_in, sector_terms
 from flows.core.extract.en.numbers import WORD_NUM, word_to_int
+from flows.core.extract.en.part_field import group_noun_field, stage_part
 from flows.core.model import CohortMention
 
 GROUP_TALK = re.compile(r"\b(?:projects|deals|contracts|agreements)\b", re.I)
@@ -294,16 +295,19 @@ _OF_ALL = re.compile(r"^\s*(?:among|of)\s+all\b", re.I)
 
 
 def band_parent_field(kept: list[CohortMention]) -> None:
-    """'The city will build 350 industrial projects. Of which, 30 are each over 1 billion yuan':
-    a size band broken out of a group of one field, naming no field of its own, is a part of
-    that field."""
+    """'The city will build 350 industrial projects. Of which, 30 are each over 1 billion yuan',
+    '... 34 livelihood projects, of which 22 have been completed': a part broken out of a group
+    of one field by its band, or told only by its count (en_part_field), naming no field of its
+    own, is a part of that field."""
     for m in kept:
         if m.sector_code is not None or m.parent is None or m.project_name:
             continue
-        if m.size_min is None and m.size_max is None:
-            continue
         parent = kept[m.parent]
         if parent.sector_code is None or parent.project_name or not parent.project_count:
+            continue
+        if m.size_min is None and m.size_max is None:
+            if stage_part(m, parent) and group_noun_field(parent, parent.sector_code):
+                m.sector_code = parent.sector_code
             continue
         if _OF_ALL.search(m.evidence or ""):  # 'Among all projects, 16 are ...': the whole's band
             continue

@@ -313,7 +313,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     right after the count or the figures ('... are in biomedicine'), or else the clause
     before the figures ('By sector, new energy took 30% with 12 projects')."""
     if counted and g.paired:
-        code = sector_in(s[counted.start : counted.end])
+        code = sector_in(s[counted.start : counted.end]) or _across_noun(s, counted)
         if code:
             return code
     if g.listed:
@@ -329,6 +329,7 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     if counted:
         own = s[counted.start : counted.end]
         code = _own_noun(own) if _PROJECT_NOUN.search(own) else _ones_of(s, counted.start, own)  # not 'projects 9'
+        code = code or _across_noun(s, counted)
         if code and _GENERIC_OWN.search(own):  # '24 industrial projects of new-generation IT':
             of = _OF_FIELD.sub(" in ", s[counted.end : next_start], count=1)  # the field after 'of'
             code = (of.startswith(" in ") and _sector_after(of)) or code
@@ -358,6 +359,12 @@ def sector_of(s: str, g: Group, counted, prefix: str, next_start: int, name: str
     if code:
         return code
     return _clause_sector(s, g, counted, prefix, name)
+
+
+def _across_noun(s: str, counted) -> str | None:
+    """A field term running on past the count's noun ('19 projects for the people')."""
+    n = counted.end - counted.start
+    return next((c for a, b, c in sector_terms(s[counted.start : counted.end + 40]) if a < n < b), None)
 
 
 def _clause_sector(s: str, g: Group, counted, prefix: str, name: str | None) -> str | None:

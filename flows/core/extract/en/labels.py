@@ -107,8 +107,20 @@ NO_STAGE = "none"
 
 
 def stage_terms(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, stage) of every stage term in text."""
-    return [sp for sp in _stage_table().spans(_lower(text)) if sp[2] != NO_STAGE]
+    """(start, end, stage) of every stage term in text; 'to promote' with the count as its
+    object ('Their task is to promote 26 projects') is the promoted stage after all."""
+    low = _lower(text)
+    out = []
+    for a, b, st in _stage_table().spans(low):
+        if st == NO_STAGE and low[a:b].endswith("promote") and _PROMOTE_COUNT.match(low, b):
+            st = "promoted"
+        if st != NO_STAGE:
+            out.append((a, b, st))
+    return out
+
+
+# the count right after 'to promote': 'to promote 26 projects', 'to promote a total of 30 projects'
+_PROMOTE_COUNT = re.compile(r"\s+(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+)?\d")
 
 
 def stage_near(text: str, start: int, end: int) -> str | None:
