@@ -608,3 +608,17 @@ def test_nfkc_here_as_polars():
         got = language.nfkc_here(t)
         assert got is None or got == want, repr(t[:40])
     assert language.nfkc_here("\U0001ccd6 A") is None and language.nfkc_here("中，文") == "中,文"
+
+
+def test_dangling_searched_in_the_last_words():
+    """glued.wrapped searches _DANGLING only over the line's last _DANGLING_MOST characters (its
+    \\b still sees the character before): the same as over the whole line."""
+    words = re.findall(r"[a-z]+", glued._DANGLING.pattern.replace("an?", "a|an"))
+    assert re.fullmatch(r"\\b\(\?:[a-z?|]+\)\$", glued._DANGLING.pattern)  # plain words: the longest bounds a match
+    assert max(map(len, words)) == glued._DANGLING_MOST
+    extra = [w for w in words] + [f"x {w}" for w in words] + [f"x{w}" for w in words] + ["", "a", "in ", "1 in"]
+    for s in _lines("en") + extra:
+        end = s.rstrip()
+        assert bool(glued._DANGLING.search(end)) == bool(
+            glued._DANGLING.search(end, max(0, len(end) - glued._DANGLING_MOST))
+        ), s
