@@ -608,3 +608,76 @@ def test_nfkc_here_as_polars():
         got = language.nfkc_here(t)
         assert got is None or got == want, repr(t[:40])
     assert language.nfkc_here("\U0001ccd6 A") is None and language.nfkc_here("中，文") == "中,文"
+
+
+def test_dangling_searched_in_the_last_words():
+    """glued.wrapped searches _DANGLING only over the line's last _DANGLING_MOST characters (its
+    \\b still sees the character before): the same as over the whole line."""
+    words = re.findall(r"[a-z]+", glued._DANGLING.pattern.replace("an?", "a|an"))
+    assert re.fullmatch(r"\\b\(\?:[a-z?|]+\)\$", glued._DANGLING.pattern)  # plain words: the longest bounds a match
+    assert max(map(len, words)) == glued._DANGLING_MOST
+    extra = [w for w in words] + [f"x {w}" for w in words] + [f"x{w}" for w in words] + ["", "a", "in ", "1 in"]
+    for s in _lines("en") + extra:
+        end = s.rstrip()
+        assert bool(glued._DANGLING.search(end)) == bool(
+            glued._DANGLING.search(end, max(0, len(end) - glued._DANGLING_MOST))
+        ), s
+
+
+def _articles(lang: str) -> list[list[str]]:
+    """Each stress article's lines (sentences) in order."""
+    out = []
+    for path in sorted((STRESS / lang).glob("*.txt")):
+        out.append([x.strip() for x in re.split(r"[\n。]", decode_bytes(path.read_bytes())) if x.strip()])
+    return out
+
+
+def _find_event_name_eager(lines: list[str], lang: str):
+    """event_names.find_event_name as it was: every opening line's generic names read first."""
+    hits = event_names._known_hits(lines, lang)
+    generic = (
+        []
+        if hits and lang != "zh"
+        else [c for line in lines[: event_names.NAME_LINES] for c in event_names._generic(line, lang)]
+    )
+    if hits:
+        row = hits[0][3]
+        same = [h for h in hits if h[3] is row]
+        years = [y for i, a, b, _ in same for y in event_names._years_around(lines[i], a, b)]
+        ordinal = next((o for i, a, _, _ in same if (o := event_names._ordinal(lines[i][:a]))), None)
+        if lang == "zh":
+            keys = {lines[i][a:b].translate(event_names._DASHES) for i, a, b, _ in same}
+            written = [c for c in generic if any(k in c[0].translate(event_names._DASHES) for k in keys)]
+            name = max(written, key=lambda c: len(c[0]))[0] if written else row["name_zh"]
+            years += [y for c in written for y in c[1]]
+        else:
+            name = row["name_en"]
+        return name, row, years, ordinal
+    if generic:
+        return generic[0][0], None, list(generic[0][1]), None
+    return None, None, [], None
+
+
+def test_find_event_name_reads_only_the_lines_it_needs():
+    for lang in ("en", "zh"):
+        for lines in _articles(lang):
+            for k in range(len(lines)):  # each opening: the article, then without its first lines
+                assert event_names.find_event_name(lines[k:], lang) == _find_event_name_eager(lines[k:], lang), lines[k]
+
+
+def test_venue_before_as_search():
+    for s in _lines("en") + ["It was held in ", "held in the city of  ", "opened in\n", "held in", "ran in  "]:
+        for p in range(len(s) + 1):
+            window = s[max(0, p - 70) : p]
+            assert event._venue_before(window) == (event._VENUE_EN.search(window) is not None), window
+
+
+def test_date_or_venue_precheck():
+    """A line _may_date_or_venue refuses gives _dateline and _venue no place."""
+    extra = ["BEIJING, Nov. 5 (Xinhua) -- x", "HEFEI (China Daily): x", "新华社合肥11月5日电 x", "大会在合肥举行"]
+    for lang in ("en", "zh"):
+        for line in _lines(lang) + extra:
+            if not event._may_date_or_venue(line, lang):
+                found = [places.find_places(line, lang)]
+                assert event._dateline([line], found, lang) is None, line
+                assert event._venue([line], found, lang) is None, line

@@ -130,7 +130,10 @@ def _host(row: dict | None, lines: list[str], lang: str) -> tuple[str | None, st
     if row and (row.get("province_en") or row.get("city_en")):
         return row.get("city_en") or None, row.get("province_en") or None
     head = max(DATELINE_LINES, PLACE_LINES)
-    found = [find_places(line, lang) for line in lines[:head]]
+    found = [
+        find_places(line, lang) if k < PLACE_LINES or _may_date_or_venue(line, lang) else []
+        for k, line in enumerate(lines[:head])
+    ]
     opening = [p for places in found[:PLACE_LINES] for p in places]
     place = _dateline(lines, found, lang) or _venue(lines, _venue_places(lines, found, lang), lang)
     place = place or (opening[0] if opening else None)
@@ -140,6 +143,21 @@ def _host(row: dict | None, lines: list[str], lang: str) -> tuple[str | None, st
         city = next((p for p in opening if p.city and p.province_en == place.province_en), None)
         return (city.city if city else None), place.province_en
     return place.city, place.province_en
+
+
+_DATE_CUE_EN = re.compile(r"\(|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # (every _DATELINE_EN match holds one)
+
+
+def _may_date_or_venue(line: str, lang: str) -> bool:
+    """False only when neither _dateline nor _venue can take a place of the line (a line past
+    PLACE_LINES: its places serve only them): no 日电/日讯 (zh, every _DATELINE_ZH match ends
+    so) nor '(' or month (en, every _DATELINE_EN match holds one), and no venue word (every
+    _VENUE_EN and _VENUE_ZH_AFTER match holds one of _VENUE_WORD's)."""
+    if lang == "zh":
+        dated = "日电" in line or "日讯" in line
+    else:
+        dated = _DATE_CUE_EN.search(line) is not None
+    return dated or _VENUE_WORD.search(line) is not None
 
 
 def _venue_places(lines: list[str], found: list[list[Place]], lang: str):
@@ -170,6 +188,13 @@ def _venue(lines: list[str], found: list[list[Place]], lang: str) -> Place | Non
             if lang == "zh":
                 if line[p.start - 1 : p.start] in ("在", "于") and _VENUE_ZH_AFTER.match(line, p.end):
                     return p
-            elif _VENUE_EN.search(line[max(0, p.start - 70) : p.start]):
+            elif _venue_before(line[max(0, p.start - 70) : p.start]):
                 return p
     return None
+
+
+def _venue_before(window: str) -> bool:
+    """= _VENUE_EN.search(window) is not None, tried only when the window ends as every match
+    does: 'in' or 'of' and then white space."""
+    end = window.rstrip()
+    return len(end) < len(window) and end.endswith(("in", "of")) and _VENUE_EN.search(window) is not None

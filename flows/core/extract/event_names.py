@@ -196,7 +196,6 @@ def _known_hits(lines: list[str], lang: str) -> list[tuple[int, int, int, dict]]
 def find_event_name(lines: list[str], lang: str) -> tuple[str | None, dict | None, list[int], int | None]:
     """(name, known-event row, attached years, edition ordinal)."""
     hits = _known_hits(lines, lang)
-    generic = [] if hits and lang != "zh" else [c for line in lines[:NAME_LINES] for c in _generic(line, lang)]
     if hits:
         row = hits[0][3]
         same = [h for h in hits if h[3] is row]
@@ -204,15 +203,23 @@ def find_event_name(lines: list[str], lang: str) -> tuple[str | None, dict | Non
         ordinal = next((o for i, a, _, _ in same if (o := _ordinal(lines[i][:a]))), None)
         if lang == "zh":
             keys = {lines[i][a:b].translate(_DASHES) for i, a, b, _ in same}
+            # (a name holding a key is part of its line: lines holding none are not read)
+            named = [line for line in lines[:NAME_LINES] if _holds_any(line.translate(_DASHES), keys)]
+            generic = [c for line in named for c in _generic(line, lang)]
             written = [c for c in generic if any(k in c[0].translate(_DASHES) for k in keys)]
             name = max(written, key=lambda c: len(c[0]))[0] if written else row["name_zh"]
             years += [y for c in written for y in c[1]]
         else:
             name = row["name_en"]
         return name, row, years, ordinal
-    if generic:
-        return generic[0][0], None, list(generic[0][1]), None
+    first = next((c for line in lines[:NAME_LINES] for c in _generic(line, lang)), None)  # (lines after it unread)
+    if first:
+        return first[0], None, list(first[1]), None
     return None, None, [], None
+
+
+def _holds_any(text: str, keys) -> bool:
+    return any(k in text for k in keys)
 
 
 def _years_around(line: str, start: int, end: int) -> list[int]:

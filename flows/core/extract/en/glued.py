@@ -36,6 +36,8 @@ _FIELD = re.compile(r"[a-z]+(?:\s[a-z]+)?\s*[:：|]")
 
 # a line that ends on a word no sentence or heading ends on: 'contracts for 88 major projects in'
 _DANGLING = re.compile(r"\b(?:in|of|the|for|and|to|with|by|at|on|an?|from|into|than|its|their|which)$")
+# (a match starts at most its longest word from the end: wrapped searches only there)
+_DANGLING_MOST = max(len(w) for w in re.findall(r"[a-z]+", _DANGLING.pattern))
 _MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")  # 'Feb.' + '27, in which'
 
 
@@ -46,6 +48,6 @@ def wrapped(prev: str, s: str) -> bool:
     or prev ends on a preposition or article ('... projects in' + 'Inner Mongolia, ...') or on
     a month's abbreviation before the day ('on Feb.' + '27, ...'), whatever s opens with."""
     end = prev.rstrip()
-    if _DANGLING.search(end) or (s[:1].isdigit() and _MONTH_DOT.search(end)):
+    if _DANGLING.search(end, max(0, len(end) - _DANGLING_MOST)) or (s[:1].isdigit() and _MONTH_DOT.search(end)):
         return True
     return s[:1].islower() and not _FIELD.match(s) and bool(_OPEN_END.search(end))
